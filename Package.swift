@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Release builds are compiled for the machine they run on, so the hand-written
+/// SIMD kernels get AVX-512 and fused multiply-add (see DECISIONS.md). Debug
+/// builds keep the baseline target so they stay fast to compile.
+let nativeCPU: [SwiftSetting] = [
+    .unsafeFlags(["-target-cpu", "native"], .when(configuration: .release))
+]
+
+let package = Package(
+    name: "RNNLab",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rnnlab", targets: ["rnnlab"]),
+        .library(name: "RNNEngine", targets: ["RNNEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .target(name: "RNNEngine", swiftSettings: nativeCPU),
+        .target(name: "TerminalUI", swiftSettings: nativeCPU),
+        .target(name: "RNNLab", dependencies: ["RNNEngine"], swiftSettings: nativeCPU),
+        .executableTarget(
+            name: "rnnlab",
+            dependencies: [
+                "RNNEngine", "RNNLab", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: nativeCPU
+        ),
+        .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
