@@ -1,0 +1,64 @@
+/// Sums, means and norms.
+extension Tensor {
+    /// The sum of all elements (accumulated in Double).
+    public func sum() -> Double {
+        switch dtype {
+        case .float32: return withUnsafeBufferPointer(as: Float.self) { $0.reduce(0.0) { $0 + Double($1) } }
+        case .float64: return withUnsafeBufferPointer(as: Double.self) { $0.reduce(0.0, +) }
+        }
+    }
+
+    /// The sum of squares of all elements (accumulated in Double).
+    public func sumOfSquares() -> Double {
+        switch dtype {
+        case .float32: return withUnsafeBufferPointer(as: Float.self) { $0.reduce(0.0) { $0 + Double($1) * Double($1) } }
+        case .float64: return withUnsafeBufferPointer(as: Double.self) { $0.reduce(0.0) { $0 + $1 * $1 } }
+        }
+    }
+
+    /// The Euclidean (Frobenius) norm.
+    public func norm() -> Double { sumOfSquares().squareRoot() }
+
+    /// The largest |element|, NaN if any element is NaN.
+    public func maxAbs() -> Double {
+        var m = 0.0
+        for v in doubles { if v.isNaN { return .nan }; m = max(m, abs(v)) }
+        return m
+    }
+
+    /// True when no element is NaN or infinite.
+    public var isFinite: Bool { sumOfSquares().isFinite }
+
+    /// Sums over `axis`, removing it: (B, T, H).sum(axis: 1) is (B, H).
+    public func sum(axis: Int) -> Tensor {
+        let (outer, extent, inner) = around(axis: axis)
+        var shape = self.shape
+        shape.remove(at: axis)
+        var out = Tensor(zeros: shape, dtype: dtype)
+        switch dtype {
+        case .float32: sumAxis(&out, outer, extent, inner, Float.self)
+        case .float64: sumAxis(&out, outer, extent, inner, Double.self)
+        }
+        return out
+    }
+
+    private func sumAxis<T: EngineScalar>(_ out: inout Tensor, _ outer: Int, _ extent: Int, _ inner: Int, _: T.Type) {
+        withUnsafeBufferPointer(as: T.self) { src in
+            out.withUnsafeMutableBufferPointer(as: T.self) { dst in
+                for o in 0..<outer {
+                    for e in 0..<extent {
+                        let row = (o * extent + e) * inner
+                        for i in 0..<inner { dst[o * inner + i] += src[row + i] }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Repeats `self` along a new `axis` of the given extent: the reverse of `sum(axis:)`'s shape change.
+    public func expanded(axis: Int, extent: Int) -> Tensor {
+        var shape = self.shape
+        shape.insert(1, at: axis)
+        return Tensor.concat(Array(repeating: reshaped(shape), count: extent), axis: axis)
+    }
+}
