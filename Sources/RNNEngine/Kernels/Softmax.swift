@@ -32,8 +32,9 @@ extension Tensor {
                         s += e
                     }
                     if log {
-                        let logZ = m + T.log(s)
-                        for j in 0..<n { y[row + j] = x[row + j] - logZ }
+                        // (x − max) first: exact for nearby floats, so huge logits lose nothing.
+                        let logS = T.log(s)
+                        for j in 0..<n { y[row + j] = (x[row + j] - m) - logS }
                     } else {
                         let inv = 1 / s
                         for j in 0..<n { y[row + j] *= inv }
