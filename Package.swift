@@ -32,6 +32,7 @@ let package = Package(
         ),
         .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "RNNLabTests", dependencies: ["RNNLab", "RNNEngine"]),
     ],
     swiftLanguageModes: [.v6]
 )
