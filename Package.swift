@@ -31,7 +31,7 @@ let package = Package(
             swiftSettings: nativeCPU
         ),
         .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["__Snapshots__"]),
         .testTarget(name: "RNNLabTests", dependencies: ["RNNLab", "RNNEngine"]),
     ],
     swiftLanguageModes: [.v6]

@@ -42,3 +42,25 @@ extension Variable {
         }
     }
 }
+
+extension Variable {
+    /// One index along `axis`, that axis removed: `h.select(axis: 1, t)` is step t of (B, T, H).
+    public func select(axis: Int, _ index: Int) -> Variable {
+        var shape = self.shape
+        shape.remove(at: axis)
+        return slice(axis: axis, index..<(index + 1)).reshaped(shape)
+    }
+
+    /// Equal-shaped variables stacked along a new axis.
+    public static func stack(_ parts: [Variable], axis: Int) -> Variable {
+        var shape = parts[0].shape
+        shape.insert(1, at: axis)
+        return concat(parts.map { $0.reshaped(shape) }, axis: axis)
+    }
+
+    /// The order along `axis` reversed (time, for Keras' `go_backwards` outputs).
+    public func reversed(axis: Int) -> Variable {
+        let n = shape[axis]
+        return Variable.concat((0..<n).reversed().map { slice(axis: axis, $0..<($0 + 1)) }, axis: axis)
+    }
+}

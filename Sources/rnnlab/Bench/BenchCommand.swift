@@ -15,6 +15,7 @@ struct BenchCommand: ParsableCommand {
         for threads in [1, 2] {
             rows += opBenchmarks(threads: threads)
         }
+        rows += uiBenchmarks()
         Parallel.maxThreads = Parallel.coreCount
         if json {
             let encoder = JSONEncoder()

@@ -1,0 +1,47 @@
+/// ASCII stand-ins for the non-ASCII characters the widgets and lessons use,
+/// for terminals without Unicode (`TERM=dumb`, the C locale).
+public enum ASCIIFallback {
+    /// A one-column ASCII character that looks like `character`, or `?`.
+    public static func character(for character: Character) -> Character {
+        guard let v = character.unicodeScalars.first?.value else { return "?" }
+        switch v {
+        case 0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509, 0x254C, 0x254D, 0x2550,
+            0x2013, 0x2014, 0x2212, 0x2574, 0x2576, 0x2578, 0x257A:
+            return "-"
+        case 0x2502, 0x2503, 0x2506, 0x2507, 0x250A, 0x250B, 0x254E, 0x254F, 0x2551,
+            0x2016, 0x2223, 0x2225, 0x2575, 0x2577, 0x2579, 0x257B, 0x258F, 0x2595:
+            return "|"
+        case 0x250C...0x254B, 0x2552...0x256C: return "+"
+        case 0x256D...0x2570: return "+"
+        case 0x2581...0x2583: return "_"
+        case 0x2584...0x2587: return "="
+        case 0x2588...0x258E, 0x2590, 0x2593: return "#"
+        case 0x2591: return "."
+        case 0x2592: return ":"
+        case 0x2800: return " "
+        case 0x2801...0x28FF: return "*"
+        case 0x2022, 0x00B7, 0x2219, 0x22C5: return "*"
+        case 0x2026: return "."
+        case 0x00D7, 0x2715, 0x2717: return "x"
+        case 0x2192, 0x27F6, 0x21D2: return ">"
+        case 0x2190, 0x27F5, 0x21D0: return "<"
+        case 0x2191, 0x25B2: return "^"
+        case 0x2193, 0x25BC: return "v"
+        case 0x2018, 0x2019, 0x2032: return "'"
+        case 0x201C, 0x201D, 0x2033: return "\""
+        case 0x2264: return "<"
+        case 0x2265: return ">"
+        case 0x2248, 0x2243: return "~"
+        case 0x221E: return "8"
+        case 0x2202: return "d"
+        case 0x2211: return "E"
+        case 0x03B1: return "a"
+        case 0x03B2: return "b"
+        case 0x03B7: return "n"
+        case 0x03C3: return "s"
+        case 0x03B8: return "o"
+        case 0x00A0, 0x2002, 0x2003, 0x2009, 0x3000: return " "
+        default: return "?"
+        }
+    }
+}

@@ -1,0 +1,55 @@
+extension LinePlot {
+    func drawAxes(
+        a: Rect, px: Int, pw: Int, plotTop: Int, ph: Int, showYAxis: Bool, axisRows: Int, xLabelRows: Int,
+        yTicks: [Double], yLabels: [String], xr: (Double, Double), xMap: AxisMap, yMap: AxisMap,
+        subX: Int, subY: Int, unicode: Bool, buffer buf: inout Buffer
+    ) {
+        let vertical: Character = unicode ? "│" : "|"
+        let yTick: Character = unicode ? "┤" : "+"
+        if showYAxis {
+            for cy in 0..<ph { buf.setNarrow(x: px - 1, y: plotTop + cy, symbol: vertical, style: axisStyle) }
+            var usedRows = Set<Int>()
+            for (t, label) in zip(yTicks, yLabels) {
+                let row = (yMap.dots - 1 - yMap.position(t)) / subY
+                guard row >= 0, row < ph, !usedRows.contains(row) else { continue }
+                usedRows.insert(row)
+                buf.setNarrow(x: px - 1, y: plotTop + row, symbol: yTick, style: axisStyle)
+                buf.write(label, x: px - 1 - label.displayWidth, y: plotTop + row, style: axisStyle)
+            }
+        }
+        guard axisRows > 0 else { return }
+        let ay = plotTop + ph
+        if showYAxis { buf.setNarrow(x: px - 1, y: ay, symbol: unicode ? "└" : "+", style: axisStyle) }
+        for cx in 0..<pw { buf.setNarrow(x: px + cx, y: ay, symbol: unicode ? "─" : "-", style: axisStyle) }
+        let xTicks = Ticks.linear(xr.0, xr.1, maxCount: max(2, pw / 8))
+        var lastEnd = Int.min
+        for t in xTicks {
+            let cx = xMap.position(t) / subX
+            guard cx >= 0, cx < pw else { continue }
+            buf.setNarrow(x: px + cx, y: ay, symbol: unicode ? "┬" : "+", style: axisStyle)
+            guard xLabelRows > 0 else { continue }
+            let label = NumberFormat.compact(t)
+            let lw = label.displayWidth
+            var lx = px + cx - lw / 2
+            lx = min(lx, a.maxX - lw)
+            lx = max(lx, a.x)
+            guard lx > lastEnd, lx + lw <= a.maxX else { continue }
+            buf.write(label, x: lx, y: ay + 1, style: axisStyle)
+            lastEnd = lx + lw
+        }
+    }
+
+    func drawLegend(x: Int, y: Int, width: Int, skipped: [Int], unicode: Bool, buffer buf: inout Buffer) {
+        var used = 0
+        for (i, s) in series.enumerated() {
+            guard used < width else { break }
+            if i > 0 { used += buf.write("  ", x: x + used, y: y, maxWidth: width - used) }
+            let marker = unicode ? "━━" : String(repeating: LinePlot.asciiMarkers[i % LinePlot.asciiMarkers.count], count: 2)
+            used += buf.write(marker, x: x + used, y: y, style: .fg(s.color), maxWidth: width - used)
+            used += buf.write(" " + s.name, x: x + used, y: y, maxWidth: width - used)
+            if skipped[i] > 0 {
+                used += buf.write(" (\(skipped[i]) skipped)", x: x + used, y: y, style: axisStyle, maxWidth: width - used)
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+extension LinePlot {
+    public func render(in area: Rect, buffer: inout Buffer) {
+        buffer.withClip(area) { buf in
+            let a = area.intersection(buf.clip)
+            guard !a.isEmpty else { return }
+            draw(in: a, buffer: &buf)
+        }
+    }
+
+    /// The x and y ranges to show, and whether any point can be drawn.
+    func fittedRanges() -> (x: (Double, Double), y: (Double, Double), hasData: Bool) {
+        let log = yScale == .log
+        var xLo = Double.infinity, xHi = -Double.infinity
+        if let r = xRange, r.lowerBound.isFinite, r.upperBound.isFinite {
+            xLo = r.lowerBound; xHi = r.upperBound
+        } else {
+            for s in series where s.count > 0 {
+                if s.steps == nil {
+                    let a = s.step(0), b = s.step(s.count - 1)
+                    if a.isFinite && b.isFinite { xLo = min(xLo, a, b); xHi = max(xHi, a, b) }
+                } else {
+                    for i in 0..<s.count where s.step(i).isFinite {
+                        xLo = min(xLo, s.step(i)); xHi = max(xHi, s.step(i))
+                    }
+                }
+            }
+        }
+        if !(xLo <= xHi) { xLo = 0; xHi = 1 }
+        if xLo == xHi { xLo -= 1; xHi += 1 }
+        var yLo = Double.infinity, yHi = -Double.infinity
+        for s in series {
+            for i in 0..<s.count {
+                let v = s.values[i], x = s.step(i)
+                guard v.isFinite, !log || v > 0, x >= xLo, x <= xHi else { continue }
+                if v < yLo { yLo = v }
+                if v > yHi { yHi = v }
+            }
+        }
+        let hasData = yLo <= yHi
+        if let r = yRange, r.lowerBound.isFinite, r.upperBound.isFinite, r.lowerBound < r.upperBound,
+            !log || r.lowerBound > 0
+        {
+            return ((xLo, xHi), (r.lowerBound, r.upperBound), hasData)
+        }
+        if !hasData { (yLo, yHi) = log ? (1, 10) : (0, 1) }
+        if yLo == yHi {
+            if log {
+                yLo /= 3.1622776601683795; yHi *= 3.1622776601683795
+            } else {
+                let pad = yLo == 0 ? 1 : Swift.abs(yLo) * 0.1
+                yLo -= pad; yHi += pad
+            }
+        }
+        return ((xLo, xHi), (yLo, yHi), hasData)
+    }
+
+    func draw(in a: Rect, buffer buf: inout Buffer) {
+        let unicode = buf.capabilities.unicode
+        let log = yScale == .log
+        let (xr, yr, hasData) = fittedRanges()
+
+        let legendRows = showLegend && !series.isEmpty && a.height >= 5 ? 1 : 0
+        let rest = a.height - legendRows
+        let xLabelRows = rest >= 4 ? 1 : 0
+        let axisRows = rest - xLabelRows >= 3 ? 1 : 0
+        let ph = rest - xLabelRows - axisRows
+        let plotTop = a.y + legendRows
+
+        let maxYTicks = max(2, ph / 2)
+        let yTicks = log ? Ticks.logarithmic(yr.0, yr.1, maxCount: maxYTicks) : Ticks.linear(yr.0, yr.1, maxCount: maxYTicks)
+        let yLabels = yTicks.map { NumberFormat.compact($0) }
+        let labelW = yLabels.map(\.displayWidth).max() ?? 0
+        let showYAxis = a.width >= labelW + 1 + 4
+        let px = showYAxis ? a.x + labelW + 1 : a.x
+        let pw = a.maxX - px
+        guard pw > 0, ph > 0 else { return }
+
+        var canvas = PlotCanvas(columns: pw, rows: ph, braille: unicode)
+        let xMap = AxisMap(lo: xr.0, hi: xr.1, log: false, dots: canvas.dotsWide)
+        let yMap = AxisMap(lo: yr.0, hi: yr.1, log: log, dots: canvas.dotsHigh)
+        let bottomDot = canvas.dotsHigh - 1
+        var skipped = [Int](repeating: 0, count: series.count)
+        var marks = [Int](repeating: -1, count: pw)
+
+        for (si, s) in series.enumerated() {
+            var hasPrev = false
+            var prevX = 0, prevY = 0
+            var spanX = -1, spanLo = 0, spanHi = 0
+            for i in 0..<s.count {
+                let x = s.step(i)
+                guard x.isFinite, xMap.contains(x) else {
+                    if spanX >= 0 { canvas.verticalSpan(x: spanX, spanLo, spanHi, series: si); spanX = -1 }
+                    hasPrev = false
+                    continue
+                }
+                let dx = xMap.position(x)
+                let v = s.values[i]
+                guard yMap.accepts(v) else {
+                    skipped[si] += 1
+                    marks[dx / canvas.subX] = si
+                    if spanX >= 0 { canvas.verticalSpan(x: spanX, spanLo, spanHi, series: si); spanX = -1 }
+                    hasPrev = false
+                    continue
+                }
+                let dy = bottomDot - yMap.position(v)
+                if hasPrev && prevX == dx {
+                    spanLo = min(spanLo, dy); spanHi = max(spanHi, dy)
+                } else {
+                    if spanX >= 0 { canvas.verticalSpan(x: spanX, spanLo, spanHi, series: si) }
+                    if hasPrev { canvas.line(prevX, prevY, dx, dy, series: si) }
+                    spanX = dx; spanLo = dy; spanHi = dy
+                }
+                prevX = dx; prevY = dy; hasPrev = true
+            }
+            if spanX >= 0 { canvas.verticalSpan(x: spanX, spanLo, spanHi, series: si) }
+        }
+
+        // Dots.
+        for cy in 0..<ph {
+            for cx in 0..<pw {
+                let i = cy * pw + cx
+                let bits = canvas.bits[i]
+                if bits == 0 { continue }
+                let owner = Int(canvas.owner[i])
+                let symbol = unicode ? brailleCharacters[Int(bits)] : LinePlot.asciiMarkers[owner % LinePlot.asciiMarkers.count]
+                buf.setNarrow(x: px + cx, y: plotTop + cy, symbol: symbol, style: .fg(series[owner].color))
+            }
+        }
+        if !hasData {
+            let msg = "no data"
+            let mx = px + max(0, (pw - msg.count) / 2)
+            buf.write(msg, x: mx, y: plotTop + (ph - 1) / 2, style: axisStyle, maxWidth: pw)
+        }
+
+        // Event markers and labels, inside the plot only.
+        let plotRect = Rect(x: px, y: plotTop, width: pw, height: ph)
+        buf.withClip(plotRect) { b in
+            for e in events where e.step.isFinite && xMap.contains(e.step) {
+                let cx = xMap.position(e.step) / canvas.subX
+                for cy in 0..<ph where canvas.isEmpty(cx, cy) {
+                    b.setNarrow(x: px + cx, y: plotTop + cy, symbol: unicode ? "┊" : ":", style: e.style)
+                }
+                let lw = e.label.displayWidth
+                let lx = cx + 1 + lw <= pw ? cx + 1 : (cx - lw >= 0 ? cx - lw : max(0, pw - lw))
+                b.write(e.label, x: px + lx, y: plotTop, style: e.style, maxWidth: pw - lx)
+            }
+            for cx in 0..<pw where marks[cx] >= 0 {
+                b.setNarrow(x: px + cx, y: plotTop, symbol: unicode ? "×" : "x",
+                            style: Style(foreground: series[marks[cx]].color, attributes: .bold))
+            }
+        }
+
+        drawAxes(a: a, px: px, pw: pw, plotTop: plotTop, ph: ph, showYAxis: showYAxis, axisRows: axisRows,
+                 xLabelRows: xLabelRows, yTicks: yTicks, yLabels: yLabels, xr: xr, xMap: xMap, yMap: yMap,
+                 subX: canvas.subX, subY: canvas.subY, unicode: unicode, buffer: &buf)
+        if legendRows > 0 { drawLegend(x: px, y: a.y, width: a.maxX - px, skipped: skipped, unicode: unicode, buffer: &buf) }
+    }
+}

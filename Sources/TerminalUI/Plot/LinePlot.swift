@@ -1,0 +1,102 @@
+/// How values map to positions along an axis.
+public enum AxisScale: Hashable, Sendable {
+    case linear
+    /// Base-10 logarithmic; zero and negative values cannot be shown and are
+    /// marked like NaN.
+    case log
+}
+
+/// One line of a ``LinePlot``: y values at x positions (training steps).
+public struct PlotSeries: Sendable {
+    /// Name shown in the legend.
+    public var name: String
+    /// The y values. NaN and infinities (and values ≤ 0 on a log axis) break
+    /// the line and are marked above the plot.
+    public var values: [Double]
+    /// Explicit x positions, one per value; when `nil`, value i sits at
+    /// `firstStep + i * stepSize`.
+    public var steps: [Double]?
+    public var firstStep: Double
+    public var stepSize: Double
+    /// Colour of the line and its legend entry.
+    public var color: Color
+
+    /// A series of values at evenly spaced steps.
+    public init(name: String, values: [Double], color: Color, firstStep: Double = 0, stepSize: Double = 1) {
+        self.name = name
+        self.values = values
+        self.steps = nil
+        self.firstStep = firstStep
+        self.stepSize = stepSize
+        self.color = color
+    }
+
+    /// A series of values at given steps (`steps` and `values` pair up; extra
+    /// entries of the longer array are ignored).
+    public init(name: String, steps: [Double], values: [Double], color: Color) {
+        self.init(name: name, values: values, color: color)
+        self.steps = steps
+    }
+
+    /// Number of points.
+    var count: Int { steps.map { min($0.count, values.count) } ?? values.count }
+
+    /// x of point i.
+    @inline(__always) func step(_ i: Int) -> Double {
+        if let steps { return steps[i] }
+        return firstStep + Double(i) * stepSize
+    }
+}
+
+/// A vertical marker at a step with a short label, such as a learning-rate change.
+public struct PlotEvent: Sendable {
+    public var step: Double
+    /// Shown at the top of the plot beside the marker, e.g. "lr 0.1→0.01".
+    public var label: String
+    public var style: Style
+
+    public init(step: Double, label: String, style: Style = .fg(.yellow)) {
+        self.step = step
+        self.label = label
+        self.style = style
+    }
+}
+
+/// A line plot drawn with braille dots (2×4 per cell), or with one ASCII
+/// marker per cell when the terminal has no Unicode.
+///
+/// Shows a legend row, a y axis with compact tick labels (`1e-6`, `0.01`,
+/// `2.3k`), an x axis of steps, and vertical event markers. The ranges are
+/// found from the data unless given; values that cannot be drawn (NaN, ±inf,
+/// and ≤ 0 on a log axis) are skipped, counted in the legend and marked with
+/// `×` on the plot's top row at their step.
+public struct LinePlot: Widget, Sendable {
+    public var series: [PlotSeries]
+    public var events: [PlotEvent]
+    public var yScale: AxisScale
+    /// Fixed y range; `nil` to fit the data.
+    public var yRange: ClosedRange<Double>?
+    /// Fixed x range; `nil` to fit the data.
+    public var xRange: ClosedRange<Double>?
+    /// Whether to show the legend row (needs a height of at least 5).
+    public var showLegend: Bool
+    /// Style of axes and tick labels.
+    public var axisStyle: Style
+
+    public init(
+        series: [PlotSeries], events: [PlotEvent] = [], yScale: AxisScale = .linear,
+        yRange: ClosedRange<Double>? = nil, xRange: ClosedRange<Double>? = nil,
+        showLegend: Bool = true, axisStyle: Style = .dim
+    ) {
+        self.series = series
+        self.events = events
+        self.yScale = yScale
+        self.yRange = yRange
+        self.xRange = xRange
+        self.showLegend = showLegend
+        self.axisStyle = axisStyle
+    }
+
+    /// Markers for series in ASCII mode, in order.
+    static let asciiMarkers: [Character] = ["*", "+", "o", "#", "x", "%", "@", "="]
+}
