@@ -4,7 +4,11 @@
 /// op(B) is K×N: B itself is K×N with row stride `ldb`, or N×K when `transposeB`.
 /// When `beta` is 0, C is not read (it may hold garbage or NaN).
 ///
-/// Reference version; replaced by the SIMD, register-blocked kernel.
+/// Float and Double run the same packed, register-blocked SIMD kernel (see
+/// `GemmDriver` for the blocking and `GemmMicroKernel` for the 8 × 2-vector tile):
+/// `SIMD16<Float>` tiles of 8 × 32 and `SIMD8<Double>` tiles of 8 × 16, one zmm
+/// register per vector on AVX-512. Products of at least ~1 M multiply-adds are split
+/// across up to `threads` threads; the result is bitwise the same for any `threads`.
 public func gemm<T: EngineScalar>(
     transposeA: Bool, transposeB: Bool,
     m: Int, n: Int, k: Int,
@@ -12,6 +16,47 @@ public func gemm<T: EngineScalar>(
     b: UnsafePointer<T>, ldb: Int,
     beta: T, c: UnsafeMutablePointer<T>, ldc: Int,
     threads: Int = Parallel.maxThreads
+) {
+    gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+         a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc, threads: threads,
+         minParallelWork: gemmParallelThreshold)
+}
+
+/// `gemm` with the size (m·n·k) from which it uses more than one thread; tests pass
+/// 0 to exercise the threaded split on small matrices.
+func gemm<T: EngineScalar>(
+    transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+    alpha: T, a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int,
+    beta: T, c: UnsafeMutablePointer<T>, ldc: Int, threads: Int, minParallelWork: Int
+) {
+    precondition(m >= 0 && n >= 0 && k >= 0, "gemm with negative size \(m)×\(n)×\(k)")
+    precondition(lda >= max(1, transposeA ? m : k) && ldb >= max(1, transposeB ? k : n)
+                 && ldc >= max(1, n), "gemm leading dimension smaller than a row")
+    // After specialisation these tests are constants and only one branch remains.
+    if T.self == Float.self {
+        GemmDriver<SIMD16<Float>>.run(
+            transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+            alpha: unsafeBitCast(alpha, to: Float.self), a: rebound(a), lda: lda, b: rebound(b), ldb: ldb,
+            beta: unsafeBitCast(beta, to: Float.self), c: rebound(c), ldc: ldc, threads: threads,
+            minParallelWork: minParallelWork)
+    } else if T.self == Double.self {
+        GemmDriver<SIMD8<Double>>.run(
+            transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+            alpha: unsafeBitCast(alpha, to: Double.self), a: rebound(a), lda: lda, b: rebound(b), ldb: ldb,
+            beta: unsafeBitCast(beta, to: Double.self), c: rebound(c), ldc: ldc, threads: threads,
+            minParallelWork: minParallelWork)
+    } else {
+        gemmReference(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                      alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+    }
+}
+
+/// The plain triple loop: the definition `gemm` is tested against, and the path
+/// for any other scalar type.
+func gemmReference<T: EngineScalar>(
+    transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+    alpha: T, a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int,
+    beta: T, c: UnsafeMutablePointer<T>, ldc: Int
 ) {
     for i in 0..<m {
         for j in 0..<n {
@@ -24,4 +69,16 @@ public func gemm<T: EngineScalar>(
             c[i * ldc + j] = alpha * sum + (beta == 0 ? 0 : beta * c[i * ldc + j])
         }
     }
+}
+
+/// The same pointer seen as another element type, for routing a specialised
+/// generic call (the types are checked equal by the caller).
+@inline(__always)
+private func rebound<T, U>(_ p: UnsafePointer<T>) -> UnsafePointer<U> {
+    UnsafeRawPointer(p).assumingMemoryBound(to: U.self)
+}
+
+@inline(__always)
+private func rebound<T, U>(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<U> {
+    UnsafeMutableRawPointer(p).assumingMemoryBound(to: U.self)
 }

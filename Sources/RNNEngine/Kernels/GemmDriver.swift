@@ -1,0 +1,144 @@
+/// Below this many multiply-adds (m·n·k, ~20 µs on one core) the product stays on
+/// one thread: handing out work costs ~1 µs, but a second thread also repacks A
+/// (or B) for its part, and on a busy machine it may not get a core at once.
+let gemmParallelThreshold = 1 << 20
+
+/// The blocked loops of `gemm` around `GemmMicroKernel` (the Goto / BLIS scheme).
+///
+///     for jc in steps of NC over the columns of C          B block: KC × NC (L2/L3)
+///       for pc in steps of KC over k:   pack op(B) block
+///         for ic in steps of MC over the rows of C          A block: MC × KC (L2)
+///           pack op(A) block
+///           for jr in steps of NR:                          B micro-panel KC × NR
+///             for ir in steps of MR:  micro-kernel on one MR × NR tile of C
+///
+/// The first KC block applies beta; later ones add into C (beta = 1). Threads take
+/// disjoint column (or row) ranges of C cut on NR (MR) boundaries and run these
+/// loops on their range, packing their own panels, so every element of C goes
+/// through the same FMA chains whatever the thread count: results are bitwise
+/// identical on 1 or more threads.
+enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
+    typealias T = V.Scalar
+    typealias Kernel = GemmMicroKernel<V>
+
+    /// Depth of a K block: 256 · 4 bytes · NR(32) = 32 KB of B micro-panel per block.
+    static var kcBlock: Int { 256 }
+    /// Rows of an A block (a multiple of MR): 128 × 256 × 4 bytes = 128 KB, in L2.
+    static var mcBlock: Int { 128 }
+    /// Columns of a B block (a multiple of NR): 256 × 1024 × 4 bytes = 1 MB.
+    static var ncBlock: Int { 1024 }
+
+    static func run(transposeA ta: Bool, transposeB tb: Bool, m: Int, n: Int, k: Int,
+                    alpha: T, a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int,
+                    beta: T, c: UnsafeMutablePointer<T>, ldc: Int, threads: Int,
+                    minParallelWork: Int = gemmParallelThreshold) {
+        guard m > 0, n > 0 else { return }
+        if k == 0 || alpha == 0 {
+            scale(c, ldc: ldc, rows: 0..<m, cols: 0..<n, by: beta)
+            return
+        }
+        let (mr, nr) = (Kernel.mr, Kernel.nr)
+        let colPanels = (n + nr - 1) / nr, rowPanels = (m + mr - 1) / mr
+        let work = m * n * k
+        let splitColumns = colPanels >= 2 * threads || n >= m
+        let panels = splitColumns ? colPanels : rowPanels
+        let t = work < minParallelWork ? 1 : max(1, min(threads, panels))
+        if t == 1 {
+            serial(ta, tb, 0..<m, 0..<n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+            return
+        }
+        // A few tasks per thread, claimed dynamically: a thread that gets preempted on
+        // a busy machine does not hold the others up. Each task packs its own panels.
+        let tasks = min(panels, 4 * t, max(t, work / max(1, minParallelWork / 2)))
+        Parallel.forEach(tasks, threads: t) { i in
+            let lo = panels * i / tasks, hi = panels * (i + 1) / tasks
+            if splitColumns {
+                serial(ta, tb, 0..<m, (lo * nr)..<min(n, hi * nr), k, alpha, a, lda, b, ldb, beta, c, ldc)
+            } else {
+                serial(ta, tb, (lo * mr)..<min(m, hi * mr), 0..<n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+            }
+        }
+    }
+
+    /// C[rows, cols] = alpha · op(A)[rows, :] · op(B)[:, cols] + beta · C[rows, cols], on one thread.
+    private static func serial(
+        _ ta: Bool, _ tb: Bool, _ rows: Range<Int>, _ cols: Range<Int>, _ k: Int,
+        _ alpha: T, _ a: UnsafePointer<T>, _ lda: Int, _ b: UnsafePointer<T>, _ ldb: Int,
+        _ beta: T, _ c: UnsafeMutablePointer<T>, _ ldc: Int
+    ) {
+        let (mr, nr) = (Kernel.mr, Kernel.nr)
+        let kcMax = min(kcBlock, k)
+        let mcMax = min(mcBlock, roundUp(rows.count, mr))
+        let ncMax = min(ncBlock, roundUp(cols.count, nr))
+        let size = MemoryLayout<T>.stride
+        // Both packs and a scratch tile for the edges, 64-byte aligned.
+        let aCount = mcMax * kcMax, bCount = kcMax * ncMax
+        let raw = UnsafeMutableRawPointer.allocate(
+            byteCount: (aCount + bCount + mr * nr) * size + 128, alignment: 64)
+        defer { raw.deallocate() }
+        let bPack = raw.bindMemory(to: T.self, capacity: bCount)
+        let aPack = (raw + roundUp(bCount * size, 64)).bindMemory(to: T.self, capacity: aCount)
+        let edge = (raw + roundUp(bCount * size, 64) + roundUp(aCount * size, 64))
+            .bindMemory(to: T.self, capacity: mr * nr)
+
+        for jc in stride(from: cols.lowerBound, to: cols.upperBound, by: ncBlock) {
+            let nc = min(ncBlock, cols.upperBound - jc)
+            for pc in stride(from: 0, to: k, by: kcBlock) {
+                let kc = min(kcBlock, k - pc)
+                let betaHere: T = pc == 0 ? beta : 1
+                GemmPacking.packB(transposed: tb, b: b, ldb: ldb, p0: pc, kc: kc,
+                                  j0: jc, nc: nc, nr: nr, into: bPack)
+                for ic in stride(from: rows.lowerBound, to: rows.upperBound, by: mcBlock) {
+                    let mc = min(mcBlock, rows.upperBound - ic)
+                    GemmPacking.packA(transposed: ta, a: a, lda: lda, i0: ic, mc: mc,
+                                      p0: pc, kc: kc, mr: mr, into: aPack)
+                    for jr in stride(from: 0, to: nc, by: nr) {
+                        let bPanel = bPack + jr * kc
+                        let w = min(nr, nc - jr)
+                        for ir in stride(from: 0, to: mc, by: mr) {
+                            let aPanel = aPack + ir * kc
+                            let h = min(mr, mc - ir)
+                            let tile = c + (ic + ir) * ldc + jc + jr
+                            if h == mr && w == nr {
+                                Kernel.tile(kc: kc, a: aPanel, b: bPanel, alpha: alpha,
+                                            beta: betaHere, c: tile, ldc: ldc)
+                            } else {
+                                edgeTile(kc, aPanel, bPanel, alpha, betaHere, tile, ldc, h, w, edge)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A partial tile (h < MR or w < NR): the full kernel on a scratch tile, then
+    /// the h × w corner copied out. The scratch holds C's values, so the arithmetic
+    /// is the same as for a full tile.
+    @inline(never)
+    private static func edgeTile(
+        _ kc: Int, _ aPanel: UnsafePointer<T>, _ bPanel: UnsafePointer<T>, _ alpha: T, _ beta: T,
+        _ tile: UnsafeMutablePointer<T>, _ ldc: Int, _ h: Int, _ w: Int,
+        _ scratch: UnsafeMutablePointer<T>
+    ) {
+        let nr = Kernel.nr
+        scratch.update(repeating: 0, count: Kernel.mr * nr)
+        if beta != 0 {
+            for i in 0..<h { (scratch + i * nr).update(from: tile + i * ldc, count: w) }
+        }
+        Kernel.tile(kc: kc, a: aPanel, b: bPanel, alpha: alpha, beta: beta, c: scratch, ldc: nr)
+        for i in 0..<h { (tile + i * ldc).update(from: scratch + i * nr, count: w) }
+    }
+
+    /// C = beta · C over a block (C = 0 when beta is 0, without reading it).
+    private static func scale(_ c: UnsafeMutablePointer<T>, ldc: Int,
+                              rows: Range<Int>, cols: Range<Int>, by beta: T) {
+        for i in rows {
+            let row = c + i * ldc
+            for j in cols { row[j] = beta == 0 ? 0 : beta * row[j] }
+        }
+    }
+
+    @inline(__always)
+    private static func roundUp(_ x: Int, _ step: Int) -> Int { (x + step - 1) / step * step }
+}
