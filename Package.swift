@@ -21,18 +21,23 @@ let package = Package(
     targets: [
         .target(name: "RNNEngine", swiftSettings: nativeCPU),
         .target(name: "TerminalUI", swiftSettings: nativeCPU),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"], swiftSettings: nativeCPU),
         .target(name: "RNNLab", dependencies: ["RNNEngine"], swiftSettings: nativeCPU),
+        .target(name: "LabApp", dependencies: ["RNNLab", "RNNEngine", "TerminalUI"], swiftSettings: nativeCPU),
         .executableTarget(
             name: "rnnlab",
             dependencies: [
-                "RNNEngine", "RNNLab", "TerminalUI",
+                "RNNEngine", "RNNLab", "TerminalUI", "LabApp", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: nativeCPU
         ),
         .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
         .testTarget(name: "RNNLabTests", dependencies: ["RNNLab", "RNNEngine"]),
+        .testTarget(name: "LabAppTests", dependencies: ["LabApp", "RNNLab", "TerminalUI"], exclude: ["__Snapshots__"]),
     ],
     swiftLanguageModes: [.v6]
 )

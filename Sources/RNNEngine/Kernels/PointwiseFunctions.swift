@@ -5,12 +5,24 @@
 public protocol PointwiseFunction: Sendable {
     func value<T: EngineScalar>(_ x: T) -> T
     func derivative<T: EngineScalar>(x: T, y: T) -> T
+    /// Replaces `count` values at `p` by f of them; vectorised where it pays.
+    func valuesInPlace<T: EngineScalar>(_ p: UnsafeMutablePointer<T>, _ count: Int)
+}
+
+extension PointwiseFunction {
+    @inline(__always)
+    public func valuesInPlace<T: EngineScalar>(_ p: UnsafeMutablePointer<T>, _ count: Int) {
+        for i in 0..<count { p[i] = value(p[i]) }
+    }
 }
 
 public struct Tanh: PointwiseFunction {
     public init() {}
     @inline(__always) public func value<T: EngineScalar>(_ x: T) -> T { T.tanh(x) }
     @inline(__always) public func derivative<T: EngineScalar>(x: T, y: T) -> T { 1 - y * y }
+    @inline(__always) public func valuesInPlace<T: EngineScalar>(_ p: UnsafeMutablePointer<T>, _ count: Int) {
+        T.tanhInPlace(p, count)
+    }
 }
 
 /// The logistic function 1 / (1 + e^−x), computed without overflow for large |x|.
@@ -22,6 +34,9 @@ public struct Sigmoid: PointwiseFunction {
         return e / (1 + e)
     }
     @inline(__always) public func derivative<T: EngineScalar>(x: T, y: T) -> T { y * (1 - y) }
+    @inline(__always) public func valuesInPlace<T: EngineScalar>(_ p: UnsafeMutablePointer<T>, _ count: Int) {
+        T.sigmoidInPlace(p, count)
+    }
 }
 
 /// The piecewise-linear sigmoid clamp(slope·x + ½, 0, 1). PyTorch's `Hardsigmoid`
@@ -49,6 +64,9 @@ public struct Exp: PointwiseFunction {
     public init() {}
     @inline(__always) public func value<T: EngineScalar>(_ x: T) -> T { T.exp(x) }
     @inline(__always) public func derivative<T: EngineScalar>(x: T, y: T) -> T { y }
+    @inline(__always) public func valuesInPlace<T: EngineScalar>(_ p: UnsafeMutablePointer<T>, _ count: Int) {
+        T.expInPlace(p, count)
+    }
 }
 
 public struct Log: PointwiseFunction {
@@ -67,11 +85,9 @@ extension Tensor {
     }
 
     private func map<F: PointwiseFunction, T: EngineScalar>(_ f: F, _: T.Type) -> Tensor {
-        var out = Tensor(zeros: shape, dtype: dtype)
-        withUnsafeBufferPointer(as: T.self) { x in
-            out.withUnsafeMutableBufferPointer(as: T.self) { y in
-                for i in 0..<x.count { y[i] = f.value(x[i]) }
-            }
+        var out = Tensor(shape: shape, storage: storage.copy())
+        out.withUnsafeMutableBufferPointer(as: T.self) { y in
+            if let base = y.baseAddress { f.valuesInPlace(base, y.count) }
         }
         return out
     }

@@ -30,11 +30,13 @@ public enum CellKind: String, Sendable, CaseIterable, Codable {
     }
 
     /// Values saved per step and row for the backward pass, in units of H:
-    /// LSTM keeps i, f, g, o; GRU keeps r, z, n and W_hn h + b_hn; the RNN needs only h.
+    /// LSTM keeps i, f, g, o and tanh(c′); GRU keeps r, z, n and W_hn h + b_hn;
+    /// the RNN needs only h. The gates come first, so probes read G·H values.
     var savedBlocks: Int {
         switch self {
         case .rnnTanh, .rnnReLU: return 0
-        case .lstm, .gru: return 4
+        case .lstm: return 5
+        case .gru: return 4
         }
     }
 

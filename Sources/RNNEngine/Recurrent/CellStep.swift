@@ -16,7 +16,6 @@ struct CellStep<T: EngineScalar> {
     let rows: Int
     let hidden: Int
 
-    @inline(__always) private func sigmoid(_ x: T) -> T { Sigmoid().value(x) }
 
     func forward(xp: UnsafePointer<T>, hp: UnsafePointer<T>, hPrev: UnsafePointer<T>,
                  cPrev: UnsafePointer<T>?, saved: UnsafeMutablePointer<T>,
@@ -27,29 +26,34 @@ struct CellStep<T: EngineScalar> {
             let (hp0, h0) = (hPrev + b * H, h + b * H)
             switch kind {
             case .rnnTanh:
-                for j in 0..<H { h0[j] = T.tanh(x[j] + r[j]) }
+                for j in 0..<H { h0[j] = x[j] + r[j] }
+                T.tanhInPlace(h0, H)
             case .rnnReLU:
                 for j in 0..<H { h0[j] = max(0, x[j] + r[j]) }
             case .lstm:
+                // Pre-activations of i, f, g, o, then the nonlinearities a block at a time.
                 let (cp0, c0) = (cPrev! + b * H, c! + b * H)
-                for j in 0..<H {
-                    let i = sigmoid(x[j] + r[j])
-                    let f = sigmoid(x[H + j] + r[H + j])
-                    let g = T.tanh(x[2 * H + j] + r[2 * H + j])
-                    let o = sigmoid(x[3 * H + j] + r[3 * H + j])
-                    let cell = f * cp0[j] + i * g
-                    c0[j] = cell
-                    h0[j] = o * T.tanh(cell)
-                    (s[j], s[H + j], s[2 * H + j], s[3 * H + j]) = (i, f, g, o)
-                }
+                for j in 0..<G { s[j] = x[j] + r[j] }
+                T.sigmoidInPlace(s, 2 * H)
+                T.tanhInPlace(s + 2 * H, H)
+                T.sigmoidInPlace(s + 3 * H, H)
+                for j in 0..<H { c0[j] = s[H + j] * cp0[j] + s[j] * s[2 * H + j] }
+                let tc = s + 4 * H
+                tc.update(from: c0, count: H)
+                T.tanhInPlace(tc, H)
+                for j in 0..<H { h0[j] = s[3 * H + j] * tc[j] }
             case .gru:
+                for j in 0..<(2 * H) { s[j] = x[j] + r[j] }
+                T.sigmoidInPlace(s, 2 * H)
                 for j in 0..<H {
-                    let rg = sigmoid(x[j] + r[j])
-                    let z = sigmoid(x[H + j] + r[H + j])
                     let hn = r[2 * H + j]
-                    let n = T.tanh(x[2 * H + j] + rg * hn)
+                    s[3 * H + j] = hn
+                    s[2 * H + j] = x[2 * H + j] + s[j] * hn
+                }
+                T.tanhInPlace(s + 2 * H, H)
+                for j in 0..<H {
+                    let (z, n) = (s[H + j], s[2 * H + j])
                     h0[j] = (1 - z) * n + z * hp0[j]
-                    (s[j], s[H + j], s[2 * H + j], s[3 * H + j]) = (rg, z, n, hn)
                 }
             }
         }
@@ -75,10 +79,10 @@ struct CellStep<T: EngineScalar> {
                     (dx[j], dr[j], dhp0[j]) = (g, g, 0)
                 }
             case .lstm:
-                let (dc0, c0, cp0) = (dc! + b * H, c! + b * H, cPrev! + b * H)
+                let (dc0, cp0) = (dc! + b * H, cPrev! + b * H)
                 for j in 0..<H {
                     let (i, f, g, o) = (s[j], s[H + j], s[2 * H + j], s[3 * H + j])
-                    let tc = T.tanh(c0[j])
+                    let tc = s[4 * H + j]  // tanh(c_t), saved by forward
                     let dcell = dc0[j] + d[j] * o * (1 - tc * tc)
                     let di = dcell * g * i * (1 - i)
                     let df = dcell * cp0[j] * f * (1 - f)

@@ -19,6 +19,10 @@ public class RecurrentLayer: Module {
     public private(set) var probes: [RecurrentProbe] = []
     /// Draws the dropout masks.
     public var rng: SplitMix64
+    /// Dropout rates, changeable between two steps (they start as in `options`).
+    public var dropoutBetweenLayers: Double
+    public var inputDropout: Double
+    public var recurrentDropout: Double
 
     public init(_ kind: CellKind, inputSize: Int, hiddenSize: Int, options: RecurrentOptions = .init(),
                 rng: inout SplitMix64, dtype: DType = .float32) {
@@ -53,6 +57,9 @@ public class RecurrentLayer: Module {
         }
         self.weights = weights
         self.rng = rng.fork()
+        dropoutBetweenLayers = options.dropoutBetweenLayers
+        inputDropout = options.inputDropout
+        recurrentDropout = options.recurrentDropout
     }
 
     public var namedParameters: [(name: String, parameter: Variable)] {
@@ -78,7 +85,7 @@ public class RecurrentLayer: Module {
         var input = x
         var finals: [Variable] = [], cells: [Variable] = []
         for layer in 0..<L {
-            if layer > 0 { input = input.dropout(p: options.dropoutBetweenLayers, training: training, rng: &rng) }
+            if layer > 0 { input = input.dropout(p: dropoutBetweenLayers, training: training, rng: &rng) }
             var outputs: [Variable] = []
             for direction in 0..<D {
                 let index = layer * D + direction
@@ -88,12 +95,12 @@ public class RecurrentLayer: Module {
                     ? (initialCell.map { $0.select(axis: 0, index) } ?? Variable(Tensor(zeros: [B, H], dtype: x.dtype)))
                     : nil
                 var layerInput = input
-                if training, options.inputDropout > 0 {
-                    let m = Tensor.dropoutMask([B, 1, input.shape[2]], p: options.inputDropout, rng: &rng, dtype: x.dtype)
+                if training, inputDropout > 0 {
+                    let m = Tensor.dropoutMask([B, 1, input.shape[2]], p: inputDropout, rng: &rng, dtype: x.dtype)
                     layerInput = input * Variable(m)
                 }
-                let recurrentMask = training && options.recurrentDropout > 0
-                    ? Tensor.dropoutMask([B, H], p: options.recurrentDropout, rng: &rng, dtype: x.dtype) : nil
+                let recurrentMask = training && recurrentDropout > 0
+                    ? Tensor.dropoutMask([B, H], p: recurrentDropout, rng: &rng, dtype: x.dtype) : nil
                 let probe = probeSample.map { RecurrentProbe(sample: $0, kind: kind, reverse: reverse, steps: Tn, hidden: H) }
                 if let probe { probes.append(probe) }
                 let (out, cT) = recurrentSequence(kind: kind, x: layerInput, h0: h0, c0: c0, weights: weights[index],

@@ -5,17 +5,24 @@ import RNNEngine
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure the engine's speed: matrix multiply GFLOP/s and the main ops.")
+        abstract: "Measure the engine's speed: matrix multiply GFLOP/s, the main ops, the recurrent layers and a frame of the UI.")
 
     @Flag(help: "Print the results as JSON.")
     var json = false
 
+    @Option(help: "Run only these groups (comma-separated): matmul, ops, rnn, ui.")
+    var only: String?
+
     func run() throws {
-        var rows: [BenchRow] = []
+        let groups = Set((only ?? "matmul,ops,rnn,ui").split(separator: ",").map(String.init))
+        let known: Set = ["matmul", "ops", "rnn", "ui"]
+        if let bad = groups.subtracting(known).first { throw ValidationError("unknown group \(bad) (groups: matmul, ops, rnn, ui)") }
+        var rows: [BenchRow] = groups.contains("matmul") ? matmulBenchmarks() : []
         for threads in [1, 2] {
-            rows += opBenchmarks(threads: threads)
+            if groups.contains("ops") { rows += opBenchmarks(threads: threads) }
+            if groups.contains("rnn") { rows += recurrentBenchmarks(threads: threads) }
         }
-        rows += uiBenchmarks()
+        if groups.contains("ui") { rows += uiBenchmarks() }
         Parallel.maxThreads = Parallel.coreCount
         if json {
             let encoder = JSONEncoder()

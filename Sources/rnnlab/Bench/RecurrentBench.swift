@@ -1,0 +1,29 @@
+import RNNEngine
+
+/// Forward, and forward + backward, of the recurrent layers at the sizes the
+/// issue names, beside PyTorch's forward + backward time on this machine (two threads).
+func recurrentBenchmarks(threads: Int) -> [BenchRow] {
+    Parallel.maxThreads = threads
+    let sizes: [(B: Int, T: Int, I: Int, H: Int)] = [(32, 50, 32, 64), (64, 100, 64, 128), (128, 28, 28, 128), (1, 100, 8, 32)]
+    let pytorch: [CellKind: [Double]] = [
+        .lstm: [2.9, 45, 16, 0.7], .gru: [13, 58, 27, 9], .rnnTanh: [3.2, 23, 10, 3.0],
+    ]
+    var rows: [BenchRow] = []
+    for kind in [CellKind.rnnTanh, .lstm, .gru] {
+        for (n, s) in sizes.enumerated() {
+            var rng = SplitMix64(seed: 1)
+            let layer = RecurrentLayer(kind, inputSize: s.I, hiddenSize: s.H, rng: &rng)
+            let x = Variable(.normal([s.B, s.T, s.I], rng: &rng), requiresGrad: true)
+            let name = "\(kind.rawValue) B\(s.B) T\(s.T) I\(s.I) H\(s.H)"
+            let forward = medianMilliseconds { _ = layer(x).output }
+            let both = medianMilliseconds {
+                layer.zeroGrad(); x.zeroGrad()
+                layer(x).output.sum().backward()
+            }
+            rows.append(BenchRow(group: "rnn fwd", name: name, threads: threads, value: forward, unit: "ms"))
+            rows.append(BenchRow(group: "rnn f+b", name: name, threads: threads, value: both, unit: "ms",
+                                 reference: pytorch[kind]?[n]))
+        }
+    }
+    return rows
+}
