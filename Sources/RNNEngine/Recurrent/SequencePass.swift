@@ -31,7 +31,13 @@ struct SequencePass<T: EngineScalar> {
         var states: Tensor     // (T + 1, B, H): h_init, then h after each step
         var cells: Tensor?     // (T + 1, B, H) for the LSTM
         var cache: Tensor      // (T, B, S·H) gate values
-        var recurrentInput: Tensor // (T, B, H): h_{t−1} as it entered W_hh (masked if dropout)
+        /// (T, B, H): h_{t−1} as it entered W_hh when recurrent dropout masked it;
+        /// nil without dropout, when it is simply the first T blocks of `states`.
+        var maskedInput: Tensor?
+
+        var recurrentInput: Tensor {
+            maskedInput ?? states.slice(axis: 0, 0..<(states.shape[0] - 1))
+        }
     }
 
     /// Runs the sequence. x is (B, T, I); h0 and c0 are (B, H). Returns the outputs
@@ -44,54 +50,56 @@ struct SequencePass<T: EngineScalar> {
         let x2 = x.reshaped([B * Tn, input])
         var xp = Tensor.matmul(x2, wih, transposeB: true) + bih          // (B·T, G)
         xp = swapBatchAndTime(xp, batch: B, steps: Tn)                    // (T, B, G)
+        let whhT = whh.transposed()                                       // (H, G): packs faster
         var states = Tensor(zeros: [Tn + 1, B, H], dtype: dtype)
         var cells: Tensor? = step.kind.hasCellState ? Tensor(zeros: [Tn + 1, B, H], dtype: dtype) : nil
         var cache = Tensor(zeros: [Tn, B, S], dtype: dtype)
-        var recurrentInput = Tensor(zeros: [Tn, B, H], dtype: dtype)
+        var maskedInput: Tensor? = recurrentMask == nil ? nil : Tensor(zeros: [Tn, B, H], dtype: dtype)
         var hp = Tensor(zeros: [B, G], dtype: dtype)
-        let bhhRows = Tensor(zeros: [B, G], dtype: dtype) + bhh
         states.setRows(0, from: h0)
         if let c0 { cells!.setRows(0, from: c0) }
 
+        let (hs, sp, hpp) = (states.mutablePointer(T.self), cache.mutablePointer(T.self), hp.mutablePointer(T.self))
+        let cs = cells == nil ? nil : cells!.mutablePointer(T.self)
+        let ms = maskedInput == nil ? nil : maskedInput!.mutablePointer(T.self)
+        let (xpp, wp, bp) = (xp.pointer(T.self), whhT.pointer(T.self), bhh.pointer(T.self))
+        let dropMask = recurrentMask?.pointer(T.self)
         for k in 0..<Tn {
             let t = time(k)
-            var hIn = states.slice(axis: 0, k..<(k + 1)).reshaped([B, H])
-            if let recurrentMask { hIn = hIn * recurrentMask }
-            recurrentInput.setRows(k, from: hIn)
-            hp = bhhRows
-            hp.addMatmul(hIn, whh, transposeB: true)
-            xp.withUnsafeBufferPointer(as: T.self) { xpp in
-            hp.withUnsafeBufferPointer(as: T.self) { hpp in
-            cache.withUnsafeMutableBufferPointer(as: T.self) { sp in
-            states.withUnsafeMutableBufferPointer(as: T.self) { hs in
-                let cellPointer = cells.map { _ in cells!.mutablePointer(T.self) }
-                let (hPrev, hNext) = (hs.baseAddress! + k * B * H, hs.baseAddress! + (k + 1) * B * H)
-                step.forward(xp: xpp.baseAddress! + t * B * G, hp: hpp.baseAddress!, hPrev: hPrev,
-                             cPrev: cellPointer.map { $0 + k * B * H }, saved: sp.baseAddress! + k * B * S,
-                             h: hNext, c: cellPointer.map { $0 + (k + 1) * B * H })
-                if let mask {
-                    for b in 0..<B where !mask[b * Tn + t] {
-                        (hNext + b * H).update(from: hPrev + b * H, count: H)
-                        if let cp = cellPointer { (cp + (k + 1) * B * H + b * H).update(from: cp + k * B * H + b * H, count: H) }
-                    }
+            let (hPrev, hNext) = (hs + k * B * H, hs + (k + 1) * B * H)
+            var hIn = UnsafePointer(hPrev)
+            if let ms, let dropMask {
+                for i in 0..<(B * H) { ms[k * B * H + i] = hPrev[i] * dropMask[i] }
+                hIn = UnsafePointer(ms + k * B * H)
+            }
+            // hp = h_{t−1} W_hhᵀ + b_hh
+            gemm(transposeA: false, transposeB: false, m: B, n: G, k: H, alpha: 1, a: hIn, lda: H,
+                 b: wp, ldb: G, beta: 0, c: hpp, ldc: G)
+            for b in 0..<B { for j in 0..<G { hpp[b * G + j] += bp[j] } }
+            step.forward(xp: xpp + t * B * G, hp: hpp, hPrev: hPrev, cPrev: cs.map { $0 + k * B * H },
+                         saved: sp + k * B * S, h: hNext, c: cs.map { $0 + (k + 1) * B * H })
+            if let mask {
+                for b in 0..<B where !mask[b * Tn + t] {
+                    (hNext + b * H).update(from: hPrev + b * H, count: H)
+                    if let cs { (cs + (k + 1) * B * H + b * H).update(from: cs + k * B * H + b * H, count: H) }
                 }
-                if let probe, probe.sample < B {
-                    RecurrentProbe.record(&probe.hidden, t: t, from: UnsafePointer(hNext), row: probe.sample, stride: H)
-                    if let cp = cellPointer {
-                        RecurrentProbe.record(&probe.cell, t: t, from: UnsafePointer(cp + (k + 1) * B * H), row: probe.sample, stride: H)
-                    }
-                    if S > 0 {
-                        RecurrentProbe.record(&probe.gates, t: t, from: UnsafePointer(sp.baseAddress! + k * B * S), row: probe.sample, stride: S)
-                    }
+            }
+            if let probe, probe.sample < B {
+                RecurrentProbe.record(&probe.hidden, t: t, from: UnsafePointer(hNext), row: probe.sample, stride: H)
+                if let cs {
+                    RecurrentProbe.record(&probe.cell, t: t, from: UnsafePointer(cs + (k + 1) * B * H), row: probe.sample, stride: H)
                 }
-            }}}}
+                if S > 0 {
+                    RecurrentProbe.record(&probe.gates, t: t, from: UnsafePointer(sp + k * B * S), row: probe.sample, stride: S)
+                }
+            }
         }
         // Outputs in input time order, batch-major: row (b, t) is the state after the step that read t.
         var outTM = states.slice(axis: 0, 1..<(Tn + 1))                 // (T by step, B, H)
         if reverse { outTM = outTM.reversedSteps() }
         let output = swapBatchAndTime(outTM.reshaped([Tn * B, H]), batch: Tn, steps: B).reshaped([B, Tn, H])
         let finalCell = cells.map { $0.slice(axis: 0, Tn..<(Tn + 1)).reshaped([B, H]) }
-        return (output, finalCell, Saved(x: x2, states: states, cells: cells, cache: cache, recurrentInput: recurrentInput))
+        return (output, finalCell, Saved(x: x2, states: states, cells: cells, cache: cache, maskedInput: maskedInput))
     }
 
     /// Gradients of everything the forward pass read, from ∂L/∂output (B, T, H) and
@@ -105,49 +113,59 @@ struct SequencePass<T: EngineScalar> {
         let gOut = swapBatchAndTime(outputGradient.reshaped([B * Tn, H]), batch: B, steps: Tn)
         var dxpTM = Tensor(zeros: [Tn, B, G], dtype: dtype)   // by time t
         var dhpAll = Tensor(zeros: [Tn, B, G], dtype: dtype)  // by step k
-        var dhNext = Tensor(zeros: [B, H], dtype: dtype)      // ∂L/∂h_t through step t + 1
+        var dhNext = Tensor(zeros: [B, H], dtype: dtype)      // ∂L/∂h_{t−1}, built during step t
         var dc: Tensor? = step.kind.hasCellState ? (finalCellGradient ?? Tensor(zeros: [B, H], dtype: dtype)) : nil
-        var dh = Tensor(zeros: [B, H], dtype: dtype)
-        var direct = Tensor(zeros: [B, H], dtype: dtype)
-        var dcBefore = dc
+        var dh = Tensor(zeros: [B, H], dtype: dtype)          // ∂L/∂h_t, the whole of it
+        var scratch = Tensor(zeros: [B, H], dtype: dtype)
+        var dcSaved = Tensor(zeros: [B, H], dtype: dtype)
+
+        let (g, dxp, dhp) = (gOut.pointer(T.self), dxpTM.mutablePointer(T.self), dhpAll.mutablePointer(T.self))
+        let (dn, dhp0, tmp, dcs) = (dhNext.mutablePointer(T.self), dh.mutablePointer(T.self),
+                                    scratch.mutablePointer(T.self), dcSaved.mutablePointer(T.self))
+        let dcp = dc == nil ? nil : dc!.mutablePointer(T.self)
+        let (hs, sp, wp) = (saved.states.pointer(T.self), saved.cache.pointer(T.self), whh.pointer(T.self))
+        let cs = saved.cells?.pointer(T.self)
+        let dropMask = recurrentMask?.pointer(T.self)
 
         for k in stride(from: Tn - 1, through: 0, by: -1) {
             let t = time(k)
-            dh = gOut.slice(axis: 0, t..<(t + 1)).reshaped([B, H]) + dhNext
+            for i in 0..<(B * H) { dhp0[i] = g[t * B * H + i] + dn[i] }
             if let probe, probe.sample < B {
-                probe.gradientNorms[t] = dh.slice(axis: 0, probe.sample..<(probe.sample + 1)).norm()
+                var sum = 0.0
+                for j in 0..<H { let v = Double(dhp0[probe.sample * H + j]); sum += v * v }
+                probe.gradientNorms[t] = sum.squareRoot()
             }
-            if mask != nil { dcBefore = dc }
-            let dhpPointer = dhpAll.mutablePointer(T.self) + k * B * G
-            let dxpPointer = dxpTM.mutablePointer(T.self) + t * B * G
-            let dcPointer = dc.map { _ in dc!.mutablePointer(T.self) }
-            let cellPointer = saved.cells.map { $0.pointer(T.self) }
-            step.backward(dh: dh.pointer(T.self), dc: dcPointer, saved: saved.cache.pointer(T.self) + k * B * S,
-                          h: saved.states.pointer(T.self) + (k + 1) * B * H, hPrev: saved.states.pointer(T.self) + k * B * H,
-                          c: cellPointer.map { $0 + (k + 1) * B * H }, cPrev: cellPointer.map { $0 + k * B * H },
-                          dxp: dxpPointer, dhp: dhpPointer, dhPrev: direct.mutablePointer(T.self))
+            if mask != nil, let dcp { dcs.update(from: dcp, count: B * H) }
+            let (dhpK, dxpT) = (dhp + k * B * G, dxp + t * B * G)
+            step.backward(dh: dhp0, dc: dcp, saved: sp + k * B * S, h: hs + (k + 1) * B * H, hPrev: hs + k * B * H,
+                          c: cs.map { $0 + (k + 1) * B * H }, cPrev: cs.map { $0 + k * B * H },
+                          dxp: dxpT, dhp: dhpK, dhPrev: dn)
             // ∂L/∂h_{t−1} = direct path + ∂(W_hh h)·W_hh (through the dropout mask, if any).
-            let dhp = dhpAll.slice(axis: 0, k..<(k + 1)).reshaped([B, G])
-            var viaWeights = Tensor.matmul(dhp, whh)
-            if let recurrentMask { viaWeights = viaWeights * recurrentMask }
-            dhNext = direct + viaWeights
+            if let dropMask {
+                gemm(transposeA: false, transposeB: false, m: B, n: H, k: G, alpha: 1, a: dhpK, lda: G,
+                     b: wp, ldb: H, beta: 0, c: tmp, ldc: H)
+                for i in 0..<(B * H) { dn[i] += tmp[i] * dropMask[i] }
+            } else {
+                gemm(transposeA: false, transposeB: false, m: B, n: H, k: G, alpha: 1, a: dhpK, lda: G,
+                     b: wp, ldb: H, beta: 1, c: dn, ldc: H)
+            }
             if let mask {
                 // A padded step passed its state through unchanged: so does its gradient.
                 for b in 0..<B where !mask[b * Tn + t] {
-                    for j in 0..<G { dhpPointer[b * G + j] = 0; dxpPointer[b * G + j] = 0 }
-                    dhNext.setRow(b, from: dh)
-                    if dc != nil { dc!.setRow(b, from: dcBefore!) }
+                    for j in 0..<G { dhpK[b * G + j] = 0; dxpT[b * G + j] = 0 }
+                    (dn + b * H).update(from: dhp0 + b * H, count: H)
+                    if let dcp { (dcp + b * H).update(from: dcs + b * H, count: H) }
                 }
             }
         }
-        if let probe { probe.initialStateGradientNorm = dhNext.slice(axis: 0, min(probe.sample, B - 1)..<min(probe.sample + 1, B)).norm() }
+        if let probe, probe.sample < B { probe.initialStateGradientNorm = dhNext.slice(axis: 0, probe.sample..<(probe.sample + 1)).norm() }
         let dhp2 = dhpAll.reshaped([Tn * B, G])
         let dwhh = Tensor.matmul(dhp2, saved.recurrentInput.reshaped([Tn * B, H]), transposeA: true)
         let dbhh = dhp2.sum(axis: 0)
-        let dxp = swapBatchAndTime(dxpTM.reshaped([Tn * B, G]), batch: Tn, steps: B).reshaped([B * Tn, G])
-        let dwih = Tensor.matmul(dxp, saved.x, transposeA: true)
-        let dbih = dxp.sum(axis: 0)
-        let dx = Tensor.matmul(dxp, wih).reshaped([B, Tn, input])
+        let dxpBM = swapBatchAndTime(dxpTM.reshaped([Tn * B, G]), batch: Tn, steps: B).reshaped([B * Tn, G])
+        let dwih = Tensor.matmul(dxpBM, saved.x, transposeA: true)
+        let dbih = dxpBM.sum(axis: 0)
+        let dx = Tensor.matmul(dxpBM, wih).reshaped([B, Tn, input])
         return (dx, dhNext, dc, dwih, dwhh, dbih, dbhh)
     }
 }
