@@ -11,9 +11,17 @@ enum VectorMath {
     typealias V = SIMD16<Float>
 
     @inline(__always)
-    static func exp(_ x: V) -> V {
-        let x = x.clamped(lowerBound: V(repeating: -87.3), upperBound: V(repeating: 88))
-        let n = (x * 1.442_695_04).rounded(.toNearestOrEven)
+    static func exp(_ x0: V) -> V {
+        // Clamp with masked selects (`clamped` and SIMD→integer conversions are not
+        // vectorised by the compiler; these are).
+        var x = x0
+        let (lo, hi) = (V(repeating: -87.3), V(repeating: 88))
+        x = x.replacing(with: lo, where: x .< lo)
+        x = x.replacing(with: hi, where: x .> hi)
+        // Adding 1.5·2²³ rounds x/ln2 to an integer n held in the low mantissa bits.
+        let magic = V(repeating: 12_582_912)
+        let t = x * 1.442_695_04 + magic
+        let n = t - magic
         // ln 2 split in two so that n · ln2hi is exact.
         let r = x - n * 0.693_145_751_953_125 - n * 1.428_606_765_330_187e-6
         var p = V(repeating: 1.0 / 720)
@@ -23,8 +31,8 @@ enum VectorMath {
         p = p * r + 0.5
         p = p * r + 1
         p = p * r + 1
-        let bits = (SIMD16<Int32>(n, rounding: .toNearestOrEven) &+ 127) &<< 23
-        return p * unsafeBitCast(bits, to: V.self)
+        let exponent = unsafeBitCast(t, to: SIMD16<Int32>.self) &- unsafeBitCast(magic, to: SIMD16<Int32>.self)
+        return p * unsafeBitCast((exponent &+ 127) &<< 23, to: V.self)
     }
 
     @inline(__always)
