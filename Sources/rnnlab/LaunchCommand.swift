@@ -1,29 +1,37 @@
 import ArgumentParser
 import Foundation
+import LabApp
+import RNNLab
+import TerminalUI
 
-/// Opens the lab. Until the terminal lab lands (issue 5) it lists the lessons
-/// found in `lessons/` and says what is coming.
+/// Opens the lab: the home screen of lessons, then a lesson with its live
+/// dashboard. Needs a terminal; `rnnlab list` and `rnnlab run` work without.
 struct LaunchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "launch", abstract: "Open the lab (the default).")
 
-    @Option(help: "The folder of lesson files.")
-    var lessons = "lessons"
+    @OptionGroup var options: LessonOptions
 
     func run() throws {
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: lessons)) ?? [])
-            .filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
-        print("RNN Lab")
-        print("")
-        print("The interactive lab is coming: lessons where a real model trains live while")
-        print("you change its hyperparameters. The engine underneath is here already:")
-        print("try `rnnlab bench` to see how fast it runs on this machine.")
-        print("")
-        if files.isEmpty {
-            print("No lessons yet in \(lessons)/.")
-        } else {
-            print("Lessons in \(lessons)/:")
-            for f in files { print("  " + f) }
+        let library = try options.library()
+        let environment = ProcessInfo.processInfo.environment
+        let progress = ProgressStore()
+        let knobs = KnobStore(besideProgress: progress.url)
+        let state = AppState(
+            lessons: library.lessons,
+            problems: library.problems.map { "\($0)" },
+            completed: progress.completed,
+            firstStart: progress.firstStart,
+            savedKnobs: knobs.values,
+            notice: progress.warning)
+        let loop = LabLoop(state: state, progress: progress, knobs: knobs, dataDirectory: options.dataDirectory,
+                           capabilities: Capabilities.detect(environment: environment))
+        do {
+            try loop.run()
+        } catch let error as LabLoopError {
+            printError("rnnlab: \(error)")
+            throw ExitCode(1)
         }
+        if let warning = loop.saveWarning { printError("rnnlab: \(warning)") }
     }
 }

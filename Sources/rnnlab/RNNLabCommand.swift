@@ -5,6 +5,6 @@ struct RNNLabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rnnlab",
         abstract: "An interactive terminal lab for recurrent neural networks.",
-        subcommands: [LaunchCommand.self, BenchCommand.self],
+        subcommands: [LaunchCommand.self, ListCommand.self, RunCommand.self, VerifyCommand.self, LintCommand.self, DataCommand.self, BenchCommand.self],
         defaultSubcommand: LaunchCommand.self)
 }

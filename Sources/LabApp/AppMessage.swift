@@ -1,0 +1,32 @@
+import RNNLab
+
+/// Everything that can change the app's state: the `update` function's input.
+public enum AppMessage: Sendable {
+    /// A key press (or a quit signal, see ``AppKey``).
+    case key(AppKey)
+    /// Something the trainer posted.
+    case trainer(TrainerEvent)
+    /// Time passes; `seconds` is a monotonic clock reading (for steps per second).
+    case tick(seconds: Double)
+    /// The terminal has a new size.
+    case resize(width: Int, height: Int)
+}
+
+/// What the run loop must do after an update: `update` itself touches
+/// neither the trainer nor the disk.
+public enum AppEffect: Sendable {
+    /// Start a trainer for a lesson with these settings (stopping any other).
+    case startTrainer(task: String, settings: [String: SettingValue])
+    /// Stop the current trainer.
+    case stopTrainer
+    /// Send a command to the current trainer.
+    case send(TrainerCommand)
+    /// Record a check as met.
+    case markDone(lesson: String, check: String)
+    /// Record that the learner has opened a lesson (no more welcome line).
+    case markStarted
+    /// Save the last knob values of a lesson.
+    case saveKnobs(lesson: String, values: [String: SettingValue])
+    /// Leave the program.
+    case quit
+}

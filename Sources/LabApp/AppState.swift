@@ -1,0 +1,70 @@
+import RNNLab
+import TerminalUI
+
+/// Which screen is shown.
+public enum Screen: Sendable, Equatable {
+    case home
+    case lesson
+}
+
+/// The whole state of the lab, as a value: `update` changes it, `view` draws it.
+public struct AppState: Sendable {
+    /// Every lesson, in library order.
+    public var lessons: [Lesson]
+    /// Lesson files that did not load, shown on the home screen.
+    public var problems: [String]
+    /// lesson id → ids of the checks met (a copy of the progress store's).
+    public var completed: [String: Set<String>]
+    /// True until the first lesson is opened.
+    public var firstStart: Bool
+    /// lesson id → the last knob values the learner chose.
+    public var savedKnobs: [String: [String: SettingValue]]
+    /// A line for the home screen, e.g. a progress file that was set aside.
+    public var notice: String?
+
+    /// Terminal size in cells.
+    public var width: Int
+    public var height: Int
+
+    public var screen: Screen = .home
+    /// Index into ``homeRows`` of the selected lesson.
+    public var homeSelection = 0
+    /// The open lesson, when ``screen`` is `.lesson`.
+    public var lesson: LessonState?
+    public var showHelp = false
+    /// Set once the app has asked to quit.
+    public var quitting = false
+
+    public init(lessons: [Lesson], problems: [String] = [], completed: [String: Set<String>] = [:],
+                firstStart: Bool = false, savedKnobs: [String: [String: SettingValue]] = [:],
+                notice: String? = nil, width: Int = 80, height: Int = 24) {
+        self.lessons = lessons
+        self.problems = problems
+        self.completed = completed
+        self.firstStart = firstStart
+        self.savedKnobs = savedKnobs
+        self.notice = notice
+        self.width = width
+        self.height = height
+    }
+
+    /// Lesson indices in home-screen order: grouped by chapter, chapters in
+    /// order of first appearance.
+    public var homeOrder: [Int] {
+        var chapters: [String] = []
+        for l in lessons where !chapters.contains(l.chapter) { chapters.append(l.chapter) }
+        return chapters.flatMap { c in lessons.indices.filter { lessons[$0].chapter == c } }
+    }
+
+    /// Checks met for a lesson.
+    public func doneCount(_ lesson: Lesson) -> Int {
+        lesson.checks.filter { completed[lesson.id]?.contains($0.id) ?? false }.count
+    }
+
+    /// The smallest terminal the lab draws in.
+    public static let minimumWidth = 60
+    public static let minimumHeight = 20
+
+    /// Whether the terminal is too small to draw the lab.
+    public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
+}

@@ -1,0 +1,76 @@
+import RNNLab
+import TerminalUI
+
+/// The home screen: lessons by chapter with their checks done / total.
+func drawHome(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+    let total = state.lessons.reduce(0) { $0 + $1.checks.count }
+    let done = state.lessons.reduce(0) { $0 + state.doneCount($1) }
+    buffer.render(StatusBar(left: "RNN Lab", right: "\(state.lessons.count) lesson\(state.lessons.count == 1 ? "" : "s") · \(done)/\(total) checks met",
+                            style: LabTheme.title), in: area.row(0))
+    drawHints([KeyHint("↑↓", "choose"), KeyHint("Enter", "open"), KeyHint("?", "help"), KeyHint("q", "quit")],
+              in: area, buffer: &buffer)
+    var body = area.inset(top: 2, left: 2, bottom: 2, right: 2)
+    if state.firstStart {
+        let welcome = "Welcome to RNN Lab. Pick a lesson with ↑/↓ and press Enter: you read, then watch a real recurrent network train while you turn its knobs. Press ? for help at any time."
+        for line in wrap(welcome, width: body.width).prefix(3) {
+            buffer.write(line, x: body.x, y: body.y, style: LabTheme.good)
+            body = body.inset(top: 1)
+        }
+        body = body.inset(top: 1)
+    }
+    for note in ([state.notice].compactMap { $0 } + problemLines(state)).prefix(3) {
+        buffer.write(note, in: body.row(0), alignment: .left, style: LabTheme.warning)
+        body = body.inset(top: 1)
+    }
+    let order = state.homeOrder
+    guard !order.isEmpty else {
+        buffer.write("No lessons were found.", x: body.x, y: body.y, style: LabTheme.error)
+        return
+    }
+    // Summary of the selected lesson at the bottom.
+    let selected = state.lessons[order[min(state.homeSelection, order.count - 1)]]
+    let summary = wrap(selected.summary, width: body.width - 4)
+    let summaryHeight = min(summary.count, 4) + 2
+    let parts = body.split(.down, [.min(3), .fixed(summaryHeight)], spacing: 1)
+    drawLessonList(state, order: order, in: parts[0], buffer: &buffer)
+    let box = parts[1]
+    buffer.render(LabTheme.panel(selected.title, focused: false), in: box)
+    for (i, line) in summary.prefix(4).enumerated() {
+        buffer.write(line, x: box.x + 2, y: box.y + 1 + i, maxWidth: box.width - 4)
+    }
+}
+
+/// "2 lesson files did not load: …".
+func problemLines(_ state: AppState) -> [String] {
+    guard !state.problems.isEmpty else { return [] }
+    return ["⚠ \(state.problems.count) lesson file\(state.problems.count == 1 ? "" : "s") did not load (rnnlab lint says why): "
+            + state.problems.joined(separator: "; ")]
+}
+
+/// Chapter headings and one row per lesson, scrolled to keep the selection visible.
+func drawLessonList(_ state: AppState, order: [Int], in area: Rect, buffer: inout Buffer) {
+    var rows: [(text: String, right: String, style: Style, lessonRow: Int?)] = []
+    var chapter: String?
+    for (row, index) in order.enumerated() {
+        let lesson = state.lessons[index]
+        if lesson.chapter != chapter {
+            if chapter != nil { rows.append(("", "", .plain, nil)) }
+            chapter = lesson.chapter
+            rows.append((lesson.chapter, "", LabTheme.chapter, nil))
+        }
+        let done = state.doneCount(lesson)
+        let mark = lesson.checks.isEmpty ? "" : (done == lesson.checks.count ? " ✓" : "")
+        rows.append(("  " + lesson.title, "\(done)/\(lesson.checks.count) checks\(mark)",
+                     row == state.homeSelection ? LabTheme.selected : .plain, row))
+    }
+    let selectedLine = rows.firstIndex { $0.lessonRow == state.homeSelection } ?? 0
+    let first = max(0, min(selectedLine - area.height + 1 + (area.height > 4 ? 1 : 0), rows.count - area.height))
+    for (i, row) in rows.dropFirst(max(0, first)).prefix(area.height).enumerated() {
+        let line = area.row(i)
+        if row.lessonRow != nil { buffer.fill(line, style: row.style) }
+        let rightW = row.right.displayWidth
+        buffer.write(row.text, in: Rect(x: line.x, y: line.y, width: line.width - rightW - 2, height: 1),
+                     alignment: .left, style: row.style)
+        buffer.write(row.right, in: line, alignment: .right, style: row.style)
+    }
+}

@@ -1,0 +1,49 @@
+import RNNLab
+import TerminalUI
+
+/// The knob panel: one row per knob (name and value), then the selected
+/// knob's range, when it takes effect, what it does, and the typing field.
+func drawKnobs(_ ls: LessonState, in area: Rect, buffer: inout Buffer) {
+    let focused = ls.focus == .knobs
+    buffer.render(LabTheme.panel("Knobs", focused: focused), in: area)
+    let inner = area.inset(top: 1, left: 1, bottom: 1, right: 1)
+    guard !inner.isEmpty else { return }
+    let knobs = ls.lesson.knobs
+    guard !knobs.isEmpty else {
+        buffer.write("This lesson has no knobs.", x: inner.x + 1, y: inner.y, style: LabTheme.dim, maxWidth: inner.width - 1)
+        return
+    }
+    let listHeight = max(1, min(knobs.count, inner.height - 5))
+    let first = max(0, min(ls.selectedKnob - listHeight + 1, knobs.count - listHeight))
+    for (row, i) in (first..<min(knobs.count, first + listHeight)).enumerated() {
+        let knob = knobs[i]
+        let line = inner.row(row)
+        let isSelected = i == ls.selectedKnob
+        let style = isSelected && focused ? LabTheme.selected : (isSelected ? LabTheme.bold : Style.plain)
+        if isSelected && focused { buffer.fill(line, style: style) }
+        let changed = ls.value(of: knob) != ls.lesson.settings[knob.name]
+        let value = ls.value(of: knob).description + (changed ? "*" : "")
+        let marker = isSelected ? "▸" : " "
+        buffer.write(marker + " " + knob.name, in: Rect(x: line.x, y: line.y, width: line.width - value.displayWidth - 1, height: 1),
+                     alignment: .left, style: style)
+        buffer.write(value + " ", in: line, alignment: .right, style: style)
+    }
+    guard let knob = ls.currentKnob, inner.height > listHeight else { return }
+    var y = inner.y + listHeight
+    let rule: Character = buffer.capabilities.unicode ? "─" : "-"
+    buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), symbol: rule, style: LabTheme.dim)
+    y += 1
+    let effect = knob.effect == .live ? "live" : "rebuilds"
+    buffer.write(" range \(rangeText(knob)) · \(effect)", in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
+                 alignment: .left, style: LabTheme.dim)
+    y += 1
+    if let editor = ls.editor {
+        buffer.render(editor, in: Rect(x: inner.x + 1, y: y, width: inner.width - 1, height: 1))
+        y += 1
+    }
+    let summary = knob.summary.isEmpty ? knob.definition.summary : knob.summary
+    for line in wrap(summary, width: inner.width - 1) where y < inner.maxY {
+        buffer.write(line, x: inner.x + 1, y: y, style: LabTheme.dim, maxWidth: inner.width - 1)
+        y += 1
+    }
+}

@@ -1,0 +1,54 @@
+import RNNLab
+import TerminalUI
+
+/// Which part of the lesson screen takes the arrow keys.
+public enum LessonFocus: Sendable, Equatable, CaseIterable {
+    case prose, knobs, checks
+}
+
+/// A line under the knob panel: a refusal, or what was applied.
+public struct StatusMessage: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// The state of the lesson screen: where the learner is in the prose, what
+/// they are editing, and the live run.
+public struct LessonState: Sendable {
+    /// Index into ``AppState/lessons``.
+    public var index: Int
+    public var lesson: Lesson
+    /// Prose page shown and its scroll offset.
+    public var page = 0
+    public var scroll = 0
+    public var focus: LessonFocus = .prose
+    public var selectedKnob = 0
+    public var selectedCheck = 0
+    /// The knob value being typed, when editing.
+    public var editor: TextInput?
+    public var message: StatusMessage?
+    /// The settings the learner asked for (the trainer's confirmed ones are in ``RunState/settings``).
+    public var requested: [String: SettingValue]
+    public var run: RunState
+
+    public init(index: Int, lesson: Lesson, settings: [String: SettingValue]) {
+        self.index = index
+        self.lesson = lesson
+        self.requested = settings
+        self.run = RunState(settings: settings)
+    }
+
+    /// The knob with the selection, if the lesson has knobs.
+    public var currentKnob: LessonKnob? {
+        lesson.knobs.indices.contains(selectedKnob) ? lesson.knobs[selectedKnob] : nil
+    }
+
+    /// The value a knob has now: the trainer's, else the requested one, else the lesson's.
+    public func value(of knob: LessonKnob) -> SettingValue {
+        run.settings[knob.name] ?? requested[knob.name] ?? lesson.settings[knob.name] ?? knob.definition.defaultValue
+    }
+}

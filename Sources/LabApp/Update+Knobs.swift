@@ -1,0 +1,92 @@
+import Foundation
+import RNNLab
+import TerminalUI
+
+/// Keys in the knob panel: ↑/↓ choose, ←/→ nudge, Enter (or a digit) types a value.
+func knobKey(_ ls: inout LessonState, _ key: AppKey) -> [AppEffect] {
+    let count = ls.lesson.knobs.count
+    guard let knob = ls.currentKnob else { return [] }
+    switch key {
+    case .up, .character("k"):
+        ls.selectedKnob = max(0, ls.selectedKnob - 1)
+    case .down, .character("j"):
+        ls.selectedKnob = min(max(0, count - 1), ls.selectedKnob + 1)
+    case .left, .character("h"):
+        return applyKnob(&ls, knob, knob.nudge(ls.value(of: knob), by: -1))
+    case .right, .character("l"):
+        return applyKnob(&ls, knob, knob.nudge(ls.value(of: knob), by: 1))
+    case .enter:
+        ls.editor = TextInput(text: ls.value(of: knob).description, prompt: knob.name + " = ")
+        ls.message = StatusMessage("type a value, Enter applies, Esc cancels")
+    case .character(let c) where c.isNumber || c == "-":
+        ls.editor = TextInput(text: String(c), prompt: knob.name + " = ")
+        ls.message = StatusMessage("type a value, Enter applies, Esc cancels")
+    default:
+        break
+    }
+    return []
+}
+
+/// Keys while a knob value is being typed.
+func editorKey(_ ls: inout LessonState, _ key: AppKey) -> [AppEffect] {
+    guard var editor = ls.editor else { return [] }
+    switch key {
+    case .escape, .tab, .backTab:
+        ls.editor = nil
+        ls.message = nil
+        return []
+    case .enter:
+        ls.editor = nil
+        guard let knob = ls.currentKnob else { return [] }
+        let text = editor.text.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { ls.message = nil; return [] }
+        return applyKnob(&ls, knob, knob.definition.parse(text))
+    case .backspace: editor.deleteBackward()
+    case .delete: editor.deleteForward()
+    case .left: editor.moveLeft()
+    case .right: editor.moveRight()
+    case .home: editor.moveToStart()
+    case .end: editor.moveToEnd()
+    case .character(let c): editor.insert(c)
+    default: break
+    }
+    ls.editor = editor
+    return []
+}
+
+/// Asks the trainer for a knob value, or refuses it with the reason.
+func applyKnob(_ ls: inout LessonState, _ knob: LessonKnob, _ value: SettingValue) -> [AppEffect] {
+    if let reason = knob.definition.refusal(value) {
+        ls.message = StatusMessage(reason, isError: true)
+        return []
+    }
+    let old = ls.value(of: knob)
+    guard old != value else {
+        ls.message = StatusMessage("\(knob.name) is already \(value) (limit of \(rangeText(knob)))")
+        return []
+    }
+    ls.requested[knob.name] = value
+    let note = knob.effect == .rebuild ? " (rebuilds the model)" : ""
+    ls.message = StatusMessage("\(knob.name) \(old) → \(value)\(note)")
+    return [.send(.set(knob.name, value))]
+}
+
+/// "0.0001…1 log", "sgd|adam", for the knob panel.
+func rangeText(_ knob: LessonKnob) -> String {
+    switch knob.definition.kind {
+    case .integer(let r), .real(let r):
+        return "\(SettingValue.format(r.lowerBound))…\(SettingValue.format(r.upperBound))" + (knob.scale == .log ? " log" : "")
+    case .choice(let names):
+        return names.joined(separator: "|")
+    }
+}
+
+/// A short name for plot markers: "lr" for the learning rate.
+func shortName(_ name: String) -> String {
+    switch name {
+    case "learning_rate": return "lr"
+    case "optimizer": return "opt"
+    case "weight_decay": return "wd"
+    default: return name
+    }
+}

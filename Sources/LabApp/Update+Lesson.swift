@@ -1,0 +1,98 @@
+import RNNLab
+import TerminalUI
+
+/// Lesson screen keys: the editor first when typing, then the divergence
+/// choices, then play/step/reset, then the arrows for the focused part.
+func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
+    guard var ls = state.lesson else { return [] }
+    defer {
+        if state.lesson != nil {
+            ls.scroll = min(ls.scroll, ls.maxProseScroll(width: state.width, height: state.height))
+            state.lesson = ls
+        }
+    }
+    if ls.editor != nil { return editorKey(&ls, key) }
+    if ls.run.divergence != nil {
+        switch key {
+        case .character("b"):
+            ls.message = StatusMessage("rolling back to the last good step…")
+            return [.send(.rollBack)]
+        case .character("l"):
+            ls.message = StatusMessage("rolling back with the learning rate divided by 10…")
+            return [.send(.lowerLearningRate)]
+        default: break
+        }
+    }
+    switch key {
+    case .character("q"):
+        state.lesson = ls
+        return leaveLesson(&state)
+    case .character(" "):
+        if ls.run.divergence != nil {
+            ls.message = StatusMessage("the run diverged: press b to roll back or l to lower the learning rate", isError: true)
+            return []
+        }
+        return [.send(ls.run.isRunning ? .pause : .play)]
+    case .character("."):
+        return [.send(.step)]
+    case .character("r"):
+        ls.message = StatusMessage("reset: the model is built again from the seed")
+        return [.send(.reset)]
+    case .tab:
+        ls.focus = nextFocus(ls.focus, by: 1)
+    case .backTab:
+        ls.focus = nextFocus(ls.focus, by: -1)
+    case .pageDown:
+        turnPage(&ls, by: 1)
+    case .pageUp:
+        turnPage(&ls, by: -1)
+    case .escape:
+        ls.message = nil
+    default:
+        switch ls.focus {
+        case .prose: proseKey(&ls, key)
+        case .knobs: return knobKey(&ls, key)
+        case .checks: checksKey(&ls, key)
+        }
+    }
+    return []
+}
+
+/// The focus after `focus`, cycling.
+func nextFocus(_ focus: LessonFocus, by step: Int) -> LessonFocus {
+    let all = LessonFocus.allCases
+    let i = all.firstIndex(of: focus) ?? 0
+    return all[((i + step) % all.count + all.count) % all.count]
+}
+
+/// Moves to another prose page, at its top.
+func turnPage(_ ls: inout LessonState, by step: Int) {
+    let last = max(0, ls.lesson.pages.count - 1)
+    let page = min(last, max(0, ls.page + step))
+    if page != ls.page {
+        ls.page = page
+        ls.scroll = 0
+    }
+}
+
+/// Arrows in the prose: ↑/↓ scroll, ←/→ turn pages.
+func proseKey(_ ls: inout LessonState, _ key: AppKey) {
+    switch key {
+    case .up, .character("k"): ls.scroll = max(0, ls.scroll - 1)
+    case .down, .character("j"): ls.scroll += 1  // the view clamps it to the page
+    case .left, .character("h"): turnPage(&ls, by: -1)
+    case .right, .character("l"), .enter: turnPage(&ls, by: 1)
+    case .home: ls.scroll = 0
+    default: break
+    }
+}
+
+/// Arrows in the checks list: choose a check to see its hint.
+func checksKey(_ ls: inout LessonState, _ key: AppKey) {
+    let count = ls.lesson.checks.count
+    switch key {
+    case .up, .character("k"): ls.selectedCheck = max(0, ls.selectedCheck - 1)
+    case .down, .character("j"): ls.selectedCheck = min(max(0, count - 1), ls.selectedCheck + 1)
+    default: break
+    }
+}

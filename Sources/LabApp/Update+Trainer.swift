@@ -1,0 +1,78 @@
+import RNNLab
+
+/// Folds one trainer event into the open lesson's run.
+func applyTrainerEvent(_ state: inout AppState, _ event: TrainerEvent) -> [AppEffect] {
+    guard var ls = state.lesson else { return [] }
+    var effects: [AppEffect] = []
+    switch event {
+    case .ready(let info):
+        ls.run.restart(info: info)
+        ls.requested = info.settings
+        CheckJudge.resetEligibility(&ls.run, checks: ls.lesson.checks)
+    case .report(let report):
+        record(report, into: &ls.run)
+        effects += CheckJudge.judge(&ls, after: report, completed: &state.completed)
+    case let .changed(name, value, effect, step):
+        let old = ls.run.settings[name]
+        ls.run.settings[name] = value
+        ls.requested[name] = value
+        let label = "\(shortName(name)) \(old?.description ?? "?")→\(value)"
+        if effect == .live {
+            ls.run.events.append(RunEvent(step: step, label: label))
+            CheckJudge.settingsChanged(&ls.run, checks: ls.lesson.checks, atStep: step)
+        } else {
+            ls.run.pendingRebuildLabel = label + " rebuilt"
+        }
+        if ls.lesson.knobs.contains(where: { $0.name == name }) {
+            state.savedKnobs[ls.lesson.id, default: [:]][name] = value
+            effects.append(.saveKnobs(lesson: ls.lesson.id, values: state.savedKnobs[ls.lesson.id]!))
+        }
+    case .refused(let reason):
+        ls.message = StatusMessage(reason, isError: true)
+        ls.requested = ls.run.settings
+    case .running(let on):
+        ls.run.isRunning = on
+    case .diverged(let message):
+        ls.run.divergence = message
+        ls.run.isRunning = false
+    case let .rolledBack(step, learningRate):
+        ls.run.divergence = nil
+        ls.run.step = step
+        ls.run.trainLoss.truncate(after: Double(step))
+        ls.run.validationLoss.truncate(after: Double(step))
+        if let lr = learningRate {
+            let old = ls.run.settings["learning_rate"]?.description ?? "?"
+            ls.run.settings["learning_rate"] = .number(lr)
+            ls.requested["learning_rate"] = .number(lr)
+            ls.run.events.append(RunEvent(step: step, label: "lr \(old)→\(SettingValue.format(lr))"))
+            CheckJudge.settingsChanged(&ls.run, checks: ls.lesson.checks, atStep: step)
+            if ls.lesson.knobs.contains(where: { $0.name == "learning_rate" }) {
+                state.savedKnobs[ls.lesson.id, default: [:]]["learning_rate"] = .number(lr)
+                effects.append(.saveKnobs(lesson: ls.lesson.id, values: state.savedKnobs[ls.lesson.id]!))
+            }
+            ls.message = StatusMessage("rolled back to step \(step), learning rate now \(SettingValue.format(lr)); Space resumes")
+        } else {
+            ls.run.events.append(RunEvent(step: step, label: "rolled back"))
+            ls.message = StatusMessage("rolled back to step \(step); Space resumes")
+        }
+    case .failed(let message):
+        ls.run.failure = message
+        ls.run.isReady = false
+        ls.run.isRunning = false
+    }
+    state.lesson = ls
+    return effects
+}
+
+/// Adds a step report to the curves, the probes and the metrics.
+func record(_ report: StepReport, into run: inout RunState) {
+    run.step = report.step
+    run.trainLoss.append(step: Double(report.step), value: report.loss)
+    if let e = report.evaluation {
+        run.validationLoss.append(step: Double(report.step), value: e.loss)
+        run.lastMetrics = e.metrics
+    }
+    if let p = report.probes { run.probes = ProbeView(step: report.step, p) }
+    if !report.samples.isEmpty { run.samples = report.samples }
+    run.metrics.record(report)
+}

@@ -1,0 +1,112 @@
+import RNNLab
+import TerminalUI
+
+/// The lab's one state transition: applies `message` to `state` and returns
+/// what the run loop must do (talk to the trainer, save, quit). Pure: no
+/// clock, no terminal, no files.
+public func update(_ state: inout AppState, _ message: AppMessage) -> [AppEffect] {
+    switch message {
+    case .resize(let w, let h):
+        state.width = max(0, w)
+        state.height = max(0, h)
+        return []
+    case .tick(let seconds):
+        guard state.lesson != nil else { return [] }
+        state.lesson!.run.clock = seconds
+        state.lesson!.run.rate.record(step: state.lesson!.run.step, at: seconds)
+        return []
+    case .trainer(let event):
+        guard state.lesson != nil else { return [] }
+        return applyTrainerEvent(&state, event)
+    case .key(let key):
+        return applyKey(&state, key)
+    }
+}
+
+/// Keys that act the same everywhere, then the screen's own keys.
+func applyKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
+    switch key {
+    case .interrupt, .terminate:
+        return quit(&state)
+    case .control("l"):
+        return []  // the run loop repaints on every key anyway
+    default:
+        break
+    }
+    if state.showHelp {
+        // Any key closes the help; q and ? only close it.
+        state.showHelp = false
+        return []
+    }
+    if state.isTooSmall {
+        if key == .character("q") { return state.screen == .lesson ? leaveLesson(&state) : quit(&state) }
+        return []
+    }
+    if key == .character("?") && state.lesson?.editor == nil {
+        state.showHelp = true
+        return []
+    }
+    switch state.screen {
+    case .home: return homeKey(&state, key)
+    case .lesson: return lessonKey(&state, key)
+    }
+}
+
+/// Stops everything and asks the loop to leave.
+func quit(_ state: inout AppState) -> [AppEffect] {
+    state.quitting = true
+    return [.stopTrainer, .quit]
+}
+
+/// Home screen: choose a lesson.
+func homeKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
+    let order = state.homeOrder
+    switch key {
+    case .character("q"), .escape:
+        return quit(&state)
+    case .up, .character("k"):
+        state.homeSelection = max(0, state.homeSelection - 1)
+    case .down, .character("j"), .tab:
+        state.homeSelection = min(max(0, order.count - 1), state.homeSelection + 1)
+    case .backTab:
+        state.homeSelection = max(0, state.homeSelection - 1)
+    case .home:
+        state.homeSelection = 0
+    case .end:
+        state.homeSelection = max(0, order.count - 1)
+    case .enter, .right, .character("l"), .character(" "):
+        guard order.indices.contains(state.homeSelection) else { return [] }
+        return openLesson(&state, index: order[state.homeSelection])
+    default:
+        break
+    }
+    return []
+}
+
+/// Opens a lesson: its settings with the learner's saved knob values over
+/// them, and a trainer for it.
+func openLesson(_ state: inout AppState, index: Int) -> [AppEffect] {
+    let lesson = state.lessons[index]
+    var settings = lesson.settings
+    for knob in lesson.knobs {
+        if let saved = state.savedKnobs[lesson.id]?[knob.name], knob.definition.refusal(saved) == nil {
+            settings[knob.name] = saved
+        }
+    }
+    state.lesson = LessonState(index: index, lesson: lesson, settings: settings)
+    state.screen = .lesson
+    var effects: [AppEffect] = [.startTrainer(task: lesson.task, settings: settings)]
+    if state.firstStart {
+        state.firstStart = false
+        effects.append(.markStarted)
+    }
+    return effects
+}
+
+/// Back to the home screen; the trainer stops.
+func leaveLesson(_ state: inout AppState) -> [AppEffect] {
+    if let open = state.lesson, let row = state.homeOrder.firstIndex(of: open.index) { state.homeSelection = row }
+    state.lesson = nil
+    state.screen = .home
+    return [.stopTrainer]
+}

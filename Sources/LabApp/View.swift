@@ -1,0 +1,63 @@
+import TerminalUI
+
+/// Draws the whole screen for `state` into `buffer` (which the caller sized
+/// to the terminal). Pure: the same state always gives the same frame.
+public func view(_ state: AppState, into buffer: inout Buffer) {
+    buffer.reset()
+    let area = buffer.bounds
+    if state.isTooSmall {
+        drawTooSmall(state, in: area, buffer: &buffer)
+        return
+    }
+    switch state.screen {
+    case .home: drawHome(state, in: area, buffer: &buffer)
+    case .lesson:
+        if let ls = state.lesson { drawLesson(ls, state: state, in: area, buffer: &buffer) }
+    }
+    if state.showHelp { drawHelp(state, in: area, buffer: &buffer) }
+}
+
+/// The message shown instead of the lab when the terminal is too small.
+func drawTooSmall(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+    let lines = [
+        "The terminal is too small for RNN Lab.",
+        "It is \(state.width)×\(state.height); the lab needs at least \(AppState.minimumWidth)×\(AppState.minimumHeight).",
+        "Enlarge the window, or press q to quit.",
+    ]
+    let top = area.y + max(0, (area.height - lines.count) / 2)
+    for (i, line) in lines.enumerated() {
+        buffer.write(line, in: Rect(x: area.x, y: top + i, width: area.width, height: 1), alignment: .center,
+                     style: i == 0 ? LabTheme.bold : .plain)
+    }
+}
+
+/// A key-hint bar on the last row of `area`.
+func drawHints(_ hints: [KeyHint], in area: Rect, buffer: inout Buffer) {
+    guard area.height > 0 else { return }
+    buffer.render(KeyHintBar(hints: hints, keyStyle: LabTheme.hints), in: area.row(area.height - 1))
+}
+
+/// Wraps plain `text` to `width` columns (at spaces; long words are cut).
+func wrap(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        let w = String(word)
+        if line.isEmpty {
+            line = w
+        } else if line.displayWidth + 1 + w.displayWidth <= width {
+            line += " " + w
+        } else {
+            lines.append(line)
+            line = w
+        }
+        while line.displayWidth > width {
+            let head = line.truncated(toDisplayWidth: width, ellipsis: false)
+            lines.append(head)
+            line = String(line.dropFirst(head.count))
+        }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+}

@@ -1,0 +1,82 @@
+/// Images stored one per line as comma-separated pixel values followed by the
+/// label (the layout of `digits.csv.gz` and `mnist_5k.csv.gz`).
+public struct ImageSet: Sendable {
+    /// Pixels of image n at `pixels[n·H·W ..< (n+1)·H·W]`, row-major, in the file's units.
+    public let pixels: [Float]
+    public let labels: [Int]
+    public let height: Int
+    public let width: Int
+    public var count: Int { labels.count }
+
+    /// Reads an image file; every line must hold exactly H·W + 1 integers,
+    /// pixels in 0…`maxPixel` and labels in 0..<`classes`. Blank lines are
+    /// allowed only at the end; any other problem refuses the file.
+    public static func load(path: String, height: Int, width: Int, maxPixel: Int, classes: Int = 10,
+                            expectedRows: Int? = nil) throws -> ImageSet {
+        let file = try DataFile(path: path)
+        let p = height * width
+        var pixels: [Float] = []
+        var labels: [Int] = []
+        pixels.reserveCapacity((expectedRows ?? 0) * p)
+        var blankSeen: Int? = nil
+        try file.bytes.withUnsafeBufferPointer { b in
+            try file.forEachLine { line, range in
+                if range.isEmpty { blankSeen = blankSeen ?? line; return }
+                if let blank = blankSeen { throw DataError(path: path, line: blank, reason: "blank line inside the data") }
+                var column = 0
+                var value = 0
+                var digits = 0
+                var i = range.lowerBound
+                func finish() throws {
+                    guard digits > 0 else {
+                        throw DataError(path: path, line: line, reason: "column \(column + 1) is not a whole number")
+                    }
+                    if column < p {
+                        guard value <= maxPixel else {
+                            throw DataError(path: path, line: line, reason: "pixel \(value) in column \(column + 1) is outside 0…\(maxPixel)")
+                        }
+                        pixels.append(Float(value))
+                    } else if column == p {
+                        guard value < classes else {
+                            throw DataError(path: path, line: line, reason: "label \(value) is outside 0…\(classes - 1)")
+                        }
+                        labels.append(value)
+                    }
+                    column += 1
+                    value = 0
+                    digits = 0
+                }
+                while i < range.upperBound {
+                    let c = b[i]
+                    if c >= 0x30 && c <= 0x39 {
+                        value = value * 10 + Int(c - 0x30)
+                        digits += 1
+                        if digits > 6 { throw DataError(path: path, line: line, reason: "number too long in column \(column + 1)") }
+                    } else if c == 0x2C {
+                        try finish()
+                    } else if c == 0x2E && digits > 0 {  // "12.0" is accepted when the fraction is zero
+                        var j = i + 1
+                        while j < range.upperBound && b[j] == 0x30 { j += 1 }
+                        guard j == range.upperBound || b[j] == 0x2C else {
+                            throw DataError(path: path, line: line, reason: "column \(column + 1) is not a whole number")
+                        }
+                        i = j
+                        continue
+                    } else {
+                        throw DataError(path: path, line: line,
+                                        reason: "column \(column + 1) is not a whole number (unexpected '\(Character(UnicodeScalar(c)))')")
+                    }
+                    i += 1
+                }
+                try finish()
+                guard column == p + 1 else {
+                    throw DataError(path: path, line: line, reason: "expected \(p + 1) columns (\(p) pixels and a label), found \(column)")
+                }
+            }
+        }
+        if let expectedRows, labels.count != expectedRows {
+            throw DataError(path: path, reason: "expected \(expectedRows) images, found \(labels.count) (truncated file?)")
+        }
+        return ImageSet(pixels: pixels, labels: labels, height: height, width: width)
+    }
+}

@@ -1,0 +1,57 @@
+/// Plain-text corpora and word lists.
+public enum TextFiles {
+    /// Reads a UTF-8 text file. Invalid UTF-8 is refused with the line where it starts.
+    public static func load(path: String) throws -> String {
+        let file = try DataFile(path: path)
+        if let text = String(validating: file.bytes, as: UTF8.self) { return text }
+        var badLine = 1
+        file.forEachLine { line, range in
+            if badLine == 1 && String(validating: file.bytes[range], as: UTF8.self) == nil { badLine = line }
+        }
+        throw DataError(path: path, line: badLine, reason: "not valid UTF-8 text")
+    }
+}
+
+/// One first name from the 1990 US census lists, with its frequency.
+public struct CensusName: Sendable, Equatable {
+    /// Upper-case, as in the file ("MARY").
+    public var name: String
+    /// Percent of people of that sex with this first name.
+    public var percent: Double
+}
+
+extension TextFiles {
+    /// Reads a census first-name list: lines of `NAME percent cumulative rank` in
+    /// fixed-width columns. Names must be letters A–Z, the numbers non-negative,
+    /// and ranks must run 1, 2, 3, ….
+    public static func loadCensusNames(path: String) throws -> [CensusName] {
+        let file = try DataFile(path: path)
+        var names: [CensusName] = []
+        var blankLine: Int? = nil
+        try file.forEachLine { line, range in
+            let text = file.text(range)
+            let fields = text.split(separator: " ", omittingEmptySubsequences: true)
+            if fields.isEmpty { blankLine = blankLine ?? line; return }
+            if let blankLine { throw DataError(path: path, line: blankLine, reason: "blank line inside the data") }
+            guard fields.count == 4 else {
+                throw DataError(path: path, line: line, reason: "expected 4 columns (name, percent, cumulative percent, rank), found \(fields.count)")
+            }
+            let name = String(fields[0])
+            guard name.unicodeScalars.allSatisfy({ $0.value >= 65 && $0.value <= 90 }) else {
+                throw DataError(path: path, line: line, reason: "name '\(name)' is not upper-case letters A–Z")
+            }
+            guard let percent = Double(fields[1]), percent.isFinite, percent >= 0 else {
+                throw DataError(path: path, line: line, reason: "percent '\(fields[1])' is not a non-negative number")
+            }
+            guard let cumulative = Double(fields[2]), cumulative.isFinite, cumulative >= 0 else {
+                throw DataError(path: path, line: line, reason: "cumulative percent '\(fields[2])' is not a non-negative number")
+            }
+            guard let rank = Int(fields[3]), rank == names.count + 1 else {
+                throw DataError(path: path, line: line, reason: "rank '\(fields[3])' should be \(names.count + 1)")
+            }
+            names.append(CensusName(name: name, percent: percent))
+        }
+        guard !names.isEmpty else { throw DataError(path: path, reason: "file is empty") }
+        return names
+    }
+}

@@ -1,0 +1,87 @@
+/// A labelled multivariate series from an sktime `.ts` file.
+public struct LabelledSeries: Sendable {
+    /// steps × dimensions values, step-major (the features of step 0, then step 1, …).
+    public var values: [Float]
+    public var steps: Int
+    /// Index into the file's class labels.
+    public var label: Int
+}
+
+/// A whole `.ts` file: its class labels (as declared by `@classLabel`) and series.
+public struct LabelledSeriesSet: Sendable {
+    public var dimensions: Int
+    public var classLabels: [String]
+    public var series: [LabelledSeries]
+
+    /// Reads the sktime `.ts` text format: header lines starting with `@`
+    /// (`@dimensions`, `@classLabel true …`, then `@data`), comments starting
+    /// with `#`, then one series per line: each dimension's comma-separated
+    /// values, dimensions separated by `:`, and the class label last. All
+    /// dimensions of one series must have the same length; "?" (missing) is refused.
+    public static func load(path: String) throws -> LabelledSeriesSet {
+        let file = try DataFile(path: path)
+        var dimensions: Int? = nil
+        var labels: [String]? = nil
+        var inData = false
+        var series: [LabelledSeries] = []
+        try file.forEachLine { line, range in
+            let first = range.first { file.bytes[$0] != 0x20 && file.bytes[$0] != 0x09 }
+            guard let first, file.bytes[first] != UInt8(ascii: "#") else { return }
+            if !inData {
+                let text = file.text(first..<range.upperBound).trimmingCharacters(in: .whitespaces)
+                guard text.hasPrefix("@") else { throw DataError(path: path, line: line, reason: "data before @data") }
+                let parts = text.split(separator: " ").map(String.init)
+                switch parts[0].lowercased() {
+                case "@dimensions":
+                    guard parts.count == 2, let d = Int(parts[1]), d > 0 else {
+                        throw DataError(path: path, line: line, reason: "@dimensions needs a positive whole number")
+                    }
+                    dimensions = d
+                case "@classlabel":
+                    guard parts.count >= 3, parts[1] == "true" else {
+                        throw DataError(path: path, line: line, reason: "@classLabel must be true and list the labels")
+                    }
+                    labels = Array(parts[2...])
+                case "@data":
+                    guard dimensions != nil else { throw DataError(path: path, line: line, reason: "@data before @dimensions") }
+                    guard labels != nil else { throw DataError(path: path, line: line, reason: "@data before @classLabel") }
+                    inData = true
+                default: break
+                }
+                return
+            }
+            let fields = file.fields(range, separator: UInt8(ascii: ":"))
+            let d = dimensions!
+            guard fields.count == d + 1 else {
+                throw DataError(path: path, line: line, reason: "expected \(d) dimensions and a label (\(d + 1) fields separated by ':'), found \(fields.count)")
+            }
+            let label = file.text(fields[d]).trimmingCharacters(in: .whitespaces)
+            guard let index = labels!.firstIndex(of: label) else {
+                throw DataError(path: path, line: line, reason: "class label '\(label)' is not declared in @classLabel")
+            }
+            var columns: [[Float]] = []
+            for (k, field) in fields[0..<d].enumerated() {
+                var column: [Float] = []
+                for item in file.fields(field) {
+                    guard let v = file.number(item) else {
+                        throw DataError(path: path, line: line, reason: "dimension \(k + 1): '\(file.text(item))' is not a number")
+                    }
+                    column.append(Float(v))
+                }
+                if let first = columns.first, first.count != column.count {
+                    throw DataError(path: path, line: line, reason: "dimension \(k + 1) has \(column.count) steps, dimension 1 has \(first.count)")
+                }
+                columns.append(column)
+            }
+            let steps = columns[0].count
+            var values = [Float](repeating: 0, count: steps * d)
+            for t in 0..<steps { for k in 0..<d { values[t * d + k] = columns[k][t] } }
+            series.append(LabelledSeries(values: values, steps: steps, label: index))
+        }
+        guard inData else { throw DataError(path: path, reason: "no @data section") }
+        guard !series.isEmpty else { throw DataError(path: path, reason: "no series after @data") }
+        return LabelledSeriesSet(dimensions: dimensions!, classLabels: labels!, series: series)
+    }
+}
+
+import Foundation

@@ -1,0 +1,59 @@
+import RNNEngine
+
+/// Who wrote this line, Shakespeare or Milton? Lines of at least 25
+/// characters, trimmed (Milton's lines carry a trailing space in the file
+/// that would give the answer away) and cut to 120 characters, from the nine
+/// Shakespeare works and Paradise Lost. A line that occurs more than once is
+/// kept once, and a line found in both is dropped, so no line is in two
+/// splits. Shuffled, then 80/10/10. The classes are unbalanced (about three
+/// Shakespeare lines to one of Milton), so the majority class is the first bar.
+///
+/// Inputs (B, T, V) one-hot characters, padded; outputs (B, 2) logits.
+enum AuthorshipTask {
+    static let classes = ["Shakespeare", "Milton"]
+    static let miltonFile = "milton/paradise_lost.txt"
+
+    static func lines(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).compactMap { raw -> String? in
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            return line.count >= 25 ? String(line.prefix(120)) : nil
+        }
+    }
+
+    static func make(directory: DataDirectory, seed: UInt64) throws -> ExampleTask {
+        var shakespeare: [String] = []
+        for file in CharLanguageModelTask.files { shakespeare += lines(try TextFiles.load(path: directory.file(file))) }
+        let milton = lines(try TextFiles.load(path: directory.file(miltonFile)))
+        var seen: [String: Int] = [:]
+        var ordered: [(String, Int)] = []
+        for (label, group) in [shakespeare, milton].enumerated() {
+            for line in group {
+                if let previous = seen[line] {
+                    if previous != label { seen[line] = -1 }  // in both works: drop
+                    continue
+                }
+                seen[line] = label
+                ordered.append((line, label))
+            }
+        }
+        let labelled = ordered.filter { seen[$0.0] != -1 }
+        let parts = Splitting.partition(labelled.count, validation: 0.1, test: 0.1, seed: seed)
+        let vocabulary = Vocabulary(training: parts[.train]!.map { labelled[$0].0 })
+        var examples: [Split: [SequenceExample]] = [:]
+        for (split, indices) in parts {
+            examples[split] = indices.map { i in
+                let tokens = vocabulary.encode(labelled[i].0)
+                return SequenceExample(steps: tokens.count, tokens: tokens, label: labelled[i].1, origin: i)
+            }
+        }
+        let v = vocabulary.count
+        let info = TaskInfo(name: "authorship", summary: "is a line by Shakespeare or Milton? (Paradise Lost)",
+                            kind: .classification, inputSize: v, outputSize: 2, tokenInputs: true,
+                            inputVocabulary: vocabulary, classNames: classes, preview: .text)
+        return ExampleTask(info: info, examples: examples) { task, split in
+            [majorityBaseline(task, split, classes: 2),
+             SoftmaxRegression.baseline("bag-of-characters logistic regression", task: task, split: split,
+                                        features: v) { SoftmaxRegression.bagOfCharacters($0.tokens, vocabulary: v) }]
+        }
+    }
+}

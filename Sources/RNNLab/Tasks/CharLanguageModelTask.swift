@@ -1,0 +1,70 @@
+import RNNEngine
+
+/// A character-level language model on nine Shakespeare works: at each step,
+/// predict the next character.
+///
+/// Each work is cut in reading order into 90 % train, 5 % validation and 5 %
+/// test; the parts of all works are joined per split. The vocabulary comes
+/// from the training text only; an unseen character reads as `<unk>`.
+/// Training windows start anywhere in the training text; validation and test
+/// are fixed, non-overlapping windows.
+///
+/// Inputs (B, T, V) one-hot (or `inputTokens` for an embedding); outputs (B, T, V) logits.
+enum CharLanguageModelTask {
+    static let works = ["hamlet", "macbeth", "lear", "othello", "romeo_and_juliet", "julius_caesar",
+                        "tempest", "midsummer_nights_dream", "sonnets"]
+    static var files: [String] { works.map { "shakespeare/\($0)_gut.txt" } }
+    static let knobs = [Knob("T", "characters per training window", range: 8...1000, default: 100)]
+
+    /// The nine works' texts cut per split.
+    static func loadSplits(_ directory: DataDirectory) throws -> [Split: String] {
+        var parts: [Split: [String]] = [.train: [], .validation: [], .test: []]
+        for file in files {
+            let scalars = Array(try TextFiles.load(path: directory.file(file)).unicodeScalars)
+            for (split, piece) in Splitting.cut(scalars, validation: 0.05, test: 0.05) {
+                var s = String.UnicodeScalarView()
+                s.append(contentsOf: piece)
+                parts[split]!.append(String(s))
+            }
+        }
+        return parts.mapValues { $0.joined(separator: "\n\n") }
+    }
+
+    static func make(_ k: KnobValues, directory: DataDirectory) throws -> ExampleTask {
+        let t = k.int("T")
+        let text = try loadSplits(directory)
+        let vocabulary = Vocabulary(training: [text[.train]!])
+        let train = vocabulary.encode(text[.train]!)
+        let v = vocabulary.count
+        func windows(_ ids: [Int]) -> [SequenceExample] {
+            stride(from: 0, to: ids.count - t, by: t).map { window(ids, $0, t) }
+        }
+        let info = TaskInfo(name: "shakespeare", summary: "character-level language model on nine Shakespeare works",
+                            kind: .perStepClassification, inputSize: v, outputSize: v, tokenInputs: true,
+                            inputVocabulary: vocabulary, outputVocabulary: vocabulary, preview: .text,
+                            reportsBits: true, trainingSize: train.count)
+        let examples: [Split: [SequenceExample]] = [
+            .train: Array(windows(train).prefix(64)),
+            .validation: windows(vocabulary.encode(text[.validation]!)),
+            .test: windows(vocabulary.encode(text[.test]!)),
+        ]
+        return ExampleTask(info: info, examples: examples, generator: { rng in
+            window(train, Synthetic.int(train.count - t, &rng), t)
+        }) { task, split in
+            let unigram = CharacterNGrams.unigram([train], vocabulary: v)
+            let bigram = CharacterNGrams.bigram(Array(zip(train, train.dropFirst())), vocabulary: v)
+            return [task.baseline("unigram character frequencies", on: split) { batch in
+                        Predict.logits(batch, classes: v) { _, _ in unigram }
+                    },
+                    task.baseline("bigram (previous character)", on: split) { batch in
+                        Predict.logits(batch, classes: v) { b, s in bigram[batch.inputTokens![b * batch.steps + s]] }
+                    }]
+        }
+    }
+
+    /// Inputs ids[start ..< start+T], targets ids[start+1 … start+T].
+    static func window(_ ids: [Int], _ start: Int, _ t: Int) -> SequenceExample {
+        SequenceExample(steps: t, tokens: Array(ids[start..<(start + t)]),
+                        outputs: Array(ids[(start + 1)...(start + t)]), origin: start)
+    }
+}

@@ -1,0 +1,74 @@
+import RNNEngine
+
+/// Forecasting a real series from a window of its past: T values in, the value
+/// h steps after the window out.
+///
+/// The series is cut in time order into 70 % train, 15 % validation, 15 %
+/// test, and a window (inputs and target) lies wholly inside one part, so no
+/// two splits share a value. Values are standardised with the mean and
+/// standard deviation of the training part; errors are reported in the
+/// series' own units. For CO2, missing weeks are interpolated for inputs but
+/// a window whose target was missing is left out, so every score is against a
+/// real observation.
+///
+/// Inputs (B, T, 1); outputs (B, 1).
+enum ForecastTasks {
+    struct Format: Sendable {
+        var name: String
+        var file: String
+        var summary: String
+        var defaultWindow: Int
+        /// The seasonal period in steps (sunspot cycle ≈ 11 years = 132 months; 52 weeks).
+        var season: Int
+        var load: @Sendable (String) throws -> TimeSeries
+    }
+
+    static let sunspots = Format(name: "sunspots", file: "sunspot.month.csv",
+                                 summary: "monthly mean sunspot numbers 1749–2013 (SILSO, via R datasets)",
+                                 defaultWindow: 48, season: 132, load: TimeSeries.loadSunspots)
+    static let co2 = Format(name: "co2", file: "co2_weekly.csv",
+                            summary: "weekly CO2 at Mauna Loa 1958–2001, 59 missing weeks interpolated",
+                            defaultWindow: 52, season: 52, load: TimeSeries.loadCO2)
+
+    static func knobs(_ format: Format) -> [Knob] {
+        [Knob("T", "window length", range: 1...400, default: Double(format.defaultWindow)),
+         Knob("horizon", "steps ahead to forecast", range: 1...52, default: 1)]
+    }
+
+    static func make(_ format: Format, _ k: KnobValues, directory: DataDirectory) throws -> ExampleTask {
+        let series = try format.load(directory.file(format.file))
+        let t = k.int("T"), h = k.int("horizon")
+        let ranges = Splitting.cut(Array(0..<series.count), validation: 0.15, test: 0.15)
+        let train = ranges[.train]!
+        let standardizer = Standardizer(fitting: train.filter { series.observed[$0] }.map { Float(series.values[$0]) },
+                                        features: 1)
+        let scaled = series.values.map { Float(standardizer.apply($0)) }
+        var examples: [Split: [SequenceExample]] = [:]
+        for (split, indices) in ranges {
+            guard let first = indices.first, let last = indices.last else { examples[split] = []; continue }
+            var windows: [SequenceExample] = []
+            var start = first
+            while start + t - 1 + h <= last {
+                let origin = start + t - 1
+                if series.observed[origin + h] {
+                    windows.append(SequenceExample(steps: t, features: Array(scaled[start...origin]),
+                                                   values: [scaled[origin + h]], origin: origin))
+                }
+                start += 1
+            }
+            examples[split] = windows
+        }
+        guard !(examples[.train]!.isEmpty || examples[.validation]!.isEmpty || examples[.test]!.isEmpty) else {
+            throw TaskError("\(format.name): a window of T=\(t) plus horizon \(h) does not fit in every split")
+        }
+        let info = TaskInfo(name: format.name, summary: format.summary, kind: .regression, inputSize: 1, outputSize: 1,
+                            preview: .series, targetScale: standardizer.std[0], targetShift: standardizer.mean[0])
+        let season = format.season
+        return ExampleTask(info: info, examples: examples) { task, split in
+            [task.baseline("last value", on: split) { $0.map { [scaled[$0.origin]] } },
+             // The value one season before the target; it is in the past at the forecast origin.
+             task.baseline("seasonal naive (\(season) steps)", on: split) { $0.map { [scaled[max($0.origin + h - season, 0)]] } },
+             task.baseline("training mean", on: split) { $0.map { _ in [0] } }]
+        }
+    }
+}

@@ -1,0 +1,111 @@
+/// Plain-text pictures of a task's samples for `rnnlab data show`: decoded
+/// text for token data, a block heatmap for images and multi-feature series,
+/// a small bar plot for a single series. No terminal needed.
+public enum TaskPreview {
+    /// Lines describing row `row` of `batch`.
+    public static func render(_ task: any SequenceTask, batch: SequenceBatch, row: Int, width: Int = 72) -> [String] {
+        var lines: [String] = []
+        let t = batch.steps, length = batch.lengths[row], i = batch.inputSize
+        if let tokens = batch.inputTokens {
+            let ids = Array(tokens[(row * t)..<(row * t + length)])
+            lines.append("input:  " + spell(ids, task.inputSymbols))
+        } else {
+            let x = batch.inputs.scalars
+            let features = Array(x[(row * t * i)..<(row * t * i + length * i)])
+            switch task.preview {
+            case .image:
+                lines += heatmap(features, rows: length, columns: i, cellWidth: 2)
+            default:
+                if i == 1 {
+                    lines += plot(features.map(Double.init), height: 6, width: width)
+                } else {
+                    // Features as rows, time as columns.
+                    var transposed = [Float](repeating: 0, count: features.count)
+                    for s in 0..<length { for f in 0..<i { transposed[f * length + s] = features[s * i + f] } }
+                    lines += heatmap(transposed, rows: i, columns: length, cellWidth: 1)
+                }
+            }
+            lines.append("steps: \(length) × \(i) features")
+        }
+        lines.append("target: " + target(task, batch, row))
+        return lines
+    }
+
+    static func target(_ task: any SequenceTask, _ batch: SequenceBatch, _ row: Int) -> String {
+        switch batch.kind {
+        case .regression:
+            let o = task.outputSize
+            let y = batch.targetValues!.scalars[(row * o)..<((row + 1) * o)]
+            return y.map { Metric.format(Double($0) * task.targetScale + task.targetShift, digits: 3) }
+                .joined(separator: ", ")
+        case .classification:
+            let c = batch.targetClasses![row]
+            return task.classNames.map { $0[c] } ?? "class \(c)"
+        case .perStepClassification, .seq2seq:
+            let u = batch.targetClasses!.count / batch.batchSize
+            var ids: [Int?] = []
+            for s in 0..<u {
+                let r = row * u + s
+                if batch.kind == .seq2seq && !batch.targetMask[r] { break }
+                if batch.kind == .perStepClassification && s >= batch.lengths[row] { break }
+                ids.append(batch.targetMask[r] ? batch.targetClasses![r] : nil)
+            }
+            return spellOptional(ids, task.outputSymbols) + (batch.kind == .perStepClassification ? "   (_ = not scored)" : "")
+        }
+    }
+
+    /// Token ids as text: single-character symbols run together, others in brackets.
+    static func spell(_ ids: [Int], _ symbols: [String]?) -> String { spellOptional(ids.map { $0 }, symbols) }
+
+    static func spellOptional(_ ids: [Int?], _ symbols: [String]?) -> String {
+        var out = ""
+        for id in ids {
+            guard let id else { out += "_"; continue }
+            let s = symbols.map { id < $0.count ? $0[id] : "?" } ?? String(id)
+            switch s {
+            case "\n": out += "⏎"
+            case "<pad>", "<unk>", "<bos>", "<eos>": out += "⟨" + s.dropFirst().dropLast() + "⟩"
+            default: out += s.count == 1 ? s : "[\(s)]"
+            }
+        }
+        return out
+    }
+
+    /// A heatmap with five shades, scaled from the smallest to the largest value.
+    public static func heatmap(_ values: [Float], rows: Int, columns: Int, cellWidth: Int) -> [String] {
+        let shades: [Character] = [" ", "░", "▒", "▓", "█"]
+        let lo = values.min() ?? 0, hi = values.max() ?? 1
+        let span = hi > lo ? hi - lo : 1
+        return (0..<rows).map { r in
+            var line = "│"
+            for c in 0..<columns {
+                let level = Int(((values[r * columns + c] - lo) / span * 4).rounded())
+                line += String(repeating: shades[min(max(level, 0), 4)], count: cellWidth)
+            }
+            return line + "│"
+        }
+    }
+
+    /// A bar plot in eighth blocks, `height` rows tall, with its range labelled.
+    /// Longer series are averaged down to `width` columns.
+    public static func plot(_ values: [Double], height: Int, width: Int) -> [String] {
+        guard !values.isEmpty else { return [] }
+        let columns = min(values.count, width)
+        let binned: [Double] = (0..<columns).map { c in
+            let a = c * values.count / columns, b = max((c + 1) * values.count / columns, a + 1)
+            return values[a..<b].reduce(0, +) / Double(b - a)
+        }
+        let lo = binned.min()!, hi = binned.max()!
+        let span = hi > lo ? hi - lo : 1
+        let blocks: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        let levels = binned.map { Int(((($0 - lo) / span) * Double(height * 8 - 1)).rounded()) + 1 }
+        var lines: [String] = []
+        for r in 0..<height {
+            let floor = (height - 1 - r) * 8
+            let bars = String(levels.map { blocks[min(max($0 - floor, 0), 8)] })
+            let label = r == 0 ? Metric.format(hi, digits: 2) : r == height - 1 ? Metric.format(lo, digits: 2) : ""
+            lines.append(bars + " " + label)
+        }
+        return lines
+    }
+}

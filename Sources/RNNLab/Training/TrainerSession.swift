@@ -1,0 +1,191 @@
+import Foundation
+import RNNEngine
+import Synchronization
+
+/// What the lab asks of the trainer. Applied between two steps, in order.
+public enum TrainerCommand: Sendable {
+    case play
+    case pause
+    /// One step, then pause.
+    case step
+    /// Build the model again from the seed; the curves restart.
+    case reset
+    case set(String, SettingValue)
+    /// After a divergence: back to the last good parameters.
+    case rollBack
+    /// After a divergence: back to the last good parameters with η / 10.
+    case lowerLearningRate
+    case shutdown
+}
+
+/// Facts about the current experiment, sent whenever it is (re)built.
+public struct ExperimentInfo: Sendable {
+    public var settings: [String: SettingValue]
+    public var parameterCount: Int
+    public var baselines: [Baseline]
+    public var taskSummary: String
+}
+
+/// What the trainer tells the lab, through the mailbox.
+public enum TrainerEvent: Sendable {
+    /// Built (or rebuilt) and paused at step 0.
+    case ready(ExperimentInfo)
+    case report(StepReport)
+    /// A setting took effect at `step` (a live change marks the plots; a rebuild restarts them).
+    case changed(name: String, value: SettingValue, effect: SettingEffect, step: Int)
+    /// A command was refused; the reason says what is allowed.
+    case refused(String)
+    case running(Bool)
+    /// The run diverged and is paused; the message says what happened.
+    case diverged(String)
+    /// Rolled back to the last good parameters at `step`.
+    case rolledBack(step: Int, learningRate: Double?)
+    /// The experiment could not be built.
+    case failed(String)
+}
+
+/// The two queues between the lab and the worker thread. Both sides hold it, so
+/// neither outlives the other's messages.
+final class Mailbox: @unchecked Sendable {
+    private let inbox = Mutex<[TrainerCommand]>([])
+    private let outbox = Mutex<[TrainerEvent]>([])
+
+    func send(_ command: TrainerCommand) { inbox.withLock { $0.append(command) } }
+    func takeCommands() -> [TrainerCommand] { inbox.withLock { c in defer { c = [] }; return c } }
+    func takeEvents() -> [TrainerEvent] { outbox.withLock { e in defer { e = [] }; return e } }
+
+    func post(_ event: TrainerEvent) {
+        outbox.withLock { e in
+            e.append(event)
+            if e.count > TrainerSession.mailboxLimit, let i = e.firstIndex(where: { if case .report = $0 { return true } else { return false } }) {
+                e.remove(at: i)
+            }
+        }
+    }
+}
+
+/// Runs an experiment on its own thread. The UI sends commands and polls events;
+/// neither side ever waits for the other, and the experiment is touched only by
+/// the worker thread. Dropping the session stops the worker.
+public final class TrainerSession: @unchecked Sendable {
+    private let mailbox = Mailbox()
+    /// At most this many events wait in the mailbox; the oldest reports are dropped
+    /// first (the UI keeps its own history of what it took).
+    public static let mailboxLimit = 2_000
+
+    /// Starts the worker, which builds the experiment and waits, paused.
+    public init(task: String, settings: [String: SettingValue], dataDirectory: DataDirectory) {
+        let worker = Worker(mailbox: mailbox, task: task, settings: settings, dataDirectory: dataDirectory)
+        let thread = Thread { worker.run() }
+        thread.stackSize = 16 << 20
+        thread.start()
+    }
+
+    deinit { mailbox.send(.shutdown) }
+
+    public func send(_ command: TrainerCommand) { mailbox.send(command) }
+
+    /// Every event since the last poll, oldest first.
+    public func poll() -> [TrainerEvent] { mailbox.takeEvents() }
+
+    /// Stops the worker; safe to call more than once.
+    public func shutdown() { send(.shutdown) }
+}
+
+/// The worker thread's side: owns the experiment.
+private final class Worker: @unchecked Sendable {
+    let session: Mailbox
+    let task: String
+    var settings: [String: SettingValue]
+    let dataDirectory: DataDirectory
+    var experiment: Experiment?
+    var running = false
+    var stepsLeft = 0  // for `.step`
+
+    init(mailbox: Mailbox, task: String, settings: [String: SettingValue], dataDirectory: DataDirectory) {
+        self.session = mailbox
+        self.task = task
+        self.settings = settings
+        self.dataDirectory = dataDirectory
+    }
+
+    func build() {
+        do {
+            let e = try Experiment(task: task, settings: settings, dataDirectory: dataDirectory)
+            experiment = e
+            session.post(.ready(info(e)))
+        } catch {
+            experiment = nil
+            session.post(.failed("\(error)"))
+        }
+    }
+
+    func info(_ e: Experiment) -> ExperimentInfo {
+        ExperimentInfo(settings: e.settings, parameterCount: e.parameterCount, baselines: e.baselines, taskSummary: e.task.summary)
+    }
+
+    func run() {
+        build()
+        while true {
+            for command in session.takeCommands() {
+                if case .shutdown = command { return }
+                handle(command)
+            }
+            guard let e = experiment, running || stepsLeft > 0 else {
+                Thread.sleep(forTimeInterval: 0.01)
+                continue
+            }
+            let report = e.trainStep()
+            session.post(.report(report))
+            if stepsLeft > 0 { stepsLeft -= 1 }
+            if let d = report.divergence {
+                running = false
+                stepsLeft = 0
+                session.post(.diverged(d))
+                session.post(.running(false))
+            }
+        }
+    }
+
+    func handle(_ command: TrainerCommand) {
+        switch command {
+        case .play:
+            running = experiment != nil
+            session.post(.running(running))
+        case .pause:
+            running = false
+            session.post(.running(false))
+        case .step:
+            running = false
+            stepsLeft = 1
+        case .reset:
+            running = false
+            build()
+            session.post(.running(false))
+        case let .set(name, value):
+            guard let e = experiment else {
+                settings[name] = value
+                build()
+                return
+            }
+            do {
+                let effect = try e.apply(name, value)
+                settings = e.settings
+                session.post(.changed(name: name, value: value, effect: effect, step: e.step))
+                if effect == .rebuild { session.post(.ready(info(e))) }
+            } catch {
+                session.post(.refused("\(error)"))
+            }
+        case .rollBack:
+            guard let e = experiment else { return }
+            session.post(.rolledBack(step: e.rollBack(), learningRate: nil))
+        case .lowerLearningRate:
+            guard let e = experiment else { return }
+            let lr = e.lowerLearningRateAndRollBack()
+            settings = e.settings
+            session.post(.rolledBack(step: e.step, learningRate: lr))
+        case .shutdown:
+            break
+        }
+    }
+}

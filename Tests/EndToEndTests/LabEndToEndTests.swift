@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// The real program in a real (tmux) terminal: open the first lesson, train,
+/// change the learning rate, pause, quit, and check the terminal was restored
+/// on every way out: q, Ctrl-C and SIGTERM.
+///
+/// Nothing here depends on how fast training runs: each step waits for the
+/// screen to show the change, with a generous deadline that only stops a hung
+/// test. Skipped (with a message) only when tmux is not installed.
+@Suite(.serialized, .enabled(if: TmuxSession.executable != nil, "tmux is not installed; the end-to-end tests need it"))
+struct LabEndToEndTests {
+    /// A fresh state folder, the launch command and a session at `width`×`height`.
+    func launch(width: Int, height: Int) throws -> (TmuxSession, URL) {
+        let binary = LabBinary.url
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw TmuxSession.Failure("no rnnlab program at \(binary.path); `swift build` builds it (swift test does too)")
+        }
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("rnnlab-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        let session = try TmuxSession(
+            width: width, height: height,
+            environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color", "RNNLAB_STATE_DIR": state.path],
+            command: [binary.path, "--lessons-dir", LabBinary.lessonsDirectory.path],
+            directory: LabBinary.packageRoot.path)
+        return (session, state)
+    }
+
+    /// The step counter of the status line, if shown.
+    static func step(_ screen: String) -> Int? {
+        guard let r = screen.range(of: #"step (\d+)"#, options: .regularExpression) else { return nil }
+        return Int(screen[r].dropFirst(5))
+    }
+
+    /// The training loss of the status line, if shown.
+    static func loss(_ screen: String) -> String? {
+        guard let r = screen.range(of: #"loss [0-9.e+-]+"#, options: .regularExpression) else { return nil }
+        return String(screen[r])
+    }
+
+    /// Opens the first lesson and trains until the step counter and the loss have moved.
+    func openAndTrain(_ lab: TmuxSession) throws {
+        try lab.waitFor("the home screen") { $0.contains("Sequences and the simple RNN") && $0.contains("checks") }
+        try lab.send("Enter")
+        try lab.waitFor("the lesson, paused at step 0") { $0.contains("paused") && LabEndToEndTests.step($0) == 0 }
+        try lab.send("Space")
+        let first = try lab.waitFor("the first steps") { LabEndToEndTests.step($0).map { $0 >= 1 } ?? false && LabEndToEndTests.loss($0) != nil }
+        let firstStep = LabEndToEndTests.step(first)!, firstLoss = LabEndToEndTests.loss(first)!
+        try lab.waitFor("the step counter and the loss to change") {
+            (LabEndToEndTests.step($0) ?? 0) > firstStep && LabEndToEndTests.loss($0) != firstLoss
+        }
+    }
+
+    /// Asserts the program exited and left the alternate screen.
+    func expectRestored(_ lab: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try lab.waitForExit()
+        #expect(try lab.format("#{alternate_on}") == "0", "the terminal was left on the alternate screen", sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func trainChangeTheLearningRatePauseAndQuit(width: Int, height: Int) throws {
+        let (lab, state) = try launch(width: width, height: height)
+        defer { lab.close(); try? FileManager.default.removeItem(at: state) }
+        try openAndTrain(lab)
+
+        // The learning rate is the first knob: Tab to the knobs, → doubles it.
+        try lab.send("Tab")
+        try lab.waitFor("the knob panel") { $0.contains("learning_rate") && $0.contains("range 0.0001…1") }
+        try lab.send("Right")
+        try lab.waitFor("the new learning rate") { screen in
+            screen.split(separator: "\n").contains { $0.contains("learning_rate") && $0.contains("0.02") }
+        }
+        // A value out of range is refused with the reason.
+        try lab.send("Enter")
+        try lab.send("BSpace", "BSpace", "BSpace", "BSpace", "5", "Enter")
+        try lab.waitFor("the refusal") { $0.contains("out of range") }
+
+        try lab.send("Space")
+        let paused = try lab.waitFor("the run to pause") { $0.contains("paused") }
+        let pausedAt = LabEndToEndTests.step(paused)
+        #expect(pausedAt != nil)
+
+        try lab.send("q")
+        try lab.waitFor("the home screen again") { $0.contains("checks met") }
+        try lab.send("q")
+        try expectRestored(lab)
+        #expect(try lab.format("#{pane_dead_status}") == "0")
+        let knobs = try String(contentsOf: state.appendingPathComponent("knobs.json"), encoding: .utf8)
+        #expect(knobs.contains("learning_rate"))
+        #expect(FileManager.default.fileExists(atPath: state.appendingPathComponent("progress.json").path))
+    }
+
+    @Test func controlCRestoresTheTerminal() throws {
+        let (lab, state) = try launch(width: 80, height: 24)
+        defer { lab.close(); try? FileManager.default.removeItem(at: state) }
+        try openAndTrain(lab)
+        try lab.send("C-c")
+        try expectRestored(lab)
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let (lab, state) = try launch(width: 80, height: 24)
+        defer { lab.close(); try? FileManager.default.removeItem(at: state) }
+        try openAndTrain(lab)
+        let pid = try lab.format("#{pane_pid}")
+        #expect(Int32(pid) != nil)
+        if let p = Int32(pid) { kill(p, SIGTERM) }
+        try expectRestored(lab)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// A program running in a detached tmux session on a private tmux server, so
+/// a test can type into it and read its screen like a person would.
+///
+/// Every session gets its own server socket (`tmux -L`), so tests neither see
+/// nor disturb any other tmux the machine runs, and ``close()`` kills only
+/// that server.
+final class TmuxSession {
+    /// The `tmux` executable, or nil when it is not installed.
+    static let executable: String? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":") {
+            let candidate = "\(dir)/tmux"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }()
+
+    let socket: String
+    let name = "lab"
+
+    /// Starts `command` (run directly, no shell) in a `width`×`height` pane
+    /// with `environment` set, and keeps the pane after the program exits so
+    /// its final state can be read.
+    init(width: Int, height: Int, environment: [String: String], command: [String], directory: String) throws {
+        socket = "rnnlab-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+        var args = ["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "-c", directory]
+        for (k, v) in environment.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(k)=\(v)"] }
+        args += command
+        args += [";", "set-option", "-t", name, "remain-on-exit", "on"]
+        _ = try tmux(args)
+    }
+
+    /// Runs `tmux -L socket -u args…` and returns its standard output.
+    @discardableResult
+    func tmux(_ args: [String]) throws -> String {
+        guard let exe = TmuxSession.executable else { throw Failure("tmux is not installed") }
+        // Output goes to temporary files, not pipes: the tmux server that
+        // `new-session` starts inherits the client's descriptors and would
+        // hold a pipe open for ever.
+        let dir = FileManager.default.temporaryDirectory
+        let outURL = dir.appendingPathComponent("tmux-out-\(UUID().uuidString)")
+        let errURL = dir.appendingPathComponent("tmux-err-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        p.arguments = ["-L", socket, "-u"] + args
+        p.standardInput = FileHandle.nullDevice
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        p.waitUntilExit()
+        try? out.close()
+        try? err.close()
+        let data = (try? Data(contentsOf: outURL)) ?? Data()
+        guard p.terminationStatus == 0 else {
+            let message = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
+            throw Failure("tmux \(args.joined(separator: " ")) failed: \(message)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The visible screen, one string per row.
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
+
+    /// Types keys (tmux key names: `Enter`, `Space`, `Tab`, `Right`, `C-c`, or literal text).
+    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
+
+    /// A tmux format such as `#{alternate_on}` evaluated for the pane.
+    func format(_ f: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", name, f]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Polls the screen until `condition` holds, or fails after `timeout`
+    /// seconds with the last screen in the message. Never asserts on speed:
+    /// the deadline only stops a hung test.
+    @discardableResult
+    func waitFor(_ what: String, timeout: Double = 180, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        throw Failure("timed out waiting for \(what); the screen was:\n\(last)")
+    }
+
+    /// Waits until the program has exited (the pane is dead).
+    func waitForExit(timeout: Double = 60) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try format("#{pane_dead}") == "1" { return }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        throw Failure("the program did not exit; the screen was:\n\(try screen())")
+    }
+
+    /// Kills this test's tmux server.
+    func close() { _ = try? tmux(["kill-server"]) }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+        init(_ d: String) { description = d }
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import LabApp
+import RNNEngine
+// The trainer's event payloads have no public initialisers; debug test builds
+// are compiled with testing enabled, so the memberwise ones are reachable.
+@testable import RNNLab
+import TerminalUI
+
+/// A small lesson in the shape of lesson 01, fixed here so prose edits to the
+/// real lesson files do not change these snapshots.
+let fixtureLessonText = """
+---
+id: echo-lab
+title: Sequences and the simple RNN
+chapter: 1. Foundations
+summary: A network with a loop in it, trained by backpropagation through time.
+experiment:
+  task: echo
+  T: 12
+  k: 3
+  K: 4
+  hidden: 8
+  learning_rate: 0.01
+  eval_every: 25
+knobs:
+  - name: learning_rate
+    range: [0.0001, 1]
+    scale: log
+  - name: optimizer
+    choices: [sgd, adam]
+  - name: hidden
+    range: [1, 128]
+    scale: log
+  - name: k
+    summary: how many steps back to echo
+    range: [0, 20]
+panels: [loss, gradient_norms, hidden_heatmap, predictions]
+checks:
+  - id: echo-3
+    title: The RNN learns to echo the symbol from 3 steps back
+    steps: 800
+    expect: accuracy > 0.95
+    hint: Leave the defaults and press Space.
+  - id: no-memory
+    title: With one hidden unit it stays far below perfect
+    set: {hidden: 1}
+    steps: 100
+    when: end
+    expect: accuracy < 0.6
+    hint: Set hidden to 1.
+---
+
+# Sequences and the simple RNN
+
+A recurrent network keeps a vector, the hidden state h, and updates it once
+per step from the new input and its own previous value:
+
+```
+h_t = tanh(U x_t + W h_{t-1} + b)
+```
+
+- the same weights at every step;
+- trained by **backpropagation through time**.
+
+---
+
+## Try it
+
+Press Space and watch the accuracy climb.
+"""
+
+/// A second lesson in another chapter, for the home screen.
+let secondLessonText = fixtureLessonText
+    .replacingOccurrences(of: "id: echo-lab", with: "id: vanishing")
+    .replacingOccurrences(of: "title: Sequences and the simple RNN", with: "title: Vanishing and exploding gradients")
+    .replacingOccurrences(of: "chapter: 1. Foundations", with: "chapter: 2. Gradients through time")
+
+func fixtureLesson(_ text: String = fixtureLessonText) -> Lesson {
+    try! LessonParser.parse(text, file: "01-echo-lab.md")
+}
+
+/// A state with the fixture lessons, `width`×`height`.
+func fixtureState(width: Int = 80, height: Int = 24, firstStart: Bool = false) -> AppState {
+    AppState(lessons: [fixtureLesson(), fixtureLesson(secondLessonText)], completed: ["vanishing": ["echo-3"]],
+             firstStart: firstStart, width: width, height: height)
+}
+
+/// What the trainer says once the experiment is built.
+func readyEvent(_ lesson: Lesson, overrides: [String: SettingValue] = [:]) -> TrainerEvent {
+    var settings = lesson.settings
+    for (k, v) in overrides { settings[k] = v }
+    let chance = Baseline(name: "chance", split: .validation,
+                          metrics: [Metric("accuracy", 0.25, lowerIsBetter: false), Metric("cross-entropy", log(4.0), lowerIsBetter: true)])
+    return .ready(ExperimentInfo(settings: settings, parameterCount: 388, baselines: [chance], taskSummary: "echo"))
+}
+
+/// A fake, smooth training step: loss falls from about 1.4, accuracy climbs.
+func fakeReport(step: Int, evaluate: Bool = false, probes: Bool = false, accuracy: Double? = nil, loss: Double? = nil) -> StepReport {
+    let s = Double(step)
+    let trainLoss = loss ?? (1.4 * exp(-s / 60) + 0.05 + 0.03 * sin(s))
+    var evaluation: Evaluation?
+    var samples: [String] = []
+    if evaluate {
+        let acc = accuracy ?? min(0.99, 0.25 + s / 200)
+        evaluation = Evaluation(step: step, loss: trainLoss * 1.1,
+                                metrics: [Metric("accuracy", acc, lowerIsBetter: false), Metric("cross-entropy", trainLoss * 1.1, lowerIsBetter: true)])
+        samples = ["predicted A B D A C C B D A  target A B D A D C B D A ", "predicted C C A B D D A B C  target C C A B D D A B C "]
+    }
+    return StepReport(step: step, loss: trainLoss, gradientNorm: 0.5 + 0.1 * sin(s), clipped: false, divergence: nil,
+                      evaluation: evaluation, probes: probes ? fakeProbes(step: step) : nil, samples: samples)
+}
+
+/// Probes of a 12-step, 8-unit RNN: gradient norms growing towards the end, wavy hidden states.
+func fakeProbes(step: Int) -> ProbeSnapshot {
+    let T = 12, H = 8
+    let norms = (0..<T).map { 1e-3 * pow(1.6, Double($0)) }
+    var hidden: [Float] = []
+    for t in 0..<T { for h in 0..<H { hidden.append(Float(sin(Double(t) * 0.7 + Double(h)) * 0.9)) } }
+    return ProbeSnapshot(gradientNorms: norms, hidden: Tensor(shape: [T, H], scalars: hidden),
+                         gates: Tensor(shape: [T, H], scalars: hidden.map { ($0 + 1) / 2 }), cell: Tensor(zeros: [0]),
+                         gateNames: [], parameterGradientNorms: [("rnn.weight_hh_l0", 0.1), ("head.weight", 0.4)],
+                         spectralRadii: [0.9])
+}
+
+/// Runs `update` for each message and collects the effects.
+@discardableResult
+func send(_ state: inout AppState, _ messages: [AppMessage]) -> [AppEffect] {
+    messages.flatMap { update(&state, $0) }
+}
+
+/// Keys as messages.
+func keys(_ list: AppKey...) -> [AppMessage] { list.map { .key($0) } }
+
+/// A state with the first lesson open and `steps` fake steps trained.
+func trainedState(width: Int = 80, height: Int = 24, steps: Int = 120, running: Bool = true) -> AppState {
+    var state = fixtureState()
+    send(&state, keys(.enter))
+    send(&state, [.resize(width: width, height: height)])
+    send(&state, [.trainer(readyEvent(state.lesson!.lesson)), .trainer(.running(true)), .tick(seconds: 0)])
+    for step in 1...steps {
+        send(&state, [.trainer(.report(fakeReport(step: step, evaluate: step % 25 == 0, probes: step % 5 == 0)))])
+        if step == 60 {
+            send(&state, [.trainer(.changed(name: "learning_rate", value: .number(0.03), effect: .live, step: 60))])
+        }
+        send(&state, [.tick(seconds: Double(step) / 40)])
+    }
+    if !running { send(&state, [.trainer(.running(false))]) }
+    return state
+}
+
+/// The frame `view` draws for `state` at its size.
+func frame(_ state: AppState, capabilities: Capabilities = .full) -> Buffer {
+    var buffer = Buffer(width: state.width, height: state.height, capabilities: capabilities)
+    view(state, into: &buffer)
+    return buffer
+}
+
+extension AppEffect {
+    /// A short name for matching in tests.
+    var summary: String {
+        switch self {
+        case .startTrainer(let task, _): return "start \(task)"
+        case .stopTrainer: return "stop"
+        case .send(let c): return "send " + describe(c)
+        case let .markDone(l, c): return "done \(l) \(c)"
+        case .markStarted: return "started"
+        case let .saveKnobs(l, v): return "save \(l) \(v.keys.sorted().map { "\($0)=\(v[$0]!)" }.joined(separator: ","))"
+        case .quit: return "quit"
+        }
+    }
+}
+
+/// "play", "set learning_rate=0.02", … for matching in tests.
+func describe(_ command: TrainerCommand) -> String {
+    switch command {
+    case .play: return "play"
+    case .pause: return "pause"
+    case .step: return "step"
+    case .reset: return "reset"
+    case let .set(name, value): return "set \(name)=\(value)"
+    case .rollBack: return "rollBack"
+    case .lowerLearningRate: return "lowerLearningRate"
+    case .shutdown: return "shutdown"
+    }
+}

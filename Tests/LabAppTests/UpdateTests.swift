@@ -1,0 +1,206 @@
+import LabApp
+@testable import RNNLab
+import Testing
+
+/// `update` as a pure function: keys and trainer events in, state and effects out.
+@Suite struct UpdateTests {
+    @Test func openingALessonStartsItsTrainerAndEndsTheWelcome() {
+        var state = fixtureState(firstStart: true)
+        state.savedKnobs = ["echo-lab": ["learning_rate": .number(0.05), "hidden": .number(999)]]
+        let effects = send(&state, keys(.enter))
+        #expect(state.screen == .lesson)
+        #expect(effects.map(\.summary) == ["start echo", "started"])
+        #expect(!state.firstStart)
+        // A saved value in range is used; one out of the lesson's range is not.
+        guard case let .startTrainer(_, settings) = effects[0] else { Issue.record("no start"); return }
+        #expect(settings["learning_rate"] == .number(0.05))
+        #expect(settings["hidden"] == .number(8))
+    }
+
+    @Test func homeSelectionMovesAndQuitLeaves() {
+        var state = fixtureState()
+        send(&state, keys(.down, .down, .character("j")))
+        #expect(state.homeSelection == 1)
+        send(&state, keys(.up))
+        #expect(state.homeSelection == 0)
+        let effects = send(&state, keys(.character("q")))
+        #expect(effects.map(\.summary) == ["stop", "quit"])
+        #expect(state.quitting)
+    }
+
+    @Test func qInALessonGoesHomeFirst() {
+        var state = trainedState(steps: 3)
+        let effects = send(&state, keys(.character("q")))
+        #expect(state.screen == .home)
+        #expect(state.lesson == nil)
+        #expect(effects.map(\.summary) == ["stop"])
+        #expect(!state.quitting)
+    }
+
+    @Test(arguments: [AppKey.interrupt, .terminate])
+    func quitSignalsLeaveFromAnywhere(_ key: AppKey) {
+        var state = trainedState(steps: 3)
+        let effects = send(&state, keys(key))
+        #expect(effects.map(\.summary) == ["stop", "quit"])
+        #expect(state.quitting)
+    }
+
+    @Test func spaceStepAndResetTalkToTheTrainer() {
+        var state = trainedState(steps: 3)
+        #expect(send(&state, keys(.character(" "))).map(\.summary) == ["send pause"])
+        send(&state, [.trainer(.running(false))])
+        #expect(send(&state, keys(.character(" "))).map(\.summary) == ["send play"])
+        #expect(send(&state, keys(.character("."))).map(\.summary) == ["send step"])
+        #expect(send(&state, keys(.character("r"))).map(\.summary) == ["send reset"])
+    }
+
+    @Test func knobsNudgeAndTypeAndRefuse() {
+        var state = trainedState(steps: 3)
+        send(&state, keys(.tab))
+        #expect(state.lesson?.focus == .knobs)
+        // lr is 0.03 after the change at step 60? No: only 3 steps, so 0.01; ×2 on a log scale.
+        #expect(send(&state, keys(.right)).map(\.summary) == ["send set learning_rate=0.02"])
+        // Typing a value out of range is refused with the reason, and nothing is sent.
+        let typed = send(&state, keys(.enter, .backspace, .backspace, .backspace, .backspace, .character("5"), .enter))
+        #expect(typed.isEmpty)
+        #expect(state.lesson?.message?.isError == true)
+        #expect(state.lesson?.message?.text == "learning_rate=5 is out of range 0.0001…1")
+        // A digit starts typing directly.
+        let applied = send(&state, keys(.character("0"), .character("."), .character("1"), .enter))
+        #expect(applied.map(\.summary) == ["send set learning_rate=0.1"])
+        // Escape cancels.
+        #expect(send(&state, keys(.enter, .character("7"), .escape)).isEmpty)
+        #expect(state.lesson?.editor == nil)
+        // A choice knob cycles through its choices.
+        send(&state, keys(.down))
+        #expect(send(&state, keys(.left)).map(\.summary) == ["send set optimizer=sgd"])
+    }
+
+    @Test func aLiveChangeMarksThePlotAndIsSaved() {
+        var state = trainedState(steps: 10)
+        let effects = send(&state, [.trainer(.changed(name: "learning_rate", value: .number(0.1), effect: .live, step: 10))])
+        #expect(effects.map(\.summary) == ["save echo-lab learning_rate=0.1"])
+        #expect(state.lesson?.run.events.last == RunEvent(step: 10, label: "lr 0.01→0.1"))
+        #expect(state.savedKnobs["echo-lab"]?["learning_rate"] == .number(0.1))
+    }
+
+    @Test func aRebuildRestartsTheCurvesWithAMarker() {
+        var state = trainedState(steps: 30)
+        #expect(state.lesson?.run.trainLoss.count == 30)
+        let lesson = state.lesson!.lesson
+        send(&state, [.trainer(.changed(name: "hidden", value: .number(16), effect: .rebuild, step: 0)),
+                      .trainer(readyEvent(lesson, overrides: ["hidden": .number(16)]))])
+        let run = state.lesson!.run
+        #expect(run.trainLoss.isEmpty)
+        #expect(run.step == 0)
+        #expect(run.events == [RunEvent(step: 0, label: "hidden 8→16 rebuilt")])
+        #expect(run.settings["hidden"] == .number(16))
+    }
+
+    @Test func aCheckIsMetWhenTheRunMeetsIt() {
+        var state = trainedState(steps: 3)
+        let effects = send(&state, [.trainer(.report(fakeReport(step: 4, evaluate: true, accuracy: 0.97)))])
+        #expect(effects.map(\.summary) == ["done echo-lab echo-3"])
+        #expect(state.lesson?.run.passedChecks == ["echo-3"])
+        #expect(state.completed["echo-lab"] == ["echo-3"])
+        // Met again later: not saved twice.
+        #expect(send(&state, [.trainer(.report(fakeReport(step: 5, evaluate: true, accuracy: 0.98)))]).isEmpty)
+    }
+
+    @Test func aCheckCountsOnlyWithItsSettings() {
+        var state = fixtureState()
+        send(&state, keys(.enter))
+        let lesson = state.lesson!.lesson
+        // Default hidden=8: the no-memory check (hidden=1) is not eligible.
+        send(&state, [.trainer(readyEvent(lesson))])
+        #expect(state.lesson?.run.eligibleChecks == ["echo-3"])
+        for step in 1...100 { send(&state, [.trainer(.report(fakeReport(step: step, evaluate: step % 25 == 0, accuracy: 0.3)))]) }
+        #expect(state.lesson?.run.passedChecks.isEmpty == true)
+        // With hidden=1 the `when: end` check is judged at step 100, once.
+        send(&state, [.trainer(readyEvent(lesson, overrides: ["hidden": .number(1)]))])
+        #expect(state.lesson?.run.eligibleChecks == ["echo-3", "no-memory"])
+        var effects: [AppEffect] = []
+        for step in 1...100 { effects += send(&state, [.trainer(.report(fakeReport(step: step, evaluate: step % 25 == 0, accuracy: 0.4)))]) }
+        #expect(effects.map(\.summary) == ["done echo-lab no-memory"])
+    }
+
+    @Test func aLiveChangeMidRunDisqualifiesAMismatchingCheck() {
+        var state = fixtureState()
+        send(&state, keys(.enter))
+        let lesson = state.lesson!.lesson
+        var check = lesson.checks[0]
+        check.set = ["learning_rate": .number(0.01)]
+        state.lesson!.lesson.checks[0] = check
+        send(&state, [.trainer(readyEvent(lesson))])
+        #expect(state.lesson!.run.eligibleChecks.contains("echo-3"))
+        send(&state, [.trainer(.report(fakeReport(step: 1)))])
+        send(&state, [.trainer(.changed(name: "learning_rate", value: .number(0.5), effect: .live, step: 1))])
+        send(&state, [.trainer(.changed(name: "learning_rate", value: .number(0.01), effect: .live, step: 2))])
+        #expect(!state.lesson!.run.eligibleChecks.contains("echo-3"))
+    }
+
+    @Test func divergenceOffersRollBackAndLowerLearningRate() {
+        var state = trainedState(steps: 40)
+        send(&state, [.trainer(.diverged("at step 41 the loss became nan")), .trainer(.running(false))])
+        #expect(state.lesson?.run.divergence != nil)
+        #expect(send(&state, keys(.character(" "))).isEmpty)
+        #expect(send(&state, keys(.character("b"))).map(\.summary) == ["send rollBack"])
+        #expect(send(&state, keys(.character("l"))).map(\.summary) == ["send lowerLearningRate"])
+        let effects = send(&state, [.trainer(.rolledBack(step: 25, learningRate: 0.001))])
+        let run = state.lesson!.run
+        #expect(run.divergence == nil)
+        #expect(run.step == 25)
+        #expect(run.trainLoss.last?.step == 25)
+        #expect(run.settings["learning_rate"] == .number(0.001))
+        #expect(run.events.last == RunEvent(step: 25, label: "lr 0.01→0.001"))
+        #expect(effects.map(\.summary) == ["save echo-lab learning_rate=0.001"])
+    }
+
+    @Test func helpOpensAndAnyKeyClosesIt() {
+        var state = trainedState(steps: 3)
+        send(&state, keys(.character("?")))
+        #expect(state.showHelp)
+        #expect(send(&state, keys(.character(" "))).isEmpty)
+        #expect(!state.showHelp)
+    }
+
+    @Test func pagesTurnAndScrollIsClamped() {
+        var state = trainedState(steps: 3)
+        send(&state, keys(.pageDown))
+        #expect(state.lesson?.page == 1)
+        send(&state, keys(.pageDown, .pageDown))
+        #expect(state.lesson?.page == 1)
+        send(&state, keys(.pageUp))
+        for _ in 0..<50 { send(&state, keys(.down)) }
+        let scroll = state.lesson!.scroll
+        #expect(scroll < 50)
+        send(&state, keys(.up))
+        #expect(state.lesson!.scroll == max(0, scroll - 1))
+    }
+
+    @Test func tooSmallOnlyListensToQ() {
+        var state = trainedState(steps: 3)
+        send(&state, [.resize(width: 40, height: 10)])
+        #expect(state.isTooSmall)
+        #expect(send(&state, keys(.character(" "))).isEmpty)
+        #expect(send(&state, keys(.character("q"))).map(\.summary) == ["stop"])
+        #expect(state.screen == .home)
+    }
+
+    @Test func historyIsCappedAndKeepsTheEnds() {
+        var h = SeriesHistory(capacity: 100)
+        for i in 0..<1_000 { h.append(step: Double(i), value: Double(i)) }
+        #expect(h.count <= 100)
+        #expect(h.last?.step == 999)
+        #expect(h.steps.first! < 20)
+        #expect(zip(h.steps, h.steps.dropFirst()).allSatisfy { $0 < $1 })
+    }
+
+    @Test func stepsPerSecondComesFromTicks() {
+        var rate = StepRate()
+        rate.record(step: 0, at: 0)
+        rate.record(step: 40, at: 1)
+        rate.record(step: 80, at: 2)
+        #expect(rate.perSecond == 40)
+    }
+}
