@@ -98,7 +98,9 @@ struct DataShowCommand: ParsableCommand {
         do {
             task = try TaskCatalog.make(name, knobs: values, seed: options.seed, dataDirectory: options.directory)
         } catch {
-            throw ValidationError("\(error)")
+            // A missing or malformed file, or a bad knob: say which, without the usage text.
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            throw ExitCode.failure
         }
         let loaded = DispatchTime.now().uptimeNanoseconds
         print("\(task.name): \(task.summary)")

@@ -6,7 +6,7 @@ import Testing
 /// computed independently (in Python, from the raw files).
 @Suite struct DatasetTests {
     func task(_ name: String, _ knobs: [String: Double] = [:]) throws -> ExampleTask {
-        try TaskCatalog.make(name, knobs: knobs, dataDirectory: repoDatasets) as! ExampleTask
+        try TaskCatalog.make(name, knobs: knobs, dataDirectory: DataFixture.datasets) as! ExampleTask
     }
 
     @Test func sunspotsLastValueMatchesAnIndependentComputation() throws {
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func co2MissingWeeksNeverReachTraining() throws {
-        let series = try TimeSeries.loadCO2(path: repoDatasets.file("co2_weekly.csv"))
+        let series = try TimeSeries.loadCO2(path: DataFixture.datasets.file("co2_weekly.csv"))
         #expect(series.count == 2284 && series.missingCount == 59)
         #expect(series.values.allSatisfy { $0.isFinite })
         let co2 = try task("co2", ["T": 52, "horizon": 1])
@@ -160,7 +160,7 @@ import Testing
 
     @Test func everyTaskRendersAPreview() throws {
         for entry in TaskCatalog.entries {
-            let t = try entry.make(dataDirectory: repoDatasets)
+            let t = try entry.make(dataDirectory: DataFixture.datasets)
             let b = t.evaluationBatches(.validation, batchSize: 2)[0]
             let lines = TaskPreview.render(t, batch: b, row: 0)
             #expect(lines.count >= 2, "\(entry.name)")

@@ -8,10 +8,10 @@ import Testing
 
     /// Compresses with `gzip -<level>` and returns the compressed bytes.
     func gzipped(_ bytes: [UInt8], level: Int = 6) throws -> [UInt8] {
-        let folder = temporaryFolder()
+        let folder = DataFixture.temporaryFolder()
         let file = folder.appendingPathComponent("data")
         try Data(bytes).write(to: file)
-        return [UInt8](try run(Self.gzip!, ["-\(level)", "-c", "-n", file.path]))
+        return [UInt8](try DataFixture.run(Self.gzip!, ["-\(level)", "-c", "-n", file.path]))
     }
 
     @Test(.enabled(if: gzip != nil)) func roundTripsStoredFixedAndDynamicBlocks() throws {
@@ -36,8 +36,8 @@ import Testing
     }
 
     @Test(.enabled(if: gzip != nil)) func shippedDigitsMatchGzip() throws {
-        let path = repoDatasets.file("digits.csv.gz")
-        let expected = [UInt8](try run(Self.gzip!, ["-dc", path]))
+        let path = DataFixture.datasets.file("digits.csv.gz")
+        let expected = [UInt8](try DataFixture.run(Self.gzip!, ["-dc", path]))
         #expect(try DataFile(path: path).bytes == expected)
     }
 
@@ -52,12 +52,12 @@ import Testing
         badCRC[badCRC.count - 8] ^= 0xFF
         #expect(throws: InflateError.self) { try Gzip.decompress(badCRC) }
         // A `.gz` that is not gzip is refused with its path.
-        let path = write("0,1,2\n", to: "plain.csv.gz")
-        #expect(dataError { _ = try DataFile(path: path) }?.reason == "not a gzip file (no gzip magic number)")
+        let path = DataFixture.write("0,1,2\n", to: "plain.csv.gz")
+        #expect(DataFixture.dataError { _ = try DataFile(path: path) }?.reason == "not a gzip file (no gzip magic number)")
         // A truncated gzip file on disk is refused with its path.
-        let cut = temporaryFolder().appendingPathComponent("cut.csv.gz")
+        let cut = DataFixture.temporaryFolder().appendingPathComponent("cut.csv.gz")
         try Data(good.prefix(good.count - 20)).write(to: cut)
-        let error = dataError { _ = try DataFile(path: cut.path) }
+        let error = DataFixture.dataError { _ = try DataFile(path: cut.path) }
         #expect(error?.path == cut.path)
         #expect(error?.reason.hasPrefix("damaged gzip file") == true)
     }

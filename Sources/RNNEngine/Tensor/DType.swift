@@ -12,7 +12,7 @@ public enum DType: String, Sendable, Codable, CaseIterable {
 
 /// The scalar types a tensor can hold. Kernels are written once, generic over
 /// `EngineScalar`, and specialised by the compiler for `Float` and `Double`.
-public protocol EngineScalar: BinaryFloatingPoint, SIMDScalar, Sendable {
+public protocol EngineScalar: BinaryFloatingPoint, SIMDScalar, Codable, Sendable {
     static var dtype: DType { get }
     static func exp(_ x: Self) -> Self
     static func log(_ x: Self) -> Self

@@ -50,7 +50,7 @@ public enum TaskPreview {
                 if batch.kind == .perStepClassification && s >= batch.lengths[row] { break }
                 ids.append(batch.targetMask[r] ? batch.targetClasses![r] : nil)
             }
-            return spellOptional(ids, task.outputSymbols) + (batch.kind == .perStepClassification ? "   (_ = not scored)" : "")
+            return spellOptional(ids, task.outputSymbols) + (ids.contains(nil) ? "   (_ = not scored)" : "")
         }
     }
 
