@@ -16,6 +16,17 @@ import RNNEngine
         #expect(r.passed, "\(r)")
     }
 
+    /// Products big enough for bmm to call gemm (M·N·K > 4096), forward and backward.
+    @Test(arguments: [(false, false), (true, true)])
+    func bmmGradientsThroughGemm(transposes: (Bool, Bool)) {
+        let (ta, tb) = transposes
+        let a = leaf([2, 17, 18], seed: 1, name: "a"), b = leaf([2, 18, 17], seed: 2, name: "b")
+        let r = gradientCheck([a, b], samplesPerInput: 40) {
+            weightedSum(a.bmm(b, transposeSelf: ta, transposeOther: tb))
+        }
+        #expect(r.passed, "\(r)")
+    }
+
     /// Each batch element of bmm is the 2-D matmul of that element: bit for bit where
     /// bmm calls gemm (20³), to rounding where it runs its direct loop (3·5·6, 7·1·9, 4·6·1).
     @Test(arguments: [(20, 20, 20), (3, 5, 6), (7, 1, 9), (4, 6, 1)])
@@ -83,6 +94,28 @@ import RNNEngine
         }
         #expect(r.passed, "\(score) masked \(masked): \(r)")
         #expect(r.checked == q.value.count + k.value.count + attention.parameterCount)
+    }
+
+    /// The fused additive score is the composition of tape ops it replaces, and
+    /// checks out by itself (through `Attention.scores`).
+    @Test func fusedAdditiveScoreMatchesTheComposition() {
+        var rng = SplitMix64(seed: 18)
+        let attention = Attention(.additive, querySize: 3, keySize: 4, attentionSize: 5, rng: &rng, dtype: .float64)
+        let q = leaf([2, 3], seed: 19, name: "query"), k = leaf([2, 6, 4], seed: 20, name: "keys")
+        let fused = { attention.scores(query: q, memory: attention.memory(keys: k)) }
+        let composed = {
+            let hidden = (attention.keyProjection!(k) + attention.queryProjection!(q).reshaped([2, 1, 5])).tanh()
+            return (hidden * attention.vector!.weight.reshaped([1, 1, 5])).sum(axis: 2)
+        }
+        #expect(maxRelativeDifference(fused().value.doubles, composed().value.doubles) < 1e-14)
+        let inputs = [q, k] + attention.parameters
+        weightedSum(fused()).backward()
+        let a = inputs.map { $0.grad!.doubles }
+        for x in inputs { x.zeroGrad() }
+        weightedSum(composed()).backward()
+        for (x, g) in zip(inputs, a) { #expect(maxRelativeDifference(g, x.grad!.doubles) < 1e-13, "\(x.name)") }
+        let r = gradientCheck(inputs) { weightedSum(fused()) }
+        #expect(r.passed, "\(r)")
     }
 
     @Test func parameterNamesAndShapes() {

@@ -131,11 +131,9 @@ public final class Attention: Module {
             // qᵀ W_a k_s = (qᵀ W_a) · k_s: one (B, Hq)·(Hq, Hk) product, then dots.
             return dotWithKeys(q.matmul(bilinear!.weight))
         case .additive:
-            let projected = memory.projectedKeys!                      // (B, S, A)
-            let A = projected.shape[2]
-            let hidden = (projected + queryProjection!(q).reshaped([B, 1, A])).tanh()  // (B, S, A)
-            // vᵀ tanh(…) as a product and a sum over A: cheaper than a (B·S, A)·(A, 1) gemm.
-            return (hidden * vector!.weight.reshaped([1, 1, A])).sum(axis: 2)
+            // vᵀ tanh(W_h k_s + W_s q), fused into one node (see `additiveScores`).
+            return additiveScores(projectedKeys: memory.projectedKeys!, projectedQuery: queryProjection!(q),
+                                  vector: vector!.weight)
         }
     }
 }

@@ -56,25 +56,31 @@ extension Tensor {
     }
 }
 
-/// c (M×N, row stride N) = op(a)·op(b) by plain loops: element (i, p) of op(a) is
-/// a[p·lda + i] when transposed, else a[i·lda + p]; likewise for b. Accumulates over
-/// p in order, as `gemmReference` does.
+/// c (M×N, row stride N, zero on entry) = op(a)·op(b) by plain loops: element (i, p)
+/// of op(a) is a[p·lda + i] when transposed, else a[i·lda + p]; likewise for b. Each
+/// c[i, j] sums over p in order. When op(b)'s rows are contiguous (b not transposed)
+/// the loop runs p outside j, so the innermost loop walks rows of b and c (and
+/// vectorises); otherwise each c[i, j] is a dot product along b's contiguous rows.
 private func smallProduct<T: EngineScalar>(
     _ ta: Bool, _ tb: Bool, _ m: Int, _ n: Int, _ k: Int,
     _ a: UnsafePointer<T>, _ lda: Int, _ b: UnsafePointer<T>, _ ldb: Int, _ c: UnsafeMutablePointer<T>
 ) {
     let (aRow, aCol) = ta ? (1, lda) : (lda, 1)   // strides of op(a) along i and p
-    let (bRow, bCol) = tb ? (1, ldb) : (ldb, 1)   // strides of op(b) along p and j
     for i in 0..<m {
-        for j in 0..<n {
-            var sum: T = 0
-            var (pa, pb) = (a + i * aRow, b + j * bCol)
-            for _ in 0..<k {
-                sum += pa.pointee * pb.pointee
-                pa += aCol
-                pb += bRow
+        let ci = c + i * n
+        if !tb {
+            for p in 0..<k {
+                let x = a[i * aRow + p * aCol]
+                let bp = b + p * ldb
+                for j in 0..<n { ci[j] += x * bp[j] }
             }
-            c[i * n + j] = sum
+        } else {
+            for j in 0..<n {
+                let bj = b + j * ldb
+                var sum: T = 0
+                for p in 0..<k { sum += a[i * aRow + p * aCol] * bj[p] }
+                ci[j] = sum
+            }
         }
     }
 }
