@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RNNEngine
 import RNNLab
 
 /// Where the lessons and data live; shared by the commands that read lessons.
@@ -9,6 +10,18 @@ struct LessonOptions: ParsableArguments {
 
     @Option(name: .customLong("data-dir"), help: "The folder of data sets (default: datasets/ next to the lessons, or $RNNLAB_DATA_DIR).")
     var dataDir: String?
+
+    @Option(help: "Threads for the engine's kernels, 1 or 2 (default: $RNNLAB_THREADS, else 1; see DECISIONS.md).")
+    var threads: Int?
+
+    /// Sets the engine's thread count from --threads or $RNNLAB_THREADS (default 1).
+    func applyThreads() {
+        let requested = threads ?? ProcessInfo.processInfo.environment["RNNLAB_THREADS"].flatMap { Int($0) } ?? 1
+        guard (1...max(1, Parallel.coreCount)).contains(requested) else {
+            fail("--threads must be between 1 and \(Parallel.coreCount) on this machine, got \(requested)")
+        }
+        Parallel.maxThreads = requested
+    }
 
     var lessonsURL: URL { LessonOptions.resolveLessons(explicit: lessonsDir) }
 
@@ -38,6 +51,7 @@ struct LessonOptions: ParsableArguments {
 
     /// The library, or exit status 2 with a message when the folder has no lessons.
     func library() throws -> LessonLibrary {
+        applyThreads()
         let library = LessonLibrary.load(lessonsURL)
         guard !library.lessons.isEmpty || !library.problems.isEmpty else {
             fail("no lessons in \(lessonsURL.path) (give the folder with --lessons-dir or $RNNLAB_LESSONS_DIR)")
