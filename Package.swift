@@ -38,6 +38,8 @@ let package = Package(
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
         .testTarget(name: "RNNLabTests", dependencies: ["RNNLab", "RNNEngine"]),
         .testTarget(name: "LabAppTests", dependencies: ["LabApp", "RNNLab", "TerminalUI"], exclude: ["__Snapshots__"]),
+        // Runs the built `rnnlab` in tmux, as a person would; needs no module of ours.
+        .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,11 +20,6 @@ final class LabLoop {
     private let dataDirectory: DataDirectory
     private let capabilities: Capabilities
     private var session: TrainerSession?
-    /// Sessions that were shut down. Kept alive because a worker thread may
-    /// still be finishing a step and refers to its session without owning it
-    /// (`Worker.session` is `unowned` in RNNLab): releasing it early crashes.
-    /// Static, so not even the end of the loop releases them before the process exits.
-    nonisolated(unsafe) private static var retired: [TrainerSession] = []
     /// The last failure to save progress or knobs, printed after the terminal is restored.
     private(set) var saveWarning: String?
 
@@ -44,6 +39,7 @@ final class LabLoop {
     /// Runs until the learner quits or a quit signal arrives. The terminal is
     /// restored and the trainer stopped on every way out of this function.
     func run() throws {
+        LabLoop.unblockQuitSignals()
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal.start(capabilities: capabilities)
@@ -88,6 +84,15 @@ final class LabLoop {
         }
     }
 
+    /// A program started from a thread that blocked signals inherits that
+    /// mask; unblock the ones the lab must hear, or SIGTERM would be ignored.
+    static func unblockQuitSignals() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for s in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&set, s) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
     /// One message through `update`, then its effects.
     private func apply(_ message: AppMessage) {
         for effect in update(&state, message) { execute(effect) }
@@ -113,11 +118,10 @@ final class LabLoop {
         }
     }
 
-    /// Stops the current trainer and keeps it alive until the process ends.
+    /// Stops the current trainer. Its worker shares only the mailbox with the
+    /// session, so it finishes its step and exits on its own.
     private func retire() {
-        guard let s = session else { return }
-        s.shutdown()
-        LabLoop.retired.append(s)
+        session?.shutdown()
         session = nil
     }
 

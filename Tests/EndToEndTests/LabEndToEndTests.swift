@@ -84,7 +84,9 @@ struct LabEndToEndTests {
         try lab.waitFor("the home screen again") { $0.contains("checks met") }
         try lab.send("q")
         try expectRestored(lab)
-        #expect(try lab.format("#{pane_dead_status}") == "0")
+        if let status = try lab.exitStatus() {
+            #expect(status == "0", "rnnlab exited with status \(status)")
+        }
         let knobs = try String(contentsOf: state.appendingPathComponent("knobs.json"), encoding: .utf8)
         #expect(knobs.contains("learning_rate"))
         #expect(FileManager.default.fileExists(atPath: state.appendingPathComponent("progress.json").path))

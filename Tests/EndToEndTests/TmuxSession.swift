@@ -38,31 +38,19 @@ final class TmuxSession {
         guard let exe = TmuxSession.executable else { throw Failure("tmux is not installed") }
         // Output goes to temporary files, not pipes: the tmux server that
         // `new-session` starts inherits the client's descriptors and would
-        // hold a pipe open for ever.
-        let dir = FileManager.default.temporaryDirectory
-        let outURL = dir.appendingPathComponent("tmux-out-\(UUID().uuidString)")
-        let errURL = dir.appendingPathComponent("tmux-err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        // hold a pipe open for ever. The client is spawned and reaped with
+        // posix_spawn/waitpid (Foundation's Process could miss its exit here).
+        let dir = FileManager.default.temporaryDirectory.path
+        let outPath = "\(dir)/tmux-out-\(UUID().uuidString)", errPath = "\(dir)/tmux-err-\(UUID().uuidString)"
         defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
+            unlink(outPath)
+            unlink(errPath)
         }
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = ["-L", socket, "-u"] + args
-        p.standardInput = FileHandle.nullDevice
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        p.waitUntilExit()
-        try? out.close()
-        try? err.close()
-        let data = (try? Data(contentsOf: outURL)) ?? Data()
-        guard p.terminationStatus == 0 else {
-            let message = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-            throw Failure("tmux \(args.joined(separator: " ")) failed: \(message)")
+        let status = try Spawn.run(exe, ["-L", socket, "-u"] + args, stdout: outPath, stderr: errPath)
+        let data = FileManager.default.contents(atPath: outPath) ?? Data()
+        guard status == 0 else {
+            let message = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
+            throw Failure("tmux \(args.joined(separator: " ")) failed (\(status)): \(message)")
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -101,6 +89,20 @@ final class TmuxSession {
             Thread.sleep(forTimeInterval: 0.2)
         }
         throw Failure("the program did not exit; the screen was:\n\(try screen())")
+    }
+
+    /// The exit status once tmux has it. tmux marks the pane dead on end of
+    /// file and learns the status when it reaps the child, which can come
+    /// later (or, seen with tmux 3.3a, not at all), so this waits a little and
+    /// may return nil.
+    func exitStatus(timeout: Double = 5) throws -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let status = try format("#{pane_dead_status}")
+            if !status.isEmpty { return status }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return nil
     }
 
     /// Kills this test's tmux server.
