@@ -67,6 +67,8 @@ public enum PanelKind: String, Sendable, CaseIterable {
     case cellHeatmap = "cell_heatmap"
     case predictions
     case parameterGradients = "parameter_gradients"
+    /// Seq2seq: attention weights, output step × source step, beside the decoded output.
+    case attention
 }
 
 /// A claim the learner is asked to reproduce, and the headless test of it.

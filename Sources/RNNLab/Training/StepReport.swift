@@ -15,6 +15,12 @@ public struct ProbeSnapshot: Sendable {
     public var parameterGradientNorms: [(name: String, norm: Double)]
     /// ρ(W_hh) of the first layer (per gate block for gated cells).
     public var spectralRadii: [Double]
+    /// Seq2seq with attention: (U, S) weights of output step u on source step s,
+    /// for the first validation example; nil otherwise.
+    public var attention: Tensor? = nil
+    /// Labels of the attention rows (the decoded output symbols) and columns (the source symbols).
+    public var attentionRows: [String] = []
+    public var attentionColumns: [String] = []
 }
 
 /// A validation pass: the loss and the task's metrics, beside its baselines.
