@@ -124,3 +124,43 @@ import RNNEngine
         #expect(FileManager.default.fileExists(atPath: url.path + ".corrupt"))
     }
 }
+
+/// Sequence-to-sequence experiments: the encoder–decoder, scored on greedy decodings.
+@Suite struct TranslationExperimentTests {
+    func reverse(_ extra: [String: SettingValue] = [:]) throws -> Experiment {
+        var s: [String: SettingValue] = ["length": .number(6), "K": .number(6), "cell": .choice("gru"), "hidden": .number(32),
+                                         "embedding": .number(16), "learning_rate": .number(0.01), "batch": .number(32),
+                                         "eval_every": .number(50)]
+        for (k, v) in extra { s[k] = v }
+        return try Experiment(task: "reverse", settings: s, dataDirectory: ExperimentTests.data)
+    }
+
+    /// With attention the model learns to reverse; the attention map of the first
+    /// validation example arrives with the evaluation, one distribution per output step.
+    @Test func attentionLearnsToReverseAndShowsItsWeights() throws {
+        let e = try reverse()
+        var last: StepReport?
+        for _ in 0..<400 { let r = e.trainStep(); if r.evaluation != nil { last = r } }
+        let accuracy = last!.evaluation!.metrics["accuracy"]!
+        #expect(accuracy > 0.9, "token accuracy \(accuracy) after 400 steps")
+        #expect(!last!.evaluation!.metrics.contains { $0.name == "cross-entropy" })
+        let a = last!.probes!.attention!
+        #expect(a.shape[1] == 6 && last!.probes!.attentionColumns.count == 6)
+        #expect(last!.probes!.attentionRows.count == a.shape[0])
+        for u in 0..<a.shape[0] {
+            let row = (0..<a.shape[1]).map { a[u, $0] }
+            #expect(abs(row.reduce(0, +) - 1) < 1e-4)
+        }
+        #expect(last!.samples.first?.hasPrefix("predicted") == true)
+    }
+
+    /// Without attention there is no map; teacher forcing is a live setting.
+    @Test func fixedContextHasNoAttentionAndTeacherForcingIsLive() throws {
+        let e = try reverse(["attention": .number(0)])
+        #expect(try e.apply("teacher_forcing", .number(0.5)) == .live)
+        var report: StepReport?
+        for _ in 0..<50 { report = e.trainStep() }
+        #expect(report!.evaluation != nil && report!.probes?.attention == nil)
+        #expect(try e.apply("score", .choice("dot")) == .rebuild)
+    }
+}

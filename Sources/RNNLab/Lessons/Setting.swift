@@ -101,6 +101,10 @@ public enum ExperimentSettings {
         .init(name: "input_dropout", summary: "dropout on inputs, one mask per sequence", kind: .real(0...0.9), effect: .live, defaultValue: .number(0)),
         .init(name: "recurrent_dropout", summary: "dropout on h_{t-1}, one mask per sequence", kind: .real(0...0.9), effect: .live, defaultValue: .number(0)),
         .init(name: "batch", summary: "sequences per step B", kind: .integer(1...1024), effect: .live, defaultValue: .number(32)),
+        .init(name: "attention", summary: "seq2seq: attend over the source (1) or use one fixed context (0)", kind: .integer(0...1), effect: .rebuild, defaultValue: .number(1)),
+        .init(name: "score", summary: "seq2seq: attention score function", kind: .choice(["dot", "scaled_dot", "general", "additive"]), effect: .rebuild, defaultValue: .choice("additive")),
+        .init(name: "embedding", summary: "seq2seq: embedding size E", kind: .integer(2...256), effect: .rebuild, defaultValue: .number(32)),
+        .init(name: "teacher_forcing", summary: "seq2seq: chance of feeding the true previous token", kind: .real(0...1), effect: .live, defaultValue: .number(1)),
         .init(name: "eval_every", summary: "steps between validation runs", kind: .integer(1...10_000), effect: .live, defaultValue: .number(50)),
     ]
 

@@ -17,7 +17,7 @@ public final class Experiment {
     /// Probes are recorded every this many steps (and at evaluations).
     public var probeEvery = 5
     let definitions: [SettingDefinition]
-    var model: SequenceModel
+    var model: any ExperimentModel
     var optimizer: Optimizer
     var rng: SplitMix64
     private var validation: [SequenceBatch]
@@ -50,7 +50,7 @@ public final class Experiment {
 
     private static func build(_ name: String, _ settings: [String: SettingValue], _ defs: [SettingDefinition],
                               _ dir: DataDirectory) throws
-        -> (any SequenceTask, SequenceModel, SplitMix64, [SequenceBatch], [Baseline]) {
+        -> (any SequenceTask, any ExperimentModel, SplitMix64, [SequenceBatch], [Baseline]) {
         let seed = UInt64(settings["seed"]?.number ?? 1)
         let taskKnobs = TaskCatalog.entry(named: name)?.knobs.map(\.name) ?? []
         var knobs: [String: Double] = [:]
@@ -60,7 +60,9 @@ public final class Experiment {
             throw Reason("\(error)")
         }
         var rng = SplitMix64(seed: seed)
-        let model = try SequenceModel(task: task, settings: settings, rng: &rng)
+        let model: any ExperimentModel = task.kind == .seq2seq
+            ? try TranslationModel(task: task, settings: settings, rng: &rng)
+            : try SequenceModel(task: task, settings: settings, rng: &rng)
         let validation = task.evaluationBatches(.validation, batchSize: 256)
         return (task, model, rng, validation, task.baselines(on: .validation))
     }
@@ -110,7 +112,7 @@ public final class Experiment {
         case "weight_decay": optimizer.weightDecay = value.number!
         case "momentum":
             if let sgd = optimizer as? SGD { sgd.momentum = value.number! }
-        case "dropout", "input_dropout", "recurrent_dropout": model.applyDropout(settings)
+        case "dropout", "input_dropout", "recurrent_dropout", "teacher_forcing": model.apply(settings)
         default: break
         }
         return .live
@@ -128,7 +130,7 @@ public final class Experiment {
         model.recurrent.probeSample = wantProbes ? 0 : nil
         model.recurrent.training = true
         optimizer.zeroGrad()
-        let (loss, _) = model.loss(batch)
+        let loss = model.trainingLoss(batch)
         loss.backward()
         let lossValue = loss.value.item
         let params = model.parameters
@@ -148,29 +150,61 @@ public final class Experiment {
             return report
         }
         if step % evalEvery == 0 {
-            report.evaluation = evaluate()
+            let (evaluation, attention) = evaluate(recordAttention: true)
+            report.evaluation = evaluation
+            if let attention, report.probes != nil, let first = validation.first {
+                report.probes!.attention = attention
+                let symbols = task.outputSymbols ?? []
+                report.probes!.attentionRows = (0..<attention.shape[0]).map { u in
+                    let token = firstDecoded.count > u ? firstDecoded[u] : Vocabulary.end
+                    return token < symbols.count ? symbols[token] : String(token)
+                }
+                report.probes!.attentionColumns = (0..<first.steps).map { t in
+                    task.inputSymbols.map { $0[first.inputTokens![t]] } ?? String(t)
+                }
+            }
             report.samples = samples()
             lastGood = (step, model.stateDict())
         }
         return report
     }
 
+    /// The first validation example's greedy decoding at the last evaluation (seq2seq).
+    private var firstDecoded: [Int] = []
+
     var evalEvery: Int { Int(settings["eval_every"]?.number ?? 50) }
 
     /// The loss and metrics on the fixed validation split.
     public func evaluate() -> Evaluation {
+        evaluate(recordAttention: false).evaluation
+    }
+
+    func evaluate(recordAttention: Bool) -> (evaluation: Evaluation, attention: Tensor?) {
         model.recurrent.training = false
         model.recurrent.probeSample = nil
         defer { model.recurrent.training = true }
         var outputs: [Tensor] = []
         var total = 0.0, rows = 0
-        for batch in validation {
-            let (loss, y) = model.loss(batch)
-            outputs.append(y.value)
-            total += loss.value.item * Double(batch.batchSize)
+        var attention: Tensor?
+        for (i, batch) in validation.enumerated() {
+            let (loss, y) = model.evaluate(batch, task: task, recordAttention: recordAttention && i == 0)
+            if recordAttention && i == 0 { attention = model.attentionProbe }
+            outputs.append(y)
+            total += loss * Double(batch.batchSize)
             rows += batch.batchSize
         }
-        return Evaluation(step: step, loss: total / Double(max(rows, 1)), metrics: task.score(outputs, on: validation))
+        var metrics = task.score(outputs, on: validation)
+        // Seq2seq is scored on greedy decodings given as one-hot rows; a cross entropy of
+        // those says nothing, so only the teacher-forced loss above stands for it.
+        if task.kind == .seq2seq { metrics.removeAll { $0.name == "cross-entropy" } }
+        let evaluation = Evaluation(step: step, loss: total / Double(max(rows, 1)), metrics: metrics)
+        if task.kind == .seq2seq, let first = outputs.first {
+            // The greedy decoding of the first example: the rows of its attention map.
+            let (U, V) = (first.shape[1], first.shape[2])
+            firstDecoded = (0..<U).map { u in (0..<V).first { first[0, u, $0] == 1 } ?? 0 }
+            if let end = firstDecoded.firstIndex(of: Vocabulary.end) { firstDecoded = Array(firstDecoded[...end]) }
+        }
+        return (evaluation, attention)
     }
 
     private func probes() -> ProbeSnapshot? {
@@ -188,7 +222,7 @@ public final class Experiment {
         guard let batch = validation.first else { return [] }
         model.recurrent.training = false
         defer { model.recurrent.training = true }
-        let y = model.outputs(batch).value
+        let y = model.evaluate(batch, task: task, recordAttention: false).outputs
         var lines: [String] = []
         for b in 0..<min(count, batch.batchSize) {
             switch task.kind {
@@ -215,7 +249,14 @@ public final class Experiment {
                 }
                 lines.append("predicted \(predicted) target \(target)")
             case .seq2seq:
-                break
+                let (U, V) = (y.shape[1], y.shape[2])
+                let symbols = task.outputSymbols ?? (0..<V).map(String.init)
+                func text(_ ids: [Int]) -> String {
+                    ids.prefix { $0 != Vocabulary.end && $0 != Vocabulary.pad }.map { $0 < symbols.count ? symbols[$0] : "?" }.joined(separator: " ")
+                }
+                let predicted = (0..<U).map { u in (0..<V).first { y[b, u, $0] == 1 } ?? 0 }
+                let target = (0..<U).map { batch.targetClasses![b * U + $0] }
+                lines.append("predicted \(text(predicted))  target \(text(target))")
             }
         }
         return lines
