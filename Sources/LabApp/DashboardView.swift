@@ -26,7 +26,13 @@ func drawDashboard(_ ls: LessonState, in area: Rect, buffer: inout Buffer) {
     let predictionRows = showPredictions ? min(wanted, max(5, body.height / 3)) : 0
     let others = panels.filter { $0 != .loss && $0 != .predictions }
     var constraints: [Constraint] = [.min(6)]
-    if !others.isEmpty { constraints.append(.percentage(body.height >= 30 ? 50 : 42)) }
+    if others.contains(.attention) {
+        // The attention grid wants a row per output step; the loss plot keeps its six.
+        let share = body.height * (body.height >= 30 ? 50 : 42) / 100
+        constraints.append(.fixed(max(share, min(attentionPanelRows(run), body.height - 6 - predictionRows))))
+    } else if !others.isEmpty {
+        constraints.append(.percentage(body.height >= 30 ? 50 : 42))
+    }
     if showPredictions { constraints.append(.fixed(predictionRows)) }
     let rows = body.split(.down, constraints)
     drawLossPlot(run, in: rows[0], buffer: &buffer)
@@ -94,6 +100,7 @@ func drawLossPlot(_ run: RunState, in area: Rect, buffer: inout Buffer) {
 /// One of the lesson's panels other than the loss and the predictions.
 func drawPanel(_ kind: PanelKind, _ run: RunState, in area: Rect, buffer: inout Buffer) {
     guard !area.isEmpty else { return }
+    if kind == .attention { return drawAttention(run, in: area, buffer: &buffer) }
     guard let probes = run.probes else {
         buffer.write(panelTitle(kind, nil), in: area.row(0), alignment: .left, style: LabTheme.bold)
         buffer.write("waiting for the first step…", in: area.row(1), alignment: .left, style: LabTheme.dim)
@@ -110,7 +117,7 @@ func drawPanel(_ kind: PanelKind, _ run: RunState, in area: Rect, buffer: inout 
         buffer.write(panelTitle(kind, probes), in: area.row(0), alignment: .left, style: LabTheme.bold)
         let bars = probes.parameterOrder.map { BarChart.Bar(label: $0, value: probes.parameterGradients[$0] ?? 0) }
         buffer.render(BarChart(bars: bars, scale: .log), in: area.inset(top: 1))
-    case .loss, .predictions:
+    case .loss, .predictions, .attention:
         break
     }
 }
@@ -126,6 +133,7 @@ func panelTitle(_ kind: PanelKind, _ probes: ProbeView?) -> String {
     case .parameterGradients: return "‖∂L/∂θ‖ per parameter" + at
     case .loss: return "loss"
     case .predictions: return "predictions"
+    case .attention: return "attention: output step × source step" + at
     }
 }
 

@@ -1,4 +1,5 @@
 import RNNLab
+import RNNEngine
 
 /// A grid of numbers row by row, for a heatmap: units × time steps.
 public struct Grid: Sendable, Equatable {
@@ -21,6 +22,15 @@ public struct Grid: Sendable, Equatable {
         }
         return Grid(rows: h, columns: t, values: out)
     }
+
+    /// The (U, S) attention matrix as a U × S grid (output steps down, source steps across).
+    static func outputBySource(_ weights: Tensor) -> Grid {
+        let shape = weights.shape
+        guard shape.count == 2, shape[0] > 0, shape[1] > 0, weights.count >= shape[0] * shape[1] else {
+            return Grid(rows: 0, columns: 0, values: [])
+        }
+        return Grid(rows: shape[0], columns: shape[1], values: Array(weights.doubles.prefix(shape[0] * shape[1])))
+    }
 }
 
 /// What the dashboard shows of a step's probes, as plain numbers.
@@ -39,10 +49,18 @@ public struct ProbeView: Sendable, Equatable {
     /// ‖∂L/∂θ‖ per parameter.
     public var parameterGradients: [String: Double]
     public var parameterOrder: [String]
+    /// Seq2seq attention weights, output steps × source steps (empty without attention).
+    public var attention: Grid
+    /// The decoded output symbol of each attention row.
+    public var attentionRows: [String]
+    /// The source symbol of each attention column.
+    public var attentionColumns: [String]
 
     public init(step: Int, gradientNorms: [Double], hidden: Grid, gates: Grid = Grid(rows: 0, columns: 0, values: []),
                 cell: Grid = Grid(rows: 0, columns: 0, values: []), gateNames: [String] = [],
-                parameterGradients: [(String, Double)] = []) {
+                parameterGradients: [(String, Double)] = [],
+                attention: Grid = Grid(rows: 0, columns: 0, values: []), attentionRows: [String] = [],
+                attentionColumns: [String] = []) {
         self.step = step
         self.gradientNorms = gradientNorms
         self.hidden = hidden
@@ -51,6 +69,9 @@ public struct ProbeView: Sendable, Equatable {
         self.gateNames = gateNames
         self.parameterGradients = Dictionary(parameterGradients, uniquingKeysWith: { a, _ in a })
         self.parameterOrder = parameterGradients.map(\.0)
+        self.attention = attention
+        self.attentionRows = attentionRows
+        self.attentionColumns = attentionColumns
     }
 
     /// Converts a trainer snapshot.
@@ -63,6 +84,8 @@ public struct ProbeView: Sendable, Equatable {
                   gates: grid(p.gates.shape, p.gates.count > 0 ? p.gates.doubles : []),
                   cell: grid(p.cell.shape, p.cell.count > 0 ? p.cell.doubles : []),
                   gateNames: p.gateNames,
-                  parameterGradients: p.parameterGradientNorms.map { ($0.name, $0.norm) })
+                  parameterGradients: p.parameterGradientNorms.map { ($0.name, $0.norm) },
+                  attention: p.attention.map(Grid.outputBySource) ?? Grid(rows: 0, columns: 0, values: []),
+                  attentionRows: p.attentionRows, attentionColumns: p.attentionColumns)
     }
 }

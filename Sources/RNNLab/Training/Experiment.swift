@@ -103,6 +103,7 @@ public final class Experiment {
             optimizer = Experiment.makeOptimizer(settings, model.parameters)
             step = 0
             lastGood = (0, model.stateDict())
+            lastAttention = nil
             return .rebuild
         }
         settings = next
@@ -152,16 +153,17 @@ public final class Experiment {
         if step % evalEvery == 0 {
             let (evaluation, attention) = evaluate(recordAttention: true)
             report.evaluation = evaluation
-            if let attention, report.probes != nil, let first = validation.first {
-                report.probes!.attention = attention
+            if let attention, let first = validation.first {
                 let symbols = task.outputSymbols ?? []
-                report.probes!.attentionRows = (0..<attention.shape[0]).map { u in
+                let rows = (0..<attention.shape[0]).map { u in
                     let token = firstDecoded.count > u ? firstDecoded[u] : Vocabulary.end
                     return token < symbols.count ? symbols[token] : String(token)
                 }
-                report.probes!.attentionColumns = (0..<first.steps).map { t in
+                let columns = (0..<first.steps).map { t in
                     task.inputSymbols.map { $0[first.inputTokens![t]] } ?? String(t)
                 }
+                lastAttention = (attention, rows, columns)
+                if report.probes != nil { (report.probes!.attention, report.probes!.attentionRows, report.probes!.attentionColumns) = (attention, rows, columns) }
             }
             report.samples = samples()
             lastGood = (step, model.stateDict())
@@ -171,6 +173,8 @@ public final class Experiment {
 
     /// The first validation example's greedy decoding at the last evaluation (seq2seq).
     private var firstDecoded: [Int] = []
+    /// The attention map of the last evaluation, shown with every probe until the next one.
+    private var lastAttention: (weights: Tensor, rows: [String], columns: [String])?
 
     var evalEvery: Int { Int(settings["eval_every"]?.number ?? 50) }
 
@@ -211,10 +215,14 @@ public final class Experiment {
         let rnn = model.recurrent
         guard let first = rnn.probes.first else { return nil }
         let last = rnn.probes[(rnn.options.layers - 1) * rnn.options.directions]
-        return ProbeSnapshot(gradientNorms: first.gradientNorms, hidden: last.hidden, gates: last.gates, cell: last.cell,
+        var snapshot = ProbeSnapshot(gradientNorms: first.gradientNorms, hidden: last.hidden, gates: last.gates, cell: last.cell,
                              gateNames: rnn.kind.gateNames, parameterGradientNorms: model.namedParameters.map {
                                  ($0.name, $0.parameter.grad?.norm() ?? 0)
                              }, spectralRadii: rnn.spectralRadii())
+        if let (weights, rows, columns) = lastAttention {
+            (snapshot.attention, snapshot.attentionRows, snapshot.attentionColumns) = (weights, rows, columns)
+        }
+        return snapshot
     }
 
     /// The first few validation examples: prediction against target.
