@@ -34,10 +34,12 @@ let package = Package(
             swiftSettings: nativeCPU
         ),
         .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["__Snapshots__"]),
+        // Shared by the test targets that compare whole frames with text snapshots.
+        .target(name: "SnapshotSupport", dependencies: ["TerminalUI"], path: "Tests/SnapshotSupport"),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
         .testTarget(name: "RNNLabTests", dependencies: ["RNNLab", "RNNEngine"]),
-        .testTarget(name: "LabAppTests", dependencies: ["LabApp", "RNNLab", "TerminalUI"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "LabAppTests", dependencies: ["LabApp", "RNNLab", "TerminalUI", "SnapshotSupport"], exclude: ["__Snapshots__"]),
         // Runs the built `rnnlab` in tmux, as a person would; needs no module of ours.
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
