@@ -76,6 +76,9 @@ final class TmuxSession {
         while Date() < deadline {
             last = try screen()
             if condition(last) { return last }
+            if try format("#{pane_dead}") == "1" {
+                throw Failure("the program exited while waiting for \(what); the screen was:\n\(last)")
+            }
             Thread.sleep(forTimeInterval: 0.2)
         }
         throw Failure("timed out waiting for \(what); the screen was:\n\(last)")

@@ -29,9 +29,13 @@ enum LabBinary {
         return dirs[0].appendingPathComponent("rnnlab")
     }
 
-    /// The package's root, from this file's path.
+    /// The package's root, from this file's path (Tests/EndToEndTests/Support/LabBinary.swift).
     static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()  // Support
+            .deletingLastPathComponent()  // EndToEndTests
+            .deletingLastPathComponent()  // Tests
+            .deletingLastPathComponent()
     }
 
     /// The lessons: `$RNNLAB_LESSONS_DIR` if set, else `lessons/` in the package.
