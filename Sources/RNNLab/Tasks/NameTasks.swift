@@ -77,9 +77,7 @@ enum NameTasks {
                             kind: .classification, inputSize: v, outputSize: 2, tokenInputs: true,
                             inputVocabulary: vocabulary, classNames: classes, preview: .text)
         return ExampleTask(info: info, examples: examples) { task, split in
-            [majorityBaseline(task, split, classes: 2),
-             SoftmaxRegression.baseline("bag-of-characters logistic regression", task: task, split: split,
-                                        features: v) { SoftmaxRegression.bagOfCharacters($0.tokens, vocabulary: v) }]
+            textClassificationBaselines(task, split, vocabularySize: v)
         }
     }
 }

@@ -142,3 +142,11 @@ enum CharacterNGrams {
         return counts.map(Predict.logPrior)
     }
 }
+
+/// The baselines of a two-class text task on token inputs: the majority class, and
+/// a logistic regression on character counts (a model with no notion of order).
+func textClassificationBaselines(_ task: ExampleTask, _ split: Split, vocabularySize v: Int) -> [Baseline] {
+    [majorityBaseline(task, split, classes: 2),
+     SoftmaxRegression.baseline("bag-of-characters logistic regression", task: task, split: split,
+                                features: v) { SoftmaxRegression.bagOfCharacters($0.tokens, vocabulary: v) }]
+}
