@@ -35,7 +35,9 @@ enum CheckJudge {
     static func judge(_ ls: inout LessonState, after report: StepReport,
                       completed: inout [String: Set<String>]) -> [AppEffect] {
         var effects: [AppEffect] = []
-        for check in ls.lesson.checks where ls.run.eligibleChecks.contains(check.id) && !ls.run.passedChecks.contains(check.id) {
+        // A check over several runs (seeds, versus) is judged by `rnnlab verify`, not by one live run.
+        for check in ls.lesson.checks where !check.isMultiRun && ls.run.eligibleChecks.contains(check.id)
+            && !ls.run.passedChecks.contains(check.id) {
             let holds: Bool
             switch check.when {
             case .any:

@@ -38,10 +38,16 @@ func checkMark(_ check: LessonCheck, _ ls: LessonState, completed: Set<String>) 
 }
 
 /// What a check asks: "hidden=1 · 400 steps · accuracy < 0.6 at the end".
-func checkRequirement(_ check: LessonCheck) -> String {
+func checkRequirement(_ check: LessonCheck, lesson: String) -> String {
     var parts = check.set.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+    if check.seeds.count > 1 { parts.append("seeds " + check.seeds.map(String.init).joined(separator: ", ")) }
+    if let versus = check.versus {
+        parts.append("versus " + versus.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))
+    }
     parts.append("\(check.steps) steps")
-    parts.append(check.expect.description + (check.when == .end ? " at the end" : ""))
+    if let until = check.until { parts.append("until \(until)") }
+    parts.append(check.expect.description + (check.when == .end && check.until == nil ? " at the end" : ""))
+    if check.isMultiRun { parts.append("judged over several runs: rnnlab verify \(lesson)/\(check.id)") }
     return parts.joined(separator: " · ")
 }
 
@@ -68,7 +74,7 @@ func drawChecks(_ ls: LessonState, completed: Set<String>, in area: Rect, buffer
     }
     guard checks.indices.contains(ls.selectedCheck) else { return }
     let check = checks[ls.selectedCheck]
-    var lines = wrap(checkRequirement(check), width: inner.width - 1).map { ($0, LabTheme.bold) }
+    var lines = wrap(checkRequirement(check, lesson: ls.lesson.id), width: inner.width - 1).map { ($0, LabTheme.bold) }
     lines += wrap(check.hint, width: inner.width - 1).map { ($0, LabTheme.dim) }
     var y = inner.y + listHeight
     for (text, style) in lines where y < inner.maxY {

@@ -38,7 +38,7 @@ func drawDashboard(_ ls: LessonState, in area: Rect, buffer: inout Buffer) {
     drawLossPlot(run, in: rows[0], buffer: &buffer)
     if !others.isEmpty {
         let cells = rows[1].split(.across, others.map { _ in Constraint.min(1) }, spacing: 2)
-        for (kind, rect) in zip(others, cells) { drawPanel(kind, run, in: rect, buffer: &buffer) }
+        for (kind, rect) in zip(others, cells) { drawPanel(kind, ls, in: rect, buffer: &buffer) }
     }
     if showPredictions, let rect = rows.last { drawPredictions(run, in: rect, buffer: &buffer) }
     if let message = run.divergence { drawDivergenceBanner(message, in: area, buffer: &buffer) }
@@ -98,9 +98,16 @@ func drawLossPlot(_ run: RunState, in area: Rect, buffer: inout Buffer) {
 }
 
 /// One of the lesson's panels other than the loss and the predictions.
-func drawPanel(_ kind: PanelKind, _ run: RunState, in area: Rect, buffer: inout Buffer) {
+func drawPanel(_ kind: PanelKind, _ ls: LessonState, in area: Rect, buffer: inout Buffer) {
     guard !area.isEmpty else { return }
-    if kind == .attention { return drawAttention(run, in: area, buffer: &buffer) }
+    let run = ls.run
+    switch kind {
+    case .attention: return drawAttention(run, in: area, buffer: &buffer)
+    case .gradientHistory: return drawGradientHistory(run, in: area, buffer: &buffer)
+    case .metric: return drawMetricPlot(run, checks: ls.lesson.checks, in: area, buffer: &buffer)
+    case .rtrl: return drawRTRLComparison(run, in: area, buffer: &buffer)
+    default: break
+    }
     guard let probes = run.probes else {
         buffer.write(panelTitle(kind, nil), in: area.row(0), alignment: .left, style: LabTheme.bold)
         buffer.write("waiting for the first step…", in: area.row(1), alignment: .left, style: LabTheme.dim)
@@ -109,7 +116,9 @@ func drawPanel(_ kind: PanelKind, _ run: RunState, in area: Rect, buffer: inout 
     switch kind {
     case .gradientNorms:
         let series = PlotSeries(name: "‖∂L/∂h_t‖ by t", values: probes.gradientNorms, color: LabTheme.gradientColor)
-        buffer.render(LinePlot(series: [series], yScale: .log), in: area)
+        let radius = probes.spectralRadii.first.map { "   ρ(W_hh) " + NumberFormat.compact($0, significantDigits: 3) } ?? ""
+        buffer.write(panelTitle(kind, probes) + radius, in: area.row(0), alignment: .left, style: LabTheme.bold)
+        buffer.render(LinePlot(series: [series], yScale: .log), in: area.inset(top: 1))
     case .hiddenHeatmap: drawGrid(panelTitle(kind, probes), probes.hidden, .diverging, in: area, buffer: &buffer)
     case .cellHeatmap: drawGrid(panelTitle(kind, probes), probes.cell, .diverging, in: area, buffer: &buffer)
     case .gatesHeatmap: drawGrid(panelTitle(kind, probes), probes.gates, .sequential, in: area, buffer: &buffer)
@@ -117,7 +126,7 @@ func drawPanel(_ kind: PanelKind, _ run: RunState, in area: Rect, buffer: inout 
         buffer.write(panelTitle(kind, probes), in: area.row(0), alignment: .left, style: LabTheme.bold)
         let bars = probes.parameterOrder.map { BarChart.Bar(label: $0, value: probes.parameterGradients[$0] ?? 0) }
         buffer.render(BarChart(bars: bars, scale: .log), in: area.inset(top: 1))
-    case .loss, .predictions, .attention:
+    case .loss, .predictions, .attention, .gradientHistory, .metric, .rtrl:
         break
     }
 }
@@ -126,14 +135,19 @@ func drawPanel(_ kind: PanelKind, _ run: RunState, in area: Rect, buffer: inout 
 func panelTitle(_ kind: PanelKind, _ probes: ProbeView?) -> String {
     let at = probes.map { " (step \($0.step))" } ?? ""
     switch kind {
-    case .gradientNorms: return "‖∂L/∂h_t‖ by t"
+    case .gradientNorms: return "‖∂L/∂h_t‖ by t" + at
     case .hiddenHeatmap: return "hidden h_t: units × t" + at
     case .cellHeatmap: return "cell c_t: units × t" + at
-    case .gatesHeatmap: return "gates: units × t" + at
+    case .gatesHeatmap:
+        let names = probes.map { $0.gateNames.joined(separator: " | ") } ?? ""
+        return "gates" + (names.isEmpty ? "" : " " + names) + ": units × t" + at
     case .parameterGradients: return "‖∂L/∂θ‖ per parameter" + at
     case .loss: return "loss"
     case .predictions: return "predictions"
     case .attention: return "attention: output step × source step" + at
+    case .gradientHistory: return "‖∂L/∂θ‖ by training step"
+    case .metric: return "validation metric"
+    case .rtrl: return "BPTT and RTRL"
     }
 }
 

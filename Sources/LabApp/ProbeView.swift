@@ -55,12 +55,14 @@ public struct ProbeView: Sendable, Equatable {
     public var attentionRows: [String]
     /// The source symbol of each attention column.
     public var attentionColumns: [String]
+    /// ρ(W_hh) of the first layer (per gate block for gated cells).
+    public var spectralRadii: [Double]
 
     public init(step: Int, gradientNorms: [Double], hidden: Grid, gates: Grid = Grid(rows: 0, columns: 0, values: []),
                 cell: Grid = Grid(rows: 0, columns: 0, values: []), gateNames: [String] = [],
                 parameterGradients: [(String, Double)] = [],
                 attention: Grid = Grid(rows: 0, columns: 0, values: []), attentionRows: [String] = [],
-                attentionColumns: [String] = []) {
+                attentionColumns: [String] = [], spectralRadii: [Double] = []) {
         self.step = step
         self.gradientNorms = gradientNorms
         self.hidden = hidden
@@ -72,6 +74,7 @@ public struct ProbeView: Sendable, Equatable {
         self.attention = attention
         self.attentionRows = attentionRows
         self.attentionColumns = attentionColumns
+        self.spectralRadii = spectralRadii
     }
 
     /// Converts a trainer snapshot.
@@ -86,6 +89,6 @@ public struct ProbeView: Sendable, Equatable {
                   gateNames: p.gateNames,
                   parameterGradients: p.parameterGradientNorms.map { ($0.name, $0.norm) },
                   attention: p.attention.map(Grid.outputBySource) ?? Grid(rows: 0, columns: 0, values: []),
-                  attentionRows: p.attentionRows, attentionColumns: p.attentionColumns)
+                  attentionRows: p.attentionRows, attentionColumns: p.attentionColumns, spectralRadii: p.spectralRadii)
     }
 }

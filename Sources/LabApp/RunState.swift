@@ -26,8 +26,17 @@ public struct RunState: Sendable {
     /// Training loss per step and validation loss per evaluation.
     public var trainLoss = SeriesHistory()
     public var validationLoss = SeriesHistory()
-    /// The task's headline metric per evaluation (accuracy, MSE…), for the status line.
+    /// The task's metrics at the last evaluation (the first is the status line's headline).
     public var lastMetrics: [Metric] = []
+    /// Each task metric per evaluation, by name.
+    public var metricHistory: [String: SeriesHistory] = [:]
+    /// The global gradient norm per step (before clipping), and the steps clipped.
+    public var gradientNormHistory = SeriesHistory()
+    public var clippedSteps = SeriesHistory()
+    /// The measurements of the last evaluation (`rtrl_ms_16`, …).
+    public var measurements: [Metric] = []
+    /// BPTT against RTRL at the last evaluation, for the RTRL panel.
+    public var gradientComparison: GradientComparison?
     public var events: [RunEvent] = []
     public var probes: ProbeView?
     public var samples: [String] = []
@@ -60,6 +69,11 @@ public struct RunState: Sendable {
         trainLoss.removeAll()
         validationLoss.removeAll()
         lastMetrics = []
+        metricHistory = [:]
+        gradientNormHistory.removeAll()
+        clippedSteps.removeAll()
+        measurements = []
+        gradientComparison = nil
         events = []
         probes = nil
         samples = []

@@ -68,9 +68,14 @@ func applyTrainerEvent(_ state: inout AppState, _ event: TrainerEvent) -> [AppEf
 func record(_ report: StepReport, into run: inout RunState) {
     run.step = report.step
     run.trainLoss.append(step: Double(report.step), value: report.loss)
+    run.gradientNormHistory.append(step: Double(report.step), value: report.gradientNorm)
+    if report.clipped { run.clippedSteps.append(step: Double(report.step), value: report.gradientNorm) }
     if let e = report.evaluation {
         run.validationLoss.append(step: Double(report.step), value: e.loss)
         run.lastMetrics = e.metrics
+        for m in e.metrics { run.metricHistory[m.name, default: SeriesHistory(capacity: 500)].append(step: Double(report.step), value: m.value) }
+        if !e.measurements.isEmpty { run.measurements = e.measurements }
+        if let c = e.gradientComparison { run.gradientComparison = c }
     }
     if let p = report.probes { run.probes = ProbeView(step: report.step, p) }
     if !report.samples.isEmpty { run.samples = report.samples }

@@ -102,7 +102,8 @@ final class LabLoop {
         switch effect {
         case let .startTrainer(task, settings):
             retire()
-            session = TrainerSession(task: task, settings: settings, dataDirectory: dataDirectory)
+            session = TrainerSession(task: task, settings: settings, dataDirectory: dataDirectory,
+                                     measurements: state.lesson?.lesson.measurementNames ?? [])
         case .stopTrainer:
             retire()
         case .send(let command):

@@ -21,6 +21,7 @@ struct LessonOptions: ParsableArguments {
             fail("--threads must be between 1 and \(Parallel.coreCount) on this machine, got \(requested)")
         }
         Parallel.maxThreads = requested
+        Allocator.keepFreedMemory()
     }
 
     var lessonsURL: URL { LessonOptions.resolveLessons(explicit: lessonsDir) }

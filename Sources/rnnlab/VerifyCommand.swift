@@ -9,7 +9,7 @@ struct VerifyCommand: ParsableCommand {
 
     @OptionGroup var options: LessonOptions
 
-    @Argument(help: "Lessons by id, file name or number.")
+    @Argument(help: "Lessons by id, file name or number; LESSON/CHECK for one check.")
     var names: [String] = []
 
     @Flag(help: "Verify every lesson.")
@@ -22,12 +22,20 @@ struct VerifyCommand: ParsableCommand {
         let library = try options.library()
         for p in library.problems { printError(p.description) }
         guard all || !names.isEmpty else { fail("name lessons to verify, or pass --all") }
-        let lessons = all ? library.lessons : names.map { name in
-            library.lesson(named: name) ?? { fail("no lesson \(name) (lessons: \(library.lessons.map(\.id).joined(separator: ", ")))") }()
+        let chosen: [(Lesson, [LessonCheck])] = all ? library.lessons.map { ($0, $0.checks) } : names.map { name in
+            let parts = name.split(separator: "/", maxSplits: 1).map(String.init)
+            guard let lesson = library.lesson(named: parts[0]) else {
+                fail("no lesson \(parts[0]) (lessons: \(library.lessons.map(\.id).joined(separator: ", ")))")
+            }
+            guard parts.count == 2 else { return (lesson, lesson.checks) }
+            guard let check = lesson.checks.first(where: { $0.id == parts[1] }) else {
+                fail("lesson \(lesson.id) has no check \(parts[1]) (checks: \(lesson.checks.map(\.id).joined(separator: ", ")))")
+            }
+            return (lesson, [check])
         }
         var failed = 0, total = 0
-        for lesson in lessons {
-            for check in lesson.checks {
+        for (lesson, checks) in chosen {
+            for check in checks {
                 let r = CheckRunner.run(check, of: lesson, seed: seed, dataDirectory: options.dataDirectory)
                 total += 1
                 if !r.passed { failed += 1 }

@@ -61,9 +61,9 @@ private func recurrentSequence<T: EngineScalar>(
     let parents = [x, h0] + (c0.map { [$0] } ?? []) + w.all
     let core = Variable(result.output, parents: parents) { g in
         let d = pass.backward(result.saved, outputGradient: g, finalCellGradient: box.gradient,
-                              wih: wih, whh: whh, probe: probe)
+                              wih: wih, whh: whh, probe: probe, inputGradient: x.requiresGrad)
         box.gradient = nil
-        if x.requiresGrad { x.accumulate(d.dx) }
+        if let dx = d.dx { x.accumulate(dx) }
         if h0.requiresGrad { h0.accumulate(d.dh0) }
         if let c0, c0.requiresGrad, let dc0 = d.dc0 { c0.accumulate(dc0) }
         for (p, g) in zip(w.all, [d.dwih, d.dwhh, d.dbih, d.dbhh]) where p.requiresGrad { p.accumulate(g) }

@@ -103,10 +103,11 @@ struct SequencePass<T: EngineScalar> {
     }
 
     /// Gradients of everything the forward pass read, from ∂L/∂output (B, T, H) and
-    /// ∂L/∂c_final (B, H). Returns (∂x (B, T, I), ∂h0, ∂c0, ∂W_ih, ∂W_hh, ∂b_ih, ∂b_hh).
+    /// ∂L/∂c_final (B, H). Returns (∂x (B, T, I), ∂h0, ∂c0, ∂W_ih, ∂W_hh, ∂b_ih, ∂b_hh);
+    /// ∂x is nil unless `inputGradient` (the data of the first layer needs none).
     func backward(_ saved: Saved, outputGradient: Tensor, finalCellGradient: Tensor?,
-                  wih: Tensor, whh: Tensor, probe: RecurrentProbe?)
-        -> (dx: Tensor, dh0: Tensor, dc0: Tensor?, dwih: Tensor, dwhh: Tensor, dbih: Tensor, dbhh: Tensor) {
+                  wih: Tensor, whh: Tensor, probe: RecurrentProbe?, inputGradient: Bool = true)
+        -> (dx: Tensor?, dh0: Tensor, dc0: Tensor?, dwih: Tensor, dwhh: Tensor, dbih: Tensor, dbhh: Tensor) {
         let (B, Tn, H, G, S) = (batch, steps, hidden, gates, savedWidth)
         let dtype = outputGradient.dtype
         // ∂L/∂output as (T, B, H) by time.
@@ -165,7 +166,7 @@ struct SequencePass<T: EngineScalar> {
         let dxpBM = swapBatchAndTime(dxpTM.reshaped([Tn * B, G]), batch: Tn, steps: B).reshaped([B * Tn, G])
         let dwih = Tensor.matmul(dxpBM, saved.x, transposeA: true)
         let dbih = dxpBM.sum(axis: 0)
-        let dx = Tensor.matmul(dxpBM, wih).reshaped([B, Tn, input])
+        let dx = inputGradient ? Tensor.matmul(dxpBM, wih).reshaped([B, Tn, input]) : nil
         return (dx, dhNext, dc, dwih, dwhh, dbih, dbhh)
     }
 }

@@ -23,6 +23,15 @@ public struct Lesson: Sendable {
 
     /// A setting's value as a number (0 if absent or not a number).
     public func number(_ name: String) -> Double { settings[name]?.number ?? 0 }
+
+    /// The metrics the experiment must measure for this lesson's checks and panels
+    /// (see `Experiment.measurements`).
+    public var measurementNames: Set<String> {
+        var names = Set(checks.flatMap { $0.expect.metricNames + ($0.until?.metricNames ?? []) }
+            .map { $0.hasPrefix("versus_") ? String($0.dropFirst(7)) : $0 })
+        if panels.contains(.rtrl) { names.formUnion(["rtrl_difference", "rtrl_growth"]) }
+        return names
+    }
 }
 
 /// A setting the learner may change in the knob panel.
@@ -69,6 +78,14 @@ public enum PanelKind: String, Sendable, CaseIterable {
     case parameterGradients = "parameter_gradients"
     /// Seq2seq: attention weights, output step × source step, beside the decoded output.
     case attention
+    /// The global gradient norm per training step, the clipping threshold as a
+    /// line and each clipped step marked.
+    case gradientHistory = "gradient_history"
+    /// The task's metric that the checks name (else its first) per evaluation,
+    /// with each check's threshold and the baseline as reference lines.
+    case metric
+    /// BPTT's and RTRL's gradients side by side, and their cost at three sizes.
+    case rtrl
 }
 
 /// A claim the learner is asked to reproduce, and the headless test of it.
@@ -89,54 +106,18 @@ public struct LessonCheck: Sendable {
     public var hint: String
     /// The line of the check in its file, for messages.
     public var line: Int
-}
+    /// Runs the check once per seed and judges the mean of each metric; empty: one run
+    /// at the lesson's seed.
+    public var seeds: [Int] = []
+    /// A second arm: the same runs with these settings over the check's, whose mean
+    /// metrics the condition names as `versus_<metric>`.
+    public var versus: [String: SettingValue]? = nil
+    /// Each run stops at the first evaluation where this holds; `reached_at` is that
+    /// step (the step budget if it never held) and `reached` 1 or 0.
+    public var until: CheckCondition? = nil
 
-/// `metric op number`, joined by `and`: "validation_loss < 0.01 and solved > 0.9".
-public struct CheckCondition: Sendable, CustomStringConvertible {
-    public struct Clause: Sendable {
-        public var metric: String
-        public var op: String
-        public var value: Double
-    }
-    public var clauses: [Clause]
-
-    public static let operators = ["<=", ">=", "<", ">", "=="]
-
-    /// Parses the condition; nil with a reason when it is malformed.
-    public static func parse(_ text: String) -> Result<CheckCondition, Reason> {
-        var clauses: [Clause] = []
-        for part in text.components(separatedBy: " and ") {
-            let words = part.split(separator: " ").map(String.init)
-            guard words.count == 3, operators.contains(words[1]), let v = Double(words[2]) else {
-                return .failure(Reason("a condition is `metric op number` (op: \(operators.joined(separator: " "))), joined by `and`; got \"\(part)\""))
-            }
-            clauses.append(Clause(metric: words[0], op: words[1], value: v))
-        }
-        return clauses.isEmpty ? .failure(Reason("empty condition")) : .success(CheckCondition(clauses: clauses))
-    }
-
-    /// Whether every clause holds for `metrics`; a missing metric is reported by name.
-    public func evaluate(_ metrics: [String: Double]) -> Result<Bool, Reason> {
-        for c in clauses {
-            guard let v = metrics[c.metric] else {
-                return .failure(Reason("no metric \(c.metric) (available: \(metrics.keys.sorted().joined(separator: ", ")))"))
-            }
-            let holds: Bool
-            switch c.op {
-            case "<": holds = v < c.value
-            case "<=": holds = v <= c.value
-            case ">": holds = v > c.value
-            case ">=": holds = v >= c.value
-            default: holds = v == c.value
-            }
-            if !holds { return .success(false) }
-        }
-        return .success(true)
-    }
-
-    public var description: String {
-        clauses.map { "\($0.metric) \($0.op) \(SettingValue.format($0.value))" }.joined(separator: " and ")
-    }
+    /// Whether the check compares several runs, so one live run cannot judge it.
+    public var isMultiRun: Bool { seeds.count > 1 || versus != nil }
 }
 
 /// Why something was refused, in words for the learner.

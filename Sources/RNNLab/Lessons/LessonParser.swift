@@ -141,32 +141,53 @@ public enum LessonParser {
         let defs = definitions(forTask: lesson.task)
         var ids = Set<String>()
         return try Fields.list(node, "checks").map { item in
-            let f = try Fields(item, context: "check", allowed: ["id", "title", "set", "steps", "expect", "when", "hint"])
+            let f = try Fields(item, context: "check", allowed: ["id", "title", "set", "steps", "expect", "when", "hint", "seeds", "versus", "until"])
             let id = try f.string("id")
             guard ids.insert(id).inserted else { throw LessonError(line: item.line, "check id \"\(id)\" is used twice") }
-            var set: [String: SettingValue] = [:]
-            if let s = f.optional("set") {
-                guard case .map(let entries, _) = s else { throw LessonError(line: s.line, "set is a mapping of settings") }
-                for (k, v) in entries { set[k] = try settingValue(k, v, defs) }
+            func settings(_ key: String) throws -> [String: SettingValue]? {
+                guard let s = f.optional(key) else { return nil }
+                guard case .map(let entries, _) = s else { throw LessonError(line: s.line, "\(key) is a mapping of settings") }
+                var out: [String: SettingValue] = [:]
+                for (k, v) in entries { out[k] = try settingValue(k, v, defs) }
+                return out
+            }
+            let set = try settings("set") ?? [:]
+            let versus = try settings("versus")
+            var seeds: [Int] = []
+            if let node = f.optional("seeds") {
+                seeds = try Fields.list(node, "seeds").map { item in
+                    let v = try Fields.number(item, "a seed")
+                    guard v >= 0, v <= 1_000_000, v == v.rounded() else { throw LessonError(line: item.line, "a seed is a whole number in 0…1000000") }
+                    return Int(v)
+                }
+                guard !seeds.isEmpty, Set(seeds).count == seeds.count else { throw LessonError(line: node.line, "seeds lists distinct seeds, at least one") }
+                if set["seed"] != nil { throw LessonError(line: node.line, "a check sets either seeds or a seed, not both") }
+            }
+            func readCondition(_ key: String) throws -> CheckCondition? {
+                guard let node = f.optional(key) else { return nil }
+                switch CheckCondition.parse(try Fields.scalar(node, key)) {
+                case .success(let c): return c
+                case .failure(let reason): throw LessonError(line: node.line, reason.message)
+                }
             }
             let stepsNode = try f.required("steps")
             let steps = try Fields.number(stepsNode, "steps")
             guard steps >= 1, steps <= 1_000_000, steps == steps.rounded() else {
                 throw LessonError(line: stepsNode.line, "steps must be a whole number in 1…1000000")
             }
-            let expectNode = try f.required("expect")
-            let condition: CheckCondition
-            switch CheckCondition.parse(try Fields.scalar(expectNode, "expect")) {
-            case .success(let c): condition = c
-            case .failure(let reason): throw LessonError(line: expectNode.line, reason.message)
-            }
+            _ = try f.required("expect")
+            let condition = try readCondition("expect")!
+            let until = try readCondition("until")
             let whenText = f.optional("when").flatMap { try? Fields.scalar($0, "when") } ?? "any"
             guard let when = LessonCheck.When(rawValue: whenText) else {
                 throw LessonError(line: f.optional("when")!.line, "when is `any` (at some validation point) or `end`")
             }
+            if until != nil && when == .end, let node = f.optional("until") {
+                throw LessonError(line: node.line, "until stops each run early; it does not go with `when: end`")
+            }
             return LessonCheck(id: id, title: try f.string("title"), set: set, steps: Int(steps), expect: condition,
                                when: when, hint: (f.optional("hint").flatMap { try? Fields.scalar($0, "hint") }) ?? "",
-                               line: item.line)
+                               line: item.line, seeds: seeds, versus: versus, until: until)
         }
     }
 

@@ -89,6 +89,7 @@ public enum ExperimentSettings {
         .init(name: "layers", summary: "stacked layers", kind: .integer(1...4), effect: .rebuild, defaultValue: .number(1)),
         .init(name: "bidirectional", summary: "read both ways (0 or 1)", kind: .integer(0...1), effect: .rebuild, defaultValue: .number(0)),
         .init(name: "spectral_radius", summary: "initial spectral radius of W_hh (0 keeps the default init)", kind: .real(0...4), effect: .rebuild, defaultValue: .number(0)),
+        .init(name: "recurrent_init", summary: "W_hh at start: the cell's default, orthogonal, or identity (IRNN); spectral_radius then rescales it", kind: .choice(["default", "orthogonal", "identity"]), effect: .rebuild, defaultValue: .choice("default")),
         .init(name: "forget_bias", summary: "LSTM forget-gate bias at start", kind: .real(-5...5), effect: .rebuild, defaultValue: .number(0)),
         .init(name: "seed", summary: "random seed of the model and data", kind: .integer(0...1_000_000), effect: .rebuild, defaultValue: .number(1)),
         .init(name: "optimizer", summary: "optimiser", kind: .choice(["sgd", "momentum", "nesterov", "rmsprop", "adam", "adagrad"]), effect: .live, defaultValue: .choice("adam")),

@@ -20,6 +20,9 @@ struct TaskInfo: Sendable {
     var targetShift = 0.0
     /// Regression: the absolute error under which an example counts as solved (adding problem: 0.04).
     var solvedThreshold: Double? = nil
+    /// The input feature that marks the steps a task hinges on (the adding problem's
+    /// marker bit), for measurements that compare marked and unmarked steps.
+    var markerFeature: Int? = nil
     /// Classification: also report cross-entropy in bits per symbol.
     var reportsBits = false
     /// Per-step tasks: also report the fraction of sequences entirely right.
@@ -54,6 +57,7 @@ final class ExampleTask: SequenceTask {
     var kind: TaskKind { info.kind }
     var inputSize: Int { info.inputSize }
     var outputSize: Int { info.outputSize }
+    var markerFeature: Int? { info.markerFeature }
     var inputVocabulary: Vocabulary? { info.inputVocabulary }
     var outputVocabulary: Vocabulary? { info.outputVocabulary }
     var classNames: [String]? { info.classNames }

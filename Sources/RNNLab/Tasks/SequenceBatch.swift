@@ -72,3 +72,16 @@ public struct SequenceBatch: Sendable {
         self.decoderInputs = decoderInputs
     }
 }
+
+extension SequenceBatch {
+    /// The first `n` sequences (n ≤ batchSize) of a batch that is not seq2seq.
+    func prefix(_ n: Int) -> SequenceBatch {
+        precondition(kind != .seq2seq && n <= batchSize, "prefix(\(n)) of a \(kind) batch of \(batchSize)")
+        let (T, U) = (steps, outputSteps)
+        let targetWidth = targetValues.map { $0.count / batchSize } ?? 0
+        return SequenceBatch(kind: kind, inputs: inputs.slice(axis: 0, 0..<n), inputTokens: inputTokens.map { Array($0[..<(n * T)]) },
+                             lengths: Array(lengths[..<n]), mask: Array(mask[..<(n * T)]),
+                             targetValues: targetValues.map { Tensor(shape: [n] + Array($0.shape.dropFirst()), scalars: Array($0.scalars[..<(n * targetWidth)])) },
+                             targetClasses: targetClasses.map { Array($0[..<(n * U)]) }, targetMask: Array(targetMask[..<(n * U)]))
+    }
+}

@@ -46,6 +46,8 @@ public protocol SequenceTask: Sendable {
 
     /// A training batch of B examples drawn with `rng` (fresh examples for a
     /// synthetic task, a random sample of the training split for a data set).
+    /// The input feature that is 1 on marked steps (the adding problem's markers), if any.
+    var markerFeature: Int? { get }
     func trainingBatch(size: Int, rng: inout SplitMix64) -> SequenceBatch
     /// A whole split, in a fixed order, cut into batches of at most `batchSize`.
     func evaluationBatches(_ split: Split, batchSize: Int) -> [SequenceBatch]

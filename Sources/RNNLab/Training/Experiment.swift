@@ -20,7 +20,10 @@ public final class Experiment {
     var model: any ExperimentModel
     var optimizer: Optimizer
     var rng: SplitMix64
-    private var validation: [SequenceBatch]
+    var validation: [SequenceBatch]
+    /// Metrics to measure at every evaluation besides the task's, by name (see
+    /// `Measurement`); names no measurement yields are ignored.
+    public var measurements: Set<String> = []
     /// The parameters at the last step whose loss and gradients were finite.
     private var lastGood: (step: Int, state: [String: Tensor])
 
@@ -83,6 +86,8 @@ public final class Experiment {
 
     /// The number of trainable parameters.
     public var parameterCount: Int { model.parameterCount }
+    /// The number of parameters of the recurrent layer (the encoder's, for seq2seq).
+    public var recurrentParameterCount: Int { model.recurrent.parameterCount }
 
     // MARK: Changing settings
 
@@ -201,7 +206,8 @@ public final class Experiment {
         // Seq2seq is scored on greedy decodings given as one-hot rows; a cross entropy of
         // those says nothing, so only the teacher-forced loss above stands for it.
         if task.kind == .seq2seq { metrics.removeAll { $0.name == "cross-entropy" } }
-        let evaluation = Evaluation(step: step, loss: total / Double(max(rows, 1)), metrics: metrics)
+        var evaluation = Evaluation(step: step, loss: total / Double(max(rows, 1)), metrics: metrics)
+        if !measurements.isEmpty { (evaluation.measurements, evaluation.gradientComparison) = measure() }
         if task.kind == .seq2seq, let first = outputs.first {
             // The greedy decoding of the first example: the rows of its attention map.
             let (U, V) = (first.shape[1], first.shape[2])

@@ -4,9 +4,11 @@
 /// spaces as underscores and lower case (`mse`, `solved`, `accuracy`,
 /// `cross-entropy`, `exact_match`, …), `grad_norm` (global, before clipping),
 /// `grad_first` and `grad_last` (‖∂L/∂h_t‖ at the first and last step),
-/// `grad_ratio` (first over last), `diverged` (1 once a step was NaN or
-/// infinite), `clipped_fraction`, `step`, and each baseline as
-/// `baseline_<metric>` (the best over the task's baselines).
+/// `grad_ratio` (first over last; from the last probe whose norms were all
+/// finite), `diverged` (1 once a step was NaN or infinite), `clipped_fraction`,
+/// `step`, `parameters` and `recurrent_parameters` (the model's and its recurrent
+/// layer's), each baseline as `baseline_<metric>` (the best over the task's
+/// baselines), and the measurements the experiment was asked for (`Measurement`).
 public struct RunMetrics: Sendable {
     public private(set) var values: [String: Double] = ["diverged": 0]
     private var clippedSteps = 0
@@ -22,6 +24,12 @@ public struct RunMetrics: Sendable {
         }
     }
 
+    /// The model's size, known before the first step.
+    public mutating func setModel(parameters: Int, recurrentParameters: Int) {
+        values["parameters"] = Double(parameters)
+        values["recurrent_parameters"] = Double(recurrentParameters)
+    }
+
     public static func key(_ name: String) -> String {
         name.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "/", with: "_per_")
     }
@@ -34,14 +42,15 @@ public struct RunMetrics: Sendable {
         values["grad_norm"] = r.gradientNorm
         values["clipped_fraction"] = Double(clippedSteps) / Double(steps)
         if r.divergence != nil { values["diverged"] = 1 }
-        if let p = r.probes, let first = p.gradientNorms.first, let last = p.gradientNorms.last {
+        if let p = r.probes, let first = p.gradientNorms.first, let last = p.gradientNorms.last,
+           p.gradientNorms.allSatisfy(\.isFinite) {
             values["grad_first"] = first
             values["grad_last"] = last
             values["grad_ratio"] = last > 0 ? first / last : (first > 0 ? .infinity : 0)
         }
         if let e = r.evaluation {
             values["validation_loss"] = e.loss
-            for m in e.metrics { values[RunMetrics.key(m.name)] = m.value }
+            for m in e.metrics + e.measurements { values[RunMetrics.key(m.name)] = m.value }
         }
     }
 }

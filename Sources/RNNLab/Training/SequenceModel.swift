@@ -20,11 +20,18 @@ final class SequenceModel: Module {
         if cell == .lstm && forget != 0 { options.forgetBias = forget }
         recurrent = RecurrentLayer(cell, inputSize: task.inputSize, hiddenSize: hidden, options: options, rng: &rng)
         let radius = settings["spectral_radius"]?.number ?? 0
-        if radius > 0 {
+        let initializer: Initializer? = switch settings["recurrent_init"]?.choice {
+        case "orthogonal": .orthogonal()
+        case "identity": .identity()
+        default: nil
+        }
+        if radius > 0 || initializer != nil {
             for w in recurrent.weights {
-                // Each gate's H×H block gets the radius (the whole W_hh for the simple RNN).
-                let blocks = w.weightHH.value.split(axis: 0, sizes: Array(repeating: hidden, count: cell.gateCount))
-                w.weightHH.value = Tensor.concat(blocks.map { $0.rescaled(toSpectralRadius: radius) }, axis: 0)
+                // Each gate's H×H block separately (the whole W_hh for the simple RNN).
+                var blocks = w.weightHH.value.split(axis: 0, sizes: Array(repeating: hidden, count: cell.gateCount))
+                if let initializer { blocks = blocks.map { _ in initializer.make([hidden, hidden], rng: &rng) } }
+                if radius > 0 { blocks = blocks.map { $0.rescaled(toSpectralRadius: radius) } }
+                w.weightHH.value = Tensor.concat(blocks, axis: 0)
             }
         }
         head = Linear(directions * hidden, task.outputSize, rng: &rng)
@@ -59,11 +66,20 @@ final class SequenceModel: Module {
     /// The training loss of a batch, with the outputs it came from.
     func loss(_ batch: SequenceBatch) -> (loss: Variable, outputs: Variable) {
         let y = outputs(batch)
-        switch kind {
-        case .regression:
-            return (meanSquaredError(y, batch.targetValues!), y)
-        default:
-            return (crossEntropy(y, targets: batch.targetClasses!, mask: batch.targetMask), y)
-        }
+        return (loss(y, batch), y)
+    }
+
+    /// The loss from given hidden states (B, T, H) of a one-layer, one-direction
+    /// layer on full-length sequences: how the loss depends on each h_t directly,
+    /// which is what RTRL needs.
+    func loss(_ batch: SequenceBatch, fromStates states: Variable) -> Variable {
+        let y = kind == .perStepClassification ? head(states) : head(states.select(axis: 1, states.shape[1] - 1))
+        return loss(y, batch)
+    }
+
+    private func loss(_ y: Variable, _ batch: SequenceBatch) -> Variable {
+        kind == .regression
+            ? meanSquaredError(y, batch.targetValues!)
+            : crossEntropy(y, targets: batch.targetClasses!, mask: batch.targetMask)
     }
 }

@@ -28,6 +28,11 @@ public struct Evaluation: Sendable {
     public var step: Int
     public var loss: Double
     public var metrics: [Metric]
+    /// What the experiment was asked to measure besides the task's metrics
+    /// (`Experiment.measurements`), e.g. `rtrl_difference`.
+    public var measurements: [Metric] = []
+    /// BPTT against RTRL on the live weights, when `rtrl_difference` was measured.
+    public var gradientComparison: GradientComparison? = nil
 }
 
 /// One step's outcome, posted by the trainer to whoever watches.

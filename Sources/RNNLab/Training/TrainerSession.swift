@@ -74,8 +74,11 @@ public final class TrainerSession: @unchecked Sendable {
     public static let mailboxLimit = 2_000
 
     /// Starts the worker, which builds the experiment and waits, paused.
-    public init(task: String, settings: [String: SettingValue], dataDirectory: DataDirectory) {
+    /// Starts a worker that builds the experiment; `measurements` are measured at
+    /// every evaluation (`Experiment.measurements`).
+    public init(task: String, settings: [String: SettingValue], dataDirectory: DataDirectory, measurements: Set<String> = []) {
         let worker = Worker(mailbox: mailbox, task: task, settings: settings, dataDirectory: dataDirectory)
+        worker.measurements = measurements
         let thread = Thread { worker.run() }
         thread.stackSize = 16 << 20
         thread.start()
@@ -101,6 +104,7 @@ private final class Worker: @unchecked Sendable {
     var experiment: Experiment?
     var running = false
     var stepsLeft = 0  // for `.step`
+    var measurements: Set<String> = []
 
     init(mailbox: Mailbox, task: String, settings: [String: SettingValue], dataDirectory: DataDirectory) {
         self.session = mailbox
@@ -112,6 +116,7 @@ private final class Worker: @unchecked Sendable {
     func build() {
         do {
             let e = try Experiment(task: task, settings: settings, dataDirectory: dataDirectory)
+            e.measurements = measurements
             experiment = e
             session.post(.ready(info(e)))
         } catch {

@@ -103,6 +103,10 @@ extension LinePlot {
                     continue
                 }
                 let dy = bottomDot - yMap.position(v)
+                if !s.connected {
+                    canvas.set(dx, dy, series: si)
+                    continue
+                }
                 if hasPrev && prevX == dx {
                     spanLo = min(spanLo, dy); spanHi = max(spanHi, dy)
                 } else {

@@ -20,6 +20,9 @@ public struct PlotSeries: Sendable {
     public var stepSize: Double
     /// Colour of the line and its legend entry.
     public var color: Color
+    /// False draws each value as a lone dot, with no line between neighbours:
+    /// for events such as the steps where the gradient was clipped.
+    public var connected = true
 
     /// A series of values at evenly spaced steps.
     public init(name: String, values: [Double], color: Color, firstStep: Double = 0, stepSize: Double = 1) {

@@ -17,6 +17,7 @@ struct BenchCommand: ParsableCommand {
         let groups = Set((only ?? "matmul,ops,rnn,seq2seq,ui").split(separator: ",").map(String.init))
         let known: Set = ["matmul", "ops", "rnn", "seq2seq", "ui"]
         if let bad = groups.subtracting(known).first { throw ValidationError("unknown group \(bad) (groups: matmul, ops, rnn, seq2seq, ui)") }
+        Allocator.keepFreedMemory()
         var rows: [BenchRow] = groups.contains("matmul") ? matmulBenchmarks() : []
         for threads in [1, 2] {
             if groups.contains("ops") { rows += opBenchmarks(threads: threads) }

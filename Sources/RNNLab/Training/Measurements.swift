@@ -1,0 +1,244 @@
+import Foundation
+import RNNEngine
+
+/// What a lesson can ask an experiment to measure at each evaluation, besides
+/// the task's metrics. A check or panel that names one of the metrics below
+/// turns it on (`Experiment.measurements`); otherwise nothing is computed.
+public enum Measurement: String, CaseIterable, Sendable {
+    /// `rtrl_difference`: ‖g_BPTT − g_RTRL‖ / ‖g_RTRL‖ over the simple RNN's four
+    /// parameters, for the loss of a few validation sequences with the live weights.
+    case rtrlDifference = "rtrl_difference"
+    /// `rtrl_growth`, `bptt_growth`: the exponent k of time per step ∝ H^k, fitted over
+    /// H = 16, 32, 64 (`rtrl_ms_16`, …, `bptt_ms_64`: milliseconds per step, best of 3).
+    case costGrowth = "rtrl_growth"
+    /// `input_gate_gap`: the LSTM's mean input gate on marked steps minus on the
+    /// others, over units and validation sequences.
+    case inputGateGap = "input_gate_gap"
+    /// `update_gate_carrying`: the GRU's mean update gate z between the two markers,
+    /// on the quarter of units whose state moved most at the first marker;
+    /// `update_gate_at_marker`: their z on the first marker itself.
+    case updateGateCarrying = "update_gate_carrying"
+    /// `attention_mirror`: the mean attention weight of output step u on source step
+    /// S−1−u (reversal), over validation examples and output steps.
+    case attentionMirror = "attention_mirror"
+
+    /// The hidden sizes `costGrowth` times.
+    public static let timedSizes = [16, 32, 64]
+
+    /// The measurement that yields `metric`, if any.
+    public static func producing(_ metric: String) -> Measurement? {
+        if let m = Measurement(rawValue: metric) { return m }
+        if metric == "update_gate_at_marker" { return .updateGateCarrying }
+        if metric == "bptt_growth" || metric.hasPrefix("rtrl_ms_") || metric.hasPrefix("bptt_ms_") { return .costGrowth }
+        return nil
+    }
+}
+
+/// BPTT's and RTRL's gradients side by side, for the RTRL panel.
+public struct GradientComparison: Sendable {
+    public struct Row: Sendable {
+        public var name: String
+        public var bptt: Double
+        public var rtrl: Double
+        /// ‖g_BPTT − g_RTRL‖ / ‖g_RTRL‖ for this parameter.
+        public var difference: Double
+    }
+    public var rows: [Row]
+    public var difference: Double
+}
+
+extension Experiment {
+    /// The requested measurements on the current weights; metrics that do not
+    /// apply to this model or task are left out.
+    func measure() -> (metrics: [Metric], comparison: GradientComparison?) {
+        let wanted = Set(measurements.compactMap(Measurement.producing))
+        var out: [Metric] = []
+        var comparison: GradientComparison?
+        for m in Measurement.allCases where wanted.contains(m) {
+            switch m {
+            case .rtrlDifference:
+                if let c = compareWithRTRL() {
+                    comparison = c
+                    out.append(Metric(m.rawValue, c.difference, lowerIsBetter: true))
+                }
+            case .costGrowth: out += timeRTRLAndBPTT()
+            case .inputGateGap: if let v = inputGateGap() { out.append(Metric(m.rawValue, v, lowerIsBetter: false)) }
+            case .updateGateCarrying:
+                if let v = updateGateCarrying() {
+                    out.append(Metric(m.rawValue, v.carrying, lowerIsBetter: false))
+                    out.append(Metric("update_gate_at_marker", v.atMarker, lowerIsBetter: false))
+                }
+            case .attentionMirror: if let v = attentionMirror() { out.append(Metric(m.rawValue, v, lowerIsBetter: false)) }
+            }
+        }
+        return (out, comparison)
+    }
+
+    /// The gradient of the validation loss of 8 sequences by BPTT (the tape) and by
+    /// RTRL (forwards, in Double) with the same weights.
+    private func compareWithRTRL() -> GradientComparison? {
+        guard let model = model as? SequenceModel, let full = validation.first, full.lengths.allSatisfy({ $0 == full.steps }) else { return nil }
+        let rnn = model.recurrent
+        guard rnn.kind == .rnnTanh || rnn.kind == .rnnReLU, rnn.options.layers == 1, !rnn.options.bidirectional else { return nil }
+        let batch = full.prefix(min(8, full.batchSize))
+        let w = rnn.weights[0]
+        let params = [w.weightIH, w.weightHH, w.biasIH, w.biasHH]
+        // BPTT: the model's own loss, backwards through time.
+        for p in model.parameters { p.grad = nil }
+        model.loss(batch).loss.backward()
+        let bptt = params.map { $0.grad ?? Tensor(zeros: $0.shape) }
+        for p in model.parameters { p.grad = nil }
+        // The loss's direct gradient with respect to each h_t, which RTRL needs.
+        let states = Variable(rnn(Variable(batch.inputs)).output.value, requiresGrad: true)
+        model.loss(batch, fromStates: states).backward()
+        guard let direct = states.grad else { return nil }
+        let rtrl = RTRL(rnn)
+        rtrl.reset(batch: batch.batchSize)
+        for t in 0..<batch.steps {
+            rtrl.step(batch.inputs.select(axis: 1, t))
+            rtrl.accumulate(lossGradient: direct.select(axis: 1, t))
+        }
+        let forwards = rtrl.gradients
+        var rows: [GradientComparison.Row] = []
+        var (difference, norm) = (0.0, 0.0)
+        for (p, g) in zip(params, bptt) {
+            let a = g.doubles, b = forwards[p.name]!.doubles
+            let d = zip(a, b).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+            let n = b.reduce(0) { $0 + $1 * $1 }
+            difference += d
+            norm += n
+            rows.append(.init(name: p.name, bptt: a.reduce(0) { $0 + $1 * $1 }.squareRoot(), rtrl: n.squareRoot(),
+                              difference: n > 0 ? (d / n).squareRoot() : d.squareRoot()))
+        }
+        return GradientComparison(rows: rows, difference: norm > 0 ? (difference / norm).squareRoot() : difference.squareRoot())
+    }
+
+    /// Milliseconds per step of RTRL and of BPTT (forward and backward) for one
+    /// sequence of 10 steps at each of `Measurement.timedSizes`, and the fitted exponents.
+    private func timeRTRLAndBPTT() -> [Metric] {
+        let clock = ContinuousClock()
+        func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) * 1e-15 }
+        let (T, I) = (10, task.inputSize)
+        var rng = SplitMix64(seed: 7)
+        let x = Tensor(shape: [1, T, I], scalars: (0..<(T * I)).map { _ in Float(rng.nextUnit()) })
+        var rtrlTimes: [Double] = [], bpttTimes: [Double] = []
+        for H in Measurement.timedSizes {
+            let layer = RecurrentLayer(.rnnTanh, inputSize: I, hiddenSize: H, rng: &rng)
+            let rtrl = RTRL(layer)
+            let ones = Tensor(shape: [1, H], repeating: 1)
+            var best = (Double.infinity, Double.infinity)
+            for _ in 0..<3 {
+                let start = clock.now
+                rtrl.reset(batch: 1)
+                for t in 0..<T {
+                    rtrl.step(x.select(axis: 1, t))
+                    rtrl.accumulate(lossGradient: ones)
+                }
+                best.0 = min(best.0, ms(clock.now - start) / Double(T))
+                let start2 = clock.now
+                layer(Variable(x)).output.sum().backward()
+                best.1 = min(best.1, ms(clock.now - start2) / Double(T))
+            }
+            rtrlTimes.append(best.0)
+            bpttTimes.append(best.1)
+        }
+        var out: [Metric] = []
+        for (H, (r, b)) in zip(Measurement.timedSizes, zip(rtrlTimes, bpttTimes)) {
+            out.append(Metric("rtrl_ms_\(H)", r, lowerIsBetter: true))
+            out.append(Metric("bptt_ms_\(H)", b, lowerIsBetter: true))
+        }
+        let logH = Measurement.timedSizes.map { Foundation.log(Double($0)) }
+        out.append(Metric("rtrl_growth", slope(logH, rtrlTimes.map(Foundation.log)), lowerIsBetter: true))
+        out.append(Metric("bptt_growth", slope(logH, bpttTimes.map(Foundation.log)), lowerIsBetter: true))
+        return out
+    }
+
+    /// Probes the recurrent layer on validation sequences one at a time (up to 32),
+    /// handing each sequence's probe and its marked steps to `body`.
+    private func probeMarkedSequences(_ kind: CellKind, _ body: (RecurrentProbe, [Bool], Tensor) -> Double?) -> Double? {
+        guard let model = model as? SequenceModel, model.recurrent.kind == kind, let feature = task.markerFeature,
+              let batch = validation.first else { return nil }
+        let rnn = model.recurrent
+        rnn.probeSample = 0
+        defer { rnn.probeSample = nil }
+        var values: [Double] = []
+        for b in 0..<min(32, batch.batchSize) {
+            let x = batch.inputs.slice(axis: 0, b..<(b + 1)).slice(axis: 1, 0..<batch.lengths[b])
+            _ = rnn(Variable(x))
+            let marked = (0..<x.shape[1]).map { x[0, $0, feature] > 0.5 }
+            if let probe = rnn.probes.first, let v = body(probe, marked, x) { values.append(v) }
+        }
+        return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
+
+    private func inputGateGap() -> Double? {
+        probeMarkedSequences(.lstm) { probe, marked, _ in
+            let gate = probe.gate(0)
+            let H = gate.shape[1]
+            var sum = (0.0, 0.0), count = (0, 0)
+            for t in marked.indices {
+                for j in 0..<H {
+                    if marked[t] { sum.0 += gate[t, j]; count.0 += 1 } else { sum.1 += gate[t, j]; count.1 += 1 }
+                }
+            }
+            guard count.0 > 0, count.1 > 0 else { return nil }
+            return sum.0 / Double(count.0) - sum.1 / Double(count.1)
+        }
+    }
+
+    /// The GRU's mean z on the carrying units (the quarter whose state moved most at
+    /// the first marker): between the markers, and on the first marker itself.
+    private func updateGateCarrying() -> (carrying: Double, atMarker: Double)? {
+        var atMarker: [Double] = []
+        let carrying = probeMarkedSequences(.gru) { probe, marked, _ in
+            let markers = marked.indices.filter { marked[$0] }
+            guard markers.count >= 2, markers[1] - markers[0] >= 2 else { return nil }
+            let (m1, m2) = (markers[0], markers[1])
+            let z = probe.gate(1), h = probe.hidden
+            let H = h.shape[1]
+            let moved = (0..<H).map { j in abs(h[m1, j] - (m1 > 0 ? h[m1 - 1, j] : 0)) }
+            let order = (0..<H).sorted { moved[$0] > moved[$1] }
+            let k = max(1, H / 4)
+            func meanZ(_ units: ArraySlice<Int>) -> Double {
+                var sum = 0.0
+                for t in (m1 + 1)..<m2 { for j in units { sum += z[t, j] } }
+                return sum / Double((m2 - m1 - 1) * max(units.count, 1))
+            }
+            let top = order.prefix(k)
+            atMarker.append(top.reduce(0.0) { $0 + z[m1, $1] } / Double(k))
+            return meanZ(top)
+        }
+        guard let carrying, !atMarker.isEmpty else { return nil }
+        return (carrying, atMarker.reduce(0, +) / Double(atMarker.count))
+    }
+
+    private func attentionMirror() -> Double? {
+        guard let model = model as? TranslationModel, model.seq2seq.configuration.useAttention, let batch = validation.first else { return nil }
+        let S = batch.steps
+        let seq2seq = model.seq2seq
+        seq2seq.probeSample = 0
+        defer { seq2seq.probeSample = nil }
+        var sum = 0.0, count = 0
+        for b in 0..<min(32, batch.batchSize) {
+            let L = batch.lengths[b]
+            _ = seq2seq.greedyDecode(sourceTokens: Array(batch.inputTokens![(b * S)..<(b * S + S)]), sourceShape: (1, S),
+                                     sourceMask: Array(batch.mask[(b * S)..<(b * S + S)]), maxLength: L + 1,
+                                     bos: Vocabulary.begin, eos: Vocabulary.end)
+            guard let weights = seq2seq.attentionProbe else { continue }
+            for u in 0..<min(L, weights.shape[0]) {
+                sum += weights[u, L - 1 - u]
+                count += 1
+            }
+        }
+        return count > 0 ? sum / Double(count) : nil
+    }
+}
+
+/// The least-squares slope of y on x.
+func slope(_ x: [Double], _ y: [Double]) -> Double {
+    let n = Double(x.count)
+    let (mx, my) = (x.reduce(0, +) / n, y.reduce(0, +) / n)
+    let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
+    let sxx = x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
+    return sxx > 0 ? sxy / sxx : 0
+}
