@@ -115,10 +115,10 @@ func drawPanel(_ kind: PanelKind, _ ls: LessonState, in area: Rect, buffer: inou
     }
     switch kind {
     case .gradientNorms:
-        let series = PlotSeries(name: "‖∂L/∂h_t‖ by t", values: probes.gradientNorms, color: LabTheme.gradientColor)
-        let radius = probes.spectralRadii.first.map { "   ρ(W_hh) " + NumberFormat.compact($0, significantDigits: 3) } ?? ""
-        buffer.write(panelTitle(kind, probes) + radius, in: area.row(0), alignment: .left, style: LabTheme.bold)
-        buffer.render(LinePlot(series: [series], yScale: .log), in: area.inset(top: 1))
+        // The spectral radius of W_hh beside the curve it governs, in the legend.
+        let radius = probes.spectralRadii.first.map { "  ρ(W_hh) " + NumberFormat.compact($0, significantDigits: 3) } ?? ""
+        let series = PlotSeries(name: "‖∂L/∂h_t‖ by t" + radius, values: probes.gradientNorms, color: LabTheme.gradientColor)
+        buffer.render(LinePlot(series: [series], yScale: .log), in: area)
     case .hiddenHeatmap: drawGrid(panelTitle(kind, probes), probes.hidden, .diverging, in: area, buffer: &buffer)
     case .cellHeatmap: drawGrid(panelTitle(kind, probes), probes.cell, .diverging, in: area, buffer: &buffer)
     case .gatesHeatmap: drawGrid(panelTitle(kind, probes), probes.gates, .sequential, in: area, buffer: &buffer)
@@ -135,7 +135,7 @@ func drawPanel(_ kind: PanelKind, _ ls: LessonState, in area: Rect, buffer: inou
 func panelTitle(_ kind: PanelKind, _ probes: ProbeView?) -> String {
     let at = probes.map { " (step \($0.step))" } ?? ""
     switch kind {
-    case .gradientNorms: return "‖∂L/∂h_t‖ by t" + at
+    case .gradientNorms: return "‖∂L/∂h_t‖ by t"
     case .hiddenHeatmap: return "hidden h_t: units × t" + at
     case .cellHeatmap: return "cell c_t: units × t" + at
     case .gatesHeatmap:

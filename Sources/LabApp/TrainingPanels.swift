@@ -6,9 +6,9 @@ import TerminalUI
 func drawGradientHistory(_ run: RunState, in area: Rect, buffer: inout Buffer) {
     let clipNorm = run.settings["clip_norm"]?.number ?? 0
     let clipValue = run.settings["clip_value"]?.number ?? 0
-    var title = "‖∂L/∂θ‖ by training step"
-    if clipNorm > 0 { title += "  clip_norm \(SettingValue.format(clipNorm))" }
-    if clipValue > 0 { title += "  clip_value \(SettingValue.format(clipValue))" }
+    var title = "‖∂L/∂θ‖ by step"
+    if clipNorm > 0 { title = "clip_norm \(SettingValue.format(clipNorm)) · " + title }
+    if clipValue > 0 { title = "clip_value \(SettingValue.format(clipValue)) · " + title }
     buffer.write(title, in: area.row(0), alignment: .left, style: LabTheme.bold)
     guard !run.gradientNormHistory.isEmpty else {
         buffer.write("waiting for the first step…", in: area.row(1), alignment: .left, style: LabTheme.dim)

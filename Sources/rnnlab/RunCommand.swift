@@ -44,6 +44,7 @@ struct RunCommand: ParsableCommand {
         do { experiment = try Experiment(task: lesson.task, settings: chosen, dataDirectory: options.dataDirectory) } catch {
             fail("\(error)")
         }
+        experiment.measurements = lesson.measurementNames
         print("\(lesson.title): \(lesson.task), \(experiment.parameterCount) parameters")
         var log = MetricsLog()
         let clock = ContinuousClock()
@@ -54,7 +55,7 @@ struct RunCommand: ParsableCommand {
             if let e = r.evaluation {
                 let secs = Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) * 1e-18
                 print("step \(r.step)  loss \(SettingValue.format(r.loss))  validation \(SettingValue.format(e.loss))  "
-                      + e.metrics.map(\.description).joined(separator: ", ")
+                      + (e.metrics + e.measurements).map(\.description).joined(separator: ", ")
                       + String(format: "  (%.0f steps/s)", Double(r.step) / max(secs, 1e-9)))
             }
             if let d = r.divergence {
@@ -63,7 +64,7 @@ struct RunCommand: ParsableCommand {
             }
         }
         let final = experiment.evaluate()
-        print("final validation loss \(SettingValue.format(final.loss)), " + final.metrics.map(\.description).joined(separator: ", "))
+        print("final validation loss \(SettingValue.format(final.loss)), " + (final.metrics + final.measurements).map(\.description).joined(separator: ", "))
         for b in experiment.baselines { print("baseline " + b.description) }
         if let m = metrics { try log.write(to: URL(fileURLWithPath: m)) ; print("metrics written to \(m)") }
         if let c = checkpoint {

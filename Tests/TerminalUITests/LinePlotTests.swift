@@ -64,4 +64,20 @@ import TerminalUI
         for k in 1...20 { term *= z / Double(k); sum += term }
         return r * sum
     }
+
+    /// A series drawn as lone dots: two far-apart points light two cells, and
+    /// nothing between them (a connected series fills the gap).
+    @Test func unconnectedSeriesDrawsOnlyItsPoints() {
+        func litCells(_ connected: Bool) -> Int {
+            var buffer = Buffer(width: 40, height: 10)
+            var s = PlotSeries(name: "clipped", steps: [0, 100], values: [1, 2], color: .red)
+            s.connected = connected
+            buffer.render(LinePlot(series: [s], showLegend: false), in: buffer.bounds)
+            var lit = 0
+            for y in 0..<10 { for x in 0..<40 { if let u = buffer[x, y].symbol.unicodeScalars.first, (0x2801...0x28FF).contains(u.value) { lit += 1 } } }
+            return lit
+        }
+        #expect(litCells(false) == 2)
+        #expect(litCells(true) > 10)
+    }
 }

@@ -1,0 +1,52 @@
+import LabApp
+@testable import RNNLab
+import TerminalUI
+import Testing
+
+/// The panels lessons 2 and 3 add: gradient norm by training step with clip
+/// marks, the checked metric with its thresholds, and BPTT against RTRL.
+@Suite struct TrainingPanelTests {
+    /// 100 fake steps with clip_norm 0.5: the norm crosses it on every third step.
+    func clippedState(panels: String = "[loss, gradient_history, metric]") -> AppState {
+        let text = fixtureLessonText.replacingOccurrences(of: "panels: [loss, gradient_norms, hidden_heatmap, predictions]", with: "panels: " + panels)
+        var state = AppState(lessons: [fixtureLesson(text)], completed: [:], firstStart: false, width: 120, height: 36)
+        send(&state, keys(.enter))
+        send(&state, [.trainer(readyEvent(state.lesson!.lesson, overrides: ["clip_norm": .number(0.5)])), .trainer(.running(true))])
+        for step in 1...100 {
+            var r = fakeReport(step: step, evaluate: step % 25 == 0, probes: step % 5 == 0)
+            r.gradientNorm = step % 3 == 0 ? 2.0 : 0.2
+            r.clipped = step % 3 == 0
+            if var e = r.evaluation {
+                e.measurements = [Metric("rtrl_ms_16", 0.03, lowerIsBetter: true), Metric("rtrl_ms_32", 0.21, lowerIsBetter: true),
+                                  Metric("rtrl_ms_64", 2.0, lowerIsBetter: true), Metric("rtrl_growth", 3.03, lowerIsBetter: true),
+                                  Metric("bptt_ms_16", 0.002, lowerIsBetter: true), Metric("bptt_ms_32", 0.004, lowerIsBetter: true),
+                                  Metric("bptt_ms_64", 0.009, lowerIsBetter: true), Metric("bptt_growth", 0.9, lowerIsBetter: true)]
+                e.gradientComparison = GradientComparison(rows: [.init(name: "weight_hh_l0", bptt: 0.5, rtrl: 0.5000001, difference: 2e-7)],
+                                                          difference: 2e-7)
+                r.evaluation = e
+            }
+            send(&state, [.trainer(.report(r))])
+        }
+        return state
+    }
+
+    @Test func panelsDrawTheirReferenceLinesAndMarks() {
+        let state = clippedState()
+        #expect(state.lesson!.run.clippedSteps.count == 33)
+        let buffer = frame(state)
+        assertSnapshot(buffer, named: "training-panels-120x36")
+        let text = (0..<36).map { y in String((0..<120).map { buffer[$0, y].symbol }) }.joined(separator: "\n")
+        #expect(text.contains("clip_norm 0.5"))
+        #expect(text.contains("━━ > 0.95"))           // the echo-3 threshold on the accuracy plot
+        #expect(text.contains("━━ threshold") && text.contains("━━ clipp"))
+    }
+
+    @Test func rtrlPanelShowsBothGradientsAndTheCost() {
+        let buffer = frame(clippedState(panels: "[loss, rtrl]"))
+        assertSnapshot(buffer, named: "rtrl-panel-120x36")
+        let text = (0..<36).map { y in String((0..<120).map { buffer[$0, y].symbol }) }.joined(separator: "\n")
+        #expect(text.contains("weight_hh_l0"))
+        #expect(text.contains("all: relative difference 2"))
+        #expect(text.contains("~H^3 ") && text.contains("~H^0.9"))
+    }
+}

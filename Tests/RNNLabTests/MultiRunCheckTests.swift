@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import RNNLab
+import RNNEngine
+
+/// Conditions with metrics on the right, checks over several seeds with a
+/// versus arm and an `until`, and the measurements lessons ask for.
+@Suite struct MultiRunCheckTests {
+    static let data = ExperimentTests.data
+
+    @Test func conditionsCompareMetricsWithMetrics() throws {
+        let c = try CheckCondition.parse("mse > 0.9 * baseline_mse and reached_at < versus_reached_at").get()
+        #expect(c.metricNames == ["mse", "baseline_mse", "reached_at", "versus_reached_at"])
+        #expect(c.clauses[0].rhs == .metric("baseline_mse", factor: 0.9))
+        #expect(c.description == "mse > 0.9 * baseline_mse and reached_at < versus_reached_at")
+        let holds = ["mse": 0.17, "baseline_mse": 0.18, "reached_at": 10, "versus_reached_at": 20]
+        #expect(try c.evaluate(holds).get() == true)
+        #expect(try c.evaluate(holds.merging(["mse": 0.1]) { $1 }).get() == false)      // 0.1 < 0.162
+        #expect(try c.evaluate(holds.merging(["reached_at": 20]) { $1 }).get() == false)
+        guard case .failure(let r) = c.evaluate(["mse": 0.17, "reached_at": 1, "versus_reached_at": 2]) else {
+            Issue.record("a missing metric on the right must be reported"); return
+        }
+        #expect(r.message.hasPrefix("no metric baseline_mse"))
+        for bad in ["mse > 0.9 *", "mse > x * y", "mse >> 1", "0.9 > mse", "mse > 2 * 3"] {
+            #expect(throws: Reason.self, "\(bad)") { try CheckCondition.parse(bad).get() }
+        }
+    }
+
+    static let lesson = """
+    ---
+    id: multi
+    title: Multi
+    chapter: 1. Foundations
+    summary: s
+    experiment:
+      task: echo
+      T: 12
+      k: 1
+      hidden: 8
+      batch: 8
+      eval_every: 5
+    checks:
+      - id: bigger
+        title: A GRU has more parameters than a simple RNN
+        set: {cell: gru}
+        seeds: [1, 2, 3]
+        versus: {cell: rnn_tanh}
+        steps: 10
+        until: accuracy > 2
+        expect: parameters > versus_parameters and reached == 0 and reached_at == 10
+    ---
+
+    # Page
+    """
+
+    @Test func parsesSeedsVersusAndUntilWithLines() throws {
+        let l = try LessonParser.parse(Self.lesson, file: "m.md")
+        let c = l.checks[0]
+        #expect(c.seeds == [1, 2, 3] && c.versus == ["cell": .choice("rnn_tanh")] && c.until?.description == "accuracy > 2")
+        #expect(c.isMultiRun)
+        #expect(l.measurementNames.isSuperset(of: ["parameters", "reached", "accuracy"]))
+        func error(_ from: String, _ to: String) -> String {
+            do { _ = try LessonParser.parse(Self.lesson.replacingOccurrences(of: from, with: to), file: "m.md"); return "" } catch {
+                return "\(error)"
+            }
+        }
+        #expect(error("seeds: [1, 2, 3]", "seeds: [1, 1]").contains("m.md:17"))
+        #expect(error("seeds: [1, 2, 3]", "seeds: [1.5]").contains("a seed is a whole number"))
+        #expect(error("versus: {cell: rnn_tanh}", "versus: {cell: bogus}").contains("m.md:18"))
+        #expect(error("until: accuracy > 2", "until: accuracy >").contains("m.md:20"))
+        #expect(error("    until: accuracy > 2", "    until: accuracy > 2\n    when: end").contains("does not go with"))
+    }
+
+    @Test func runsEveryArmAndSeedAndJudgesTheMeans() throws {
+        let l = try LessonParser.parse(Self.lesson, file: "m.md")
+        let r = CheckRunner.run(l.checks[0], of: l, dataDirectory: Self.data)
+        #expect(r.passed, "\(r.detail)")
+        #expect(r.steps == 60)  // 2 arms × 3 seeds × 10 steps: `until` never held
+        #expect(r.detail.contains("versus_parameters = "))
+        // Flip the comparison: the same runs must now fail.
+        var flipped = l.checks[0]
+        flipped.expect = try CheckCondition.parse("parameters < versus_parameters").get()
+        #expect(!CheckRunner.run(flipped, of: l, dataDirectory: Self.data).passed)
+    }
+
+    @Test func meanAveragesOnlyWhatEveryRunHas() {
+        let m = CheckRunner.mean([["a": 1, "b": 4], ["a": 3]])
+        #expect(m == ["a": 2])
+    }
+
+    @Test func untilStopsARunAndRecordsTheStep() throws {
+        let l = try LessonParser.parse(Self.lesson.replacingOccurrences(of: "until: accuracy > 2", with: "until: step >= 5")
+            .replacingOccurrences(of: "expect: parameters > versus_parameters and reached == 0 and reached_at == 10",
+                                  with: "expect: reached == 1 and reached_at == 5"), file: "m.md")
+        let r = CheckRunner.run(l.checks[0], of: l, dataDirectory: Self.data)
+        #expect(r.passed, "\(r.detail)")
+        #expect(r.steps == 30)
+    }
+
+    @Test func identityInitialisationGivesRadiusTimesI() throws {
+        let e = try Experiment(task: "adding", settings: ["cell": .choice("rnn_relu"), "recurrent_init": .choice("identity"),
+                                                           "spectral_radius": .number(1.5), "hidden": .number(6)],
+                               dataDirectory: Self.data)
+        let w = e.stateDict()["rnn.weight_hh_l0"]!
+        for i in 0..<6 { for j in 0..<6 { #expect(abs(w[i, j] - (i == j ? 1.5 : 0)) < 1e-6) } }
+        let d = try Experiment(task: "adding", settings: ["cell": .choice("rnn_relu"), "hidden": .number(6)], dataDirectory: Self.data)
+        #expect(abs(d.stateDict()["rnn.weight_hh_l0"]![0, 1]) > 0)
+    }
+
+    @Test func measurementsAppearOnlyWhenAsked() throws {
+        let e = try Experiment(task: "echo", settings: ["T": .number(8), "hidden": .number(6), "batch": .number(4)], dataDirectory: Self.data)
+        #expect(e.evaluate().measurements.isEmpty)
+        e.measurements = ["rtrl_difference", "input_gate_gap"]
+        for _ in 0..<3 { _ = e.trainStep() }
+        let v = e.evaluate()
+        // A tanh RNN: RTRL applies (and agrees), the LSTM's input gate does not.
+        #expect(v.measurements.map(\.name) == ["rtrl_difference"])
+        #expect(v.measurements[0].value < 1e-4)
+        #expect(v.gradientComparison?.rows.map(\.name) == ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"])
+        #expect(v.gradientComparison!.rows.allSatisfy { $0.bptt > 0 && abs($0.bptt - $0.rtrl) <= 1e-4 * $0.rtrl })
+    }
+
+    @Test func slopeFitsAPowerLaw() {
+        let x = [16.0, 32, 64].map { Foundation.log($0) }
+        #expect(abs(slope(x, [16.0, 32, 64].map { Foundation.log(3 * $0 * $0 * $0 * $0) }) - 4) < 1e-12)
+    }
+}
