@@ -72,8 +72,7 @@ func drawRunStatus(_ run: RunState, in row: Rect, buffer: inout Buffer) {
 
 /// A metric as the learner reads it: fractions in percent.
 func metricText(_ m: Metric) -> String {
-    let fractions = ["accuracy", "solved", "exact match", "token accuracy"]
-    return fractions.contains(m.name) ? NumberFormat.fixed(m.value * 100, decimals: 1) + "%" : NumberFormat.compact(m.value, significantDigits: 4)
+    return m.isFraction ? NumberFormat.fixed(m.value * 100, decimals: 1) + "%" : NumberFormat.compact(m.value, significantDigits: 4)
 }
 
 /// Training and validation loss by step on a log scale, with the best

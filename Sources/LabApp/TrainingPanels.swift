@@ -51,8 +51,7 @@ func drawMetricPlot(_ run: RunState, checks: [LessonCheck], in area: Rect, buffe
     if let b = run.baseline(metric.name), b.isFinite {
         series.append(PlotSeries(name: "baseline", steps: [0, lastStep], values: [b, b], color: LabTheme.referenceColor))
     }
-    let fraction = ["accuracy", "solved", "exact match", "token accuracy"].contains(metric.name)
-    buffer.render(LinePlot(series: series, yRange: fraction ? 0...1 : nil, xRange: 0...lastStep), in: area.inset(top: 1))
+    buffer.render(LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep), in: area.inset(top: 1))
 }
 
 /// BPTT's and RTRL's gradients per parameter with their relative difference,

@@ -27,8 +27,7 @@ public struct Lesson: Sendable {
     /// The metrics the experiment must measure for this lesson's checks and panels
     /// (see `Experiment.measurements`).
     public var measurementNames: Set<String> {
-        var names = Set(checks.flatMap { $0.expect.metricNames + ($0.until?.metricNames ?? []) }
-            .map { $0.hasPrefix("versus_") ? String($0.dropFirst(7)) : $0 })
+        var names = Set(checks.flatMap(\.measuredMetrics))
         if panels.contains(.rtrl) { names.formUnion(["rtrl_difference", "rtrl_growth"]) }
         return names
     }
@@ -115,6 +114,11 @@ public struct LessonCheck: Sendable {
     /// Each run stops at the first evaluation where this holds; `reached_at` is that
     /// step (the step budget if it never held) and `reached` 1 or 0.
     public var until: CheckCondition? = nil
+
+    /// The metrics each run must produce: those its conditions name, `versus_` dropped.
+    public var measuredMetrics: [String] {
+        (expect.metricNames + (until?.metricNames ?? [])).map { $0.hasPrefix("versus_") ? String($0.dropFirst(7)) : $0 }
+    }
 
     /// Whether the check compares several runs, so one live run cannot judge it.
     public var isMultiRun: Bool { seeds.count > 1 || versus != nil }

@@ -12,9 +12,11 @@ public struct Metric: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        let isFraction = ["accuracy", "solved", "exact match", "token accuracy"].contains(name)
         return isFraction ? "\(name) \(Metric.format(value * 100, digits: 1))%" : "\(name) \(Metric.format(value, digits: 4))"
     }
+
+    /// A share of examples, shown in percent and plotted on 0…1.
+    public var isFraction: Bool { ["accuracy", "solved", "exact match", "token accuracy"].contains(name) }
 
     static func format(_ v: Double, digits: Int) -> String {
         guard v.isFinite else { return "\(v)" }

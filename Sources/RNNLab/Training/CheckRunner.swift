@@ -76,8 +76,7 @@ public enum CheckRunner {
         do { experiment = try Experiment(task: task, settings: settings, dataDirectory: dataDirectory) } catch {
             return .failure(Reason("cannot build the experiment: \(error)"))
         }
-        let names = check.expect.metricNames + (check.until?.metricNames ?? [])
-        experiment.measurements = Set(names.map { $0.hasPrefix("versus_") ? String($0.dropFirst(7)) : $0 })
+        experiment.measurements = Set(check.measuredMetrics)
         var metrics = RunMetrics(baselines: experiment.baselines)
         metrics.setModel(parameters: experiment.parameterCount, recurrentParameters: experiment.recurrentParameterCount)
         let stopWhen = check.until ?? (check.when == .any && !check.isMultiRun ? check.expect : nil)
