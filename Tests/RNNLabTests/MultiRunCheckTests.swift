@@ -120,6 +120,32 @@ import RNNEngine
         #expect(v.gradientComparison!.rows.allSatisfy { $0.bptt > 0 && abs($0.bptt - $0.rtrl) <= 1e-4 * $0.rtrl })
     }
 
+    @Test func mirrorWeightsReadTheAntiDiagonalAndTheCellAfterIt() {
+        // L = 3 in a source of S = 4; rows are output steps (3 symbols, then <eos>).
+        func map(_ at: (Int) -> Int) -> Tensor {
+            var w = [Double](repeating: 0, count: 4 * 4)
+            for u in 0..<4 { w[u * 4 + at(u)] = 1 }
+            return Tensor(shape: [4, 4], doubles: w)
+        }
+        let exact = mirrorWeights(map { max(0, 2 - $0) }, length: 3)
+        #expect(exact.mirror == 3 && exact.next == 0 && exact.steps == 3)
+        // One to the right of the mirror on every row but the first (which has no such cell).
+        let shifted = mirrorWeights(map { $0 == 0 ? 2 : 3 - $0 }, length: 3)
+        #expect(shifted.mirror == 1 && shifted.next == 2)
+    }
+
+    @Test func attentionMeasurementsSplitTheNearMirrorWeight() throws {
+        let e = try Experiment(task: "reverse", settings: ["length": .number(6), "K": .number(4), "hidden": .number(8),
+                                                            "embedding": .number(4), "batch": .number(4)],
+                               dataDirectory: Self.data)
+        e.measurements = ["attention_near_mirror"]
+        _ = e.trainStep()
+        let m = Dictionary(uniqueKeysWithValues: e.evaluate().measurements.map { ($0.name, $0.value) })
+        let (mirror, next, near) = try (#require(m["attention_mirror"]), #require(m["attention_next"]), #require(m["attention_near_mirror"]))
+        #expect(mirror > 0 && next > 0 && near <= 1 + 1e-9)
+        #expect(abs(near - (mirror + next)) < 1e-12)
+    }
+
     @Test func slopeFitsAPowerLaw() {
         let x = [16.0, 32, 64].map { Foundation.log($0) }
         #expect(abs(slope(x, [16.0, 32, 64].map { Foundation.log(3 * $0 * $0 * $0 * $0) }) - 4) < 1e-12)

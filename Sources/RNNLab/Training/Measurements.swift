@@ -19,7 +19,9 @@ public enum Measurement: String, CaseIterable, Sendable {
     /// `update_gate_at_marker`: their z on the first marker itself.
     case updateGateCarrying = "update_gate_carrying"
     /// `attention_mirror`: the mean attention weight of output step u on source step
-    /// S−1−u (reversal), over validation examples and output steps.
+    /// L−1−u (reversal of L tokens), over validation examples and output steps;
+    /// `attention_next`: on source step L−u, the one just after the mirror (where the
+    /// token written at step u−1 sits); `attention_near_mirror`: the two together.
     case attentionMirror = "attention_mirror"
 
     /// The hidden sizes `costGrowth` times.
@@ -29,6 +31,7 @@ public enum Measurement: String, CaseIterable, Sendable {
     public static func producing(_ metric: String) -> Measurement? {
         if let m = Measurement(rawValue: metric) { return m }
         if metric == "update_gate_at_marker" { return .updateGateCarrying }
+        if metric == "attention_next" || metric == "attention_near_mirror" { return .attentionMirror }
         if metric == "bptt_growth" || metric.hasPrefix("rtrl_ms_") || metric.hasPrefix("bptt_ms_") { return .costGrowth }
         return nil
     }
@@ -68,7 +71,12 @@ extension Experiment {
                     out.append(Metric(m.rawValue, v.carrying, lowerIsBetter: false))
                     out.append(Metric("update_gate_at_marker", v.atMarker, lowerIsBetter: false))
                 }
-            case .attentionMirror: if let v = attentionMirror() { out.append(Metric(m.rawValue, v, lowerIsBetter: false)) }
+            case .attentionMirror:
+                if let v = attentionMirror() {
+                    out.append(Metric(m.rawValue, v.mirror, lowerIsBetter: false))
+                    out.append(Metric("attention_next", v.next, lowerIsBetter: false))
+                    out.append(Metric("attention_near_mirror", v.mirror + v.next, lowerIsBetter: false))
+                }
             }
         }
         return (out, comparison)
@@ -212,26 +220,37 @@ extension Experiment {
         return (carrying, atMarker.reduce(0, +) / Double(atMarker.count))
     }
 
-    private func attentionMirror() -> Double? {
+    /// The mean weight on the mirrored source step and on the step after it.
+    private func attentionMirror() -> (mirror: Double, next: Double)? {
         guard let model = model as? TranslationModel, model.seq2seq.configuration.useAttention, let batch = validation.first else { return nil }
         let S = batch.steps
         let seq2seq = model.seq2seq
         seq2seq.probeSample = 0
         defer { seq2seq.probeSample = nil }
-        var sum = 0.0, count = 0
+        var (mirror, next, count) = (0.0, 0.0, 0)
         for b in 0..<min(32, batch.batchSize) {
             let L = batch.lengths[b]
             _ = seq2seq.greedyDecode(sourceTokens: Array(batch.inputTokens![(b * S)..<(b * S + S)]), sourceShape: (1, S),
                                      sourceMask: Array(batch.mask[(b * S)..<(b * S + S)]), maxLength: L + 1,
                                      bos: Vocabulary.begin, eos: Vocabulary.end)
             guard let weights = seq2seq.attentionProbe else { continue }
-            for u in 0..<min(L, weights.shape[0]) {
-                sum += weights[u, L - 1 - u]
-                count += 1
-            }
+            let row = mirrorWeights(weights, length: L)
+            (mirror, next, count) = (mirror + row.mirror, next + row.next, count + row.steps)
         }
-        return count > 0 ? sum / Double(count) : nil
+        return count > 0 ? (mirror / Double(count), next / Double(count)) : nil
     }
+}
+
+/// Summed over the output steps u < L of one reversal's attention weights (U, S):
+/// the weight on the mirrored source step L−1−u, and on L−u (for u > 0).
+func mirrorWeights(_ weights: Tensor, length L: Int) -> (mirror: Double, next: Double, steps: Int) {
+    var (mirror, next) = (0.0, 0.0)
+    let steps = min(L, weights.shape[0])
+    for u in 0..<steps {
+        mirror += weights[u, L - 1 - u]
+        if u > 0 { next += weights[u, L - u] }
+    }
+    return (mirror, next, steps)
 }
 
 /// The least-squares slope of y on x.
