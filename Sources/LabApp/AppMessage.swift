@@ -6,6 +6,8 @@ public enum AppMessage: Sendable {
     case key(AppKey)
     /// Something the trainer posted.
     case trainer(TrainerEvent)
+    /// Something the trainer of the lesson's `compare` run posted.
+    case companion(TrainerEvent)
     /// Time passes; `seconds` is a monotonic clock reading (for steps per second).
     case tick(seconds: Double)
     /// The terminal has a new size.
@@ -17,10 +19,14 @@ public enum AppMessage: Sendable {
 public enum AppEffect: Sendable {
     /// Start a trainer for a lesson with these settings (stopping any other).
     case startTrainer(task: String, settings: [String: SettingValue])
-    /// Stop the current trainer.
+    /// Start the trainer of the lesson's `compare` run beside the current one.
+    case startCompanion(task: String, settings: [String: SettingValue])
+    /// Stop the current trainer (and its companion).
     case stopTrainer
     /// Send a command to the current trainer.
     case send(TrainerCommand)
+    /// Send a command to the companion trainer.
+    case sendCompanion(TrainerCommand)
     /// Record a check as met.
     case markDone(lesson: String, check: String)
     /// Record that the learner has opened a lesson (no more welcome line).

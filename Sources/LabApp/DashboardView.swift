@@ -37,7 +37,8 @@ func drawDashboard(_ ls: LessonState, in area: Rect, buffer: inout Buffer) {
     let rows = body.split(.down, constraints)
     drawLossPlot(run, in: rows[0], buffer: &buffer)
     if !others.isEmpty {
-        let cells = rows[1].split(.across, others.map { _ in Constraint.min(1) }, spacing: 2)
+        // The side-by-side table needs room for its columns: half the width.
+        let cells = rows[1].split(.across, others.map { $0 == .compare && others.count > 1 ? .percentage(50) : .min(1) }, spacing: 2)
         for (kind, rect) in zip(others, cells) { drawPanel(kind, ls, in: rect, buffer: &buffer) }
     }
     if showPredictions, let rect = rows.last { drawPredictions(run, in: rect, buffer: &buffer) }
@@ -105,6 +106,7 @@ func drawPanel(_ kind: PanelKind, _ ls: LessonState, in area: Rect, buffer: inou
     case .gradientHistory: return drawGradientHistory(run, in: area, buffer: &buffer)
     case .metric: return drawMetricPlot(run, checks: ls.lesson.checks, in: area, buffer: &buffer)
     case .rtrl: return drawRTRLComparison(run, in: area, buffer: &buffer)
+    case .compare: return drawComparison(ls, in: area, buffer: &buffer)
     default: break
     }
     guard let probes = run.probes else {
@@ -125,7 +127,7 @@ func drawPanel(_ kind: PanelKind, _ ls: LessonState, in area: Rect, buffer: inou
         buffer.write(panelTitle(kind, probes), in: area.row(0), alignment: .left, style: LabTheme.bold)
         let bars = probes.parameterOrder.map { BarChart.Bar(label: $0, value: probes.parameterGradients[$0] ?? 0) }
         buffer.render(BarChart(bars: bars, scale: .log), in: area.inset(top: 1))
-    case .loss, .predictions, .attention, .gradientHistory, .metric, .rtrl:
+    case .loss, .predictions, .attention, .gradientHistory, .metric, .rtrl, .compare:
         break
     }
 }
@@ -147,6 +149,7 @@ func panelTitle(_ kind: PanelKind, _ probes: ProbeView?) -> String {
     case .gradientHistory: return "‖∂L/∂θ‖ by training step"
     case .metric: return "validation metric"
     case .rtrl: return "BPTT and RTRL"
+    case .compare: return "side by side"
     }
 }
 

@@ -34,12 +34,27 @@ public struct LessonState: Sendable {
     /// The settings the learner asked for (the trainer's confirmed ones are in ``RunState/settings``).
     public var requested: [String: SettingValue]
     public var run: RunState
+    /// The run of the lesson's `compare` settings, trained beside ``run``; nil without.
+    public var companion: RunState?
 
     public init(index: Int, lesson: Lesson, settings: [String: SettingValue]) {
         self.index = index
         self.lesson = lesson
         self.requested = settings
         self.run = RunState(settings: settings)
+        self.companion = lesson.compare.map { RunState(settings: settings.merging($0) { _, c in c }) }
+    }
+
+    /// The effects that send `command` to the trainer, and to the companion too
+    /// when it should follow: play, pause, step, reset, and every setting except
+    /// those the comparison is about. Roll-backs answer the main run's divergence only.
+    public func commands(_ command: TrainerCommand) -> [AppEffect] {
+        guard companion != nil, let compare = lesson.compare else { return [.send(command)] }
+        switch command {
+        case .set(let name, _) where compare[name] != nil: return [.send(command)]
+        case .rollBack, .lowerLearningRate: return [.send(command)]
+        default: return [.send(command), .sendCompanion(command)]
+        }
     }
 
     /// The knob with the selection, if the lesson has knobs.

@@ -31,9 +31,7 @@ func drawGradientHistory(_ run: RunState, in area: Rect, buffer: inout Buffer) {
 /// The metric a lesson's checks are about, per evaluation, with each check's
 /// threshold and the best baseline as reference lines.
 func drawMetricPlot(_ run: RunState, checks: [LessonCheck], in area: Rect, buffer: inout Buffer) {
-    let named = Set(checks.flatMap { $0.expect.clauses.map(\.metric) + ($0.until?.clauses.map(\.metric) ?? []) })
-    let metric = run.lastMetrics.first { named.contains(RunMetrics.key($0.name)) } ?? run.lastMetrics.first
-    guard let metric, let history = run.metricHistory[metric.name], !history.isEmpty else {
+    guard let metric = checkedMetric(run, checks: checks), let history = run.metricHistory[metric.name], !history.isEmpty else {
         buffer.write("validation metric", in: area.row(0), alignment: .left, style: LabTheme.bold)
         buffer.write("shown at the first evaluation", in: area.row(1), alignment: .left, style: LabTheme.dim)
         return
@@ -41,17 +39,36 @@ func drawMetricPlot(_ run: RunState, checks: [LessonCheck], in area: Rect, buffe
     buffer.write("\(metric.name) on validation: \(metricText(metric))", in: area.row(0), alignment: .left, style: LabTheme.bold)
     let lastStep = max(1, Double(run.step))
     var series = [PlotSeries(name: metric.name, steps: history.steps, values: history.values, color: LabTheme.validationColor)]
-    var lines = Set<Double>()
+    series += referenceLines(for: metric.name, run: run, checks: checks, lastStep: lastStep)
+    buffer.render(LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep), in: area.inset(top: 1))
+}
+
+/// The task metric the checks name (else the task's first), as last evaluated.
+func checkedMetric(_ run: RunState, checks: [LessonCheck]) -> Metric? {
+    let named = Set(checks.flatMap { $0.expect.clauses.map(\.metric) + ($0.until?.clauses.map(\.metric) ?? []) })
+    return run.lastMetrics.first { named.contains(RunMetrics.key($0.name)) } ?? run.lastMetrics.first
+}
+
+/// The clauses of the checks that compare `metric` with a number, each number once.
+func thresholdClauses(for metric: String, checks: [LessonCheck]) -> [(op: String, value: Double)] {
+    var seen = Set<Double>(), out: [(op: String, value: Double)] = []
     for check in checks {
-        for clause in check.expect.clauses + (check.until?.clauses ?? []) where clause.metric == RunMetrics.key(metric.name) {
-            guard case .number(let v) = clause.rhs, lines.insert(v).inserted else { continue }
-            series.append(PlotSeries(name: "\(clause.op) \(SettingValue.format(v))", steps: [0, lastStep], values: [v, v], color: .green))
+        for clause in check.expect.clauses + (check.until?.clauses ?? []) where clause.metric == RunMetrics.key(metric) {
+            if case .number(let v) = clause.rhs, seen.insert(v).inserted { out.append((clause.op, v)) }
         }
     }
-    if let b = run.baseline(metric.name), b.isFinite {
-        series.append(PlotSeries(name: "baseline", steps: [0, lastStep], values: [b, b], color: LabTheme.referenceColor))
+    return out
+}
+
+/// Horizontal lines for the checks' thresholds on `metric` and for its best baseline.
+func referenceLines(for metric: String, run: RunState, checks: [LessonCheck], lastStep: Double) -> [PlotSeries] {
+    var lines = thresholdClauses(for: metric, checks: checks).map {
+        PlotSeries(name: "\($0.op) \(SettingValue.format($0.value))", steps: [0, lastStep], values: [$0.value, $0.value], color: .green)
     }
-    buffer.render(LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep), in: area.inset(top: 1))
+    if let b = run.baseline(metric), b.isFinite {
+        lines.append(PlotSeries(name: "baseline", steps: [0, lastStep], values: [b, b], color: LabTheme.referenceColor))
+    }
+    return lines
 }
 
 /// BPTT's and RTRL's gradients per parameter with their relative difference,

@@ -68,7 +68,7 @@ func applyKnob(_ ls: inout LessonState, _ knob: LessonKnob, _ value: SettingValu
     ls.requested[knob.name] = value
     let note = knob.effect == .rebuild ? " (rebuilds the model)" : ""
     ls.message = StatusMessage("\(knob.name) \(old) → \(value)\(note)")
-    return [.send(.set(knob.name, value))]
+    return ls.commands(.set(knob.name, value))
 }
 
 /// "0.0001…1 log", "sgd|adam", for the knob panel.

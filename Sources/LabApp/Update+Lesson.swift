@@ -32,12 +32,12 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
             ls.message = StatusMessage("the run diverged: press b to roll back or l to lower the learning rate", isError: true)
             return []
         }
-        return [.send(ls.run.isRunning ? .pause : .play)]
+        return ls.commands(ls.run.isRunning ? .pause : .play)
     case .character("."):
-        return [.send(.step)]
+        return ls.commands(.step)
     case .character("r"):
         ls.message = StatusMessage("reset: the model is built again from the seed")
-        return [.send(.reset)]
+        return ls.commands(.reset)
     case .tab:
         ls.focus = nextFocus(ls.focus, by: 1)
     case .backTab:

@@ -64,6 +64,27 @@ func applyTrainerEvent(_ state: inout AppState, _ event: TrainerEvent) -> [AppEf
     return effects
 }
 
+/// Folds one event of the `compare` run's trainer into its run. It is shown,
+/// not judged: checks and saved knobs follow the lesson's own run.
+func applyCompanionEvent(_ run: inout RunState, _ event: TrainerEvent) {
+    switch event {
+    case .ready(let info): run.restart(info: info)
+    case .report(let report): record(report, into: &run)
+    case let .changed(name, value, _, _): run.settings[name] = value
+    case .running(let on):
+        run.isRunning = on
+        if on { run.divergence = nil }
+    case .diverged(let message):
+        run.divergence = message
+        run.isRunning = false
+    case .failed(let message):
+        run.failure = message
+        run.isReady = false
+        run.isRunning = false
+    case .refused, .rolledBack: break
+    }
+}
+
 /// Adds a step report to the curves, the probes and the metrics.
 func record(_ report: StepReport, into run: inout RunState) {
     run.step = report.step

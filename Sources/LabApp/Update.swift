@@ -14,10 +14,21 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppEffect
         guard state.lesson != nil else { return [] }
         state.lesson!.run.clock = seconds
         state.lesson!.run.rate.record(step: state.lesson!.run.step, at: seconds)
+        if var c = state.lesson!.companion {
+            c.clock = seconds
+            c.rate.record(step: c.step, at: seconds)
+            state.lesson!.companion = c
+        }
         return []
     case .trainer(let event):
         guard state.lesson != nil else { return [] }
         return applyTrainerEvent(&state, event)
+    case .companion(let event):
+        if var c = state.lesson?.companion {
+            applyCompanionEvent(&c, event)
+            state.lesson!.companion = c
+        }
+        return []
     case .key(let key):
         return applyKey(&state, key)
     }
@@ -96,6 +107,7 @@ func openLesson(_ state: inout AppState, index: Int) -> [AppEffect] {
     state.lesson = LessonState(index: index, lesson: lesson, settings: settings)
     state.screen = .lesson
     var effects: [AppEffect] = [.startTrainer(task: lesson.task, settings: settings)]
+    if let companion = state.lesson?.companion { effects.append(.startCompanion(task: lesson.task, settings: companion.settings)) }
     if state.firstStart {
         state.firstStart = false
         effects.append(.markStarted)

@@ -20,6 +20,8 @@ final class LabLoop {
     private let dataDirectory: DataDirectory
     private let capabilities: Capabilities
     private var session: TrainerSession?
+    /// The trainer of the lesson's `compare` run, when it has one.
+    private var companion: TrainerSession?
     /// The last failure to save progress or knobs, printed after the terminal is restored.
     private(set) var saveWarning: String?
 
@@ -70,6 +72,10 @@ final class LabLoop {
                 for e in events { apply(.trainer(e)) }
                 dirty = true
             }
+            if let events = companion?.poll(), !events.isEmpty {
+                for e in events { apply(.companion(e)) }
+                dirty = true
+            }
             let now = clock.now
             let elapsed = start.duration(to: now)
             apply(.tick(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
@@ -104,10 +110,15 @@ final class LabLoop {
             retire()
             session = TrainerSession(task: task, settings: settings, dataDirectory: dataDirectory,
                                      measurements: state.lesson?.lesson.measurementNames ?? [])
+        case let .startCompanion(task, settings):
+            companion = TrainerSession(task: task, settings: settings, dataDirectory: dataDirectory,
+                                       measurements: state.lesson?.lesson.measurementNames ?? [])
         case .stopTrainer:
             retire()
         case .send(let command):
             session?.send(command)
+        case .sendCompanion(let command):
+            companion?.send(command)
         case let .markDone(lesson, check):
             save { try progress.markDone(lesson, check) }
         case .markStarted:
@@ -119,11 +130,13 @@ final class LabLoop {
         }
     }
 
-    /// Stops the current trainer. Its worker shares only the mailbox with the
-    /// session, so it finishes its step and exits on its own.
+    /// Stops the current trainer and its companion. A worker shares only the
+    /// mailbox with its session, so it finishes its step and exits on its own.
     private func retire() {
         session?.shutdown()
         session = nil
+        companion?.shutdown()
+        companion = nil
     }
 
     private func save(_ body: () throws -> Void) {

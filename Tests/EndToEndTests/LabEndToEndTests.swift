@@ -92,6 +92,38 @@ struct LabEndToEndTests {
         #expect(FileManager.default.fileExists(atPath: state.appendingPathComponent("progress.json").path))
     }
 
+    /// The step shown for `arm` in the side-by-side table ("lstm  4641   1226 …"), if shown.
+    static func comparedStep(_ screen: String, arm: String, parameters: Int) -> Int? {
+        guard let r = screen.range(of: "\(arm) +\(parameters) +\\d+", options: .regularExpression) else { return nil }
+        return Int(screen[r].split(separator: " ").last!)
+    }
+
+    /// The GRU lesson trains an LSTM beside its GRU: both rows of the table count
+    /// steps, and a knob change that is not the compared one rebuilds both.
+    @Test func theGRULessonTrainsAnLSTMSideBySide() throws {
+        let (lab, state) = try launch(width: 120, height: 40)
+        defer { lab.close(); try? FileManager.default.removeItem(at: state) }
+        try lab.waitFor("the home screen") { $0.contains("The GRU") }
+        try lab.send("Down", "Down", "Down", "Down", "Enter")
+        try lab.waitFor("the GRU lesson with its comparison") { $0.contains("gru vs lstm") && $0.contains("paused") }
+        try lab.send("Space")
+        // H = 32, I = 2, and the read-out's 33: 3·1152 + 33 and 4·1152 + 33.
+        try lab.waitFor("both runs to train") {
+            (LabEndToEndTests.comparedStep($0, arm: "gru", parameters: 3489) ?? 0) >= 1
+                && (LabEndToEndTests.comparedStep($0, arm: "lstm", parameters: 4641) ?? 0) >= 1
+        }
+        // hidden is the second knob; → doubles it to 64, and both models are rebuilt.
+        try lab.send("Tab", "Down", "Right")
+        try lab.waitFor("both rebuilt with H = 64") {
+            LabEndToEndTests.comparedStep($0, arm: "gru", parameters: 3 * 4352 + 65) != nil
+                && LabEndToEndTests.comparedStep($0, arm: "lstm", parameters: 4 * 4352 + 65) != nil
+        }
+        try lab.send("q")
+        try lab.waitFor("the home screen again") { $0.contains("checks met") }
+        try lab.send("q")
+        try expectRestored(lab)
+    }
+
     @Test func controlCRestoresTheTerminal() throws {
         let (lab, state) = try launch(width: 80, height: 24)
         defer { lab.close(); try? FileManager.default.removeItem(at: state) }

@@ -1,4 +1,4 @@
-import LabApp
+@testable import LabApp
 @testable import RNNLab
 import TerminalUI
 import Testing
@@ -48,5 +48,32 @@ import Testing
         #expect(text.contains("weight_hh_l0"))
         #expect(text.contains("all: relative difference 2"))
         #expect(text.contains("~H^3 ") && text.contains("~H^0.9"))
+    }
+
+    @Test func comparePanelShowsBothRunsAndWhenEachMetTheThreshold() {
+        let text = fixtureLessonText
+            .replacingOccurrences(of: "knobs:\n", with: "compare: {hidden: 2}\nknobs:\n")
+            .replacingOccurrences(of: "panels: [loss, gradient_norms, hidden_heatmap, predictions]", with: "panels: [loss, gradient_norms, compare]")
+        var state = AppState(lessons: [fixtureLesson(text)], completed: [:], firstStart: false, width: 120, height: 36)
+        send(&state, keys(.enter))
+        let lesson = state.lesson!.lesson
+        var small = readyEvent(lesson, overrides: ["hidden": .number(2)])
+        if case .ready(var info) = small { info.parameterCount = 40; small = .ready(info) }
+        send(&state, [.trainer(readyEvent(lesson)), .companion(small), .trainer(.running(true)), .companion(.running(true))])
+        // The lesson's run passes 0.95 at step 75; the small one stays at 0.5.
+        for step in 1...100 {
+            send(&state, [.trainer(.report(fakeReport(step: step, evaluate: step % 25 == 0, probes: step % 5 == 0, accuracy: min(0.99, 0.35 * Double(step / 25)))))])
+            if step <= 80 {
+                send(&state, [.companion(.report(fakeReport(step: step, evaluate: step % 25 == 0, accuracy: 0.5)))])
+            }
+        }
+        let buffer = frame(state)
+        assertSnapshot(buffer, named: "compare-panel-120x36")
+        let lines = (0..<36).map { y in String((0..<120).map { buffer[$0, y].symbol }) }
+        #expect(lines.contains { $0.contains("8 vs 2, side by side") })
+        #expect(lines.contains { $0.range(of: #"  8 +\d+ +100 +99% +75"#, options: .regularExpression) != nil })
+        #expect(lines.contains { $0.range(of: #"  2 +40 +80 +50% +–"#, options: .regularExpression) != nil })
+        #expect(firstStep(state.lesson!.run.metricHistory["accuracy"], meeting: (">", 0.95)) == 75)
+        #expect(firstStep(state.lesson!.companion!.metricHistory["accuracy"], meeting: ("<", 0.6)) == 25)
     }
 }

@@ -84,6 +84,30 @@ import Testing
         #expect(state.savedKnobs["echo-lab"]?["learning_rate"] == .number(0.1))
     }
 
+    /// A lesson with `compare` starts a second trainer; play, reset and knobs other
+    /// than the compared one reach both, the compared knob only the lesson's run.
+    @Test func aCompareRunFollowsEverythingButTheComparedSetting() {
+        let text = fixtureLessonText.replacingOccurrences(of: "knobs:\n", with: "compare: {optimizer: sgd}\nknobs:\n")
+        var state = AppState(lessons: [fixtureLesson(text)], completed: [:], firstStart: false, width: 120, height: 36)
+        let opened = send(&state, keys(.enter))
+        #expect(opened.map(\.summary) == ["start echo", "start companion echo"])
+        #expect(state.lesson?.companion?.settings["optimizer"] == .choice("sgd") && state.lesson?.companion?.settings["hidden"] == .number(8))
+        let lesson = state.lesson!.lesson
+        send(&state, [.trainer(readyEvent(lesson)), .companion(readyEvent(lesson, overrides: ["optimizer": .choice("sgd")]))])
+        func companionCommands(_ effects: [AppEffect]) -> [String] { effects.map(\.summary).filter { $0.hasPrefix("companion ") } }
+        #expect(companionCommands(send(&state, keys(.character(" ")))) == ["companion play"])
+        #expect(companionCommands(send(&state, keys(.character("r")))) == ["companion reset"])
+        // Knobs: learning_rate (first) reaches both; optimizer (second) only the lesson's run.
+        let lr = send(&state, keys(.tab, .right)).map(\.summary)
+        #expect(lr == ["send set learning_rate=0.02", "companion set learning_rate=0.02"])
+        let opt = send(&state, keys(.down, .left)).map(\.summary)
+        #expect(opt == ["send set optimizer=sgd"])
+        // The companion's reports fill its own run, not the lesson's.
+        send(&state, (1...30).map { .companion(.report(fakeReport(step: $0, evaluate: $0 % 25 == 0))) })
+        #expect(state.lesson!.companion!.step == 30 && state.lesson!.companion!.validationLoss.count == 1)
+        #expect(state.lesson!.run.step == 0)
+    }
+
     @Test func aRebuildRestartsTheCurvesWithAMarker() {
         var state = trainedState(steps: 30)
         #expect(state.lesson?.run.trainLoss.count == 30)

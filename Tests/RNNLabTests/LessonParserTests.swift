@@ -92,6 +92,16 @@ import RNNEngine
         #expect(e?.description.hasPrefix("demo.md:\(c.2): ") == true)
     }
 
+    @Test func readsACompareRunAndRefusesABadOne() throws {
+        let withCompare = Self.valid.replacingOccurrences(of: "knobs:\n", with: "compare: {cell: lstm, hidden: 16}\nknobs:\n")
+        let l = try parse(withCompare)
+        #expect(l.compare == ["cell": .choice("lstm"), "hidden": .number(16)])
+        #expect(try parse(Self.valid).compare == nil)
+        let bad = error(Self.valid.replacingOccurrences(of: "knobs:\n", with: "compare: {cell: transformer}\nknobs:\n"))
+        #expect(bad?.line == 11 && bad?.message.contains("cell") == true, "\(String(describing: bad))")
+        #expect(error(Self.valid.replacingOccurrences(of: "knobs:\n", with: "compare: lstm\nknobs:\n"))?.message.contains("mapping") == true)
+    }
+
     @Test func refusesStructuralProblems() {
         #expect(error("no front matter")?.line == 1)
         #expect(error("---\nid: x\n")?.message.contains("not closed") == true)

@@ -20,6 +20,9 @@ public struct Lesson: Sendable {
     public var checks: [LessonCheck]
     /// Markdown pages, in order.
     public var pages: [String]
+    /// Settings for a second run trained beside the first, on the same task and
+    /// seed (`compare: {cell: lstm}`); the learner's other changes apply to both.
+    public var compare: [String: SettingValue]? = nil
 
     /// A setting's value as a number (0 if absent or not a number).
     public func number(_ name: String) -> Double { settings[name]?.number ?? 0 }
@@ -85,6 +88,9 @@ public enum PanelKind: String, Sendable, CaseIterable {
     case metric
     /// BPTT's and RTRL's gradients side by side, and their cost at three sizes.
     case rtrl
+    /// The lesson's run and its `compare` run: a table of both, and the checked
+    /// metric of both on one plot.
+    case compare
 }
 
 /// A claim the learner is asked to reproduce, and the headless test of it.

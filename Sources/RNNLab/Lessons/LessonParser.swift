@@ -6,7 +6,7 @@ import RNNEngine
 /// Every problem is a `LessonError` naming the file and line, so `rnnlab lint`
 /// can point at it; nothing here crashes on a malformed file.
 public enum LessonParser {
-    static let topKeys = ["id", "title", "chapter", "summary", "experiment", "knobs", "panels", "checks"]
+    static let topKeys = ["id", "title", "chapter", "summary", "experiment", "compare", "knobs", "panels", "checks"]
 
     public static func load(_ url: URL) throws -> Lesson {
         let text: String
@@ -42,6 +42,11 @@ public enum LessonParser {
             summary: try fields.string("summary"), file: file, task: "", settings: [:], knobs: [],
             panels: [], checks: [], pages: pages)
         try readExperiment(try fields.required("experiment"), into: &lesson)
+        if let node = fields.optional("compare") {
+            let compare = try readSettings(node, "compare", definitions(forTask: lesson.task))
+            guard !compare.isEmpty else { throw LessonError(line: node.line, "compare names at least one setting that differs") }
+            lesson.compare = compare
+        }
         if let knobs = fields.optional("knobs") { lesson.knobs = try readKnobs(knobs, lesson: lesson) }
         if let panels = fields.optional("panels") {
             lesson.panels = try Fields.list(panels, "panels").map { node in
@@ -88,6 +93,14 @@ public enum LessonParser {
         let v = d.parse(try Fields.scalar(node, key))
         if let reason = d.refusal(v) { throw LessonError(line: node.line, reason) }
         return v
+    }
+
+    /// An inline mapping of settings, `{cell: lstm, hidden: 16}`.
+    static func readSettings(_ node: FrontMatterNode, _ key: String, _ defs: [SettingDefinition]) throws -> [String: SettingValue] {
+        guard case .map(let entries, _) = node else { throw LessonError(line: node.line, "\(key) is a mapping of settings") }
+        var out: [String: SettingValue] = [:]
+        for (k, v) in entries { out[k] = try settingValue(k, v, defs) }
+        return out
     }
 
     private static func readKnobs(_ node: FrontMatterNode, lesson: Lesson) throws -> [LessonKnob] {
@@ -145,11 +158,7 @@ public enum LessonParser {
             let id = try f.string("id")
             guard ids.insert(id).inserted else { throw LessonError(line: item.line, "check id \"\(id)\" is used twice") }
             func settings(_ key: String) throws -> [String: SettingValue]? {
-                guard let s = f.optional(key) else { return nil }
-                guard case .map(let entries, _) = s else { throw LessonError(line: s.line, "\(key) is a mapping of settings") }
-                var out: [String: SettingValue] = [:]
-                for (k, v) in entries { out[k] = try settingValue(k, v, defs) }
-                return out
+                try f.optional(key).map { try readSettings($0, key, defs) }
             }
             let set = try settings("set") ?? [:]
             let versus = try settings("versus")

@@ -160,8 +160,10 @@ extension AppEffect {
     var summary: String {
         switch self {
         case .startTrainer(let task, _): return "start \(task)"
+        case .startCompanion(let task, _): return "start companion \(task)"
         case .stopTrainer: return "stop"
         case .send(let c): return "send " + describe(c)
+        case .sendCompanion(let c): return "companion " + describe(c)
         case let .markDone(l, c): return "done \(l) \(c)"
         case .markStarted: return "started"
         case let .saveKnobs(l, v): return "save \(l) \(v.keys.sorted().map { "\($0)=\(v[$0]!)" }.joined(separator: ","))"
