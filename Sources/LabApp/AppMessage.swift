@@ -8,6 +8,8 @@ public enum AppMessage: Sendable {
     case trainer(TrainerEvent)
     /// Something the trainer of the lesson's `compare` run posted.
     case companion(TrainerEvent)
+    /// A check verifying in the background: steps so far, and the verdict when done.
+    case verification(check: String, steps: Int, result: CheckResult?)
     /// Time passes; `seconds` is a monotonic clock reading (for steps per second).
     case tick(seconds: Double)
     /// The terminal has a new size.
@@ -27,6 +29,10 @@ public enum AppEffect: Sendable {
     case send(TrainerCommand)
     /// Send a command to the companion trainer.
     case sendCompanion(TrainerCommand)
+    /// Run a check of the open lesson headlessly in the background, as `rnnlab verify` does.
+    case verifyCheck(String)
+    /// Stop the check verifying in the background.
+    case cancelVerification
     /// Record a check as met.
     case markDone(lesson: String, check: String)
     /// Record that the learner has opened a lesson (no more welcome line).

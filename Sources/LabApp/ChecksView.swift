@@ -32,7 +32,7 @@ enum CheckMark {
 
 /// The mark of `check` for this run and the saved progress.
 func checkMark(_ check: LessonCheck, _ ls: LessonState, completed: Set<String>) -> CheckMark {
-    if ls.run.passedChecks.contains(check.id) { return .metNow }
+    if ls.run.passedChecks.contains(check.id) || ls.verdicts[check.id]?.passed == true { return .metNow }
     if completed.contains(check.id) { return .metBefore }
     return ls.run.eligibleChecks.contains(check.id) || !ls.run.isReady ? .open : .otherSettings
 }
@@ -47,7 +47,7 @@ func checkRequirement(_ check: LessonCheck, lesson: String) -> String {
     parts.append("\(check.steps) steps")
     if let until = check.until { parts.append("until \(until)") }
     parts.append(check.expect.description + (check.when == .end && check.until == nil ? " at the end" : ""))
-    if check.isMultiRun { parts.append("judged over several runs: rnnlab verify \(lesson)/\(check.id)") }
+    if check.isMultiRun { parts.append("judged over several runs: press v, or run rnnlab verify \(lesson)/\(check.id)") }
     return parts.joined(separator: " · ")
 }
 
@@ -74,7 +74,15 @@ func drawChecks(_ ls: LessonState, completed: Set<String>, in area: Rect, buffer
     }
     guard checks.indices.contains(ls.selectedCheck) else { return }
     let check = checks[ls.selectedCheck]
-    var lines = wrap(checkRequirement(check, lesson: ls.lesson.id), width: inner.width - 1).map { ($0, LabTheme.bold) }
+    // The background verification first, so a short panel still shows it.
+    var lines: [(String, Style)] = []
+    if let v = ls.verification, v.check == check.id {
+        lines += wrap("verifying… \(v.steps) of at most \(v.budget) steps · v cancels", width: inner.width - 1).map { ($0, LabTheme.warning) }
+    } else if let verdict = ls.verdicts[check.id] {
+        let text = (verdict.passed ? "✓ verified: " : "✗ not verified: ") + verdict.detail
+        lines += wrap(text, width: inner.width - 1).map { ($0, verdict.passed ? LabTheme.goodDim : LabTheme.error) }
+    }
+    lines += wrap(checkRequirement(check, lesson: ls.lesson.id), width: inner.width - 1).map { ($0, LabTheme.bold) }
     lines += wrap(check.hint, width: inner.width - 1).map { ($0, LabTheme.dim) }
     var y = inner.y + listHeight
     for (text, style) in lines where y < inner.maxY {

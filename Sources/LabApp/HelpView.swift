@@ -10,6 +10,7 @@ let helpEntries: [(key: String, action: String)] = [
     ("Space", "start or pause training"),
     (".", "take one training step"),
     ("r", "reset: build the model again from the seed"),
+    ("v", "verify the selected check in the background"),
     ("b", "after a divergence: roll back"),
     ("l", "after a divergence: roll back, learning rate ÷10"),
     ("?", "this help (any key closes it)"),

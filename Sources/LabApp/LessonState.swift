@@ -16,6 +16,20 @@ public struct StatusMessage: Sendable, Equatable {
     }
 }
 
+/// A check running headlessly in the background: its id, steps taken over all
+/// its runs, and the most it can take.
+public struct Verification: Sendable, Equatable {
+    public var check: String
+    public var steps: Int
+    public var budget: Int
+
+    public init(check: String, steps: Int, budget: Int) {
+        self.check = check
+        self.steps = steps
+        self.budget = budget
+    }
+}
+
 /// The state of the lesson screen: where the learner is in the prose, what
 /// they are editing, and the live run.
 public struct LessonState: Sendable {
@@ -36,6 +50,10 @@ public struct LessonState: Sendable {
     public var run: RunState
     /// The run of the lesson's `compare` settings, trained beside ``run``; nil without.
     public var companion: RunState?
+    /// The check verifying in the background (`v`), if any.
+    public var verification: Verification?
+    /// The verdicts of background verifications, by check id.
+    public var verdicts: [String: CheckResult] = [:]
 
     public init(index: Int, lesson: Lesson, settings: [String: SettingValue]) {
         self.index = index

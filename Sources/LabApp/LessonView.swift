@@ -31,7 +31,7 @@ func lessonHints(_ ls: LessonState) -> [KeyHint] {
     switch ls.focus {
     case .prose: hints.append(KeyHint("PgDn", "page"))
     case .knobs: hints += [KeyHint("←→", "change"), KeyHint("Enter", "type")]
-    case .checks: hints.append(KeyHint("↑↓", "hint"))
+    case .checks: hints.append(KeyHint("v", ls.verification == nil ? "verify" : "cancel"))  // ↑↓ is in the help
     }
     hints += [KeyHint("Tab", "focus"), KeyHint("r", "reset"), KeyHint("?", "help"), KeyHint("q", "back")]
     return hints

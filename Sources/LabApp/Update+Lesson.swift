@@ -38,6 +38,8 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
     case .character("r"):
         ls.message = StatusMessage("reset: the model is built again from the seed")
         return ls.commands(.reset)
+    case .character("v"):
+        return verifyKey(&ls)
     case .tab:
         ls.focus = nextFocus(ls.focus, by: 1)
     case .backTab:
@@ -95,4 +97,43 @@ func checksKey(_ ls: inout LessonState, _ key: AppKey) {
     case .down, .character("j"): ls.selectedCheck = min(max(0, count - 1), ls.selectedCheck + 1)
     default: break
     }
+}
+
+/// `v`: verifies the selected check headlessly in the background, with its own
+/// runs (every seed and arm), while the live run goes on; `v` again cancels.
+func verifyKey(_ ls: inout LessonState) -> [AppEffect] {
+    if let running = ls.verification {
+        ls.verification = nil
+        ls.message = StatusMessage("verification of \(running.check) cancelled")
+        return [.cancelVerification]
+    }
+    guard ls.lesson.checks.indices.contains(ls.selectedCheck) else { return [] }
+    let check = ls.lesson.checks[ls.selectedCheck]
+    let budget = check.steps * max(1, check.seeds.count) * (check.versus == nil ? 1 : 2)
+    ls.verification = Verification(check: check.id, steps: 0, budget: budget)
+    ls.verdicts[check.id] = nil
+    ls.message = StatusMessage("verifying \(check.id) in the background (at most \(budget) steps); v cancels")
+    return [.verifyCheck(check.id)]
+}
+
+/// Progress or the verdict of the background verification; a pass is saved
+/// like a check met live.
+func applyVerification(_ state: inout AppState, check: String, steps: Int, result: CheckResult?) -> [AppEffect] {
+    guard var ls = state.lesson, ls.verification?.check == check else { return [] }
+    defer { state.lesson = ls }
+    guard let result else {
+        ls.verification?.steps = steps
+        return []
+    }
+    ls.verification = nil
+    ls.verdicts[check] = result
+    let time = NumberFormat.fixed(result.seconds, decimals: 0) + " s"
+    guard result.passed else {
+        ls.message = StatusMessage("✗ \(check) not verified (\(time)): \(result.detail)", isError: true)
+        return []
+    }
+    ls.message = StatusMessage("✓ \(check) verified (\(time)): \(result.detail)")
+    guard !(state.completed[ls.lesson.id]?.contains(check) ?? false) else { return [] }
+    state.completed[ls.lesson.id, default: []].insert(check)
+    return [.markDone(lesson: ls.lesson.id, check: check)]
 }

@@ -23,6 +23,8 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppEffect
     case .trainer(let event):
         guard state.lesson != nil else { return [] }
         return applyTrainerEvent(&state, event)
+    case let .verification(check, steps, result):
+        return applyVerification(&state, check: check, steps: steps, result: result)
     case .companion(let event):
         if var c = state.lesson?.companion {
             applyCompanionEvent(&c, event)

@@ -22,6 +22,9 @@ final class LabLoop {
     private var session: TrainerSession?
     /// The trainer of the lesson's `compare` run, when it has one.
     private var companion: TrainerSession?
+    /// The check verifying in the background, and the steps last reported.
+    private var verification: BackgroundCheck?
+    private var verifiedSteps = 0
     /// The last failure to save progress or knobs, printed after the terminal is restored.
     private(set) var saveWarning: String?
 
@@ -76,6 +79,15 @@ final class LabLoop {
                 for e in events { apply(.companion(e)) }
                 dirty = true
             }
+            if let v = verification {
+                let (steps, result) = v.poll()
+                if result != nil { verification = nil }
+                if result != nil || steps != verifiedSteps {
+                    verifiedSteps = steps
+                    apply(.verification(check: v.check, steps: steps, result: result))
+                    dirty = true
+                }
+            }
             let now = clock.now
             let elapsed = start.duration(to: now)
             apply(.tick(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
@@ -119,6 +131,15 @@ final class LabLoop {
             session?.send(command)
         case .sendCompanion(let command):
             companion?.send(command)
+        case .verifyCheck(let id):
+            verification?.cancel()
+            verification = nil
+            verifiedSteps = 0
+            guard let lesson = state.lesson?.lesson, let check = lesson.checks.first(where: { $0.id == id }) else { return }
+            verification = BackgroundCheck(check, of: lesson, dataDirectory: dataDirectory)
+        case .cancelVerification:
+            verification?.cancel()
+            verification = nil
         case let .markDone(lesson, check):
             save { try progress.markDone(lesson, check) }
         case .markStarted:
@@ -137,6 +158,8 @@ final class LabLoop {
         session = nil
         companion?.shutdown()
         companion = nil
+        verification?.cancel()
+        verification = nil
     }
 
     private func save(_ body: () throws -> Void) {

@@ -108,6 +108,31 @@ import Testing
         #expect(state.lesson!.run.step == 0)
     }
 
+    /// `v` verifies the selected check in the background; progress and the verdict
+    /// come back as messages, a pass is saved, `v` again cancels, stale verdicts are dropped.
+    @Test func vVerifiesTheSelectedCheckInTheBackground() {
+        var state = trainedState(steps: 10)
+        #expect(send(&state, keys(.tab, .tab, .down, .character("v"))).map(\.summary) == ["verify no-memory"])
+        #expect(state.lesson!.verification == Verification(check: "no-memory", steps: 0, budget: 100))
+        send(&state, [.verification(check: "no-memory", steps: 40, result: nil)])
+        #expect(state.lesson!.verification?.steps == 40)
+        func result(_ id: String, _ passed: Bool) -> CheckResult {
+            CheckResult(lesson: "echo-lab", check: id, title: "", passed: passed, detail: "accuracy = 0.3 (want < 0.6)", steps: 100, seconds: 2)
+        }
+        #expect(send(&state, [.verification(check: "echo-3", steps: 100, result: result("echo-3", true))]).isEmpty)  // not the one running
+        #expect(state.lesson!.verification != nil)
+        #expect(send(&state, [.verification(check: "no-memory", steps: 100, result: result("no-memory", true))]).map(\.summary)
+                    == ["done echo-lab no-memory"])
+        #expect(state.lesson!.verification == nil && state.lesson!.verdicts["no-memory"]?.passed == true)
+        #expect(state.completed["echo-lab"] == ["no-memory"])
+        #expect(screenText(state).contains("✓ verified: accuracy = 0.3"))
+        // A second run can be cancelled; its late verdict changes nothing.
+        #expect(send(&state, keys(.character("v"))).map(\.summary) == ["verify no-memory"])
+        #expect(send(&state, keys(.character("v"))).map(\.summary) == ["cancel verification"])
+        #expect(send(&state, [.verification(check: "no-memory", steps: 5, result: result("no-memory", false))]).isEmpty)
+        #expect(state.lesson!.verification == nil && state.lesson!.verdicts["no-memory"] == nil)
+    }
+
     @Test func aRebuildRestartsTheCurvesWithAMarker() {
         var state = trainedState(steps: 30)
         #expect(state.lesson?.run.trainLoss.count == 30)

@@ -83,6 +83,27 @@ import RNNEngine
         #expect(!CheckRunner.run(flipped, of: l, dataDirectory: Self.data).passed)
     }
 
+    /// The lab's background check reaches the verifier's verdict, counts every step
+    /// of every run, and stops early when cancelled.
+    @Test func backgroundCheckAgreesWithTheRunnerAndCanBeCancelled() throws {
+        let l = try LessonParser.parse(Self.lesson, file: "m.md")
+        let background = BackgroundCheck(l.checks[0], of: l, dataDirectory: Self.data)
+        #expect(background.stepBudget == 60)
+        var polled = background.poll()
+        while polled.result == nil { Thread.sleep(forTimeInterval: 0.01); polled = background.poll() }
+        #expect(polled.result!.passed, "\(polled.result!.detail)")
+        #expect(polled.steps == 60 && polled.result!.steps == 60)
+
+        var long = l.checks[0]
+        long.steps = 1_000_000
+        let cancelled = BackgroundCheck(long, of: l, dataDirectory: Self.data)
+        cancelled.cancel()
+        while cancelled.poll().result == nil { Thread.sleep(forTimeInterval: 0.01) }
+        let r = cancelled.poll()
+        #expect(!r.result!.passed && r.result!.detail == "cancelled")
+        #expect(r.steps < 1_000)
+    }
+
     @Test func meanAveragesOnlyWhatEveryRunHas() {
         let m = CheckRunner.mean([["a": 1, "b": 4], ["a": 3]])
         #expect(m == ["a": 2])

@@ -26,7 +26,7 @@ public enum CheckRunner {
     /// with n seeds it makes them seed, seed+1, …, seed+n−1.
     public static func run(_ check: LessonCheck, of lesson: Lesson, seed: Int? = nil,
                            dataDirectory: DataDirectory = .resolve(),
-                           progress: ((StepReport) -> Void)? = nil) -> CheckResult {
+                           progress: ((StepReport) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil) -> CheckResult {
         let clock = ContinuousClock()
         let start = clock.now
         var steps = 0
@@ -50,7 +50,7 @@ public enum CheckRunner {
             for s in seeds {
                 var runSettings = arm.settings
                 if let s { runSettings["seed"] = .number(Double(s)) }
-                switch runOnce(check, lesson.task, runSettings, dataDirectory, progress) {
+                switch runOnce(check, lesson.task, runSettings, dataDirectory, progress, isCancelled) {
                 case .success(let (metrics, taken)):
                     steps += taken
                     runs.append(metrics)
@@ -70,8 +70,8 @@ public enum CheckRunner {
     /// One run: trains until the check's condition (or `until`) holds at an
     /// evaluation, or for `steps`; returns the metrics it ended with.
     private static func runOnce(_ check: LessonCheck, _ task: String, _ settings: [String: SettingValue],
-                                _ dataDirectory: DataDirectory, _ progress: ((StepReport) -> Void)?)
-        -> Result<([String: Double], Int), Reason> {
+                                _ dataDirectory: DataDirectory, _ progress: ((StepReport) -> Void)?,
+                                _ isCancelled: (@Sendable () -> Bool)?) -> Result<([String: Double], Int), Reason> {
         let experiment: Experiment
         do { experiment = try Experiment(task: task, settings: settings, dataDirectory: dataDirectory) } catch {
             return .failure(Reason("cannot build the experiment: \(error)"))
@@ -82,6 +82,7 @@ public enum CheckRunner {
         let stopWhen = check.until ?? (check.when == .any && !check.isMultiRun ? check.expect : nil)
         var reached = false
         for _ in 0..<check.steps {
+            if isCancelled?() == true { return .failure(Reason("cancelled")) }
             let r = experiment.trainStep()
             metrics.record(r)
             progress?(r)

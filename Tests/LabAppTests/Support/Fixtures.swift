@@ -155,6 +155,12 @@ func frame(_ state: AppState, capabilities: Capabilities = .full) -> Buffer {
     return buffer
 }
 
+/// The frame of `state` as text, one line per row.
+func screenText(_ state: AppState) -> String {
+    let buffer = frame(state)
+    return (0..<state.height).map { y in String((0..<state.width).map { buffer[$0, y].symbol }) }.joined(separator: "\n")
+}
+
 extension AppEffect {
     /// A short name for matching in tests.
     var summary: String {
@@ -164,6 +170,8 @@ extension AppEffect {
         case .stopTrainer: return "stop"
         case .send(let c): return "send " + describe(c)
         case .sendCompanion(let c): return "companion " + describe(c)
+        case .verifyCheck(let id): return "verify \(id)"
+        case .cancelVerification: return "cancel verification"
         case let .markDone(l, c): return "done \(l) \(c)"
         case .markStarted: return "started"
         case let .saveKnobs(l, v): return "save \(l) \(v.keys.sorted().map { "\($0)=\(v[$0]!)" }.joined(separator: ","))"
