@@ -11,27 +11,30 @@ func drawComparison(_ ls: LessonState, in area: Rect, buffer: inout Buffer) {
         buffer.write("this lesson names no run to compare with", in: area.row(1), alignment: .left, style: LabTheme.dim)
         return
     }
-    let keys = compare.keys.sorted()
+    // The compared settings, then any other that differs (a learning rate lowered after one run diverged).
+    let differing = Set(ls.run.settings.keys).union(other.settings.keys).filter { ls.run.settings[$0] != other.settings[$0] }
+    let keys = compare.keys.sorted() + differing.subtracting(compare.keys).sorted()
     func label(_ run: RunState) -> String { keys.map { run.settings[$0]?.description ?? "?" }.joined(separator: " ") }
     let arms = [(label(ls.run), ls.run, LabTheme.validationColor), (label(other), other, Color.yellow)]
     buffer.write(arms.map(\.0).joined(separator: " vs ") + ", side by side", in: area.row(0), alignment: .left, style: LabTheme.bold)
     let metric = checkedMetric(ls.run, checks: ls.lesson.checks) ?? checkedMetric(other, checks: ls.lesson.checks)
     let target = metric.flatMap { thresholdClauses(for: $0.name, checks: ls.lesson.checks).first }
     func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
-    let width = max(6, arms.map(\.0.count).max()! + 1)
-    var header = pad("", width) + pad("params", 7) + pad("step", 6)
-    if let metric { header += pad(metric.name, 7) }
+    let width = max(6, arms.map(\.0.count).max()! + 1, keys.joined(separator: " ").count + 1)
+    var header = pad(keys.joined(separator: " "), width) + pad("params", 7) + pad("step", 6)
+    let metricWidth = max(7, (metric?.name.count ?? 0) + 1)
+    if let metric { header += pad(metric.name, metricWidth) }
     if let target { header += "\(target.op)\(SettingValue.format(target.value)) at" }
     buffer.write(header, in: area.row(1), alignment: .left, style: LabTheme.dim)
     for (i, arm) in arms.enumerated() where area.height > 2 + i {
         let (name, run, color) = arm
         var line = pad(name, width) + pad(run.isReady ? "\(run.parameterCount)" : "…", 7) + pad("\(run.step)", 6)
         if let metric {
-            line += pad(run.lastMetrics.first { $0.name == metric.name }.map(metricText) ?? "–", 7)
+            line += pad(run.lastMetrics.first { $0.name == metric.name }.map(metricText) ?? "–", metricWidth)
             if let target { line += firstStep(run.metricHistory[metric.name], meeting: target).map { "\($0)" } ?? "–" }
         }
         if let failure = run.failure { line = pad(name, width) + "could not be built: " + failure }
-        if run.divergence != nil { line += " diverged" }
+        if run.divergence != nil { line += " diverged: b/l" }
         buffer.write(line, in: area.row(2 + i), alignment: .left, style: Style(foreground: color))
     }
     guard let metric, area.height > 6 else { return }

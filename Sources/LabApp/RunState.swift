@@ -58,6 +58,16 @@ public struct RunState: Sendable {
 
     public init(settings: [String: SettingValue]) { self.settings = settings }
 
+    /// Back to the last good step after a divergence: every curve loses the points after it.
+    public mutating func rollBack(to step: Int) {
+        divergence = nil
+        self.step = step
+        for series in [\RunState.trainLoss, \.validationLoss, \.gradientNormHistory, \.clippedSteps] {
+            self[keyPath: series].truncate(after: Double(step))
+        }
+        for name in metricHistory.keys { metricHistory[name]!.truncate(after: Double(step)) }
+    }
+
     /// Starts the curves again (a rebuild or reset).
     public mutating func restart(info: ExperimentInfo) {
         settings = info.settings

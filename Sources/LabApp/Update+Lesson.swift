@@ -22,6 +22,17 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
             return [.send(.lowerLearningRate)]
         default: break
         }
+    } else if ls.companion?.divergence != nil {
+        // The compare run diverged on its own: the same two ways back, for it alone.
+        switch key {
+        case .character("b"):
+            ls.message = StatusMessage("rolling the compare run back to its last good step…")
+            return [.sendCompanion(.rollBack)]
+        case .character("l"):
+            ls.message = StatusMessage("rolling the compare run back with its learning rate divided by 10…")
+            return [.sendCompanion(.lowerLearningRate)]
+        default: break
+        }
     }
     switch key {
     case .character("q"):

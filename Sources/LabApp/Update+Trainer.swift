@@ -36,11 +36,10 @@ func applyTrainerEvent(_ state: inout AppState, _ event: TrainerEvent) -> [AppEf
         ls.run.divergence = message
         ls.run.isRunning = false
     case let .rolledBack(step, learningRate):
-        ls.run.divergence = nil
-        ls.run.step = step
-        ls.run.trainLoss.truncate(after: Double(step))
-        ls.run.validationLoss.truncate(after: Double(step))
+        ls.run.rollBack(to: step)
         if let lr = learningRate {
+            // The compare run keeps the same learning rate, as it does for every knob it follows.
+            effects += ls.commands(.set("learning_rate", .number(lr))).filter { if case .sendCompanion = $0 { true } else { false } }
             let old = ls.run.settings["learning_rate"]?.description ?? "?"
             ls.run.settings["learning_rate"] = .number(lr)
             ls.requested["learning_rate"] = .number(lr)
@@ -81,7 +80,10 @@ func applyCompanionEvent(_ run: inout RunState, _ event: TrainerEvent) {
         run.failure = message
         run.isReady = false
         run.isRunning = false
-    case .refused, .rolledBack: break
+    case let .rolledBack(step, learningRate):
+        run.rollBack(to: step)
+        if let lr = learningRate { run.settings["learning_rate"] = .number(lr) }
+    case .refused: break
     }
 }
 

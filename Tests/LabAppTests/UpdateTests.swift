@@ -88,6 +88,7 @@ import Testing
     /// than the compared one reach both, the compared knob only the lesson's run.
     @Test func aCompareRunFollowsEverythingButTheComparedSetting() {
         let text = fixtureLessonText.replacingOccurrences(of: "knobs:\n", with: "compare: {optimizer: sgd}\nknobs:\n")
+            .replacingOccurrences(of: "panels: [loss, gradient_norms, hidden_heatmap, predictions]", with: "panels: [loss, compare]")
         var state = AppState(lessons: [fixtureLesson(text)], completed: [:], firstStart: false, width: 120, height: 36)
         let opened = send(&state, keys(.enter))
         #expect(opened.map(\.summary) == ["start echo", "start companion echo"])
@@ -106,6 +107,17 @@ import Testing
         send(&state, (1...30).map { .companion(.report(fakeReport(step: $0, evaluate: $0 % 25 == 0))) })
         #expect(state.lesson!.companion!.step == 30 && state.lesson!.companion!.validationLoss.count == 1)
         #expect(state.lesson!.run.step == 0)
+
+        // The compare run diverges on its own: b and l go to it alone, and its roll-back trims its curves.
+        send(&state, [.companion(.diverged("loss is NaN at step 31"))])
+        #expect(send(&state, keys(.character("b"))).map(\.summary) == ["companion rollBack"])
+        send(&state, [.companion(.rolledBack(step: 20, learningRate: nil))])
+        let c = state.lesson!.companion!
+        #expect(c.divergence == nil && c.step == 20 && c.trainLoss.steps.last == 20 && c.metricHistory["accuracy"]!.isEmpty)
+        // The lesson's run lowers its learning rate after a divergence: the compare run follows.
+        send(&state, [.trainer(.diverged("loss is NaN"))])
+        let lowered = send(&state, [.trainer(.rolledBack(step: 0, learningRate: 0.001))]).map(\.summary)
+        #expect(lowered.contains("companion set learning_rate=0.001"))
     }
 
     /// `v` verifies the selected check in the background; progress and the verdict

@@ -93,13 +93,20 @@ import RNNEngine
     }
 
     @Test func readsACompareRunAndRefusesABadOne() throws {
-        let withCompare = Self.valid.replacingOccurrences(of: "knobs:\n", with: "compare: {cell: lstm, hidden: 16}\nknobs:\n")
+        let shown = Self.valid.replacingOccurrences(of: "panels: [loss, gradient_norms]", with: "panels: [loss, compare]")
+        let withCompare = shown.replacingOccurrences(of: "knobs:\n", with: "compare: {cell: lstm, hidden: 16}\nknobs:\n")
         let l = try parse(withCompare)
         #expect(l.compare == ["cell": .choice("lstm"), "hidden": .number(16)])
         #expect(try parse(Self.valid).compare == nil)
-        let bad = error(Self.valid.replacingOccurrences(of: "knobs:\n", with: "compare: {cell: transformer}\nknobs:\n"))
+        let bad = error(shown.replacingOccurrences(of: "knobs:\n", with: "compare: {cell: transformer}\nknobs:\n"))
         #expect(bad?.line == 11 && bad?.message.contains("cell") == true, "\(String(describing: bad))")
-        #expect(error(Self.valid.replacingOccurrences(of: "knobs:\n", with: "compare: lstm\nknobs:\n"))?.message.contains("mapping") == true)
+        #expect(error(shown.replacingOccurrences(of: "knobs:\n", with: "compare: lstm\nknobs:\n"))?.message.contains("mapping") == true)
+        let same = error(shown.replacingOccurrences(of: "knobs:\n", with: "compare: {hidden: 8}\nknobs:\n"))
+        #expect(same?.line == 11 && same?.message.contains("already has") == true, "\(String(describing: same))")
+        // The run and the panel go together.
+        #expect(error(Self.valid.replacingOccurrences(of: "knobs:\n", with: "compare: {cell: lstm}\nknobs:\n"))?.message
+                    .contains("add `compare` to panels") == true)
+        #expect(error(shown)?.message.contains("needs a `compare") == true)
     }
 
     @Test func refusesStructuralProblems() {

@@ -148,11 +148,14 @@ import RNNEngine
             for u in 0..<4 { w[u * 4 + at(u)] = 1 }
             return Tensor(shape: [4, 4], doubles: w)
         }
-        let exact = mirrorWeights(map { max(0, 2 - $0) }, length: 3)
-        #expect(exact.mirror == 3 && exact.next == 0 && exact.steps == 3)
+        let exact = MirrorWeights(map { max(0, 2 - $0) }, length: 3)
+        #expect(exact.mirror == 3 && exact.steps == 3 && exact.laterMirror == 2 && exact.next == 0 && exact.laterSteps == 2)
         // One to the right of the mirror on every row but the first (which has no such cell).
-        let shifted = mirrorWeights(map { $0 == 0 ? 2 : 3 - $0 }, length: 3)
-        #expect(shifted.mirror == 1 && shifted.next == 2)
+        let shifted = MirrorWeights(map { $0 == 0 ? 2 : 3 - $0 }, length: 3)
+        #expect(shifted.mirror == 1 && shifted.laterMirror == 0 && shifted.next == 2)
+        var sum = exact
+        sum.add(shifted)
+        #expect(sum.steps == 6 && sum.laterSteps == 4 && sum.next == 2 && sum.laterMirror == 2)
     }
 
     @Test func attentionMeasurementsSplitTheNearMirrorWeight() throws {
@@ -163,8 +166,10 @@ import RNNEngine
         _ = e.trainStep()
         let m = Dictionary(uniqueKeysWithValues: e.evaluate().measurements.map { ($0.name, $0.value) })
         let (mirror, next, near) = try (#require(m["attention_mirror"]), #require(m["attention_next"]), #require(m["attention_near_mirror"]))
-        #expect(mirror > 0 && next > 0 && near <= 1 + 1e-9)
-        #expect(abs(near - (mirror + next)) < 1e-12)
+        // Both cells are real source positions (padding gets exactly 0), and an untrained
+        // model spreads its weight, so neither holds most of it yet.
+        #expect(mirror > 0 && next > 0 && near < 0.9)
+        #expect(near >= next)  // the pair holds at least what its second cell holds
     }
 
     @Test func slopeFitsAPowerLaw() {

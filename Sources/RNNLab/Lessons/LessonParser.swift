@@ -45,6 +45,9 @@ public enum LessonParser {
         if let node = fields.optional("compare") {
             let compare = try readSettings(node, "compare", definitions(forTask: lesson.task))
             guard !compare.isEmpty else { throw LessonError(line: node.line, "compare names at least one setting that differs") }
+            if let same = compare.keys.sorted().first(where: { compare[$0] == lesson.settings[$0] }) {
+                throw LessonError(line: node.line, "compare sets \(same) to \(compare[same]!), which the experiment already has; name a setting that differs")
+            }
             lesson.compare = compare
         }
         if let knobs = fields.optional("knobs") { lesson.knobs = try readKnobs(knobs, lesson: lesson) }
@@ -58,6 +61,12 @@ public enum LessonParser {
             }
         }
         if let checks = fields.optional("checks") { lesson.checks = try readChecks(checks, lesson: lesson) }
+        // A compare run costs half the machine; it must be on screen, and the panel needs it.
+        if (lesson.compare != nil) != lesson.panels.contains(.compare) {
+            let line = fields.optional(lesson.compare != nil ? "compare" : "panels")?.line ?? 1
+            throw LessonError(line: line, lesson.compare != nil ? "a lesson with compare shows it: add `compare` to panels"
+                                                                : "the compare panel needs a `compare: {setting: value}` run")
+        }
         return lesson
     }
 

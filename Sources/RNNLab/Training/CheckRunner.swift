@@ -72,6 +72,7 @@ public enum CheckRunner {
     private static func runOnce(_ check: LessonCheck, _ task: String, _ settings: [String: SettingValue],
                                 _ dataDirectory: DataDirectory, _ progress: ((StepReport) -> Void)?,
                                 _ isCancelled: (@Sendable () -> Bool)?) -> Result<([String: Double], Int), Reason> {
+        if isCancelled?() == true { return .failure(Reason("cancelled")) }
         let experiment: Experiment
         do { experiment = try Experiment(task: task, settings: settings, dataDirectory: dataDirectory) } catch {
             return .failure(Reason("cannot build the experiment: \(error)"))
@@ -92,6 +93,7 @@ public enum CheckRunner {
                 break
             }
         }
+        if isCancelled?() == true { return .failure(Reason("cancelled")) }
         if !reached, metrics.values["diverged"] == 0, experiment.step % experiment.evalEvery != 0 {
             let final = StepReport(step: experiment.step, loss: metrics.values["loss"] ?? .nan, gradientNorm: metrics.values["grad_norm"] ?? 0,
                                    clipped: false, divergence: nil, evaluation: experiment.evaluate(), probes: nil, samples: [])

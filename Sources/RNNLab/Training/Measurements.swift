@@ -21,7 +21,8 @@ public enum Measurement: String, CaseIterable, Sendable {
     /// `attention_mirror`: the mean attention weight of output step u on source step
     /// L−1−u (reversal of L tokens), over validation examples and output steps;
     /// `attention_next`: on source step L−u, the one just after the mirror (where the
-    /// token written at step u−1 sits); `attention_near_mirror`: the two together.
+    /// token written at step u−1 sits), over the steps u ≥ 1 that have one;
+    /// `attention_near_mirror`: on the two together, over the same steps.
     case attentionMirror = "attention_mirror"
 
     /// The hidden sizes `costGrowth` times.
@@ -75,7 +76,7 @@ extension Experiment {
                 if let v = attentionMirror() {
                     out.append(Metric(m.rawValue, v.mirror, lowerIsBetter: false))
                     out.append(Metric("attention_next", v.next, lowerIsBetter: false))
-                    out.append(Metric("attention_near_mirror", v.mirror + v.next, lowerIsBetter: false))
+                    out.append(Metric("attention_near_mirror", v.pair, lowerIsBetter: false))
                 }
             }
         }
@@ -220,37 +221,53 @@ extension Experiment {
         return (carrying, atMarker.reduce(0, +) / Double(atMarker.count))
     }
 
-    /// The mean weight on the mirrored source step and on the step after it.
-    private func attentionMirror() -> (mirror: Double, next: Double)? {
+    /// The mean weight on the mirrored source step (every output step), on the step
+    /// after it, and on the two together (the steps u ≥ 1, which have both).
+    private func attentionMirror() -> (mirror: Double, next: Double, pair: Double)? {
         guard let model = model as? TranslationModel, model.seq2seq.configuration.useAttention, let batch = validation.first else { return nil }
         let S = batch.steps
         let seq2seq = model.seq2seq
         seq2seq.probeSample = 0
         defer { seq2seq.probeSample = nil }
-        var (mirror, next, count) = (0.0, 0.0, 0)
+        var total = MirrorWeights()
         for b in 0..<min(32, batch.batchSize) {
             let L = batch.lengths[b]
             _ = seq2seq.greedyDecode(sourceTokens: Array(batch.inputTokens![(b * S)..<(b * S + S)]), sourceShape: (1, S),
                                      sourceMask: Array(batch.mask[(b * S)..<(b * S + S)]), maxLength: L + 1,
                                      bos: Vocabulary.begin, eos: Vocabulary.end)
             guard let weights = seq2seq.attentionProbe else { continue }
-            let row = mirrorWeights(weights, length: L)
-            (mirror, next, count) = (mirror + row.mirror, next + row.next, count + row.steps)
+            total.add(MirrorWeights(weights, length: L))
         }
-        return count > 0 ? (mirror / Double(count), next / Double(count)) : nil
+        guard total.steps > 0, total.laterSteps > 0 else { return nil }
+        let later = Double(total.laterSteps)
+        return (total.mirror / Double(total.steps), total.next / later, (total.laterMirror + total.next) / later)
     }
 }
 
-/// Summed over the output steps u < L of one reversal's attention weights (U, S):
-/// the weight on the mirrored source step L−1−u, and on L−u (for u > 0).
-func mirrorWeights(_ weights: Tensor, length L: Int) -> (mirror: Double, next: Double, steps: Int) {
-    var (mirror, next) = (0.0, 0.0)
-    let steps = min(L, weights.shape[0])
-    for u in 0..<steps {
-        mirror += weights[u, L - 1 - u]
-        if u > 0 { next += weights[u, L - u] }
+/// Sums over the output steps u < L of a reversal's attention weights (U, S):
+/// the weight on the mirrored source step L−1−u, and for u ≥ 1 (where there is a
+/// step after the mirror) the weight on L−1−u and on L−u.
+struct MirrorWeights: Equatable {
+    var mirror = 0.0, steps = 0
+    var laterMirror = 0.0, next = 0.0, laterSteps = 0
+
+    init() {}
+
+    init(_ weights: Tensor, length L: Int) {
+        steps = min(L, weights.shape[0])
+        for u in 0..<steps {
+            mirror += weights[u, L - 1 - u]
+            guard u > 0 else { continue }
+            laterMirror += weights[u, L - 1 - u]
+            next += weights[u, L - u]
+            laterSteps += 1
+        }
     }
-    return (mirror, next, steps)
+
+    mutating func add(_ o: MirrorWeights) {
+        (mirror, steps) = (mirror + o.mirror, steps + o.steps)
+        (laterMirror, next, laterSteps) = (laterMirror + o.laterMirror, next + o.next, laterSteps + o.laterSteps)
+    }
 }
 
 /// The least-squares slope of y on x.
