@@ -13,6 +13,26 @@ import RNNEngine
         return Seq2Seq(config, rng: &rng, dtype: dtype)
     }
 
+    /// A right-to-left encoder keeps its states in source order: the state at s has read
+    /// x_s and what follows, so changing the first token changes only the first state,
+    /// and the final state (the bridge's input) is the one that read the whole row.
+    @Test func aRightToLeftEncoderKeepsSourceOrder() {
+        var rng = SplitMix64(seed: 3)
+        let config = Seq2SeqConfiguration(sourceVocabularySize: 5, targetVocabularySize: 6, embeddingSize: 3, hiddenSize: 4,
+                                          cell: .gru, readsBackwards: true)
+        let m = Seq2Seq(config, rng: &rng, dtype: .float64)
+        #expect(m.encoder.rnn.options.goBackwards)
+        let mask = [true, true, true, false]
+        let a = m.encoder([1, 2, 3, 0], batch: 1, steps: 4, mask: mask)
+        let b = m.encoder([4, 2, 3, 0], batch: 1, steps: 4, mask: mask)
+        func state(_ e: Variable, _ s: Int) -> [Double] { e.value.select(axis: 0, 0).select(axis: 0, s).doubles }
+        #expect(state(a.states, 0) != state(b.states, 0))
+        #expect(state(a.states, 1) == state(b.states, 1) && state(a.states, 2) == state(b.states, 2))
+        #expect(a.finalHidden.value.select(axis: 0, 0).doubles == state(a.states, 0))
+        // Bidirectional wins: the flag is dropped rather than half-applied.
+        #expect(!Seq2SeqConfiguration(sourceVocabularySize: 5, targetVocabularySize: 6, bidirectional: true, readsBackwards: true).readsBackwards)
+    }
+
     @Test func parameterNamesFollowTheStateDictConvention() {
         var rng = SplitMix64(seed: 1)
         let config = Seq2SeqConfiguration(sourceVocabularySize: 7, targetVocabularySize: 9, embeddingSize: 3, hiddenSize: 4,

@@ -8,16 +8,19 @@ import RNNEngine
     struct Setup: Sendable, CustomStringConvertible {
         var cell: CellKind
         var bidirectional: Bool
+        var readsBackwards = false
         var bridge: Seq2SeqBridge
         var useAttention: Bool
         var score: AttentionScore
         var description: String {
-            "\(cell) \(bidirectional ? "bi" : "uni") \(bridge) " + (useAttention ? "\(score) attention" : "fixed context")
+            "\(cell) \(bidirectional ? "bi" : readsBackwards ? "right-to-left" : "uni") \(bridge) " + (useAttention ? "\(score) attention" : "fixed context")
         }
     }
 
     static let setups: [Setup] = [
         Setup(cell: .gru, bidirectional: false, bridge: .lastState, useAttention: true, score: .additive),
+        Setup(cell: .gru, bidirectional: false, readsBackwards: true, bridge: .lastState, useAttention: true, score: .general),
+        Setup(cell: .lstm, bidirectional: false, readsBackwards: true, bridge: .tanhBackward, useAttention: false, score: .additive),
         Setup(cell: .gru, bidirectional: true, bridge: .tanhBackward, useAttention: true, score: .general),
         Setup(cell: .lstm, bidirectional: true, bridge: .lastState, useAttention: true, score: .dot),
         Setup(cell: .lstm, bidirectional: false, bridge: .tanhBackward, useAttention: true, score: .scaledDot),
@@ -29,7 +32,8 @@ import RNNEngine
     static func model(_ s: Setup, dtype: DType = .float64) -> Seq2Seq {
         var rng = SplitMix64(seed: 21)
         let config = Seq2SeqConfiguration(sourceVocabularySize: 5, targetVocabularySize: 6, embeddingSize: 3,
-                                          hiddenSize: 3, cell: s.cell, bidirectional: s.bidirectional, bridge: s.bridge,
+                                          hiddenSize: 3, cell: s.cell, bidirectional: s.bidirectional,
+                                          readsBackwards: s.readsBackwards, bridge: s.bridge,
                                           useAttention: s.useAttention, score: s.score, attentionSize: 4)
         return Seq2Seq(config, rng: &rng, dtype: dtype)
     }

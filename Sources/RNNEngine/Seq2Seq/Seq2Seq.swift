@@ -35,7 +35,8 @@ public final class Seq2Seq: Module {
         self.configuration = c
         self.teacherForcingRatio = teacherForcingRatio
         encoder = Seq2SeqEncoder(c.cell, vocabularySize: c.sourceVocabularySize, embeddingSize: c.embeddingSize,
-                                 hiddenSize: c.hiddenSize, bidirectional: c.bidirectional, rng: &rng, dtype: dtype)
+                                 hiddenSize: c.hiddenSize, bidirectional: c.bidirectional, readsBackwards: c.readsBackwards,
+                                 rng: &rng, dtype: dtype)
         bridge = c.bridge == .tanhBackward ? Linear(c.hiddenSize, c.contextSize, rng: &rng, dtype: dtype) : nil
         decoder = Seq2SeqDecoder(c.cell, vocabularySize: c.targetVocabularySize, embeddingSize: c.embeddingSize,
                                  hiddenSize: c.contextSize, contextSize: c.contextSize,

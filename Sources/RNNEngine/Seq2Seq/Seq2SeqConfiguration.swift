@@ -26,6 +26,10 @@ public struct Seq2SeqConfiguration: Sendable, Equatable {
     /// `.gru` or `.lstm` (a simple RNN works too), for the encoder and the decoder.
     public var cell: CellKind
     public var bidirectional: Bool
+    /// A one-way encoder that reads the source right to left (Keras `go_backwards`;
+    /// Sutskever et al. 2014 fed the source reversed). Its states stay in source
+    /// order: state s has read x_s and everything after it. Ignored when bidirectional.
+    public var readsBackwards: Bool
     public var bridge: Seq2SeqBridge
     /// false: the baseline of Cho et al. (2014)/Sutskever et al. (2014) — one fixed
     /// context C, the encoder's final state(s) (B, D·H), fed at every step.
@@ -35,7 +39,7 @@ public struct Seq2SeqConfiguration: Sendable, Equatable {
     public var attentionSize: Int?
 
     public init(sourceVocabularySize: Int, targetVocabularySize: Int, embeddingSize: Int = 32,
-                hiddenSize: Int = 64, cell: CellKind = .gru, bidirectional: Bool = false,
+                hiddenSize: Int = 64, cell: CellKind = .gru, bidirectional: Bool = false, readsBackwards: Bool = false,
                 bridge: Seq2SeqBridge = .lastState, useAttention: Bool = true,
                 score: AttentionScore = .additive, attentionSize: Int? = nil) {
         self.sourceVocabularySize = sourceVocabularySize
@@ -44,6 +48,7 @@ public struct Seq2SeqConfiguration: Sendable, Equatable {
         self.hiddenSize = hiddenSize
         self.cell = cell
         self.bidirectional = bidirectional
+        self.readsBackwards = readsBackwards && !bidirectional
         self.bridge = bridge
         self.useAttention = useAttention
         self.score = score

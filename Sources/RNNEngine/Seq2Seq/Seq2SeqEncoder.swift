@@ -8,10 +8,11 @@ public final class Seq2SeqEncoder: Module {
     public let rnn: RecurrentLayer
 
     public init(_ kind: CellKind, vocabularySize: Int, embeddingSize: Int, hiddenSize: Int,
-                bidirectional: Bool, rng: inout SplitMix64, dtype: DType = .float32) {
+                bidirectional: Bool, readsBackwards: Bool = false, rng: inout SplitMix64, dtype: DType = .float32) {
         embedding = Embedding(vocabularySize, embeddingSize, rng: &rng, dtype: dtype)
         rnn = RecurrentLayer(kind, inputSize: embeddingSize, hiddenSize: hiddenSize,
-                             options: .init(bidirectional: bidirectional), rng: &rng, dtype: dtype)
+                             options: .init(bidirectional: bidirectional, goBackwards: readsBackwards && !bidirectional),
+                             rng: &rng, dtype: dtype)
     }
 
     public var namedParameters: [(name: String, parameter: Variable)] {
@@ -33,6 +34,8 @@ public final class Seq2SeqEncoder: Module {
         -> (states: Variable, finalHidden: Variable, finalCell: Variable?) {
         precondition(tokens.count == batch * steps, "\(tokens.count) source tokens for B·S = \(batch)·\(steps)")
         let out = rnn(embedding(tokens, shape: [batch, steps]), mask: mask)
-        return (out.output, out.finalHidden, out.finalCell)
+        // go_backwards returns its states in reading order; attention wants them in source order.
+        let states = rnn.options.goBackwards ? out.output.reversed(axis: 1) : out.output
+        return (states, out.finalHidden, out.finalCell)
     }
 }

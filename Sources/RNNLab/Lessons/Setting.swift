@@ -88,6 +88,8 @@ public enum ExperimentSettings {
         .init(name: "hidden", summary: "hidden units H", kind: .integer(1...512), effect: .rebuild, defaultValue: .number(32)),
         .init(name: "layers", summary: "stacked layers", kind: .integer(1...4), effect: .rebuild, defaultValue: .number(1)),
         .init(name: "bidirectional", summary: "read both ways (0 or 1)", kind: .integer(0...1), effect: .rebuild, defaultValue: .number(0)),
+        .init(name: "go_backwards", summary: "a one-way seq2seq encoder reads the source right to left (0 or 1)", kind: .integer(0...1),
+              effect: .rebuild, defaultValue: .number(0)),
         .init(name: "spectral_radius", summary: "initial spectral radius of W_hh (0 keeps the default init)", kind: .real(0...4), effect: .rebuild, defaultValue: .number(0)),
         .init(name: "recurrent_init", summary: "W_hh at start: the cell's default, orthogonal, or identity (IRNN); spectral_radius then rescales it", kind: .choice(["default", "orthogonal", "identity"]), effect: .rebuild, defaultValue: .choice("default")),
         .init(name: "forget_bias", summary: "LSTM forget-gate bias at start", kind: .real(-5...5), effect: .rebuild, defaultValue: .number(0)),

@@ -45,6 +45,7 @@ final class TranslationModel: ExperimentModel {
             embeddingSize: Int(settings["embedding"]?.number ?? 32), hiddenSize: Int(settings["hidden"]?.number ?? 64),
             cell: CellKind(rawValue: settings["cell"]?.choice ?? "gru") ?? .gru,
             bidirectional: (settings["bidirectional"]?.number ?? 0) > 0,
+            readsBackwards: (settings["go_backwards"]?.number ?? 0) > 0,
             useAttention: (settings["attention"]?.number ?? 1) > 0, score: score)
         seq2seq = Seq2Seq(config, teacherForcingRatio: settings["teacher_forcing"]?.number ?? 1, rng: &rng)
     }
