@@ -12,25 +12,18 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
         }
     }
     if ls.editor != nil { return editorKey(&ls, key) }
-    if ls.run.divergence != nil {
+    // After a divergence, b and l answer the run that diverged: the lesson's own
+    // first, else the compare run, which can diverge on its own.
+    if ls.run.divergence != nil || ls.companion?.divergence != nil {
+        let own = ls.run.divergence != nil
+        let (who, to): (String, (TrainerCommand) -> AppEffect) = own ? ("", { .send($0) }) : ("the compare run ", { .sendCompanion($0) })
         switch key {
         case .character("b"):
-            ls.message = StatusMessage("rolling back to the last good step…")
-            return [.send(.rollBack)]
+            ls.message = StatusMessage("rolling \(who)back to the last good step…")
+            return [to(.rollBack)]
         case .character("l"):
-            ls.message = StatusMessage("rolling back with the learning rate divided by 10…")
-            return [.send(.lowerLearningRate)]
-        default: break
-        }
-    } else if ls.companion?.divergence != nil {
-        // The compare run diverged on its own: the same two ways back, for it alone.
-        switch key {
-        case .character("b"):
-            ls.message = StatusMessage("rolling the compare run back to its last good step…")
-            return [.sendCompanion(.rollBack)]
-        case .character("l"):
-            ls.message = StatusMessage("rolling the compare run back with its learning rate divided by 10…")
-            return [.sendCompanion(.lowerLearningRate)]
+            ls.message = StatusMessage("rolling \(who)back with the learning rate divided by 10…")
+            return [to(.lowerLearningRate)]
         default: break
         }
     }
