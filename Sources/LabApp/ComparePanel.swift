@@ -51,13 +51,5 @@ func drawComparison(_ ls: LessonState, in area: Rect, buffer: inout Buffer) {
 /// The step of the first evaluation whose value meets `op value`, if any.
 func firstStep(_ history: SeriesHistory?, meeting target: (op: String, value: Double)) -> Int? {
     guard let history else { return nil }
-    let holds: (Double) -> Bool
-    switch target.op {
-    case "<": holds = { $0 < target.value }
-    case "<=": holds = { $0 <= target.value }
-    case ">=": holds = { $0 >= target.value }
-    case "==": holds = { $0 == target.value }
-    default: holds = { $0 > target.value }
-    }
-    return zip(history.steps, history.values).first { holds($0.1) }.map { Int($0.0.rounded()) }
+    return zip(history.steps, history.values).first { CheckCondition.compare($0.1, target.op, target.value) }.map { Int($0.0.rounded()) }
 }

@@ -113,7 +113,7 @@ func verifyKey(_ ls: inout LessonState) -> [AppEffect] {
     }
     guard ls.lesson.checks.indices.contains(ls.selectedCheck) else { return [] }
     let check = ls.lesson.checks[ls.selectedCheck]
-    let budget = check.steps * max(1, check.seeds.count) * (check.versus == nil ? 1 : 2)
+    let budget = check.stepBudget
     ls.verification = Verification(check: check.id, steps: 0, budget: budget)
     ls.verdicts[check.id] = nil
     ls.message = StatusMessage("verifying \(check.id) in the background (at most \(budget) steps); v cancels")

@@ -81,17 +81,20 @@ public struct CheckCondition: Sendable, CustomStringConvertible {
                 let name = CheckCondition(clauses: [c]).metricNames.first { metrics[$0] == nil } ?? c.metric
                 return .failure(Reason("no metric \(name) (available: \(metrics.keys.sorted().joined(separator: ", ")))"))
             }
-            let holds: Bool
-            switch c.op {
-            case "<": holds = v < t
-            case "<=": holds = v <= t
-            case ">": holds = v > t
-            case ">=": holds = v >= t
-            default: holds = v == t
-            }
-            if !holds { return .success(false) }
+            if !Self.compare(v, c.op, t) { return .success(false) }
         }
         return .success(true)
+    }
+
+    /// `value op threshold` for one of `operators`.
+    public static func compare(_ value: Double, _ op: String, _ threshold: Double) -> Bool {
+        switch op {
+        case "<": return value < threshold
+        case "<=": return value <= threshold
+        case ">": return value > threshold
+        case ">=": return value >= threshold
+        default: return value == threshold
+        }
     }
 
     public var description: String {

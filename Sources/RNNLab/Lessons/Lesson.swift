@@ -128,6 +128,8 @@ public struct LessonCheck: Sendable {
 
     /// Whether the check compares several runs, so one live run cannot judge it.
     public var isMultiRun: Bool { seeds.count > 1 || versus != nil }
+    /// The most training steps the check can take: steps × seeds × arms.
+    public var stepBudget: Int { steps * max(1, seeds.count) * (versus == nil ? 1 : 2) }
 }
 
 /// Why something was refused, in words for the learner.

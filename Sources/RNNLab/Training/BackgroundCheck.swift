@@ -14,7 +14,7 @@ public final class BackgroundCheck: @unchecked Sendable {
 
     public init(_ check: LessonCheck, of lesson: Lesson, dataDirectory: DataDirectory) {
         self.check = check.id
-        stepBudget = check.steps * max(1, check.seeds.count) * (check.versus == nil ? 1 : 2)
+        stepBudget = check.stepBudget
         let thread = Thread { [self] in
             let result = CheckRunner.run(check, of: lesson, dataDirectory: dataDirectory,
                                          progress: { _ in self.state.withLock { $0.steps += 1 } },
