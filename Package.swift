@@ -33,15 +33,18 @@ let package = Package(
             ],
             swiftSettings: nativeCPU
         ),
-        .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine"], resources: [.copy("Fixtures")]),
+        // `RNNLAB_TESTS=fast` skips the slow tier (see README: Tests).
+        .target(name: "TestTiers", path: "Tests/TestTiers"),
+        .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine", "TestTiers"], resources: [.copy("Fixtures")]),
         // Shared by the test targets that compare whole frames with text snapshots.
         .target(name: "SnapshotSupport", dependencies: ["TerminalUI"], path: "Tests/SnapshotSupport"),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
-        .testTarget(name: "RNNLabTests", dependencies: ["RNNLab", "RNNEngine"]),
-        .testTarget(name: "LabAppTests", dependencies: ["LabApp", "RNNLab", "TerminalUI", "SnapshotSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "RNNLabTests", dependencies: ["RNNLab", "RNNEngine", "TestTiers"]),
+        .testTarget(name: "LabAppTests", dependencies: ["LabApp", "RNNLab", "TerminalUI", "SnapshotSupport", "TestTiers"],
+                    exclude: ["__Snapshots__"]),
         // Runs the built `rnnlab` in tmux, as a person would; needs no module of ours.
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestTiers"]),
     ],
     swiftLanguageModes: [.v6]
 )

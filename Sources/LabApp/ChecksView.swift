@@ -11,12 +11,15 @@ enum CheckMark {
     case open
     /// This run's settings differ from the check's.
     case otherSettings
+    /// Judged on this run, and not met.
+    case failedNow
 
     var symbol: String {
         switch self {
         case .metNow, .metBefore: return "✓"
         case .open: return "○"
         case .otherSettings: return "·"
+        case .failedNow: return "✗"
         }
     }
 
@@ -26,6 +29,7 @@ enum CheckMark {
         case .metBefore: return LabTheme.goodDim
         case .open: return .plain
         case .otherSettings: return LabTheme.dim
+        case .failedNow: return LabTheme.error
         }
     }
 }
@@ -34,6 +38,7 @@ enum CheckMark {
 func checkMark(_ check: LessonCheck, _ ls: LessonState, completed: Set<String>) -> CheckMark {
     if ls.run.passedChecks.contains(check.id) || ls.verdicts[check.id]?.passed == true { return .metNow }
     if completed.contains(check.id) { return .metBefore }
+    if ls.run.failedChecks.contains(check.id) { return .failedNow }
     return ls.run.eligibleChecks.contains(check.id) || !ls.run.isReady ? .open : .otherSettings
 }
 

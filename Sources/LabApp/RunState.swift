@@ -44,12 +44,14 @@ public struct RunState: Sendable {
     public var metrics = RunMetrics()
     /// The divergence message while the banner is up.
     public var divergence: String?
+    /// The lesson's checks judged on this run, as `rnnlab verify` judges them.
+    public var checks = LiveChecks()
     /// Check ids whose settings have held for the whole run so far.
-    public var eligibleChecks: Set<String> = []
+    public var eligibleChecks: Set<String> { checks.eligible }
     /// Check ids met in this run.
-    public var passedChecks: Set<String> = []
-    /// Check ids already judged at their end step in this run (`when: end`).
-    public var judgedChecks: Set<String> = []
+    public var passedChecks: Set<String> { checks.passed }
+    /// Check ids this run was judged on and did not meet.
+    public var failedChecks: Set<String> { checks.failed }
     /// A rebuild marker waiting for the `.ready` that follows the change.
     public var pendingRebuildLabel: String?
     public var rate = StepRate()
@@ -89,8 +91,7 @@ public struct RunState: Sendable {
         samples = []
         metrics = RunMetrics(baselines: info.baselines)
         divergence = nil
-        passedChecks = []
-        judgedChecks = []
+        checks = LiveChecks()
         rate.reset()
         if let label = pendingRebuildLabel { events.append(RunEvent(step: 0, label: label)) }
         pendingRebuildLabel = nil

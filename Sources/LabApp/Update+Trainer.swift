@@ -8,7 +8,7 @@ func applyTrainerEvent(_ state: inout AppState, _ event: TrainerEvent) -> [AppEf
     case .ready(let info):
         ls.run.restart(info: info)
         ls.requested = info.settings
-        CheckJudge.resetEligibility(&ls.run, checks: ls.lesson.checks)
+        CheckJudge.start(&ls, info: info)
     case .report(let report):
         record(report, into: &ls.run)
         effects += CheckJudge.judge(&ls, after: report, completed: &state.completed)
@@ -19,7 +19,7 @@ func applyTrainerEvent(_ state: inout AppState, _ event: TrainerEvent) -> [AppEf
         let label = "\(shortName(name)) \(old?.description ?? "?")→\(value)"
         if effect == .live {
             ls.run.events.append(RunEvent(step: step, label: label))
-            CheckJudge.settingsChanged(&ls.run, checks: ls.lesson.checks, atStep: step)
+            CheckJudge.settingsChanged(&ls, atStep: step)
         } else {
             ls.run.pendingRebuildLabel = label + " rebuilt"
         }
@@ -44,7 +44,7 @@ func applyTrainerEvent(_ state: inout AppState, _ event: TrainerEvent) -> [AppEf
             ls.run.settings["learning_rate"] = .number(lr)
             ls.requested["learning_rate"] = .number(lr)
             ls.run.events.append(RunEvent(step: step, label: "lr \(old)→\(SettingValue.format(lr))"))
-            CheckJudge.settingsChanged(&ls.run, checks: ls.lesson.checks, atStep: step)
+            CheckJudge.settingsChanged(&ls, atStep: step)
             if ls.lesson.knobs.contains(where: { $0.name == "learning_rate" }) {
                 state.savedKnobs[ls.lesson.id, default: [:]]["learning_rate"] = .number(lr)
                 effects.append(.saveKnobs(lesson: ls.lesson.id, values: state.savedKnobs[ls.lesson.id]!))

@@ -108,8 +108,8 @@ func openLesson(_ state: inout AppState, index: Int) -> [AppEffect] {
     }
     state.lesson = LessonState(index: index, lesson: lesson, settings: settings)
     state.screen = .lesson
-    var effects: [AppEffect] = [.startTrainer(task: lesson.task, settings: settings)]
-    if let companion = state.lesson?.companion { effects.append(.startCompanion(task: lesson.task, settings: companion.settings)) }
+    var effects: [AppEffect] = [.startTrainer(lesson.runPlan(settings: settings))]
+    if let companion = state.lesson?.companion { effects.append(.startCompanion(lesson.runPlan(settings: companion.settings))) }
     if state.firstStart {
         state.firstStart = false
         effects.append(.markStarted)

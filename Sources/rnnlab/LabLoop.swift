@@ -118,13 +118,11 @@ final class LabLoop {
 
     private func execute(_ effect: AppEffect) {
         switch effect {
-        case let .startTrainer(task, settings):
+        case .startTrainer(let plan):
             retire()
-            session = TrainerSession(task: task, settings: settings, dataDirectory: dataDirectory,
-                                     measurements: state.lesson?.lesson.measurementNames ?? [])
-        case let .startCompanion(task, settings):
-            companion = TrainerSession(task: task, settings: settings, dataDirectory: dataDirectory,
-                                       measurements: state.lesson?.lesson.measurementNames ?? [])
+            session = TrainerSession(plan: plan, dataDirectory: dataDirectory)
+        case .startCompanion(let plan):
+            companion = TrainerSession(plan: plan, dataDirectory: dataDirectory)
         case .stopTrainer:
             retire()
         case .send(let command):

@@ -36,10 +36,20 @@ import Testing
     }
 
     @Test func checksList() {
-        var state = trainedState(running: false)
-        send(&state, [.trainer(.report(fakeReport(step: 121, evaluate: true, accuracy: 0.97)))])
+        var state = trainedState(steps: 124, running: false, changeAt: nil)
+        send(&state, [.trainer(.report(fakeReport(step: 125, evaluate: true, accuracy: 0.97)))])
         send(&state, keys(.tab, .tab, .down))
         assertSnapshot(frame(state), named: "checks-80x24")
+    }
+
+    /// A one-run check judged on this run and not met: ✗, and the verdict in the status line.
+    @Test func checkNotMetInThisRun() {
+        var state = fixtureState()
+        send(&state, keys(.enter))
+        send(&state, [.trainer(readyEvent(state.lesson!.lesson, overrides: ["hidden": .number(1)]))])
+        for step in 1...100 { send(&state, [.trainer(.report(fakeReport(step: step, evaluate: step % 25 == 0, accuracy: 0.7)))]) }
+        send(&state, keys(.tab, .tab, .down))
+        assertSnapshot(frame(state), named: "check-not-met-80x24")
     }
 
     @Test func help() {

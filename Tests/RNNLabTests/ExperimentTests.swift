@@ -75,7 +75,7 @@ import RNNEngine
 
     /// The trainer thread answers commands through the mailbox.
     @Test func trainerSessionRunsAndAnswers() throws {
-        let s = TrainerSession(task: "echo", settings: ["T": .number(10), "hidden": .number(4), "batch": .number(4)],
+        let s = TrainerSession(plan: RunPlan(task: "echo", settings: ["T": .number(10), "hidden": .number(4), "batch": .number(4)]),
                                dataDirectory: Self.data)
         defer { s.shutdown() }
         var events: [TrainerEvent] = []

@@ -14,8 +14,14 @@ public final class Experiment {
     public private(set) var step = 0
     /// Baselines on the validation split, for reference lines.
     public private(set) var baselines: [Baseline]
-    /// Probes are recorded every this many steps (and at evaluations).
-    public var probeEvery = 5
+    /// Probes are recorded every this many steps (and at step 1 and at evaluations).
+    public var probeEvery = Experiment.defaultProbeEvery
+    public static let defaultProbeEvery = 5
+    /// Steps at which to evaluate besides every `eval_every`: the steps the
+    /// lesson's checks end on (``Lesson/checkEvaluationSteps``), so each check is
+    /// judged on an evaluation of its last step, live as in `rnnlab verify`.
+    /// Evaluating draws no random numbers, so it leaves the run's course unchanged.
+    public var evaluationSteps: Set<Int> = []
     let definitions: [SettingDefinition]
     var model: any ExperimentModel
     var optimizer: Optimizer
@@ -132,7 +138,8 @@ public final class Experiment {
         step += 1
         let batchSize = Int(settings["batch"]?.number ?? 32)
         let batch = task.trainingBatch(size: batchSize, rng: &rng)
-        let wantProbes = step % probeEvery == 0 || step % evalEvery == 0 || step == 1
+        let evaluates = step % evalEvery == 0 || evaluationSteps.contains(step)
+        let wantProbes = step % probeEvery == 0 || evaluates || step == 1
         model.recurrent.probeSample = wantProbes ? 0 : nil
         model.recurrent.training = true
         optimizer.zeroGrad()
@@ -155,7 +162,7 @@ public final class Experiment {
             report.divergence = "at step \(step) the update made a weight NaN or infinite"
             return report
         }
-        if step % evalEvery == 0 {
+        if evaluates {
             let (evaluation, attention) = evaluate(recordAttention: true)
             report.evaluation = evaluation
             if let attention, let first = validation.first {
@@ -181,7 +188,8 @@ public final class Experiment {
     /// The attention map of the last evaluation, shown with every probe until the next one.
     private var lastAttention: (weights: Tensor, rows: [String], columns: [String])?
 
-    var evalEvery: Int { Int(settings["eval_every"]?.number ?? 50) }
+    /// Steps between two evaluations (the `eval_every` setting).
+    public var evalEvery: Int { Int(settings["eval_every"]?.number ?? 50) }
 
     /// The loss and metrics on the fixed validation split.
     public func evaluate() -> Evaluation {

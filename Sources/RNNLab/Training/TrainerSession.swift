@@ -22,8 +22,24 @@ public enum TrainerCommand: Sendable {
 public struct ExperimentInfo: Sendable {
     public var settings: [String: SettingValue]
     public var parameterCount: Int
+    /// The recurrent layer's parameters (the encoder's, for seq2seq).
+    public var recurrentParameterCount: Int
     public var baselines: [Baseline]
     public var taskSummary: String
+    /// Steps between evaluations, and between probes.
+    public var evalEvery: Int
+    public var probeEvery: Int
+
+    public init(settings: [String: SettingValue], parameterCount: Int, recurrentParameterCount: Int = 0, baselines: [Baseline],
+                taskSummary: String, evalEvery: Int, probeEvery: Int = Experiment.defaultProbeEvery) {
+        self.settings = settings
+        self.parameterCount = parameterCount
+        self.recurrentParameterCount = recurrentParameterCount
+        self.baselines = baselines
+        self.taskSummary = taskSummary
+        self.evalEvery = evalEvery
+        self.probeEvery = probeEvery
+    }
 }
 
 /// What the trainer tells the lab, through the mailbox.
@@ -73,12 +89,9 @@ public final class TrainerSession: @unchecked Sendable {
     /// first (the UI keeps its own history of what it took).
     public static let mailboxLimit = 2_000
 
-    /// Starts the worker, which builds the experiment and waits, paused.
-    /// Starts a worker that builds the experiment; `measurements` are measured at
-    /// every evaluation (`Experiment.measurements`).
-    public init(task: String, settings: [String: SettingValue], dataDirectory: DataDirectory, measurements: Set<String> = []) {
-        let worker = Worker(mailbox: mailbox, task: task, settings: settings, dataDirectory: dataDirectory)
-        worker.measurements = measurements
+    /// Starts a worker that builds the experiment of `plan` and waits, paused.
+    public init(plan: RunPlan, dataDirectory: DataDirectory) {
+        let worker = Worker(mailbox: mailbox, plan: plan, dataDirectory: dataDirectory)
         let thread = Thread { worker.run() }
         thread.stackSize = 16 << 20
         thread.start()
@@ -98,25 +111,25 @@ public final class TrainerSession: @unchecked Sendable {
 /// The worker thread's side: owns the experiment.
 private final class Worker: @unchecked Sendable {
     let session: Mailbox
-    let task: String
+    let plan: RunPlan
     var settings: [String: SettingValue]
     let dataDirectory: DataDirectory
     var experiment: Experiment?
     var running = false
     var stepsLeft = 0  // for `.step`
-    var measurements: Set<String> = []
 
-    init(mailbox: Mailbox, task: String, settings: [String: SettingValue], dataDirectory: DataDirectory) {
+    init(mailbox: Mailbox, plan: RunPlan, dataDirectory: DataDirectory) {
         self.session = mailbox
-        self.task = task
-        self.settings = settings
+        self.plan = plan
+        self.settings = plan.settings
         self.dataDirectory = dataDirectory
     }
 
     func build() {
         do {
-            let e = try Experiment(task: task, settings: settings, dataDirectory: dataDirectory)
-            e.measurements = measurements
+            let e = try Experiment(task: plan.task, settings: settings, dataDirectory: dataDirectory)
+            e.measurements = plan.measurements
+            e.evaluationSteps = plan.evaluationSteps
             experiment = e
             session.post(.ready(info(e)))
         } catch {
@@ -126,7 +139,8 @@ private final class Worker: @unchecked Sendable {
     }
 
     func info(_ e: Experiment) -> ExperimentInfo {
-        ExperimentInfo(settings: e.settings, parameterCount: e.parameterCount, baselines: e.baselines, taskSummary: e.task.summary)
+        ExperimentInfo(settings: e.settings, parameterCount: e.parameterCount, recurrentParameterCount: e.recurrentParameterCount,
+                       baselines: e.baselines, taskSummary: e.task.summary, evalEvery: e.evalEvery, probeEvery: e.probeEvery)
     }
 
     func run() {

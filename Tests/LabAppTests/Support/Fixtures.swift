@@ -91,7 +91,8 @@ func readyEvent(_ lesson: Lesson, overrides: [String: SettingValue] = [:]) -> Tr
     for (k, v) in overrides { settings[k] = v }
     let chance = Baseline(name: "chance", split: .validation,
                           metrics: [Metric("accuracy", 0.25, lowerIsBetter: false), Metric("cross-entropy", log(4.0), lowerIsBetter: true)])
-    return .ready(ExperimentInfo(settings: settings, parameterCount: 388, baselines: [chance], taskSummary: "echo"))
+    return .ready(ExperimentInfo(settings: settings, parameterCount: 388, baselines: [chance], taskSummary: "echo",
+                                 evalEvery: Int(settings["eval_every"]?.number ?? 1)))
 }
 
 /// A fake, smooth training step: loss falls from about 1.4, accuracy climbs.
@@ -132,15 +133,17 @@ func send(_ state: inout AppState, _ messages: [AppMessage]) -> [AppEffect] {
 func keys(_ list: AppKey...) -> [AppMessage] { list.map { .key($0) } }
 
 /// A state with the first lesson open and `steps` fake steps trained.
-func trainedState(width: Int = 80, height: Int = 24, steps: Int = 120, running: Bool = true) -> AppState {
+/// A live learning-rate change at step `changeAt` (nil: none) marks the plot and,
+/// being off the lesson's settings, takes the checks out of this run.
+func trainedState(width: Int = 80, height: Int = 24, steps: Int = 120, running: Bool = true, changeAt: Int? = 60) -> AppState {
     var state = fixtureState()
     send(&state, keys(.enter))
     send(&state, [.resize(width: width, height: height)])
     send(&state, [.trainer(readyEvent(state.lesson!.lesson)), .trainer(.running(true)), .tick(seconds: 0)])
     for step in 1...steps {
         send(&state, [.trainer(.report(fakeReport(step: step, evaluate: step % 25 == 0, probes: step % 5 == 0)))])
-        if step == 60 {
-            send(&state, [.trainer(.changed(name: "learning_rate", value: .number(0.03), effect: .live, step: 60))])
+        if step == changeAt {
+            send(&state, [.trainer(.changed(name: "learning_rate", value: .number(0.03), effect: .live, step: step))])
         }
         send(&state, [.tick(seconds: Double(step) / 40)])
     }
@@ -165,8 +168,8 @@ extension AppEffect {
     /// A short name for matching in tests.
     var summary: String {
         switch self {
-        case .startTrainer(let task, _): return "start \(task)"
-        case .startCompanion(let task, _): return "start companion \(task)"
+        case .startTrainer(let plan): return "start \(plan.task)"
+        case .startCompanion(let plan): return "start companion \(plan.task)"
         case .stopTrainer: return "stop"
         case .send(let c): return "send " + describe(c)
         case .sendCompanion(let c): return "companion " + describe(c)

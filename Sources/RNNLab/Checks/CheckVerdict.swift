@@ -1,0 +1,85 @@
+/// What a check's runs amount to: whether its condition holds on them, and the
+/// numbers it was judged on.
+public struct CheckVerdict: Sendable, Equatable {
+    /// One clause of the condition as judged: `metric op threshold` with the values found.
+    public struct Clause: Sendable, Equatable {
+        public var metric: String
+        /// The metric's value; nil when the runs did not produce it.
+        public var value: Double?
+        public var op: String
+        /// The operand as written (`0.01`, `versus_reached_at`, `0.9 * baseline_mse`).
+        public var operand: String
+        /// Whether the operand names a metric (rather than being a number).
+        public var operandIsMetric: Bool
+        /// The number on the right (nil when its metric is missing).
+        public var threshold: Double?
+        public var holds: Bool
+
+        public init(metric: String, value: Double?, op: String, operand: String, operandIsMetric: Bool, threshold: Double?, holds: Bool) {
+            self.metric = metric
+            self.value = value
+            self.op = op
+            self.operand = operand
+            self.operandIsMetric = operandIsMetric
+            self.threshold = threshold
+            self.holds = holds
+        }
+    }
+
+    /// Why nothing could be judged.
+    public enum Problem: Sendable, Equatable {
+        /// A metric the condition names was not produced by the runs.
+        case missingMetric(String)
+        /// A run stopped at its budget without an evaluation at that step.
+        case missingEvaluation(step: Int)
+    }
+
+    public var passed: Bool
+    /// Every clause of `expect`, in order.
+    public var clauses: [Clause]
+    /// The numbers judged: one run's metrics, or the mean of each over the runs of
+    /// an arm (`versus_` for the second arm, `runs` for the number of seeds).
+    public var values: [String: Double]
+    public var problem: Problem?
+
+    public init(passed: Bool, clauses: [Clause], values: [String: Double], problem: Problem? = nil) {
+        self.passed = passed
+        self.clauses = clauses
+        self.values = values
+        self.problem = problem
+    }
+
+    /// Judges `check` on the outcomes of its runs: `runs` of its own settings, one
+    /// per seed, and `versusRuns` of its `versus` arm.
+    public static func judge(_ check: LessonCheck, runs: [CheckRun.Outcome], versusRuns: [CheckRun.Outcome] = []) -> CheckVerdict {
+        var values: [String: Double] = [:]
+        for (k, v) in mean(runs.map(\.values)) { values[k] = v }
+        for (k, v) in mean(versusRuns.map(\.values)) { values["versus_" + k] = v }
+        if check.seeds.count > 1 { values["runs"] = Double(check.seeds.count) }
+        let clauses = check.expect.clauses.map { c -> Clause in
+            let value = values[c.metric], threshold = c.threshold(values)
+            let holds = value.flatMap { v in threshold.map { CheckCondition.compare(v, c.op, $0) } } ?? false
+            let isMetric: Bool
+            if case .metric = c.rhs { isMetric = true } else { isMetric = false }
+            return Clause(metric: c.metric, value: value, op: c.op, operand: c.rhsDescription, operandIsMetric: isMetric,
+                          threshold: threshold, holds: holds)
+        }
+        if let o = (runs + versusRuns).first(where: \.missingEvaluation) {
+            return CheckVerdict(passed: false, clauses: clauses, values: values, problem: .missingEvaluation(step: o.steps))
+        }
+        if let missing = check.expect.metricNames.first(where: { values[$0] == nil }) {
+            return CheckVerdict(passed: false, clauses: clauses, values: values, problem: .missingMetric(missing))
+        }
+        return CheckVerdict(passed: clauses.allSatisfy(\.holds), clauses: clauses, values: values)
+    }
+
+    /// The mean of each metric over the runs that all have it.
+    static func mean(_ runs: [[String: Double]]) -> [String: Double] {
+        guard let first = runs.first else { return [:] }
+        var out: [String: Double] = [:]
+        for key in first.keys where runs.allSatisfy({ $0[key] != nil }) {
+            out[key] = runs.reduce(0) { $0 + $1[key]! } / Double(runs.count)
+        }
+        return out
+    }
+}
