@@ -121,10 +121,10 @@ final class LabLoop {
         case let .startTrainer(task, settings):
             retire()
             session = TrainerSession(task: task, settings: settings, dataDirectory: dataDirectory,
-                                     measurements: state.lesson?.lesson.measurementNames ?? [])
+                                     measurements: state.lesson?.measurements ?? [])
         case let .startCompanion(task, settings):
             companion = TrainerSession(task: task, settings: settings, dataDirectory: dataDirectory,
-                                       measurements: state.lesson?.lesson.measurementNames ?? [])
+                                       measurements: state.lesson?.measurements ?? [])
         case .stopTrainer:
             retire()
         case .send(let command):
