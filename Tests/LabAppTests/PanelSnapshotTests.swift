@@ -5,6 +5,7 @@ import Testing
 
 /// Each panel alone in a small area, from the fixtures, so a change to one
 /// panel's layout shows as a small diff in `__Snapshots__/panel-*.txt`.
+/// Heatmaps are colour, so their snapshots keep the style layer too.
 @Suite struct PanelSnapshotTests {
     /// `panel` drawn into a 48×12 buffer.
     func draw(_ id: PanelKind, _ context: PanelContext, width: Int = 48, height: Int = 12) -> Buffer {
@@ -24,14 +25,14 @@ import Testing
     }
 
     @Test func hiddenHeatmap() {
-        assertSnapshot(draw(.hiddenHeatmap, panelContext(trainedState())), named: "panel-hidden_heatmap-48x12")
+        assertSnapshot(draw(.hiddenHeatmap, panelContext(trainedState())), named: "panel-hidden_heatmap-48x12", styles: true)
     }
 
     @Test func gatesHeatmap() {
         var context = panelContext(trainedState())
         context.run.probes?.gateNames = ["r", "z"]
         let buffer = draw(.gatesHeatmap, context)
-        assertSnapshot(buffer, named: "panel-gates_heatmap-48x12")
+        assertSnapshot(buffer, named: "panel-gates_heatmap-48x12", styles: true)
         #expect(text(of: buffer, in: buffer.bounds.row(0)).hasPrefix("gates r | z: units × t (step 120)"))
     }
 
@@ -39,7 +40,7 @@ import Testing
         var context = panelContext(trainedState())
         let hidden = context.run.probes!.hidden
         context.run.probes?.cell = hidden
-        assertSnapshot(draw(.cellHeatmap, context), named: "panel-cell_heatmap-48x12")
+        assertSnapshot(draw(.cellHeatmap, context), named: "panel-cell_heatmap-48x12", styles: true)
         // A cell without a cell state says so.
         let simple = draw(.cellHeatmap, panelContext(trainedState()))
         #expect(text(of: simple, in: simple.bounds.row(1)).hasPrefix("nothing to show for this cell"))
@@ -59,7 +60,7 @@ import Testing
     }
 
     @Test func attention() {
-        assertSnapshot(draw(.attention, panelContext(attentionState())), named: "panel-attention-48x12")
+        assertSnapshot(draw(.attention, panelContext(attentionState())), named: "panel-attention-48x12", styles: true)
     }
 
     @Test func gradientHistory() {
