@@ -71,7 +71,7 @@ import Testing
         assertSnapshot(frame(trainedState(width: 70, height: 30)), named: "lesson-stacked-70x30")
     }
 
-    /// At every size the dashboard, banner included, stays inside its part of the
+    /// At every size the dashboard (its banner and a long failure too) stays inside its part of the
     /// lesson screen (drawn without a clip into a larger buffer, the margin stays
     /// blank), and the frame shows the lesson or says the terminal is too small.
     @Test func everySizeKeepsTheDashboardInItsPlace() {
@@ -80,7 +80,9 @@ import Testing
             var diverged = state
             send(&diverged, [.trainer(.report(fakeReport(step: 31, loss: .nan))),
                              .trainer(.diverged("at step 31 the loss became nan")), .trainer(.running(false))])
-            for ls in [state.lesson!, diverged.lesson!] {
+            var failed = state
+            send(&failed, [.trainer(.failed(String(repeating: "the data set file is missing; ", count: 12)))])
+            for ls in [state.lesson!, diverged.lesson!, failed.lesson!] {
                 let layout = LessonLayout(width: w, height: h, lesson: ls.lesson, focus: ls.focus)
                 let rect = Rect(x: 4, y: 3, width: layout.dashboard.width, height: layout.dashboard.height)
                 var buffer = Buffer(width: rect.width + 9, height: rect.height + 7)
