@@ -7,6 +7,9 @@ import TerminalUI
 /// bottom takes the rows its panels would like, up to a third of the height.
 /// Panels of one band sit side by side, two columns apart.
 enum DashboardLayout {
+    /// Each of `panels` with its rectangle inside `body`, band by band, in the
+    /// lesson's order within a band. Rectangles never overlap; on a small body
+    /// the last ones get fewer rows, or none.
     static func place(_ panels: [any DashboardPanel], _ context: PanelContext, in body: Rect) -> [(any DashboardPanel, Rect)] {
         let bands = PanelPlacement.allCases.map { place in panels.filter { $0.placement == place } }
         let (main, row, footer) = (bands[0], bands[1], bands[2])
