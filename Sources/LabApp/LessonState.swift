@@ -75,6 +75,14 @@ public struct LessonState: Sendable {
         }
     }
 
+    /// The plan of a trainer for this lesson with `settings`: what the checks need
+    /// (``Lesson/runPlan(settings:)``) and what the shown panels measure.
+    public func runPlan(settings: [String: SettingValue]) -> RunPlan {
+        var plan = lesson.runPlan(settings: settings)
+        plan.measurements = measurements
+        return plan
+    }
+
     /// The knob with the selection, if the lesson has knobs.
     public var currentKnob: LessonKnob? {
         lesson.knobs.indices.contains(selectedKnob) ? lesson.knobs[selectedKnob] : nil

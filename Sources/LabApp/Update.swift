@@ -108,8 +108,9 @@ func openLesson(_ state: inout AppState, index: Int) -> [AppEffect] {
     }
     state.lesson = LessonState(index: index, lesson: lesson, settings: settings)
     state.screen = .lesson
-    var effects: [AppEffect] = [.startTrainer(lesson.runPlan(settings: settings))]
-    if let companion = state.lesson?.companion { effects.append(.startCompanion(lesson.runPlan(settings: companion.settings))) }
+    let ls = state.lesson!
+    var effects: [AppEffect] = [.startTrainer(ls.runPlan(settings: settings))]
+    if let companion = ls.companion { effects.append(.startCompanion(ls.runPlan(settings: companion.settings))) }
     if state.firstStart {
         state.firstStart = false
         effects.append(.markStarted)

@@ -100,7 +100,8 @@ func attentionState(width: Int = 80, height: Int = 24, steps: Int = 120, attenti
         var buffer = Buffer(width: 40, height: 10)
         var run = RunState(settings: [:])
         run.probes = ProbeView(step: 5, antiDiagonalProbes(step: 5))
-        drawAttention(run, in: Rect(width: 40, height: 10), buffer: &buffer)
+        let lesson = try! LessonParser.parse(attentionLessonText, file: "05-reverse-attention.md")
+        AttentionPanel().draw(PanelContext(lesson: lesson, run: run), in: Rect(width: 40, height: 10), buffer: &buffer)
         let layout = AttentionLayout(rows: 6, columns: 6, rowLabels: ["f", "e", "d", "c", "b", "a"],
                                      columnLabels: ["a", "b", "c", "d", "e", "f"],
                                      in: Rect(width: 40, height: 10).inset(top: 1))
@@ -132,10 +133,19 @@ func attentionState(width: Int = 80, height: Int = 24, steps: Int = 120, attenti
         #expect(tall.grid.maxY <= 8)
     }
 
-    @Test func everySizeDrawsWithoutCrashing() {
-        for (w, h) in [(0, 0), (1, 1), (59, 19), (60, 20), (80, 24), (81, 25), (200, 60)] {
-            _ = frame(attentionState(width: w, height: h, steps: 30))
-            _ = frame(attentionState(width: w, height: h, steps: 30), capabilities: .ascii)
+    /// At every size, in colour and in ASCII, the attention panel draws only
+    /// inside its rectangle, and shows its title whenever it has a row to spare.
+    @Test func everySizeKeepsThePanelInsideItsRect() {
+        let context = panelContext(attentionState(steps: 30))
+        for (w, h) in panelSizes {
+            for capabilities in [Capabilities.full, .ascii] {
+                let (buffer, rect) = drawInMargin(AttentionPanel(), context, width: w, height: h, capabilities: capabilities)
+                let stray = strayCells(buffer, outside: rect)
+                #expect(stray.isEmpty, "\(w)×\(h): \(stray.prefix(5))")
+                if w >= 10 && h >= 1 {
+                    #expect(text(of: buffer, in: rect.row(0)).hasPrefix("attention"), "\(w)×\(h)")
+                }
+            }
         }
     }
 }

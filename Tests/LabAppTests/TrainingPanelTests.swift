@@ -3,33 +3,56 @@
 import TerminalUI
 import Testing
 
-/// The panels lessons 2 and 3 add: gradient norm by training step with clip
-/// marks, the checked metric with its thresholds, and BPTT against RTRL.
-@Suite struct TrainingPanelTests {
-    /// 100 fake steps with clip_norm 0.5: the norm crosses it on every third step.
-    func clippedState(panels: String = "[loss, gradient_history, metric]") -> AppState {
-        let text = fixtureLessonText.replacingOccurrences(of: "panels: [loss, gradient_norms, hidden_heatmap, predictions]", with: "panels: " + panels)
-        var state = AppState(lessons: [fixtureLesson(text)], completed: [:], firstStart: false, width: 120, height: 36)
-        send(&state, keys(.enter))
-        send(&state, [.trainer(readyEvent(state.lesson!.lesson, overrides: ["clip_norm": .number(0.5)])), .trainer(.running(true))])
-        for step in 1...100 {
-            var r = fakeReport(step: step, evaluate: step % 25 == 0, probes: step % 5 == 0)
-            r.gradientNorm = step % 3 == 0 ? 2.0 : 0.2
-            r.clipped = step % 3 == 0
-            if var e = r.evaluation {
-                e.measurements = [Metric("rtrl_ms_16", 0.03, lowerIsBetter: true), Metric("rtrl_ms_32", 0.21, lowerIsBetter: true),
-                                  Metric("rtrl_ms_64", 2.0, lowerIsBetter: true), Metric("rtrl_growth", 3.03, lowerIsBetter: true),
-                                  Metric("bptt_ms_16", 0.002, lowerIsBetter: true), Metric("bptt_ms_32", 0.004, lowerIsBetter: true),
-                                  Metric("bptt_ms_64", 0.009, lowerIsBetter: true), Metric("bptt_growth", 0.9, lowerIsBetter: true)]
-                e.gradientComparison = GradientComparison(rows: [.init(name: "weight_hh_l0", bptt: 0.5, rtrl: 0.5000001, difference: 2e-7)],
-                                                          difference: 2e-7)
-                r.evaluation = e
-            }
-            send(&state, [.trainer(.report(r))])
+/// The fixture lesson with `panels`, 120×36, after 100 fake steps with clip_norm
+/// 0.5: the norm crosses it on every third step; evaluations carry RTRL's numbers.
+func clippedState(panels: String = "[loss, gradient_history, metric]") -> AppState {
+    let text = fixtureLessonText.replacingOccurrences(of: "panels: [loss, gradient_norms, hidden_heatmap, predictions]", with: "panels: " + panels)
+    var state = AppState(lessons: [fixtureLesson(text)], completed: [:], firstStart: false, width: 120, height: 36)
+    send(&state, keys(.enter))
+    send(&state, [.trainer(readyEvent(state.lesson!.lesson, overrides: ["clip_norm": .number(0.5)])), .trainer(.running(true))])
+    for step in 1...100 {
+        var r = fakeReport(step: step, evaluate: step % 25 == 0, probes: step % 5 == 0)
+        r.gradientNorm = step % 3 == 0 ? 2.0 : 0.2
+        r.clipped = step % 3 == 0
+        if var e = r.evaluation {
+            e.measurements = [Metric("rtrl_ms_16", 0.03, lowerIsBetter: true), Metric("rtrl_ms_32", 0.21, lowerIsBetter: true),
+                              Metric("rtrl_ms_64", 2.0, lowerIsBetter: true), Metric("rtrl_growth", 3.03, lowerIsBetter: true),
+                              Metric("bptt_ms_16", 0.002, lowerIsBetter: true), Metric("bptt_ms_32", 0.004, lowerIsBetter: true),
+                              Metric("bptt_ms_64", 0.009, lowerIsBetter: true), Metric("bptt_growth", 0.9, lowerIsBetter: true)]
+            e.gradientComparison = GradientComparison(rows: [.init(name: "weight_hh_l0", bptt: 0.5, rtrl: 0.5000001, difference: 2e-7)],
+                                                      difference: 2e-7)
+            r.evaluation = e
         }
-        return state
+        send(&state, [.trainer(.report(r))])
     }
+    return state
+}
 
+/// The fixture lesson with a compare run of 2 hidden units, 120×36: the lesson's
+/// run passes 0.95 at step 75; the small one stays at 0.5 and stops at step 80.
+func compareState() -> AppState {
+    let text = fixtureLessonText
+        .replacingOccurrences(of: "knobs:\n", with: "compare: {hidden: 2}\nknobs:\n")
+        .replacingOccurrences(of: "panels: [loss, gradient_norms, hidden_heatmap, predictions]", with: "panels: [loss, gradient_norms, compare]")
+    var state = AppState(lessons: [fixtureLesson(text)], completed: [:], firstStart: false, width: 120, height: 36)
+    send(&state, keys(.enter))
+    let lesson = state.lesson!.lesson
+    var small = readyEvent(lesson, overrides: ["hidden": .number(2)])
+    if case .ready(var info) = small { info.parameterCount = 40; small = .ready(info) }
+    send(&state, [.trainer(readyEvent(lesson)), .companion(small), .trainer(.running(true)), .companion(.running(true))])
+    for step in 1...100 {
+        send(&state, [.trainer(.report(fakeReport(step: step, evaluate: step % 25 == 0, probes: step % 5 == 0, accuracy: min(0.99, 0.35 * Double(step / 25)))))])
+        if step <= 80 {
+            send(&state, [.companion(.report(fakeReport(step: step, evaluate: step % 25 == 0, accuracy: 0.5)))])
+        }
+    }
+    return state
+}
+
+/// The panels lessons 2, 3 and 5 add: gradient norm by training step with clip
+/// marks, the checked metric with its thresholds, BPTT against RTRL, and the
+/// compare run.
+@Suite struct TrainingPanelTests {
     @Test func panelsDrawTheirReferenceLinesAndMarks() {
         let state = clippedState()
         #expect(state.lesson!.run.clippedSteps.count == 33)
@@ -51,22 +74,7 @@ import Testing
     }
 
     @Test func comparePanelShowsBothRunsAndWhenEachMetTheThreshold() {
-        let text = fixtureLessonText
-            .replacingOccurrences(of: "knobs:\n", with: "compare: {hidden: 2}\nknobs:\n")
-            .replacingOccurrences(of: "panels: [loss, gradient_norms, hidden_heatmap, predictions]", with: "panels: [loss, gradient_norms, compare]")
-        var state = AppState(lessons: [fixtureLesson(text)], completed: [:], firstStart: false, width: 120, height: 36)
-        send(&state, keys(.enter))
-        let lesson = state.lesson!.lesson
-        var small = readyEvent(lesson, overrides: ["hidden": .number(2)])
-        if case .ready(var info) = small { info.parameterCount = 40; small = .ready(info) }
-        send(&state, [.trainer(readyEvent(lesson)), .companion(small), .trainer(.running(true)), .companion(.running(true))])
-        // The lesson's run passes 0.95 at step 75; the small one stays at 0.5.
-        for step in 1...100 {
-            send(&state, [.trainer(.report(fakeReport(step: step, evaluate: step % 25 == 0, probes: step % 5 == 0, accuracy: min(0.99, 0.35 * Double(step / 25)))))])
-            if step <= 80 {
-                send(&state, [.companion(.report(fakeReport(step: step, evaluate: step % 25 == 0, accuracy: 0.5)))])
-            }
-        }
+        let state = compareState()
         let buffer = frame(state)
         assertSnapshot(buffer, named: "compare-panel-120x36")
         let lines = (0..<36).map { y in String((0..<120).map { buffer[$0, y].symbol }) }

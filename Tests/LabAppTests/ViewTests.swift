@@ -1,4 +1,4 @@
-import LabApp
+@testable import LabApp
 @testable import RNNLab
 import TerminalUI
 import Testing
@@ -81,12 +81,33 @@ import Testing
         assertSnapshot(frame(trainedState(width: 70, height: 30)), named: "lesson-stacked-70x30")
     }
 
-    @Test func everySizeDrawsWithoutCrashing() {
-        for (w, h) in [(0, 0), (1, 1), (59, 19), (60, 20), (80, 24), (81, 25), (200, 60)] {
+    /// At every size the dashboard (its banner and a long failure too) stays inside its part of the
+    /// lesson screen (drawn without a clip into a larger buffer, the margin stays
+    /// blank), and the frame shows the lesson or says the terminal is too small.
+    @Test func everySizeKeepsTheDashboardInItsPlace() {
+        for (w, h) in [(0, 0), (1, 1), (59, 19), (60, 20), (70, 30), (80, 24), (81, 25), (120, 40), (200, 60)] {
             var state = trainedState(width: w, height: h, steps: 30)
-            _ = frame(state)
+            var diverged = state
+            send(&diverged, [.trainer(.report(fakeReport(step: 31, loss: .nan))),
+                             .trainer(.diverged("at step 31 the loss became nan")), .trainer(.running(false))])
+            var failed = state
+            send(&failed, [.trainer(.failed(String(repeating: "the data set file is missing; ", count: 12)))])
+            for ls in [state.lesson!, diverged.lesson!, failed.lesson!] {
+                let layout = LessonLayout(width: w, height: h, lesson: ls.lesson, focus: ls.focus)
+                let rect = Rect(x: 4, y: 3, width: layout.dashboard.width, height: layout.dashboard.height)
+                var buffer = Buffer(width: rect.width + 9, height: rect.height + 7)
+                drawDashboard(ls, in: rect, buffer: &buffer)
+                let stray = strayCells(buffer, outside: rect)
+                #expect(stray.isEmpty, "dashboard at \(w)×\(h): \(stray.prefix(5))")
+            }
+            let screen = screenText(state)
+            if state.isTooSmall {
+                #expect(w < 20 || screen.contains("The terminal is too small"), "\(w)×\(h)")
+            } else {
+                #expect(screen.contains("Sequences and the simple RNN") && screen.contains("step 30"), "\(w)×\(h)")
+            }
             send(&state, keys(.character("?")))
-            _ = frame(state)
+            #expect(frame(state).cells.count == w * h)
         }
     }
 }

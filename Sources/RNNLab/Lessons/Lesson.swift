@@ -27,13 +27,9 @@ public struct Lesson: Sendable {
     /// A setting's value as a number (0 if absent or not a number).
     public func number(_ name: String) -> Double { settings[name]?.number ?? 0 }
 
-    /// The metrics the experiment must measure for this lesson's checks and panels
-    /// (see `Experiment.measurements`).
-    public var measurementNames: Set<String> {
-        var names = Set(checks.flatMap(\.measuredMetrics))
-        if panels.contains(.rtrl) { names.formUnion(["rtrl_difference", "rtrl_growth"]) }
-        return names
-    }
+    /// The metrics this lesson's checks name, which the experiment must produce
+    /// (see `Experiment.measurements`). The live lab adds what its panels need.
+    public var measurementNames: Set<String> { Set(checks.flatMap(\.measuredMetrics)) }
 }
 
 /// A setting the learner may change in the knob panel.
@@ -69,7 +65,9 @@ public struct LessonKnob: Sendable {
     }
 }
 
-/// What a panel of the dashboard shows.
+/// The names a lesson may list in `panels:`, which the parser accepts. Each is
+/// drawn by the LabApp panel registered under it (`PanelRegistry`), whose file
+/// says what it shows; a test there checks that every name has its panel.
 public enum PanelKind: String, Sendable, CaseIterable {
     case loss
     case gradientNorms = "gradient_norms"
@@ -78,18 +76,10 @@ public enum PanelKind: String, Sendable, CaseIterable {
     case cellHeatmap = "cell_heatmap"
     case predictions
     case parameterGradients = "parameter_gradients"
-    /// Seq2seq: attention weights, output step × source step, beside the decoded output.
     case attention
-    /// The global gradient norm per training step, the clipping threshold as a
-    /// line and each clipped step marked.
     case gradientHistory = "gradient_history"
-    /// The task's metric that the checks name (else its first) per evaluation,
-    /// with each check's threshold and the baseline as reference lines.
     case metric
-    /// BPTT's and RTRL's gradients side by side, and their cost at three sizes.
     case rtrl
-    /// The lesson's run and its `compare` run: a table of both, and the checked
-    /// metric of both on one plot.
     case compare
 }
 

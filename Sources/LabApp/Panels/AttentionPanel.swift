@@ -1,0 +1,90 @@
+import RNNLab
+import TerminalUI
+
+/// Seq2seq: the attention weights of the latest probes as a heatmap, output
+/// steps down (labelled with the decoded symbols), source steps across
+/// (labelled with the source symbols), 0…1 on the sequential map.
+struct AttentionPanel: DashboardPanel {
+    let id = PanelKind.attention
+    let placement = PanelPlacement.row
+    let probes: Set<String> = ["attention"]
+
+    func title(_ context: PanelContext) -> String { "attention: output step × source step" + probeStep(context.run.probes) }
+
+    /// Its title, the source symbols, one row per output step and the legend
+    /// (two rows for the empty state).
+    func rows(_ context: PanelContext) -> PanelRows {
+        guard let grid = context.run.probes?.attention, grid.rows > 0, grid.columns > 0 else { return PanelRows(preferred: 2) }
+        return PanelRows(preferred: grid.rows + 3)
+    }
+
+    func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
+        guard !area.isEmpty else { return }
+        let run = context.run
+        drawHeading(title(context), in: area, buffer: &buffer)
+        let grid = run.probes?.attention ?? Grid(rows: 0, columns: 0, values: [])
+        guard let probes = run.probes, grid.rows > 0, grid.columns > 0, grid.values.count >= grid.rows * grid.columns else {
+            buffer.write(attentionEmptyText(run), in: area.inset(top: 1).row(0), alignment: .left, style: LabTheme.dim)
+            return
+        }
+        let body = area.inset(top: 1)
+        guard !body.isEmpty else { return }
+        let rowSymbols = probes.attentionRows.count == grid.rows ? probes.attentionRows : []
+        let columnSymbols = probes.attentionColumns.count == grid.columns ? probes.attentionColumns : []
+        let layout = AttentionLayout(rows: grid.rows, columns: grid.columns, rowLabels: rowSymbols,
+                                     columnLabels: columnSymbols, in: body)
+        buffer.render(Heatmap(rows: grid.rows, columns: grid.columns, values: grid.values, colorMap: .sequential,
+                              range: 0...1, showLegend: false), in: layout.grid)
+        if layout.rowLabels.width > 0 {
+            for (r, symbol) in rowSymbols.enumerated() {
+                let y = layout.grid.y + r * layout.rowHeight + (layout.rowHeight - 1) / 2
+                buffer.write(tickLabel(symbol, width: layout.rowLabels.width),
+                             in: Rect(x: layout.rowLabels.x, y: y, width: layout.rowLabels.width, height: 1),
+                             alignment: .right, style: LabTheme.dim)
+            }
+        }
+        if let row = layout.columnLabels {
+            let cw = layout.columnWidth
+            if cw > 0 {
+                // A column between neighbouring symbols when the blocks allow it.
+                let room = cw > 2 ? cw - 1 : 1
+                for (c, symbol) in columnSymbols.enumerated() {
+                    let text = tickLabel(symbol, width: room)
+                    let x = layout.grid.x + c * cw + (cw - text.displayWidth) / 2
+                    buffer.write(text, x: x, y: row.y, style: LabTheme.dim, maxWidth: row.maxX - x)
+                }
+            } else {
+                buffer.write("\(grid.columns) source steps →", in: row, alignment: .left, style: LabTheme.dim)
+            }
+        }
+        if let legend = layout.legend {
+            // A grid of no cells draws only its legend, on the last of two rows.
+            buffer.render(Heatmap(rows: 0, columns: 0, values: [], colorMap: .sequential, range: 0...1),
+                          in: Rect(x: legend.x, y: legend.y - 1, width: legend.width, height: 2))
+        }
+    }
+}
+
+/// What the attention panel says when it has no weights to show.
+func attentionEmptyText(_ run: RunState) -> String {
+    let off: Bool
+    switch run.settings["attention"] {
+    case .number(let v)?: off = v == 0
+    case .choice(let c)?: off = ["0", "off", "none", "no", "false"].contains(c.lowercased())
+    case nil: off = false
+    }
+    return off ? "this model has no attention" : "attention appears after the first evaluation"
+}
+
+/// A symbol cut to `width` columns: with "…" when there is room for more
+/// than one character, else its first character.
+func tickLabel(_ symbol: String, width: Int) -> String {
+    guard width > 0 else { return "" }
+    if symbol.displayWidth <= width { return symbol }
+    if width == 1, let first = symbol.first, first.displayWidth == 1 { return String(first) }
+    return symbol.truncated(toDisplayWidth: width)
+}
+
+private extension Character {
+    var displayWidth: Int { DisplayWidth.of(self) }
+}

@@ -1,0 +1,30 @@
+import RNNLab
+import TerminalUI
+
+/// The task metric the checks name (else the task's first), as last evaluated.
+func checkedMetric(_ run: RunState, checks: [LessonCheck]) -> Metric? {
+    let named = Set(checks.flatMap { $0.expect.clauses.map(\.metric) + ($0.until?.clauses.map(\.metric) ?? []) })
+    return run.lastMetrics.first { named.contains(RunMetrics.key($0.name)) } ?? run.lastMetrics.first
+}
+
+/// The clauses of the checks that compare `metric` with a number, each number once.
+func thresholdClauses(for metric: String, checks: [LessonCheck]) -> [(op: String, value: Double)] {
+    var seen = Set<Double>(), out: [(op: String, value: Double)] = []
+    for check in checks {
+        for clause in check.expect.clauses + (check.until?.clauses ?? []) where clause.metric == RunMetrics.key(metric) {
+            if case .number(let v) = clause.rhs, seen.insert(v).inserted { out.append((clause.op, v)) }
+        }
+    }
+    return out
+}
+
+/// Horizontal lines for the checks' thresholds on `metric` and for its best baseline.
+func referenceLines(for metric: String, run: RunState, checks: [LessonCheck], lastStep: Double) -> [PlotSeries] {
+    var lines = thresholdClauses(for: metric, checks: checks).map {
+        PlotSeries(name: "\($0.op) \(PanelNumbers.setting($0.value))", steps: [0, lastStep], values: [$0.value, $0.value], color: .green)
+    }
+    if let b = run.baseline(metric), b.isFinite {
+        lines.append(PlotSeries(name: "baseline", steps: [0, lastStep], values: [b, b], color: LabTheme.referenceColor))
+    }
+    return lines
+}

@@ -1,0 +1,80 @@
+import RNNLab
+import TerminalUI
+
+/// The lesson's run beside its `compare` run, trained at the same time on the
+/// same task and seed: one line each (the settings that differ, parameters,
+/// step, the checked metric, the step it first met the check's threshold),
+/// then that metric of both on one plot, thresholds and baseline as lines.
+struct ComparePanel: DashboardPanel {
+    let id = PanelKind.compare
+    let placement = PanelPlacement.row
+    /// The side-by-side table needs room for its columns: half the width.
+    let width = Constraint.percentage(50)
+
+    func title(_ context: PanelContext) -> String {
+        guard let other = context.companion, context.lesson.compare != nil else { return "side by side" }
+        return "\(label(context.run, context)) vs \(label(other, context)), side by side"
+    }
+
+    func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
+        guard let other = context.companion, context.lesson.compare != nil else {
+            return drawPlaceholder(title(context), "this lesson names no run to compare with", in: area, buffer: &buffer)
+        }
+        let (run, checks) = (context.run, context.lesson.checks)
+        let keys = differingKeys(context)
+        let arms = [(label(run, context), run, LabTheme.validationColor), (label(other, context), other, Color.yellow)]
+        drawHeading(title(context), in: area, buffer: &buffer)
+        let metric = checkedMetric(run, checks: checks) ?? checkedMetric(other, checks: checks)
+        let target = metric.flatMap { thresholdClauses(for: $0.name, checks: checks).first }
+        let keyText = keys.joined(separator: " ")
+        let width = max(6, arms.map(\.0.displayWidth).max()! + 1, keyText.displayWidth + 1)
+        var header = keyText.padded(toColumns: width, minimumGap: 1) + "params".padded(toColumns: 7, minimumGap: 1)
+            + "step".padded(toColumns: 6, minimumGap: 1)
+        let metricWidth = max(7, (metric?.name.displayWidth ?? 0) + 1)
+        if let metric { header += metric.name.padded(toColumns: metricWidth, minimumGap: 1) }
+        if let target { header += "\(target.op)\(PanelNumbers.setting(target.value)) at" }
+        buffer.write(header, in: area.row(1), alignment: .left, style: LabTheme.dim)
+        for (i, arm) in arms.enumerated() where area.height > 2 + i {
+            let (name, run, color) = arm
+            let cells = [(name, width), (run.isReady ? "\(run.parameterCount)" : "…", 7), ("\(run.step)", 6)]
+            var line = cells.map { $0.0.padded(toColumns: $0.1, minimumGap: 1) }.joined()
+            if let metric {
+                line += (run.lastMetrics.first { $0.name == metric.name }.map(PanelNumbers.metric) ?? "–")
+                    .padded(toColumns: metricWidth, minimumGap: 1)
+                if let target { line += firstStep(run.metricHistory[metric.name], meeting: target).map { "\($0)" } ?? "–" }
+            }
+            if let failure = run.failure { line = name.padded(toColumns: width, minimumGap: 1) + "could not be built: " + failure }
+            if run.divergence != nil { line += " diverged: b/l" }
+            buffer.write(line, in: area.row(2 + i), alignment: .left, style: Style(foreground: color))
+        }
+        guard let metric, area.height > 6 else { return }
+        let lastStep = max(1, Double(max(run.step, other.step)))
+        var series = arms.compactMap { arm -> PlotSeries? in
+            guard let h = arm.1.metricHistory[metric.name], !h.isEmpty else { return nil }
+            return PlotSeries(name: arm.0, steps: h.steps, values: h.values, color: arm.2)
+        }
+        guard !series.isEmpty else { return }
+        series += referenceLines(for: metric.name, run: run, checks: checks, lastStep: lastStep)
+        buffer.render(LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep), in: area.inset(top: 4))
+    }
+
+    /// The compared settings, then any other that differs between the runs
+    /// (a learning rate lowered after one run diverged).
+    private func differingKeys(_ context: PanelContext) -> [String] {
+        guard let other = context.companion, let compare = context.lesson.compare else { return [] }
+        let settings = context.run.settings
+        let differing = Set(settings.keys).union(other.settings.keys).filter { settings[$0] != other.settings[$0] }
+        return compare.keys.sorted() + differing.subtracting(compare.keys).sorted()
+    }
+
+    /// A run named by its values of the differing settings: "8", "lstm 0.01".
+    private func label(_ run: RunState, _ context: PanelContext) -> String {
+        differingKeys(context).map { run.settings[$0]?.description ?? "?" }.joined(separator: " ")
+    }
+}
+
+/// The step of the first evaluation whose value meets `op value`, if any.
+func firstStep(_ history: SeriesHistory?, meeting target: (op: String, value: Double)) -> Int? {
+    guard let history else { return nil }
+    return zip(history.steps, history.values).first { CheckCondition.compare($0.1, target.op, target.value) }.map { Int($0.0.rounded()) }
+}

@@ -1,0 +1,72 @@
+import RNNLab
+import TerminalUI
+
+/// One panel of the live dashboard: the loss curve, a heatmap, the
+/// predictions… Each lives in its own file in `Panels/` and is listed once in
+/// ``PanelRegistry``; the dashboard lays out whatever the lesson names by
+/// asking the panels, and knows none of them.
+///
+/// A panel draws only inside the rectangle it is given (the panel tests check
+/// this at every size) and copes with any size, 0×0 included.
+protocol DashboardPanel: Sendable {
+    /// Its name in a lesson file's `panels:` list.
+    var id: PanelKind { get }
+    /// Which band of the dashboard it goes in.
+    var placement: PanelPlacement { get }
+    /// The trainer's probes it reads (`gradient_norms`, `hidden`, `gates`,
+    /// `cell`, `parameter_gradients`, `spectral_radius`, `attention`).
+    var probes: Set<String> { get }
+    /// What the experiment must measure at each evaluation for it (names of
+    /// `Measurement` metrics such as `rtrl_difference`).
+    var measurements: Set<String> { get }
+    /// Its part of the band's width when other panels share the band.
+    var width: Constraint { get }
+    /// Its heading for the state shown.
+    func title(_ context: PanelContext) -> String
+    /// The rows it needs and would like for the state shown.
+    func rows(_ context: PanelContext) -> PanelRows
+    /// Draws the panel into `area` of `buffer`.
+    func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer)
+}
+
+extension DashboardPanel {
+    var probes: Set<String> { [] }
+    var measurements: Set<String> { [] }
+    var width: Constraint { .min(1) }
+    func rows(_ context: PanelContext) -> PanelRows { PanelRows() }
+}
+
+/// The three bands of the dashboard, top to bottom.
+enum PanelPlacement: Sendable, CaseIterable {
+    /// The main plot, across the top; it takes the rows the others leave.
+    case main
+    /// Panels side by side in the middle band, about half the height.
+    case row
+    /// A strip across the bottom, as tall as its panels would like (up to a third).
+    case footer
+}
+
+/// The rows a panel needs (`minimum`) and would like (`preferred`, nil: no preference).
+struct PanelRows: Sendable, Equatable {
+    var minimum = 0
+    var preferred: Int?
+}
+
+/// What a panel reads when it draws: the open lesson and its runs.
+struct PanelContext: Sendable {
+    var lesson: Lesson
+    /// The lesson's run.
+    var run: RunState
+    /// The run of the lesson's `compare` settings, if it has one.
+    var companion: RunState?
+
+    init(lesson: Lesson, run: RunState, companion: RunState? = nil) {
+        self.lesson = lesson
+        self.run = run
+        self.companion = companion
+    }
+
+    init(_ state: LessonState) {
+        self.init(lesson: state.lesson, run: state.run, companion: state.companion)
+    }
+}

@@ -1,0 +1,22 @@
+import RNNLab
+import TerminalUI
+
+/// ‖∂L/∂h_t‖ for t = 0…T−1 on a log scale: how much of the loss's gradient
+/// reaches each step back in time. The spectral radius of W_hh, which governs
+/// the curve, sits beside it in the legend.
+struct GradientNormsPanel: DashboardPanel {
+    let id = PanelKind.gradientNorms
+    let placement = PanelPlacement.row
+    let probes: Set<String> = ["gradient_norms", "spectral_radius"]
+
+    func title(_ context: PanelContext) -> String { "‖∂L/∂h_t‖ by t" }
+
+    func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
+        guard let probes = context.run.probes else {
+            return drawPlaceholder(title(context), waitingForProbes, in: area, buffer: &buffer)
+        }
+        let radius = probes.spectralRadii.first.map { "  ρ(W_hh) " + PanelNumbers.value($0) } ?? ""
+        let series = PlotSeries(name: title(context) + radius, values: probes.gradientNorms, color: LabTheme.gradientColor)
+        buffer.render(LinePlot(series: [series], yScale: .log), in: area)
+    }
+}

@@ -1,0 +1,34 @@
+import RNNLab
+import TerminalUI
+
+/// Training and validation loss by step on a log scale, with the best
+/// baseline as a reference line and knob changes as markers.
+struct LossPanel: DashboardPanel {
+    let id = PanelKind.loss
+    let placement = PanelPlacement.main
+
+    func title(_ context: PanelContext) -> String { "loss" }
+
+    /// Six rows: the plot, its axis and its legend stay readable.
+    func rows(_ context: PanelContext) -> PanelRows { PanelRows(minimum: 6) }
+
+    func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
+        let run = context.run
+        var series = [
+            PlotSeries(name: "train loss", steps: run.trainLoss.steps, values: run.trainLoss.values, color: LabTheme.trainColor),
+            PlotSeries(name: "validation", steps: run.validationLoss.steps, values: run.validationLoss.values,
+                       color: LabTheme.validationColor),
+        ]
+        let lastStep = max(1, Double(run.step), run.trainLoss.steps.last ?? 0)
+        if let reference = run.lossBaseline, reference.value.isFinite, reference.value > 0 {
+            series.append(PlotSeries(name: reference.name, steps: [0, lastStep], values: [reference.value, reference.value],
+                                     color: LabTheme.referenceColor))
+        }
+        let events = run.events.map {
+            PlotEvent(step: Double($0.step), label: $0.label, style: $0.label.hasSuffix("rebuilt") ? LabTheme.rebuildStyle : LabTheme.eventStyle)
+        }
+        let positive = run.trainLoss.values.contains { $0.isFinite && $0 > 0 }
+        buffer.render(LinePlot(series: series, events: events, yScale: positive ? .log : .linear,
+                               xRange: 0...lastStep), in: area)
+    }
+}
