@@ -44,3 +44,11 @@ func wrap(_ text: String, width: Int) -> [String] {
     guard width > 0, !text.allSatisfy({ $0 == " " }) else { return [] }
     return TextWrap.wrap([Span(text)], width: width).map { line in line.spans.map(\.text).joined() }
 }
+
+/// `text` followed by spaces up to `width` display columns, for table
+/// columns: a wide (CJK) character counts two. Text as wide or wider comes
+/// back as it is.
+func padded(_ text: String, toWidth width: Int) -> String {
+    let w = text.displayWidth
+    return w >= width ? text : text + String(repeating: " ", count: width - w)
+}

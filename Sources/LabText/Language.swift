@@ -26,6 +26,7 @@ public struct Language: Sendable, Equatable {
     /// The language with this code, if the lab has it.
     public static func named(_ code: String) -> Language? { all.first { $0.code == code } }
 
+    /// Two languages are the same when their codes are: a code names one table.
     public static func == (a: Language, b: Language) -> Bool { a.code == b.code }
 
     /// The text of `key` with `arguments` substituted. Throws when an argument

@@ -136,4 +136,11 @@ import Testing
             #expect(lines.joined() == hint)
         }
     }
+
+    @Test func paddingCountsDisplayColumns() {
+        #expect(padded("loss", toWidth: 7) == "loss   ")
+        #expect(padded("损失", toWidth: 7) == "损失   ")
+        #expect(padded("准确率", toWidth: 7).displayWidth == 7)
+        #expect(padded("validation", toWidth: 4) == "validation")
+    }
 }
