@@ -1,3 +1,14 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The C library's log10, reached from outside `DecimalMath`.
+private func cLog10(_ x: Double) -> Double { log10(x) }
+
 /// The lab's one number formatter: plot axes and legends (TerminalUI),
 /// panels and status lines (LabApp), and message arguments (``TextArgument``).
 public enum NumberFormat {
@@ -81,7 +92,7 @@ public enum NumberFormat {
     }
 }
 
-/// Powers of ten and decimal exponents, without the C library.
+/// Powers of ten and decimal exponents.
 enum DecimalMath {
     /// 10 raised to the integer `n`, exactly for |n| ≤ 22.
     static func pow10(_ n: Int) -> Double {
@@ -93,7 +104,7 @@ enum DecimalMath {
 
     /// The decimal exponent e with 10^e ≤ x < 10^(e+1), for finite x > 0.
     static func decimalExponent(_ x: Double) -> Int {
-        var e = 0
+        var e = Int(cLog10(x).rounded(.down))
         while e > -330 && pow10(e) > x { e -= 1 }
         while e < 310 && pow10(e + 1) <= x { e += 1 }
         return e

@@ -143,4 +143,25 @@ import Testing
         #expect(padded("准确率", toWidth: 7).displayWidth == 7)
         #expect(padded("validation", toWidth: 4) == "validation")
     }
+
+    /// b and l after a divergence say whose run rolls back, each as one whole sentence.
+    @Test func rollBackMessagesNameTheRunThatDiverged() {
+        let text = fixtureLessonText.replacingOccurrences(of: "knobs:\n", with: "compare: {optimizer: sgd}\nknobs:\n")
+            .replacingOccurrences(of: "panels: [loss, gradient_norms, hidden_heatmap, predictions]", with: "panels: [loss, compare]")
+        var state = AppState(lessons: [fixtureLesson(text)], width: 120, height: 36)
+        send(&state, keys(.enter))
+        let lesson = state.lesson!.lesson
+        send(&state, [.trainer(readyEvent(lesson)), .companion(readyEvent(lesson, overrides: ["optimizer": .choice("sgd")]))])
+        send(&state, [.companion(.diverged("loss is NaN at step 3"))])
+        send(&state, keys(.character("b")))
+        #expect(state.lesson?.message?.phrase.key == .status(.rollingBackCompare))
+        #expect(state.lesson?.message?.text(in: .english) == "rolling the compare run back to the last good step…")
+        send(&state, keys(.character("l")))
+        #expect(state.lesson?.message?.text(in: .english) == "rolling the compare run back with the learning rate divided by 10…")
+        send(&state, [.trainer(.diverged("loss is NaN"))])
+        send(&state, keys(.character("b")))
+        #expect(state.lesson?.message?.text(in: .english) == "rolling back to the last good step…")
+        send(&state, keys(.character("l")))
+        #expect(state.lesson?.message?.phrase.key == .status(.lowering))
+    }
 }
