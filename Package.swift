@@ -20,15 +20,17 @@ let package = Package(
     ],
     targets: [
         .target(name: "RNNEngine", swiftSettings: nativeCPU),
-        .target(name: "TerminalUI", swiftSettings: nativeCPU),
+        // The message catalogue (one table per language) and the one number formatter.
+        .target(name: "LabText", exclude: ["README.md"]),
+        .target(name: "TerminalUI", dependencies: ["LabText"], swiftSettings: nativeCPU),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"], swiftSettings: nativeCPU),
         .target(name: "RNNLab", dependencies: ["RNNEngine"], swiftSettings: nativeCPU),
-        .target(name: "LabApp", dependencies: ["RNNLab", "RNNEngine", "TerminalUI"], swiftSettings: nativeCPU),
+        .target(name: "LabApp", dependencies: ["RNNLab", "RNNEngine", "TerminalUI", "LabText"], swiftSettings: nativeCPU),
         .executableTarget(
             name: "rnnlab",
             dependencies: [
-                "RNNEngine", "RNNLab", "TerminalUI", "LabApp", "CursesTerminal",
+                "RNNEngine", "RNNLab", "TerminalUI", "LabApp", "LabText", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: nativeCPU
@@ -41,9 +43,10 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
         .testTarget(name: "RNNLabTests", dependencies: ["RNNLab", "RNNEngine", "TestTiers"]),
-        .testTarget(name: "LabAppTests", dependencies: ["LabApp", "RNNLab", "TerminalUI", "SnapshotSupport", "TestTiers"],
+        .testTarget(name: "LabTextTests", dependencies: ["LabText"]),
+        .testTarget(name: "LabAppTests", dependencies: ["LabApp", "LabText", "RNNLab", "TerminalUI", "SnapshotSupport", "TestTiers"],
                     exclude: ["__Snapshots__"]),
-        // Runs the built `rnnlab` in tmux, as a person would; needs no module of ours.
+        // Runs the built `rnnlab` in tmux, as a person would; needs no module of ours but the tiers.
         .testTarget(name: "EndToEndTests", dependencies: ["TestTiers"]),
     ],
     swiftLanguageModes: [.v6]

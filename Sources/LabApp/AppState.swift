@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -32,6 +33,8 @@ public struct AppState: Sendable {
     /// The open lesson, when ``screen`` is `.lesson`.
     public var lesson: LessonState?
     public var showHelp = false
+    /// The language the screens are written in (a table of the message catalogue).
+    public var language: Language = .english
     /// Set once the app has asked to quit.
     public var quitting = false
 

@@ -20,11 +20,11 @@ enum CheckJudge {
         var effects: [AppEffect] = []
         for (check, verdict) in ls.run.checks.observe(report, lesson: ls.lesson) {
             guard verdict.passed else {
-                ls.message = StatusMessage("✗ not met in this run: \(check.title) — \(CheckRunner.describe(verdict)); r starts a new run",
+                ls.message = StatusMessage(.checkNotMet, ["title": .text(check.title), "detail": .text(CheckRunner.describe(verdict))],
                                            isError: true)
                 continue
             }
-            ls.message = StatusMessage("✓ " + check.title)
+            ls.message = StatusMessage(.checkMet, ["title": .text(check.title)])
             if !(completed[ls.lesson.id]?.contains(check.id) ?? false) {
                 completed[ls.lesson.id, default: []].insert(check.id)
                 effects.append(.markDone(lesson: ls.lesson.id, check: check.id))

@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -43,26 +44,35 @@ func checkMark(_ check: LessonCheck, _ ls: LessonState, completed: Set<String>) 
 }
 
 /// What a check asks: "hidden=1 · 400 steps · accuracy < 0.6 at the end".
-func checkRequirement(_ check: LessonCheck, lesson: String) -> String {
-    var parts = check.set.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-    if check.seeds.count > 1 { parts.append("seeds " + check.seeds.map(String.init).joined(separator: ", ")) }
-    if let versus = check.versus {
-        parts.append("versus " + versus.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))
+/// Each part is a whole message; only the list is joined here.
+func checkRequirement(_ check: LessonCheck, lesson: String, language t: Language) -> String {
+    func settings(_ values: [String: SettingValue]) -> [String] {
+        values.sorted { $0.key < $1.key }.map { t(.checks(.setting), ["name": .text($0.key), "value": .text($0.value.description)]) }
     }
-    parts.append("\(check.steps) steps")
-    if let until = check.until { parts.append("until \(until)") }
-    parts.append(check.expect.description + (check.when == .end && check.until == nil ? " at the end" : ""))
-    if check.isMultiRun { parts.append("judged over several runs: press v, or run rnnlab verify \(lesson)/\(check.id)") }
-    return parts.joined(separator: " · ")
+    let comma = t(.common(.listSeparator))
+    var parts = settings(check.set)
+    if check.seeds.count > 1 {
+        parts.append(t(.checks(.seeds), ["seeds": .text(check.seeds.map(String.init).joined(separator: comma))]))
+    }
+    if let versus = check.versus {
+        parts.append(t(.checks(.versus), ["settings": .text(settings(versus).joined(separator: comma))]))
+    }
+    parts.append(t(.checks(.steps), ["steps": .integer(check.steps)]))
+    if let until = check.until { parts.append(t(.checks(.until), ["condition": .text(until.description)])) }
+    let atEnd = check.when == .end && check.until == nil
+    parts.append(t(.checks(atEnd ? .conditionAtEnd : .condition), ["condition": .text(check.expect.description)]))
+    if check.isMultiRun { parts.append(t(.checks(.multiRun), ["lesson": .text(lesson), "check": .text(check.id)])) }
+    return parts.joined(separator: t(.common(.partSeparator)))
 }
 
 /// The checks list: a mark and the title of each, then the selected check's
 /// requirement and hint.
-func drawChecks(_ ls: LessonState, completed: Set<String>, in area: Rect, buffer: inout Buffer) {
+func drawChecks(_ ls: LessonState, completed: Set<String>, language t: Language, in area: Rect, buffer: inout Buffer) {
     let focused = ls.focus == .checks
     let checks = ls.lesson.checks
     let met = checks.filter { ls.run.passedChecks.contains($0.id) || completed.contains($0.id) }.count
-    buffer.render(LabTheme.panel("Checks", footer: "\(met)/\(checks.count)", focused: focused), in: area)
+    let footer = t(.checks(.footer), ["met": .integer(met), "total": .integer(checks.count)])
+    buffer.render(LabTheme.panel(t(.checks(.panel)), footer: footer, focused: focused), in: area)
     let inner = area.inset(top: 1, left: 1, bottom: 1, right: 1)
     guard !inner.isEmpty, !checks.isEmpty else { return }
     let listHeight = max(1, min(checks.count, inner.height - 2))
@@ -82,12 +92,13 @@ func drawChecks(_ ls: LessonState, completed: Set<String>, in area: Rect, buffer
     // The background verification first, so a short panel still shows it.
     var lines: [(String, Style)] = []
     if let v = ls.verification, v.check == check.id {
-        lines += wrap("verifying… \(v.steps) of at most \(v.budget) steps · v cancels", width: inner.width - 1).map { ($0, LabTheme.warning) }
+        let text = t(.checks(.verifying), ["steps": .integer(v.steps), "budget": .integer(v.budget)])
+        lines += wrap(text, width: inner.width - 1).map { ($0, LabTheme.warning) }
     } else if let verdict = ls.verdicts[check.id] {
-        let text = (verdict.passed ? "✓ verified: " : "✗ not verified: ") + verdict.detail
+        let text = t(.checks(verdict.passed ? .verified : .notVerified), ["detail": .text(verdict.detail)])
         lines += wrap(text, width: inner.width - 1).map { ($0, verdict.passed ? LabTheme.goodDim : LabTheme.error) }
     }
-    lines += wrap(checkRequirement(check, lesson: ls.lesson.id), width: inner.width - 1).map { ($0, LabTheme.bold) }
+    lines += wrap(checkRequirement(check, lesson: ls.lesson.id, language: t), width: inner.width - 1).map { ($0, LabTheme.bold) }
     lines += wrap(check.hint, width: inner.width - 1).map { ($0, LabTheme.dim) }
     var y = inner.y + listHeight
     for (text, style) in lines where y < inner.maxY {

@@ -1,18 +1,19 @@
+import LabText
 import RNNLab
 import TerminalUI
 
 /// The home screen: lessons by chapter with their checks done / total.
 func drawHome(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+    let t = state.language
     let total = state.lessons.reduce(0) { $0 + $1.checks.count }
     let done = state.lessons.reduce(0) { $0 + state.doneCount($1) }
-    buffer.render(StatusBar(left: "RNN Lab", right: "\(state.lessons.count) lesson\(state.lessons.count == 1 ? "" : "s") · \(done)/\(total) checks met",
-                            style: LabTheme.title), in: area.row(0))
-    drawHints([KeyHint("↑↓", "choose"), KeyHint("Enter", "open"), KeyHint("?", "help"), KeyHint("q", "quit")],
+    let summaryLine = t(.home(.summary), ["lessons": .integer(state.lessons.count), "done": .integer(done), "total": .integer(total)])
+    buffer.render(StatusBar(left: t(.home(.title)), right: summaryLine, style: LabTheme.title), in: area.row(0))
+    drawHints([hint(.move, .hintChoose, t), hint(.open, .hintOpen, t), hint(.help, .hintHelp, t), hint(.back, .hintQuit, t)],
               in: area, buffer: &buffer)
     var body = area.inset(top: 2, left: 2, bottom: 2, right: 2)
     if state.firstStart {
-        let welcome = "Welcome to RNN Lab. Pick a lesson with ↑/↓ and press Enter: you read, then watch a real recurrent network train while you turn its knobs. Press ? for help at any time."
-        for line in wrap(welcome, width: body.width).prefix(3) {
+        for line in wrap(t(.home(.welcome)), width: body.width).prefix(3) {
             buffer.write(line, x: body.x, y: body.y, style: LabTheme.good)
             body = body.inset(top: 1)
         }
@@ -24,7 +25,7 @@ func drawHome(_ state: AppState, in area: Rect, buffer: inout Buffer) {
     }
     let order = state.homeOrder
     guard !order.isEmpty else {
-        buffer.write("No lessons were found.", x: body.x, y: body.y, style: LabTheme.error)
+        buffer.write(t(.home(.noLessons)), x: body.x, y: body.y, style: LabTheme.error)
         return
     }
     // Summary of the selected lesson at the bottom.
@@ -40,11 +41,12 @@ func drawHome(_ state: AppState, in area: Rect, buffer: inout Buffer) {
     }
 }
 
-/// "2 lesson files did not load: …".
+/// "⚠ 2 lesson files did not load (rnnlab lint says why): …".
 func problemLines(_ state: AppState) -> [String] {
     guard !state.problems.isEmpty else { return [] }
-    return ["⚠ \(state.problems.count) lesson file\(state.problems.count == 1 ? "" : "s") did not load (rnnlab lint says why): "
-            + state.problems.joined(separator: "; ")]
+    let t = state.language
+    let files = state.problems.joined(separator: t(.common(.problemSeparator)))
+    return [t(.home(.problems), ["count": .integer(state.problems.count), "files": .text(files)])]
 }
 
 /// Chapter headings and one row per lesson, scrolled to keep the selection visible.
@@ -59,8 +61,10 @@ func drawLessonList(_ state: AppState, order: [Int], in area: Rect, buffer: inou
             rows.append((lesson.chapter, "", LabTheme.chapter, nil))
         }
         let done = state.doneCount(lesson)
-        let mark = lesson.checks.isEmpty ? "" : (done == lesson.checks.count ? " ✓" : "")
-        rows.append(("  " + lesson.title, "\(done)/\(lesson.checks.count) checks\(mark)",
+        let allMet = !lesson.checks.isEmpty && done == lesson.checks.count
+        let count = state.language(.home(allMet ? .lessonChecksAll : .lessonChecks),
+                                   ["done": .integer(done), "total": .integer(lesson.checks.count)])
+        rows.append(("  " + lesson.title, count,
                      row == state.homeSelection ? LabTheme.selected : .plain, row))
     }
     let selectedLine = rows.firstIndex { $0.lessonRow == state.homeSelection } ?? 0

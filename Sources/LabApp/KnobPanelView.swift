@@ -1,16 +1,17 @@
+import LabText
 import RNNLab
 import TerminalUI
 
 /// The knob panel: one row per knob (name and value), then the selected
 /// knob's range, when it takes effect, what it does, and the typing field.
-func drawKnobs(_ ls: LessonState, in area: Rect, buffer: inout Buffer) {
+func drawKnobs(_ ls: LessonState, language t: Language, in area: Rect, buffer: inout Buffer) {
     let focused = ls.focus == .knobs
-    buffer.render(LabTheme.panel("Knobs", focused: focused), in: area)
+    buffer.render(LabTheme.panel(t(.knobs(.panel)), focused: focused), in: area)
     let inner = area.inset(top: 1, left: 1, bottom: 1, right: 1)
     guard !inner.isEmpty else { return }
     let knobs = ls.lesson.knobs
     guard !knobs.isEmpty else {
-        buffer.write("This lesson has no knobs.", x: inner.x + 1, y: inner.y, style: LabTheme.dim, maxWidth: inner.width - 1)
+        buffer.write(t(.knobs(.none)), x: inner.x + 1, y: inner.y, style: LabTheme.dim, maxWidth: inner.width - 1)
         return
     }
     let listHeight = max(1, min(knobs.count, inner.height - 5))
@@ -33,8 +34,8 @@ func drawKnobs(_ ls: LessonState, in area: Rect, buffer: inout Buffer) {
     let rule: Character = buffer.capabilities.unicode ? "─" : "-"
     buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), symbol: rule, style: LabTheme.dim)
     y += 1
-    let effect = knob.effect == .live ? "live" : "rebuilds"
-    buffer.write(" range \(rangeText(knob)) · \(effect)", in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
+    let range = t(.knobs(knob.effect == .live ? .rangeLive : .rangeRebuilds), ["range": .phrase(rangeText(knob))])
+    buffer.write(" " + range, in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
                  alignment: .left, style: LabTheme.dim)
     y += 1
     if let editor = ls.editor {

@@ -6,16 +6,6 @@ public enum LessonFocus: Sendable, Equatable, CaseIterable {
     case prose, knobs, checks
 }
 
-/// A line under the knob panel: a refusal, or what was applied.
-public struct StatusMessage: Sendable, Equatable {
-    public var text: String
-    public var isError: Bool
-    public init(_ text: String, isError: Bool = false) {
-        self.text = text
-        self.isError = isError
-    }
-}
-
 /// A check running headlessly in the background: its id, steps taken over all
 /// its runs, and the most it can take.
 public struct Verification: Sendable, Equatable {

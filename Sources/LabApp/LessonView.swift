@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -5,41 +6,48 @@ import TerminalUI
 /// dashboard, a message line and the key hints.
 func drawLesson(_ ls: LessonState, state: AppState, in area: Rect, buffer: inout Buffer) {
     let layout = LessonLayout(width: area.width, height: area.height, lesson: ls.lesson, focus: ls.focus)
+    let t = state.language
     let done = state.doneCount(ls.lesson)
-    buffer.render(StatusBar(left: "RNN Lab › \(ls.lesson.chapter) › \(ls.lesson.title)",
-                            right: "checks \(done)/\(ls.lesson.checks.count)", style: LabTheme.title), in: layout.title)
-    if let tabs = layout.tabs { drawTabs(ls, in: tabs, buffer: &buffer) }
-    if let r = layout.prose { drawProse(ls, in: r, buffer: &buffer) }
-    if let r = layout.knobs { drawKnobs(ls, in: r, buffer: &buffer) }
-    if let r = layout.checks { drawChecks(ls, completed: state.completed[ls.lesson.id] ?? [], in: r, buffer: &buffer) }
+    buffer.render(StatusBar(left: t(.lesson(.titleBar), ["chapter": .text(ls.lesson.chapter), "title": .text(ls.lesson.title)]),
+                            right: t(.lesson(.checksCount), ["done": .integer(done), "total": .integer(ls.lesson.checks.count)]),
+                            style: LabTheme.title), in: layout.title)
+    if let tabs = layout.tabs { drawTabs(ls, language: t, in: tabs, buffer: &buffer) }
+    if let r = layout.prose { drawProse(ls, language: t, in: r, buffer: &buffer) }
+    if let r = layout.knobs { drawKnobs(ls, language: t, in: r, buffer: &buffer) }
+    if let r = layout.checks {
+        drawChecks(ls, completed: state.completed[ls.lesson.id] ?? [], language: t, in: r, buffer: &buffer)
+    }
     drawDashboard(ls, in: layout.dashboard, buffer: &buffer)
     if let m = ls.message {
-        buffer.write(" " + m.text, in: layout.message, alignment: .left, style: m.isError ? LabTheme.error : LabTheme.dim)
+        buffer.write(" " + m.text(in: t), in: layout.message, alignment: .left, style: m.isError ? LabTheme.error : LabTheme.dim)
     }
-    drawHints(lessonHints(ls), in: layout.hints, buffer: &buffer)
+    drawHints(lessonHints(ls, language: t), in: layout.hints, buffer: &buffer)
 }
 
-/// The hints for what the keys do right now.
-func lessonHints(_ ls: LessonState) -> [KeyHint] {
+/// The hints for what the keys do right now (keys from the key map).
+func lessonHints(_ ls: LessonState, language t: Language) -> [KeyHint] {
     if ls.editor != nil {
-        return [KeyHint("Enter", "apply"), KeyHint("Esc", "cancel"), KeyHint("←→", "move"), KeyHint("⌫", "delete")]
+        return [hint(.apply, .hintApply, t), hint(.cancel, .hintCancel, t), hint(.cursor, .hintCursor, t), hint(.delete, .hintDelete, t)]
     }
     var hints: [KeyHint] = []
-    if ls.run.divergence != nil || ls.companion?.divergence != nil { hints += [KeyHint("b", "roll back"), KeyHint("l", "lower lr")] }
-    hints.append(KeyHint("Space", ls.run.isRunning ? "pause" : "train"))
-    hints.append(KeyHint(".", "step"))
-    switch ls.focus {
-    case .prose: hints.append(KeyHint("PgDn", "page"))
-    case .knobs: hints += [KeyHint("←→", "change"), KeyHint("Enter", "type")]
-    case .checks: hints.append(KeyHint("v", ls.verification == nil ? "verify" : "cancel"))  // ↑↓ is in the help
+    if ls.run.divergence != nil || ls.companion?.divergence != nil {
+        hints += [hint(.rollBack, .hintRollBack, t), hint(.lowerRate, .hintLowerRate, t)]
     }
-    hints += [KeyHint("Tab", "focus"), KeyHint("r", "reset"), KeyHint("?", "help"), KeyHint("q", "back")]
+    hints.append(hint(.play, ls.run.isRunning ? .hintPause : .hintTrain, t))
+    hints.append(hint(.step, .hintStep, t))
+    switch ls.focus {
+    case .prose: hints.append(hint(.page, .hintPage, t))
+    case .knobs: hints += [hint(.change, .hintChange, t), hint(.open, .hintType, t)]
+    case .checks: hints.append(hint(.verify, ls.verification == nil ? .hintVerify : .hintCancelVerify, t))  // ↑↓ is in the help
+    }
+    hints += [hint(.focus, .hintFocus, t), hint(.reset, .hintReset, t), hint(.help, .hintHelp, t), hint(.back, .hintBack, t)]
     return hints
 }
 
 /// "Lesson │ Knobs │ Checks" with the focused one highlighted.
-func drawTabs(_ ls: LessonState, in area: Rect, buffer: inout Buffer) {
-    let names: [(LessonFocus, String)] = [(.prose, "Lesson"), (.knobs, "Knobs"), (.checks, "Checks")]
+func drawTabs(_ ls: LessonState, language t: Language, in area: Rect, buffer: inout Buffer) {
+    let names: [(LessonFocus, String)] = [(.prose, t(.lesson(.tabLesson))), (.knobs, t(.lesson(.tabKnobs))),
+                                          (.checks, t(.lesson(.tabChecks)))]
     var x = area.x + 1
     for (focus, name) in names {
         let style = focus == ls.focus ? LabTheme.focusedBorder.adding(.reverse) : LabTheme.dim
@@ -49,10 +57,10 @@ func drawTabs(_ ls: LessonState, in area: Rect, buffer: inout Buffer) {
 }
 
 /// The current prose page, framed, with "page n/m" in the frame.
-func drawProse(_ ls: LessonState, in area: Rect, buffer: inout Buffer) {
+func drawProse(_ ls: LessonState, language t: Language, in area: Rect, buffer: inout Buffer) {
     let pages = ls.lesson.pages
-    let footer = pages.count > 1 ? "page \(ls.page + 1)/\(pages.count)" : nil
-    buffer.render(LabTheme.panel("Lesson", footer: footer, focused: ls.focus == .prose), in: area)
+    let footer = pages.count > 1 ? t(.lesson(.pageFooter), ["page": .integer(ls.page + 1), "pages": .integer(pages.count)]) : nil
+    buffer.render(LabTheme.panel(t(.lesson(.prosePanel)), footer: footer, focused: ls.focus == .prose), in: area)
     guard pages.indices.contains(ls.page) else { return }
     // The text keeps off the right border; the scroll bar, when needed, is drawn on it.
     let text = area.inset(top: 1, left: 2, bottom: 1, right: 0)

@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -16,11 +17,11 @@ func knobKey(_ ls: inout LessonState, _ key: AppKey) -> [AppEffect] {
     case .right, .character("l"):
         return applyKnob(&ls, knob, knob.nudge(ls.value(of: knob), by: 1))
     case .enter:
-        ls.editor = TextInput(text: ls.value(of: knob).description, prompt: knob.name + " = ")
-        ls.message = StatusMessage("type a value, Enter applies, Esc cancels")
+        ls.editor = TextInput(text: ls.value(of: knob).description, prompt: knobPrompt(knob))
+        ls.message = StatusMessage(.typeValue)
     case .character(let c) where c.isNumber || c == "-":
-        ls.editor = TextInput(text: String(c), prompt: knob.name + " = ")
-        ls.message = StatusMessage("type a value, Enter applies, Esc cancels")
+        ls.editor = TextInput(text: String(c), prompt: knobPrompt(knob))
+        ls.message = StatusMessage(.typeValue)
     default:
         break
     }
@@ -57,28 +58,36 @@ func editorKey(_ ls: inout LessonState, _ key: AppKey) -> [AppEffect] {
 /// Asks the trainer for a knob value, or refuses it with the reason.
 func applyKnob(_ ls: inout LessonState, _ knob: LessonKnob, _ value: SettingValue) -> [AppEffect] {
     if let reason = knob.definition.refusal(value) {
-        ls.message = StatusMessage(reason, isError: true)
+        ls.message = StatusMessage(reason, isError: true)  // RNNLab's text, not yet from the catalogue
         return []
     }
     let old = ls.value(of: knob)
     guard old != value else {
-        ls.message = StatusMessage("\(knob.name) is already \(value) (limit of \(rangeText(knob)))")
+        ls.message = StatusMessage(.knobAlready, ["knob": .text(knob.name), "value": .text(value.description),
+                                                  "range": .phrase(rangeText(knob))])
         return []
     }
     ls.requested[knob.name] = value
-    let note = knob.effect == .rebuild ? " (rebuilds the model)" : ""
-    ls.message = StatusMessage("\(knob.name) \(old) → \(value)\(note)")
+    ls.message = StatusMessage(knob.effect == .rebuild ? .knobChangedRebuilds : .knobChanged,
+                               ["knob": .text(knob.name), "old": .text(old.description), "value": .text(value.description)])
     return ls.commands(.set(knob.name, value))
 }
 
-/// "0.0001…1 log", "sgd|adam", for the knob panel.
-func rangeText(_ knob: LessonKnob) -> String {
+/// "0.0001…1 log", "sgd|adam", for the knob panel and the status line.
+func rangeText(_ knob: LessonKnob) -> Phrase {
     switch knob.definition.kind {
     case .integer(let r), .real(let r):
-        return "\(SettingValue.format(r.lowerBound))…\(SettingValue.format(r.upperBound))" + (knob.scale == .log ? " log" : "")
+        let bounds: [String: TextArgument] = ["low": .text(SettingValue.format(r.lowerBound)), "high": .text(SettingValue.format(r.upperBound))]
+        return Phrase(.knobs(knob.scale == .log ? .rangeLog : .range), bounds)
     case .choice(let names):
-        return names.joined(separator: "|")
+        return .verbatim(names.joined(separator: "|"))  // the choices themselves, as typed
     }
+}
+
+/// The prompt of the value editor: "hidden = ". A knob's name is an identifier,
+/// so the prompt is written in English whatever the language.
+func knobPrompt(_ knob: LessonKnob) -> String {
+    Language.english(.knobs(.prompt), ["knob": .text(knob.name)])
 }
 
 /// A short name for plot markers: "lr" for the learning rate.

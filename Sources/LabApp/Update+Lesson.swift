@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -16,13 +17,13 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
     // first, else the compare run, which can diverge on its own.
     if ls.run.divergence != nil || ls.companion?.divergence != nil {
         let own = ls.run.divergence != nil
-        let (who, to): (String, (TrainerCommand) -> AppEffect) = own ? ("", { .send($0) }) : ("the compare run ", { .sendCompanion($0) })
+        let to: (TrainerCommand) -> AppEffect = own ? { .send($0) } : { .sendCompanion($0) }
         switch key {
         case .character("b"):
-            ls.message = StatusMessage("rolling \(who)back to the last good step…")
+            ls.message = StatusMessage(own ? .rollingBack : .rollingBackCompare)
             return [to(.rollBack)]
         case .character("l"):
-            ls.message = StatusMessage("rolling \(who)back with the learning rate divided by 10…")
+            ls.message = StatusMessage(own ? .lowering : .loweringCompare)
             return [to(.lowerLearningRate)]
         default: break
         }
@@ -33,14 +34,14 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
         return leaveLesson(&state)
     case .character(" "):
         if ls.run.divergence != nil {
-            ls.message = StatusMessage("the run diverged: press b to roll back or l to lower the learning rate", isError: true)
+            ls.message = StatusMessage(.diverged, isError: true)
             return []
         }
         return ls.commands(ls.run.isRunning ? .pause : .play)
     case .character("."):
         return ls.commands(.step)
     case .character("r"):
-        ls.message = StatusMessage("reset: the model is built again from the seed")
+        ls.message = StatusMessage(.reset)
         return ls.commands(.reset)
     case .character("v"):
         return verifyKey(&ls)
@@ -108,7 +109,7 @@ func checksKey(_ ls: inout LessonState, _ key: AppKey) {
 func verifyKey(_ ls: inout LessonState) -> [AppEffect] {
     if let running = ls.verification {
         ls.verification = nil
-        ls.message = StatusMessage("verification of \(running.check) cancelled")
+        ls.message = StatusMessage(.verificationCancelled, ["check": .text(running.check)])
         return [.cancelVerification]
     }
     guard ls.lesson.checks.indices.contains(ls.selectedCheck) else { return [] }
@@ -116,7 +117,7 @@ func verifyKey(_ ls: inout LessonState) -> [AppEffect] {
     let budget = check.stepBudget
     ls.verification = Verification(check: check.id, steps: 0, budget: budget)
     ls.verdicts[check.id] = nil
-    ls.message = StatusMessage("verifying \(check.id) in the background (at most \(budget) steps); v cancels")
+    ls.message = StatusMessage(.verifying, ["check": .text(check.id), "budget": .integer(budget)])
     return [.verifyCheck(check.id)]
 }
 
@@ -131,12 +132,13 @@ func applyVerification(_ state: inout AppState, check: String, steps: Int, resul
     }
     ls.verification = nil
     ls.verdicts[check] = result
-    let time = NumberFormat.fixed(result.seconds, decimals: 0) + " s"
+    let verdict: [String: TextArgument] = ["check": .text(check), "seconds": .fixed(result.seconds, decimals: 0),
+                                           "detail": .text(result.detail)]
     guard result.passed else {
-        ls.message = StatusMessage("✗ \(check) not verified (\(time)): \(result.detail)", isError: true)
+        ls.message = StatusMessage(.notVerified, verdict, isError: true)
         return []
     }
-    ls.message = StatusMessage("✓ \(check) verified (\(time)): \(result.detail)")
+    ls.message = StatusMessage(.verified, verdict)
     guard !(state.completed[ls.lesson.id]?.contains(check) ?? false) else { return [] }
     state.completed[ls.lesson.id, default: []].insert(check)
     return [.markDone(lesson: ls.lesson.id, check: check)]

@@ -1,3 +1,4 @@
+import LabText
 import TerminalUI
 
 /// Draws the whole screen for `state` into `buffer` (which the caller sized
@@ -19,11 +20,10 @@ public func view(_ state: AppState, into buffer: inout Buffer) {
 
 /// The message shown instead of the lab when the terminal is too small.
 func drawTooSmall(_ state: AppState, in area: Rect, buffer: inout Buffer) {
-    let lines = [
-        "The terminal is too small for RNN Lab.",
-        "It is \(state.width)×\(state.height); the lab needs at least \(AppState.minimumWidth)×\(AppState.minimumHeight).",
-        "Enlarge the window, or press q to quit.",
-    ]
+    let t = state.language
+    let size: [String: TextArgument] = ["width": .integer(state.width), "height": .integer(state.height),
+                                        "minWidth": .integer(AppState.minimumWidth), "minHeight": .integer(AppState.minimumHeight)]
+    let lines = [t(.common(.tooSmallTitle)), t(.common(.tooSmallSize), size), t(.common(.tooSmallAction))]
     let top = area.y + max(0, (area.height - lines.count) / 2)
     for (i, line) in lines.enumerated() {
         buffer.write(line, in: Rect(x: area.x, y: top + i, width: area.width, height: 1), alignment: .center,
@@ -37,27 +37,18 @@ func drawHints(_ hints: [KeyHint], in area: Rect, buffer: inout Buffer) {
     buffer.render(KeyHintBar(hints: hints, keyStyle: LabTheme.hints), in: area.row(area.height - 1))
 }
 
-/// Wraps plain `text` to `width` columns (at spaces; long words are cut).
+/// Wraps plain `text` to `width` columns by display width, with TerminalUI's
+/// wrapper: at spaces and around wide (CJK) characters, never inside one, and
+/// no line starts with closing punctuation. A word longer than a line is cut.
 func wrap(_ text: String, width: Int) -> [String] {
-    guard width > 0 else { return [] }
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-        let w = String(word)
-        if line.isEmpty {
-            line = w
-        } else if line.displayWidth + 1 + w.displayWidth <= width {
-            line += " " + w
-        } else {
-            lines.append(line)
-            line = w
-        }
-        while line.displayWidth > width {
-            let head = line.truncated(toDisplayWidth: width, ellipsis: false)
-            lines.append(head)
-            line = String(line.dropFirst(head.count))
-        }
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines
+    guard width > 0, !text.allSatisfy({ $0 == " " }) else { return [] }
+    return TextWrap.wrap([Span(text)], width: width).map { line in line.spans.map(\.text).joined() }
+}
+
+/// `text` followed by spaces up to `width` display columns, for table
+/// columns: a wide (CJK) character counts two. Text as wide or wider comes
+/// back as it is.
+func padded(_ text: String, toWidth width: Int) -> String {
+    let w = text.displayWidth
+    return w >= width ? text : text + String(repeating: " ", count: width - w)
 }

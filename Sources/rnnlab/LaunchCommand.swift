@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LabApp
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -8,7 +9,7 @@ import TerminalUI
 /// dashboard. Needs a terminal; `rnnlab list` and `rnnlab run` work without.
 struct LaunchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "launch", abstract: "Open the lab (the default).")
+        commandName: "launch", abstract: Language.english(.cli(.launchAbstract)))
 
     @OptionGroup var options: LessonOptions
 
@@ -29,9 +30,9 @@ struct LaunchCommand: ParsableCommand {
         do {
             try loop.run()
         } catch let error as LabLoopError {
-            printError("rnnlab: \(error)")
+            printError(Language.english(.cli(.error), ["error": .text("\(error)")]))
             throw ExitCode(1)
         }
-        if let warning = loop.saveWarning { printError("rnnlab: \(warning)") }
+        if let warning = loop.saveWarning { printError(Language.english(.cli(.error), ["error": .text("\(warning)")])) }
     }
 }

@@ -1,10 +1,11 @@
 import ArgumentParser
+import LabText
 
 @main
 struct RNNLabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rnnlab",
-        abstract: "An interactive terminal lab for recurrent neural networks.",
+        abstract: Language.english(.cli(.abstract)),
         subcommands: [LaunchCommand.self, ListCommand.self, RunCommand.self, VerifyCommand.self, LintCommand.self, DataCommand.self, BenchCommand.self],
         defaultSubcommand: LaunchCommand.self)
 }

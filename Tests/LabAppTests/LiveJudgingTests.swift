@@ -1,4 +1,5 @@
 import LabApp
+import LabText
 @testable import RNNLab
 import Testing
 
@@ -117,6 +118,6 @@ import Testing
         open(&stale)
         send(&stale, [.trainer(.report(fakeReport(step: 1)))])
         #expect(stale.lesson!.run.failedChecks == ["at-once"])
-        #expect(stale.lesson!.message?.text.contains("no evaluation at its last step") == true)
+        #expect(stale.lesson!.message?.text(in: .english).contains("no evaluation at its last step") == true)
     }
 }

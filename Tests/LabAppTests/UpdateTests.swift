@@ -66,7 +66,7 @@ import Testing
         let typed = send(&state, keys(.enter, .backspace, .backspace, .backspace, .backspace, .character("5"), .enter))
         #expect(typed.isEmpty)
         #expect(state.lesson?.message?.isError == true)
-        #expect(state.lesson?.message?.text == "learning_rate=5 is out of range 0.0001…1")
+        #expect(state.lesson?.message?.text(in: .english) == "learning_rate=5 is out of range 0.0001…1")
         // A digit starts typing directly.
         let applied = send(&state, keys(.character("0"), .character("."), .character("1"), .enter))
         #expect(applied.map(\.summary) == ["send set learning_rate=0.1"])

@@ -1,0 +1,25 @@
+import LabText
+
+/// The status line of the lesson screen: a refusal, or what a key did. It
+/// keeps the message, not its text, and is written in the language of the
+/// frame that draws it.
+public struct StatusMessage: Sendable, Equatable {
+    public var phrase: Phrase
+    public var isError: Bool
+
+    /// A message of the catalogue.
+    public init(_ key: StatusKey, _ arguments: [String: TextArgument] = [:], isError: Bool = false) {
+        self.phrase = Phrase(.status(key), arguments)
+        self.isError = isError
+    }
+
+    /// Text from a module whose messages are not in the catalogue yet (a
+    /// setting's refusal, a trainer event), shown as it is.
+    public init(_ text: String, isError: Bool = false) {
+        self.phrase = .verbatim(text)
+        self.isError = isError
+    }
+
+    /// The message written in `language`.
+    public func text(in language: Language) -> String { language.render(phrase) }
+}

@@ -1,0 +1,153 @@
+/// The English table: every message of the lab, by key.
+///
+/// `{name}` is replaced by the argument `name`; `{name:one|other}` picks
+/// `one` when the integer `name` is 1 and `other` otherwise.
+enum English {
+    static let texts: [TextKey: String] = merge(
+        common.map { (TextKey.common($0.key), $0.value) },
+        home.map { (TextKey.home($0.key), $0.value) },
+        lesson.map { (TextKey.lesson($0.key), $0.value) },
+        checks.map { (TextKey.checks($0.key), $0.value) },
+        knobs.map { (TextKey.knobs($0.key), $0.value) },
+        keys.map { (TextKey.keys($0.key), $0.value) },
+        status.map { (TextKey.status($0.key), $0.value) },
+        cli.map { (TextKey.cli($0.key), $0.value) })
+
+    static let common: [CommonKey: String] = [
+        .listSeparator: ", ",
+        .problemSeparator: "; ",
+        .partSeparator: " · ",
+        .tooSmallTitle: "The terminal is too small for RNN Lab.",
+        .tooSmallSize: "It is {width}×{height}; the lab needs at least {minWidth}×{minHeight}.",
+        .tooSmallAction: "Enlarge the window, or press q to quit.",
+    ]
+
+    static let home: [HomeKey: String] = [
+        .title: "RNN Lab",
+        .summary: "{lessons} {lessons:lesson|lessons} · {done}/{total} checks met",
+        .welcome: "Welcome to RNN Lab. Pick a lesson with ↑/↓ and press Enter: you read, then watch a real "
+            + "recurrent network train while you turn its knobs. Press ? for help at any time.",
+        .problems: "⚠ {count} lesson {count:file|files} did not load (rnnlab lint says why): {files}",
+        .noLessons: "No lessons were found.",
+        .lessonChecks: "{done}/{total} checks",
+        .lessonChecksAll: "{done}/{total} checks ✓",
+    ]
+
+    static let lesson: [LessonKey: String] = [
+        .titleBar: "RNN Lab › {chapter} › {title}",
+        .checksCount: "checks {done}/{total}",
+        .tabLesson: "Lesson",
+        .tabKnobs: "Knobs",
+        .tabChecks: "Checks",
+        .prosePanel: "Lesson",
+        .pageFooter: "page {page}/{pages}",
+    ]
+
+    static let checks: [ChecksKey: String] = [
+        .panel: "Checks",
+        .footer: "{met}/{total}",
+        .setting: "{name}={value}",
+        .seeds: "seeds {seeds}",
+        .versus: "versus {settings}",
+        .steps: "{steps} steps",
+        .until: "until {condition}",
+        .conditionAtEnd: "{condition} at the end",
+        .condition: "{condition}",
+        .multiRun: "judged over several runs: press v, or run rnnlab verify {lesson}/{check}",
+        .verifying: "verifying… {steps} of at most {budget} steps · v cancels",
+        .verified: "✓ verified: {detail}",
+        .notVerified: "✗ not verified: {detail}",
+    ]
+
+    static let knobs: [KnobsKey: String] = [
+        .panel: "Knobs",
+        .none: "This lesson has no knobs.",
+        .rangeLive: "range {range} · live",
+        .rangeRebuilds: "range {range} · rebuilds",
+        .range: "{low}…{high}",
+        .rangeLog: "{low}…{high} log",
+        .prompt: "{knob} = ",
+    ]
+
+    static let keys: [KeyMapKey: String] = [
+        .helpTitle: "Keys",
+        .helpClose: "Press any key to close.",
+        .helpMove: "move the selection, scroll the prose",
+        .helpChange: "change the selected knob; turn prose pages",
+        .helpPage: "previous / next prose page",
+        .helpFocus: "move focus: lesson, knobs, checks",
+        .helpOpen: "open a lesson; type a knob value",
+        .helpPlay: "start or pause training",
+        .helpStep: "take one training step",
+        .helpReset: "reset: build the model again from the seed",
+        .helpVerify: "verify the selected check in the background",
+        .helpRollBack: "after a divergence: roll back",
+        .helpLowerRate: "after a divergence: roll back, learning rate ÷10",
+        .helpHelp: "this help (any key closes it)",
+        .helpBack: "back to the lessons; quit from there",
+        .helpQuit: "quit at once",
+        .hintChoose: "choose",
+        .hintOpen: "open",
+        .hintQuit: "quit",
+        .hintApply: "apply",
+        .hintCancel: "cancel",
+        .hintCursor: "move",
+        .hintDelete: "delete",
+        .hintRollBack: "roll back",
+        .hintLowerRate: "lower lr",
+        .hintPause: "pause",
+        .hintTrain: "train",
+        .hintStep: "step",
+        .hintPage: "page",
+        .hintChange: "change",
+        .hintType: "type",
+        .hintVerify: "verify",
+        .hintCancelVerify: "cancel",
+        .hintFocus: "focus",
+        .hintReset: "reset",
+        .hintHelp: "help",
+        .hintBack: "back",
+        .manualMove: "move the selection; scroll the prose",
+        .manualChange: "change the selected knob; turn prose pages",
+        .manualPage: "previous / next page of the lesson",
+        .manualFocus: "move focus: lesson, knobs, checks",
+        .manualOpen: "open a lesson; type a knob value",
+        .manualPlay: "start or pause training",
+        .manualStep: "take one training step",
+        .manualReset: "reset: build the model again from its seed",
+        .manualVerify: "verify the selected check in the background, with its own runs, as `rnnlab verify` does (`v` again cancels)",
+        .manualRollBack: "after a divergence: roll back / roll back with the learning rate ÷ 10",
+        .manualHelp: "help",
+        .manualBack: "back to the lessons; quit from there (Ctrl-C quits at once)",
+    ]
+
+    static let status: [StatusKey: String] = [
+        .rollingBack: "rolling back to the last good step…",
+        .rollingBackCompare: "rolling the compare run back to the last good step…",
+        .lowering: "rolling back with the learning rate divided by 10…",
+        .loweringCompare: "rolling the compare run back with the learning rate divided by 10…",
+        .diverged: "the run diverged: press b to roll back or l to lower the learning rate",
+        .reset: "reset: the model is built again from the seed",
+        .verificationCancelled: "verification of {check} cancelled",
+        .verifying: "verifying {check} in the background (at most {budget} steps); v cancels",
+        .verified: "✓ {check} verified ({seconds} s): {detail}",
+        .notVerified: "✗ {check} not verified ({seconds} s): {detail}",
+        .typeValue: "type a value, Enter applies, Esc cancels",
+        .knobAlready: "{knob} is already {value} (limit of {range})",
+        .knobChanged: "{knob} {old} → {value}",
+        .knobChangedRebuilds: "{knob} {old} → {value} (rebuilds the model)",
+        .checkMet: "✓ {title}",
+        .checkNotMet: "✗ not met in this run: {title} — {detail}; r starts a new run",
+    ]
+
+    static let cli: [CLIKey: String] = [
+        .abstract: "An interactive terminal lab for recurrent neural networks.",
+        .launchAbstract: "Open the lab (the default).",
+        .error: "rnnlab: {error}",
+    ]
+}
+
+/// One table from the groups' tables (a key appears in one group only).
+func merge(_ groups: [(TextKey, String)]...) -> [TextKey: String] {
+    Dictionary(groups.joined().map { $0 }, uniquingKeysWith: { first, _ in first })
+}

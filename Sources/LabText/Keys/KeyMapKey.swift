@@ -1,0 +1,12 @@
+/// What the keys do: the help overlay (`help…`), the hint bar (`hint…`) and
+/// the README's key table (`manual…`). None takes a placeholder.
+public enum KeyMapKey: String, CaseIterable, Sendable {
+    case helpTitle, helpClose
+    case helpMove, helpChange, helpPage, helpFocus, helpOpen, helpPlay, helpStep, helpReset, helpVerify
+    case helpRollBack, helpLowerRate, helpHelp, helpBack, helpQuit
+    case hintChoose, hintOpen, hintQuit, hintApply, hintCancel, hintCursor, hintDelete
+    case hintRollBack, hintLowerRate, hintPause, hintTrain, hintStep, hintPage, hintChange, hintType
+    case hintVerify, hintCancelVerify, hintFocus, hintReset, hintHelp, hintBack
+    case manualMove, manualChange, manualPage, manualFocus, manualOpen, manualPlay, manualStep, manualReset
+    case manualVerify, manualRollBack, manualHelp, manualBack
+}

@@ -1,0 +1,24 @@
+/// The knob panel.
+public enum KnobsKey: String, CaseIterable, Sendable {
+    case panel
+    case none
+    /// "range 0.0001…1 log · live"
+    case rangeLive
+    /// "range 1…128 · rebuilds"
+    case rangeRebuilds
+    /// A linear numeric range: "1…128".
+    case range
+    /// A logarithmic numeric range: "0.0001…1 log".
+    case rangeLog
+    /// The prompt of the value being typed: "hidden = ".
+    case prompt
+
+    public var placeholders: Set<String> {
+        switch self {
+        case .panel, .none: return []
+        case .rangeLive, .rangeRebuilds: return ["range"]
+        case .range, .rangeLog: return ["low", "high"]
+        case .prompt: return ["knob"]
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// The lesson screen's frame: title bar, tabs, the prose panel.
+public enum LessonKey: String, CaseIterable, Sendable {
+    /// "RNN Lab › chapter › title"
+    case titleBar
+    /// "checks 1/3", at the right of the title bar.
+    case checksCount
+    case tabLesson
+    case tabKnobs
+    case tabChecks
+    /// The prose panel's title.
+    case prosePanel
+    /// "page 2/6", in the prose panel's frame.
+    case pageFooter
+
+    public var placeholders: Set<String> {
+        switch self {
+        case .titleBar: return ["chapter", "title"]
+        case .checksCount: return ["done", "total"]
+        case .pageFooter: return ["page", "pages"]
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// The status line of the lesson screen: what a key did, or why it did not.
+public enum StatusKey: String, CaseIterable, Sendable {
+    case rollingBack
+    case rollingBackCompare
+    case lowering
+    case loweringCompare
+    case diverged
+    case reset
+    case verificationCancelled
+    case verifying
+    case verified
+    case notVerified
+    case typeValue
+    /// A nudge that stays at the end of the knob's range.
+    case knobAlready
+    case knobChanged
+    case knobChangedRebuilds
+    /// A check met by the live run.
+    case checkMet
+    /// A check judged on the live run and not met.
+    case checkNotMet
+
+    public var placeholders: Set<String> {
+        switch self {
+        case .verificationCancelled: return ["check"]
+        case .verifying: return ["check", "budget"]
+        case .verified, .notVerified: return ["check", "seconds", "detail"]
+        case .knobAlready: return ["knob", "value", "range"]
+        case .knobChanged, .knobChangedRebuilds: return ["knob", "old", "value"]
+        case .checkMet: return ["title"]
+        case .checkNotMet: return ["title", "detail"]
+        default: return []
+        }
+    }
+}
