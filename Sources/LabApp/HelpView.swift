@@ -12,7 +12,7 @@ let helpEntries: [(key: String, action: String)] = [
     ("r", "reset: build the model again from the seed"),
     ("v", "verify the selected check in the background"),
     ("b", "after a divergence: roll back"),
-    ("l", "after a divergence: roll back, learning rate ÷10"),
+    ("L", "after a divergence: roll back, learning rate ÷10"),
     ("?", "this help (any key closes it)"),
     ("q", "back to the lessons; quit from there"),
     ("Ctrl-C", "quit at once"),

@@ -25,7 +25,7 @@ func lessonHints(_ ls: LessonState) -> [KeyHint] {
         return [KeyHint("Enter", "apply"), KeyHint("Esc", "cancel"), KeyHint("←→", "move"), KeyHint("⌫", "delete")]
     }
     var hints: [KeyHint] = []
-    if ls.run.divergence != nil || ls.companion?.divergence != nil { hints += [KeyHint("b", "roll back"), KeyHint("l", "lower lr")] }
+    if ls.run.divergence != nil || ls.companion?.divergence != nil { hints += [KeyHint("b", "roll back"), KeyHint("L", "lower lr")] }
     hints.append(KeyHint("Space", ls.run.isRunning ? "pause" : "train"))
     hints.append(KeyHint(".", "step"))
     switch ls.focus {

@@ -2,6 +2,10 @@ import Foundation
 import RNNLab
 import TerminalUI
 
+/// The longest knob value that can be typed: longer input (a paste) is cut
+/// here, with a note, so it never costs more than this per key.
+let knobValueMaxLength = 64
+
 /// Keys in the knob panel: ↑/↓ choose, ←/→ nudge, Enter (or a digit) types a value.
 func knobKey(_ ls: inout LessonState, _ key: AppKey) -> [AppEffect] {
     let count = ls.lesson.knobs.count
@@ -12,14 +16,15 @@ func knobKey(_ ls: inout LessonState, _ key: AppKey) -> [AppEffect] {
     case .down, .character("j"):
         ls.selectedKnob = min(max(0, count - 1), ls.selectedKnob + 1)
     case .left, .character("h"):
-        return applyKnob(&ls, knob, knob.nudge(ls.value(of: knob), by: -1))
+        return applyKnob(&ls, knob, knob.nudge(ls.requestedValue(of: knob), by: -1))
     case .right, .character("l"):
-        return applyKnob(&ls, knob, knob.nudge(ls.value(of: knob), by: 1))
+        return applyKnob(&ls, knob, knob.nudge(ls.requestedValue(of: knob), by: 1))
     case .enter:
-        ls.editor = TextInput(text: ls.value(of: knob).description, prompt: knob.name + " = ")
+        ls.editor = TextInput(text: ls.requestedValue(of: knob).description, prompt: knob.name + " = ",
+                              maxLength: knobValueMaxLength)
         ls.message = StatusMessage("type a value, Enter applies, Esc cancels")
     case .character(let c) where c.isNumber || c == "-":
-        ls.editor = TextInput(text: String(c), prompt: knob.name + " = ")
+        ls.editor = TextInput(text: String(c), prompt: knob.name + " = ", maxLength: knobValueMaxLength)
         ls.message = StatusMessage("type a value, Enter applies, Esc cancels")
     default:
         break
@@ -47,7 +52,10 @@ func editorKey(_ ls: inout LessonState, _ key: AppKey) -> [AppEffect] {
     case .right: editor.moveRight()
     case .home: editor.moveToStart()
     case .end: editor.moveToEnd()
-    case .character(let c): editor.insert(c)
+    case .character(let c):
+        if !editor.insert(c) {
+            ls.message = StatusMessage("a value has at most \(knobValueMaxLength) characters; the rest was ignored", isError: true)
+        }
     default: break
     }
     ls.editor = editor
@@ -60,12 +68,13 @@ func applyKnob(_ ls: inout LessonState, _ knob: LessonKnob, _ value: SettingValu
         ls.message = StatusMessage(reason, isError: true)
         return []
     }
-    let old = ls.value(of: knob)
+    let old = ls.requestedValue(of: knob)
     guard old != value else {
         ls.message = StatusMessage("\(knob.name) is already \(value) (limit of \(rangeText(knob)))")
         return []
     }
     ls.requested[knob.name] = value
+    ls.pending.settings[knob.name] = value
     let note = knob.effect == .rebuild ? " (rebuilds the model)" : ""
     ls.message = StatusMessage("\(knob.name) \(old) → \(value)\(note)")
     return ls.commands(.set(knob.name, value))

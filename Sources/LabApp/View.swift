@@ -37,27 +37,8 @@ func drawHints(_ hints: [KeyHint], in area: Rect, buffer: inout Buffer) {
     buffer.render(KeyHintBar(hints: hints, keyStyle: LabTheme.hints), in: area.row(area.height - 1))
 }
 
-/// Wraps plain `text` to `width` columns (at spaces; long words are cut).
-func wrap(_ text: String, width: Int) -> [String] {
-    guard width > 0 else { return [] }
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-        let w = String(word)
-        if line.isEmpty {
-            line = w
-        } else if line.displayWidth + 1 + w.displayWidth <= width {
-            line += " " + w
-        } else {
-            lines.append(line)
-            line = w
-        }
-        while line.displayWidth > width {
-            let head = line.truncated(toDisplayWidth: width, ellipsis: false)
-            lines.append(head)
-            line = String(line.dropFirst(head.count))
-        }
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines
+/// Wraps plain `text` to `width` columns (at spaces; long words are cut),
+/// at most `maxLines` lines (cached: a long summary is not wrapped every frame).
+func wrap(_ text: String, width: Int, maxLines: Int = .max) -> [String] {
+    TextWrap.plainLines(text, width: width, maxLines: maxLines)
 }

@@ -13,6 +13,7 @@ struct LaunchCommand: ParsableCommand {
     @OptionGroup var options: LessonOptions
 
     func run() throws {
+        BacktracerSetting.makeNonInteractive()
         let library = try options.library()
         let environment = ProcessInfo.processInfo.environment
         let progress = ProgressStore()

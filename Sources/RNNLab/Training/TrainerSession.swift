@@ -49,6 +49,8 @@ public enum TrainerEvent: Sendable {
 final class Mailbox: @unchecked Sendable {
     private let inbox = Mutex<[TrainerCommand]>([])
     private let outbox = Mutex<[TrainerEvent]>([])
+    /// Called after every post, on the worker thread (the lab wakes its loop with it).
+    var onPost: (@Sendable () -> Void)?
 
     func send(_ command: TrainerCommand) { inbox.withLock { $0.append(command) } }
     func takeCommands() -> [TrainerCommand] { inbox.withLock { c in defer { c = [] }; return c } }
@@ -61,6 +63,7 @@ final class Mailbox: @unchecked Sendable {
                 e.remove(at: i)
             }
         }
+        onPost?()
     }
 }
 
@@ -76,7 +79,10 @@ public final class TrainerSession: @unchecked Sendable {
     /// Starts the worker, which builds the experiment and waits, paused.
     /// Starts a worker that builds the experiment; `measurements` are measured at
     /// every evaluation (`Experiment.measurements`).
-    public init(task: String, settings: [String: SettingValue], dataDirectory: DataDirectory, measurements: Set<String> = []) {
+    /// `onPost` is called on the worker thread after each event it posts.
+    public init(task: String, settings: [String: SettingValue], dataDirectory: DataDirectory, measurements: Set<String> = [],
+                onPost: (@Sendable () -> Void)? = nil) {
+        mailbox.onPost = onPost
         let worker = Worker(mailbox: mailbox, task: task, settings: settings, dataDirectory: dataDirectory)
         worker.measurements = measurements
         let thread = Thread { worker.run() }
@@ -161,8 +167,9 @@ private final class Worker: @unchecked Sendable {
             running = false
             session.post(.running(false))
         case .step:
+            if running { session.post(.running(false)) }
             running = false
-            stepsLeft = 1
+            stepsLeft += 1
         case .reset:
             running = false
             build()
