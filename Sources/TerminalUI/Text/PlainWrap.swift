@@ -56,7 +56,8 @@ extension TextWrap {
                 word.append(c)
                 wordWidth += DisplayWidth.of(c)
                 // A word that alone fills the remaining lines needs no more characters.
-                if wordWidth > width * (maxLines - lines.count + 1) { break }
+                let room = maxLines - lines.count
+                if room < Int.max / (width + 1) - 1, wordWidth > width * (room + 1) { break }
             }
         }
         if lines.count < maxLines { placeWord() }
