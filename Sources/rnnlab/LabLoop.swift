@@ -57,7 +57,8 @@ final class LabLoop {
         do {
             terminal = try CursesTerminal.start(capabilities: capabilities)
         } catch {
-            throw LabLoopError(description: "cannot open the lab: \(error) (the lab needs an interactive terminal; `rnnlab list` and `rnnlab run` work without one)")
+            let need = (error as? CursesTerminalError) == .notATerminal ? "the lab needs an interactive terminal; " : ""
+            throw LabLoopError(description: "cannot open the lab: \(error) (\(need)`rnnlab list` and `rnnlab run` work without one)")
         }
         defer {
             retire()
