@@ -21,6 +21,10 @@ import TerminalUI
 /// restores the terminal and kills the process. Ctrl-Z suspends (ncurses
 /// handles SIGTSTP); Ctrl-\ (SIGQUIT) restores the terminal and dumps core.
 ///
+/// Waiting for a key sleeps in `poll(2)`; other threads end the wait early
+/// with ``wake()`` (the trainers call it when they post), so the loop needs no
+/// polling interval and an idle lab uses no CPU.
+///
 /// Not `Sendable`: curses is not thread-safe, so every call must come from
 /// the thread that called `start`. Training threads post to the loop instead.
 public final class CursesTerminal {
