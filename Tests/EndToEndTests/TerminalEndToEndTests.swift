@@ -150,6 +150,26 @@ struct TerminalEndToEndTests {
         try lab.waitForExit(timeout: 30)
     }
 
+    /// Three → in one burst are three nudges: the learning rate doubles three times.
+    @Test func threeQuickNudgesAreThreeChanges() throws {
+        let (lab, state) = try launch()
+        defer { lab.close(); try? FileManager.default.removeItem(at: state) }
+        try lab.waitFor("the home screen", timeout: 60) { $0.contains("Sequences and the simple RNN") }
+        try lab.send("Enter")
+        // Built: the loss plot's legend names the baseline the trainer computed.
+        try lab.waitFor("the lesson, built", timeout: 120) { $0.contains("paused") && $0.contains("memoryless") }
+        try lab.send("Tab")
+        try lab.waitFor("the knob panel", timeout: 30) { $0.contains("learning_rate") && $0.contains("0.01") }
+        try lab.send("Right", "Right", "Right")
+        try lab.waitFor("learning_rate 0.08", timeout: 60) { screen in
+            screen.split(separator: "\n").contains { $0.contains("learning_rate") && $0.contains("0.08") }
+        }
+        try lab.send("q", "q")
+        try lab.waitForExit(timeout: 30)
+        let knobs = try String(contentsOf: state.appendingPathComponent("knobs.json"), encoding: .utf8)
+        #expect(knobs.contains("0.08"), "knobs.json: \(knobs)")
+    }
+
     /// A resize reaches the sleeping loop: the picture is redrawn at the new size.
     @Test func aResizeIsDrawnWhileIdle() throws {
         let (lab, state) = try launch(width: 100, height: 30)
