@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/ncurses.h>
+#include <ncursesw/term.h>
 
 /* ---- globals ----------------------------------------------------------- */
 
@@ -70,6 +71,33 @@ static inline int rnn_mvwadd_grapheme(WINDOW *win, int y, int x, const wchar_t *
     if (setcchar(&cc, wch, attrs, (NCURSES_PAIRS_T)(pair > 0x7fff ? 0 : pair), &ext) == ERR)
         return ERR;
     return mvwadd_wch(win, y, x, &cc);
+}
+
+/* ---- terminal description ---------------------------------------------- */
+
+/*
+ * Looks `name` up in terminfo without touching the screen or the tty modes,
+ * and says whether curses can draw on it:
+ *    1  it can move the cursor anywhere (has `cup`, not hardcopy or generic);
+ *    0  it cannot (`dumb`, hardcopy, generic, or no `cup`);
+ *   -1  terminfo does not know it (or has no database).
+ * The description loaded for the probe is freed; `cur_term` is left as it was.
+ */
+static inline int rnn_probe_terminal(const char *name) {
+    int err = 0;
+    TERMINAL *saved = cur_term;
+    if (setupterm(name, 1, &err) != OK) {
+        set_curterm(saved);
+        return -1;
+    }
+    const char *cup = tigetstr("cup");
+    int hardcopy = tigetflag("hc");
+    int generic = tigetflag("gn");
+    TERMINAL *probe = set_curterm(saved);
+    if (probe != saved) del_curterm(probe);
+    if (cup == NULL || cup == (const char *)-1) return 0;
+    if (hardcopy > 0 || generic > 0) return 0;
+    return 1;
 }
 
 #endif /* CNCURSESW_SHIM_H */

@@ -1,13 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CNcursesw
 
 extension CursesTerminal {
-    /// Waits up to `timeoutMilliseconds` for a key and returns it, or `nil`
-    /// when none came (`0` polls, a negative value waits without limit).
+    /// The longest single sleep in ``readKey(timeoutMilliseconds:)``: a safety
+    /// net only (every signal the lab handles also wakes the wait at once).
+    static let longestSleepMilliseconds: Int32 = 1000
+
+    /// Waits up to `timeoutMilliseconds` for a key and returns it (`0` only
+    /// looks, a negative value waits without limit). Returns `nil` when no key
+    /// came in time, or as soon as ``wake()`` is called from another thread:
+    /// the caller then looks at whatever the waking thread posted.
     ///
     /// Quit signals come first: a pending SIGINT is ``KeyEvent/interrupt``,
-    /// SIGTERM or SIGHUP ``KeyEvent/terminate``. Waiting is done in slices of
-    /// at most 100 ms, so a signal is reported within 100 ms even while
-    /// waiting without limit. After ``KeyEvent/resize`` the next
+    /// SIGTERM or SIGHUP ``KeyEvent/terminate``; their handlers wake the wait.
+    /// A terminal that hangs up (its window closed) is ``KeyEvent/terminate``
+    /// too. Waiting is `poll(2)` on standard input and the wake-up pipe, so an
+    /// idle lab uses no CPU. After ``KeyEvent/resize`` the next
     /// ``present(_:)`` repaints the whole screen.
     public func readKey(timeoutMilliseconds: Int) -> KeyEvent? {
         if let signal = SignalTrap.takePending() { return signal }
@@ -15,21 +27,45 @@ extension CursesTerminal {
         let clock = ContinuousClock()
         let deadline = timeoutMilliseconds >= 0 ? clock.now.advanced(by: .milliseconds(timeoutMilliseconds)) : nil
         while true {
-            var slice: Int = 100
+            // Keys curses has already read (the rest of a paste, an escape sequence).
+            if let event = bufferedKey() { return event }
+            if let signal = SignalTrap.takePending() { return signal }
+            var sleep = CursesTerminal.longestSleepMilliseconds
             if let deadline {
                 let left = clock.now.duration(to: deadline)
-                let ms = Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
-                slice = max(0, min(100, ms))
+                let ms = left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000
+                if ms <= 0 { return nil }
+                sleep = Int32(clamping: min(Int64(sleep), ms))
             }
-            setTimeout(Int32(slice))
+            switch WakePipe.wait(for: STDIN_FILENO, timeoutMilliseconds: sleep) {
+            case .input(let hangUp):
+                if let event = bufferedKey() { return event }
+                if hangUp { return .terminate }
+            case .woken:
+                return SignalTrap.takePending()
+            case .timedOut:
+                continue
+            }
+        }
+    }
+
+    /// Wakes a ``readKey(timeoutMilliseconds:)`` that is waiting, from any
+    /// thread (a trainer that has posted an event). Cheap and coalescing:
+    /// call it on every post.
+    public static func wake() { WakePipe.signal() }
+
+    /// The next key without waiting: curses' own buffer first, then whatever
+    /// standard input holds. Keys the lab does not use are skipped.
+    private func bufferedKey() -> KeyEvent? {
+        setTimeout(0)
+        while true {
             var code: wint_t = 0
             let status = wget_wch(window, &code)
-            if status != KeyDecoder.Status.none, let event = KeyDecoder.decode(status: status, code: UInt32(code)) {
+            if status == KeyDecoder.Status.none { return nil }
+            if let event = KeyDecoder.decode(status: status, code: UInt32(code)) {
                 if event == .resize { needsFullRedraw = true }
                 return event
             }
-            if let signal = SignalTrap.takePending() { return signal }
-            if let deadline, clock.now >= deadline { return nil }
         }
     }
 

@@ -21,6 +21,10 @@ import TerminalUI
 /// restores the terminal and kills the process. Ctrl-Z suspends (ncurses
 /// handles SIGTSTP); Ctrl-\ (SIGQUIT) restores the terminal and dumps core.
 ///
+/// Waiting for a key sleeps in `poll(2)`; other threads end the wait early
+/// with ``wake()`` (the trainers call it when they post), so the loop needs no
+/// polling interval and an idle lab uses no CPU.
+///
 /// Not `Sendable`: curses is not thread-safe, so every call must come from
 /// the thread that called `start`. Training threads post to the loop instead.
 public final class CursesTerminal {
@@ -87,8 +91,9 @@ public final class CursesTerminal {
     /// when it supports them).
     ///
     /// - Throws: ``CursesTerminalError`` when standard input/output are not a
-    ///   terminal, another instance runs, or `TERM` names no known terminal.
-    ///   Nothing is left changed then.
+    ///   terminal, another instance runs, `TERM` names no known terminal, or
+    ///   one that cannot move the cursor (`dumb`): that is found in terminfo
+    ///   before curses starts, so nothing is drawn and nothing is left changed.
     public static func start(capabilities: Capabilities, options: Options = Options()) throws -> CursesTerminal {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CursesTerminalError.notATerminal
@@ -96,6 +101,8 @@ public final class CursesTerminal {
         guard !TerminalGuard.active.load(ordering: .sequentiallyConsistent) else {
             throw CursesTerminalError.alreadyActive
         }
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        if let problem = problem(withTerminalType: term) { throw problem }
         setlocale(LC_ALL, "")
         SignalTrap.install()
         if options.captureStandardError { TerminalGuard.captureStandardError() }
@@ -103,10 +110,10 @@ public final class CursesTerminal {
         guard let screen = newterm(nil, rnn_stdout(), rnn_stdin()) else {
             TerminalGuard.restoreStandardError()
             SignalTrap.uninstall()
-            let term = getenv("TERM").map { String(cString: $0) } ?? ""
             throw CursesTerminalError.cannotInitialize(term: term)
         }
         set_term(screen)
+        SignalTrap.wrapResizeHandler()
         TerminalGuard.active.store(true, ordering: .sequentiallyConsistent)
 
         let win = rnn_stdscr()
@@ -132,6 +139,18 @@ public final class CursesTerminal {
         let capacity = caps.color ? max(0, Int(rnn_color_pairs()) - 1) : 0
         let cache = ColorPairCache(capacity: capacity, paletteSize: max(8, palette), defaultColors: defaultColors)
         return CursesTerminal(screen: screen, capabilities: caps, paletteSize: palette, pairs: cache)
+    }
+
+    /// Why curses could not draw on a terminal of type `term` (looked up in
+    /// terminfo, nothing is written), or nil when it can: unknown types and
+    /// types that cannot move the cursor (`dumb`, hardcopy, generic) are refused.
+    public static func problem(withTerminalType term: String) -> CursesTerminalError? {
+        let verdict = term.isEmpty ? rnn_probe_terminal(nil) : rnn_probe_terminal(term)
+        switch verdict {
+        case 1: return nil
+        case 0: return .cannotAddressCursor(term: term)
+        default: return .cannotInitialize(term: term)
+        }
     }
 
     /// The terminal's size in cells. Changes after a ``KeyEvent/resize``.

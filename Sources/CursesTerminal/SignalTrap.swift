@@ -24,13 +24,23 @@ import Synchronization
 ///   after printing, which for a `kill -QUIT` would let the process run on.
 ///   Swift's `fatalError` and failed preconditions trap with `ud2`, which
 ///   Linux delivers as SIGILL.
+/// - Other signals whose default action ends the process (SIGUSR1, SIGUSR2,
+///   SIGPIPE, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ: ``fatalSignals``)
+///   get the crash treatment without the backtracer: restore the terminal,
+///   set the default action, re-raise. The lab gives none of them a meaning,
+///   so whoever sends one gets what they would get from any program, death by
+///   that signal (exit status 128 + n), and the terminal is never left on the
+///   alternate screen. The quit treatment (a clean exit 0) would hide that a
+///   signal, not the learner, ended the lab; and progress and knobs are saved
+///   as they change, so nothing waits to be saved.
+/// - SIGWINCH stays ncurses' (it turns a resize into `KEY_RESIZE`), wrapped so
+///   that it also wakes the run loop's `poll`; the quit handlers wake it too.
 /// - Crash handlers run on an alternate signal stack (`SA_ONSTACK`), so a
 ///   stack overflow still restores the terminal. The Swift runtime already
 ///   gives the main thread one at launch; ``install()`` adds one only to a
 ///   thread that has none.
 ///
-/// SIGWINCH and SIGTSTP are left to ncurses (it turns a resize into
-/// `KEY_RESIZE` and suspends/resumes around Ctrl-Z).
+/// SIGTSTP is left to ncurses (it suspends and resumes around Ctrl-Z).
 enum SignalTrap {
     static let interruptBit: UInt32 = 1 << 0
     static let terminateBit: UInt32 = 1 << 1
@@ -42,6 +52,7 @@ enum SignalTrap {
 
     static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
     static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS, SIGQUIT]
+    static let fatalSignals: [Int32] = [SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ]
 
     /// The actions in place before ``install()``, indexed by signal number.
     nonisolated(unsafe) static let previous: UnsafeMutablePointer<sigaction> = {
@@ -63,6 +74,7 @@ enum SignalTrap {
     /// does not install its own.
     static func install() {
         TerminalGuard.prepare()
+        WakePipe.prepare()
         _ = pending.load(ordering: .relaxed)
         _ = previous
         _ = saved
@@ -96,12 +108,42 @@ enum SignalTrap {
             saved[Int(sig)] = true
             sigaction(sig, &action, nil)
         }
+        for sig in fatalSignals {
+            var old = sigaction()
+            sigaction(sig, nil, &old)
+            if isIgnored(old) { continue }  // e.g. SIGPIPE ignored by whoever started us
+            var action = sigaction()
+            setHandler(&action) { sig in SignalTrap.fatalSignalArrived(sig) }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = Int32(SA_ONSTACK)
+            previous[Int(sig)] = old
+            saved[Int(sig)] = true
+            sigaction(sig, &action, nil)
+        }
+    }
+
+    /// Wraps the SIGWINCH handler ncurses installed (call after `newterm`) so
+    /// a resize also wakes the run loop, whichever thread the signal hits.
+    static func wrapResizeHandler() {
+        guard installed.load(ordering: .sequentiallyConsistent), !saved[Int(SIGWINCH)] else { return }
+        var old = sigaction()
+        sigaction(SIGWINCH, nil, &old)
+        if isIgnored(old) { return }
+        previous[Int(SIGWINCH)] = old
+        saved[Int(SIGWINCH)] = true
+        var action = sigaction()
+        action.__sigaction_handler.sa_sigaction = { sig, info, context in
+            SignalTrap.resized(sig, info, context)
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = Int32(SA_SIGINFO | SA_RESTART)
+        sigaction(SIGWINCH, &action, nil)
     }
 
     /// Puts back the actions found by ``install()``.
     static func uninstall() {
         guard installed.exchange(false, ordering: .sequentiallyConsistent) else { return }
-        for sig in quitSignals + crashSignals where saved[Int(sig)] {
+        for sig in quitSignals + crashSignals + fatalSignals + [SIGWINCH] where saved[Int(sig)] {
             sigaction(sig, &previous[Int(sig)], nil)
             saved[Int(sig)] = false
         }
@@ -126,6 +168,7 @@ enum SignalTrap {
     static func quitSignalArrived(_ sig: Int32) {
         let bit = sig == SIGINT ? interruptBit : terminateBit
         let (old, _) = pending.bitwiseOr(bit, ordering: .acquiringAndReleasing)
+        WakePipe.signal()
         if old & bit != 0 {
             // Second time while the first is unread: the loop is not polling.
             TerminalGuard.restore()
@@ -134,6 +177,21 @@ enum SignalTrap {
             sigaction(sig, &action, nil)
             raise(sig)
         }
+    }
+
+    static func fatalSignalArrived(_ sig: Int32) {
+        TerminalGuard.restore()
+        // Blocked while this handler runs: delivered, with the default action, on return.
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&action.sa_mask)
+        sigaction(sig, &action, nil)
+        raise(sig)
+    }
+
+    static func resized(_ sig: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
+        callPrevious(sig, info, context)
+        WakePipe.signal()
     }
 
     static func crashed(_ sig: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {

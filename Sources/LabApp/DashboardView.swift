@@ -70,6 +70,6 @@ private func drawBanner(_ message: String, in area: Rect, buffer: inout Buffer) 
         buffer.write(line, x: box.x + 2, y: y, style: LabTheme.bold, maxWidth: box.width - 4)
         y += 1
     }
-    buffer.write([Span(" b ", style: LabTheme.hints), Span(" roll back   "), Span(" l ", style: LabTheme.hints),
+    buffer.write([Span(" b ", style: LabTheme.hints), Span(" roll back   "), Span(" L ", style: LabTheme.hints),
                   Span(" roll back with lr ÷10")], x: box.x + 2, y: y + 1, maxWidth: box.width - 4)
 }

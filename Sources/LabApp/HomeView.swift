@@ -30,7 +30,7 @@ func drawHome(_ state: AppState, in area: Rect, buffer: inout Buffer) {
     }
     // Summary of the selected lesson at the bottom.
     let selected = state.lessons[order[min(state.homeSelection, order.count - 1)]]
-    let summary = wrap(selected.summary, width: body.width - 4)
+    let summary = wrap(selected.summary, width: body.width - 4, maxLines: 4)
     let summaryHeight = min(summary.count, 4) + 2
     let parts = body.split(.down, [.min(3), .fixed(summaryHeight)], spacing: 1)
     drawLessonList(state, order: order, in: parts[0], buffer: &buffer)

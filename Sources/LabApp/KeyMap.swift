@@ -37,7 +37,7 @@ let keyMap: [KeyBinding] = [
     KeyBinding(action: .reset, keys: ["r"], label: "r", hint: "r", help: .helpReset, manual: .manualReset),
     KeyBinding(action: .verify, keys: ["v"], label: "v", hint: "v", help: .helpVerify, manual: .manualVerify),
     KeyBinding(action: .rollBack, keys: ["b"], label: "b", hint: "b", help: .helpRollBack, manual: .manualRollBack),
-    KeyBinding(action: .lowerRate, keys: ["l"], label: "l", hint: "l", help: .helpLowerRate, manual: .manualRollBack),
+    KeyBinding(action: .lowerRate, keys: ["L"], label: "L", hint: "L", help: .helpLowerRate, manual: .manualRollBack),
     KeyBinding(action: .help, keys: ["?"], label: "?", hint: "?", help: .helpHelp, manual: .manualHelp),
     KeyBinding(action: .back, keys: ["q"], label: "q", hint: "q", help: .helpBack, manual: .manualBack),
     KeyBinding(action: .quit, keys: ["Ctrl-C"], label: "Ctrl-C", hint: "Ctrl-C", help: .helpQuit, manual: nil),

@@ -44,6 +44,8 @@ public struct LessonState: Sendable {
     public var verification: Verification?
     /// The verdicts of background verifications, by check id.
     public var verdicts: [String: CheckResult] = [:]
+    /// Commands sent to the trainer and not yet confirmed (see ``PendingRequests``).
+    public var pending = PendingRequests()
 
     public init(index: Int, lesson: Lesson, settings: [String: SettingValue]) {
         self.index = index

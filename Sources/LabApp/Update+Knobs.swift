@@ -3,6 +3,10 @@ import LabText
 import RNNLab
 import TerminalUI
 
+/// The longest knob value that can be typed: longer input (a paste) is cut
+/// here, with a note, so it never costs more than this per key.
+let knobValueMaxLength = 64
+
 /// Keys in the knob panel: ↑/↓ choose, ←/→ nudge, Enter (or a digit) types a value.
 func knobKey(_ ls: inout LessonState, _ key: AppKey) -> [AppEffect] {
     let count = ls.lesson.knobs.count
@@ -13,14 +17,14 @@ func knobKey(_ ls: inout LessonState, _ key: AppKey) -> [AppEffect] {
     case .down, .character("j"):
         ls.selectedKnob = min(max(0, count - 1), ls.selectedKnob + 1)
     case .left, .character("h"):
-        return applyKnob(&ls, knob, knob.nudge(ls.value(of: knob), by: -1))
+        return applyKnob(&ls, knob, knob.nudge(ls.requestedValue(of: knob), by: -1))
     case .right, .character("l"):
-        return applyKnob(&ls, knob, knob.nudge(ls.value(of: knob), by: 1))
+        return applyKnob(&ls, knob, knob.nudge(ls.requestedValue(of: knob), by: 1))
     case .enter:
-        ls.editor = TextInput(text: ls.value(of: knob).description, prompt: knobPrompt(knob))
+        ls.editor = TextInput(text: ls.requestedValue(of: knob).description, prompt: knobPrompt(knob), maxLength: knobValueMaxLength)
         ls.message = StatusMessage(.typeValue)
     case .character(let c) where c.isNumber || c == "-":
-        ls.editor = TextInput(text: String(c), prompt: knobPrompt(knob))
+        ls.editor = TextInput(text: String(c), prompt: knobPrompt(knob), maxLength: knobValueMaxLength)
         ls.message = StatusMessage(.typeValue)
     default:
         break
@@ -48,7 +52,10 @@ func editorKey(_ ls: inout LessonState, _ key: AppKey) -> [AppEffect] {
     case .right: editor.moveRight()
     case .home: editor.moveToStart()
     case .end: editor.moveToEnd()
-    case .character(let c): editor.insert(c)
+    case .character(let c):
+        if !editor.insert(c) {
+            ls.message = StatusMessage(.valueTooLong, ["limit": .integer(knobValueMaxLength)], isError: true)
+        }
     default: break
     }
     ls.editor = editor
@@ -61,13 +68,14 @@ func applyKnob(_ ls: inout LessonState, _ knob: LessonKnob, _ value: SettingValu
         ls.message = StatusMessage(reason, isError: true)  // RNNLab's text, not yet from the catalogue
         return []
     }
-    let old = ls.value(of: knob)
+    let old = ls.requestedValue(of: knob)
     guard old != value else {
         ls.message = StatusMessage(.knobAlready, ["knob": .text(knob.name), "value": .text(value.description),
                                                   "range": .phrase(rangeText(knob))])
         return []
     }
     ls.requested[knob.name] = value
+    ls.pending.settings[knob.name] = value
     ls.message = StatusMessage(knob.effect == .rebuild ? .knobChangedRebuilds : .knobChanged,
                                ["knob": .text(knob.name), "old": .text(old.description), "value": .text(value.description)])
     return ls.commands(.set(knob.name, value))

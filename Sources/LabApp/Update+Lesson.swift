@@ -13,8 +13,9 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
         }
     }
     if ls.editor != nil { return editorKey(&ls, key) }
-    // After a divergence, b and l answer the run that diverged: the lesson's own
-    // first, else the compare run, which can diverge on its own.
+    // After a divergence, b and L answer the run that diverged: the lesson's own
+    // first, else the compare run, which can diverge on its own. (Not l: that
+    // nudges a knob, and one key must never mean two things.)
     if ls.run.divergence != nil || ls.companion?.divergence != nil {
         let own = ls.run.divergence != nil
         let to: (TrainerCommand) -> AppEffect = own ? { .send($0) } : { .sendCompanion($0) }
@@ -22,7 +23,7 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
         case .character("b"):
             ls.message = StatusMessage(own ? .rollingBack : .rollingBackCompare)
             return [to(.rollBack)]
-        case .character("l"):
+        case .character("L"):
             ls.message = StatusMessage(own ? .lowering : .loweringCompare)
             return [to(.lowerLearningRate)]
         default: break
@@ -32,16 +33,18 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
     case .character("q"):
         state.lesson = ls
         return leaveLesson(&state)
-    case .character(" "):
+    case .character(" "), .character("."):
         if ls.run.divergence != nil {
             ls.message = StatusMessage(.diverged, isError: true)
             return []
         }
-        return ls.commands(ls.run.isRunning ? .pause : .play)
-    case .character("."):
-        return ls.commands(.step)
+        // From what was last asked, not the last report: every press counts.
+        let command: TrainerCommand = key == .character(".") ? .step : ls.runsAfterRequests ? .pause : .play
+        if case .play = command { ls.pending.running = true } else { ls.pending.running = false }
+        return ls.commands(command)
     case .character("r"):
         ls.message = StatusMessage(.reset)
+        ls.pending.running = false
         return ls.commands(.reset)
     case .character("v"):
         return verifyKey(&ls)

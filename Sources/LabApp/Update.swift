@@ -22,7 +22,9 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppEffect
         return []
     case .trainer(let event):
         guard state.lesson != nil else { return [] }
-        return applyTrainerEvent(&state, event)
+        let effects = applyTrainerEvent(&state, event)
+        state.lesson?.pending.settle(after: event)
+        return effects
     case let .verification(check, steps, result):
         return applyVerification(&state, check: check, steps: steps, result: result)
     case .companion(let event):
@@ -42,7 +44,7 @@ func applyKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
     case .interrupt, .terminate:
         return quit(&state)
     case .control("l"):
-        return []  // the run loop repaints on every key anyway
+        return []  // the run loop repaints the whole screen
     default:
         break
     }

@@ -38,11 +38,11 @@ func drawHints(_ hints: [KeyHint], in area: Rect, buffer: inout Buffer) {
 }
 
 /// Wraps plain `text` to `width` columns by display width, with TerminalUI's
-/// wrapper: at spaces and around wide (CJK) characters, never inside one, and
-/// no line starts with closing punctuation. A word longer than a line is cut.
-func wrap(_ text: String, width: Int) -> [String] {
-    guard width > 0, !text.allSatisfy({ $0 == " " }) else { return [] }
-    return TextWrap.wrap([Span(text)], width: width).map { line in line.spans.map(\.text).joined() }
+/// one wrapper: at spaces and around wide (CJK) characters, never inside one,
+/// and no line starts with closing punctuation; a word longer than a line is
+/// cut. At most `maxLines` lines; cached, so a long summary is not wrapped every frame.
+func wrap(_ text: String, width: Int, maxLines: Int = .max) -> [String] {
+    TextWrap.plainLines(text, width: width, maxLines: maxLines)
 }
 
 /// `text` followed by spaces up to `width` display columns, for table

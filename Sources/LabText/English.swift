@@ -126,7 +126,7 @@ enum English {
         .rollingBackCompare: "rolling the compare run back to the last good step…",
         .lowering: "rolling back with the learning rate divided by 10…",
         .loweringCompare: "rolling the compare run back with the learning rate divided by 10…",
-        .diverged: "the run diverged: press b to roll back or l to lower the learning rate",
+        .diverged: "the run diverged: press b to roll back or L to lower the learning rate",
         .reset: "reset: the model is built again from the seed",
         .verificationCancelled: "verification of {check} cancelled",
         .verifying: "verifying {check} in the background (at most {budget} steps); v cancels",
@@ -136,6 +136,7 @@ enum English {
         .knobAlready: "{knob} is already {value} (limit of {range})",
         .knobChanged: "{knob} {old} → {value}",
         .knobChangedRebuilds: "{knob} {old} → {value} (rebuilds the model)",
+        .valueTooLong: "a value has at most {limit} characters; the rest was ignored",
         .checkMet: "✓ {title}",
         .checkNotMet: "✗ not met in this run: {title} — {detail}; r starts a new run",
     ]

@@ -28,10 +28,13 @@ final class LabLoop {
     /// The last failure to save progress or knobs, printed after the terminal is restored.
     private(set) var saveWarning: String?
 
-    /// Wait for a key at most this long per turn.
-    static let keyTimeoutMilliseconds = 30
-    /// Redraw at least this often while something may change (steps per second, training).
-    static let redrawInterval = Duration.milliseconds(100)
+    /// While only the trainers change things, draw at most this often (a key draws at once).
+    static let frameInterval = Duration.milliseconds(40)
+    /// A check verifying in the background has no wake-up: look at it this often while it runs.
+    static let verificationPollMilliseconds = 250
+    /// Keys already typed are read for at most this long before a frame is
+    /// drawn, so a paste of 50,000 characters is a few frames, not 50,000.
+    static let inputBudget = Duration.milliseconds(50)
 
     init(state: AppState, progress: ProgressStore, knobs: KnobStore, dataDirectory: DataDirectory, capabilities: Capabilities) {
         self.state = state
@@ -43,13 +46,19 @@ final class LabLoop {
 
     /// Runs until the learner quits or a quit signal arrives. The terminal is
     /// restored and the trainer stopped on every way out of this function.
+    ///
+    /// The loop sleeps in `readKey` until a key, a signal, or a trainer's post
+    /// (the sessions call `CursesTerminal.wake` on every event) wakes it, so an
+    /// idle lab uses no CPU. It draws when something changed: at once after
+    /// keys, at most every ``frameInterval`` for trainer events.
     func run() throws {
         LabLoop.unblockQuitSignals()
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal.start(capabilities: capabilities)
         } catch {
-            throw LabLoopError(description: "cannot open the lab: \(error) (the lab needs an interactive terminal; `rnnlab list` and `rnnlab run` work without one)")
+            let need = (error as? CursesTerminalError) == .notATerminal ? "the lab needs an interactive terminal; " : ""
+            throw LabLoopError(description: "cannot open the lab: \(error) (\(need)`rnnlab list` and `rnnlab run` work without one)")
         }
         defer {
             retire()
@@ -59,47 +68,78 @@ final class LabLoop {
         let start = clock.now
         var size = terminal.size()
         apply(.resize(width: size.width, height: size.height))
-        var lastDraw = clock.now
-        var dirty = true
+        var lastDraw: ContinuousClock.Instant?
+        var needsDraw = true
+        func handle(_ event: KeyEvent) {
+            if event == .resize {
+                size = terminal.size()
+                apply(.resize(width: size.width, height: size.height))
+            } else if event == .control("l") {
+                terminal.invalidate()
+            } else if let key = AppKey(event) {
+                apply(.key(key))
+            }
+        }
         while !state.quitting {
-            if let event = terminal.readKey(timeoutMilliseconds: LabLoop.keyTimeoutMilliseconds) {
-                if event == .resize {
-                    size = terminal.size()
-                    apply(.resize(width: size.width, height: size.height))
-                } else if let key = AppKey(event) {
-                    apply(.key(key))
-                }
-                dirty = true
-            }
-            if let events = session?.poll(), !events.isEmpty {
-                for e in events { apply(.trainer(e)) }
-                dirty = true
-            }
-            if let events = companion?.poll(), !events.isEmpty {
-                for e in events { apply(.companion(e)) }
-                dirty = true
-            }
-            if let v = verification {
-                let (steps, result) = v.poll()
-                if result != nil { verification = nil }
-                if result != nil || steps != verifiedSteps {
-                    verifiedSteps = steps
-                    apply(.verification(check: v.check, steps: steps, result: result))
-                    dirty = true
+            let timeout = waitTime(needsDraw: needsDraw, since: lastDraw, now: clock.now)
+            var typed = false
+            if let event = terminal.readKey(timeoutMilliseconds: timeout) {
+                handle(event)
+                typed = true
+                let until = clock.now.advanced(by: LabLoop.inputBudget)
+                while !state.quitting, clock.now < until, let more = terminal.readKey(timeoutMilliseconds: 0) {
+                    handle(more)
                 }
             }
-            let now = clock.now
-            let elapsed = start.duration(to: now)
-            apply(.tick(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+            if pollSources() || typed { needsDraw = true }
             guard !state.quitting, terminal.isActive else { break }
-            if dirty || lastDraw.duration(to: now) >= LabLoop.redrawInterval {
+            let now = clock.now
+            if needsDraw && (typed || lastDraw.map { $0.duration(to: now) >= LabLoop.frameInterval } ?? true) {
+                let elapsed = start.duration(to: now)
+                apply(.tick(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
                 var buffer = Buffer(width: size.width, height: size.height, capabilities: terminal.capabilities)
                 view(state, into: &buffer)
                 terminal.present(buffer)
                 lastDraw = now
-                dirty = false
+                needsDraw = false
             }
         }
+    }
+
+    /// How long `readKey` may sleep: until the next frame when one is due,
+    /// a short while when a background check must be looked at, else until
+    /// something wakes the loop (-1).
+    private func waitTime(needsDraw: Bool, since lastDraw: ContinuousClock.Instant?, now: ContinuousClock.Instant) -> Int {
+        if needsDraw {
+            guard let lastDraw else { return 0 }
+            let left = LabLoop.frameInterval - lastDraw.duration(to: now)
+            return max(0, Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
+        }
+        return verification != nil ? LabLoop.verificationPollMilliseconds : -1
+    }
+
+    /// Folds into the state what the trainers and the background check posted;
+    /// true when anything came.
+    private func pollSources() -> Bool {
+        var changed = false
+        if let events = session?.poll(), !events.isEmpty {
+            for e in events { apply(.trainer(e)) }
+            changed = true
+        }
+        if let events = companion?.poll(), !events.isEmpty {
+            for e in events { apply(.companion(e)) }
+            changed = true
+        }
+        if let v = verification {
+            let (steps, result) = v.poll()
+            if result != nil { verification = nil }
+            if result != nil || steps != verifiedSteps {
+                verifiedSteps = steps
+                apply(.verification(check: v.check, steps: steps, result: result))
+                changed = true
+            }
+        }
+        return changed
     }
 
     /// A program started from a thread that blocked signals inherits that
@@ -120,9 +160,9 @@ final class LabLoop {
         switch effect {
         case .startTrainer(let plan):
             retire()
-            session = TrainerSession(plan: plan, dataDirectory: dataDirectory)
+            session = TrainerSession(plan: plan, dataDirectory: dataDirectory, onPost: CursesTerminal.wake)
         case .startCompanion(let plan):
-            companion = TrainerSession(plan: plan, dataDirectory: dataDirectory)
+            companion = TrainerSession(plan: plan, dataDirectory: dataDirectory, onPost: CursesTerminal.wake)
         case .stopTrainer:
             retire()
         case .send(let command):

@@ -14,6 +14,7 @@ struct LaunchCommand: ParsableCommand {
     @OptionGroup var options: LessonOptions
 
     func run() throws {
+        BacktracerSetting.makeNonInteractive()
         let library = try options.library()
         let environment = ProcessInfo.processInfo.environment
         let progress = ProgressStore()

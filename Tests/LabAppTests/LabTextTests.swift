@@ -156,12 +156,12 @@ import Testing
         send(&state, keys(.character("b")))
         #expect(state.lesson?.message?.phrase.key == .status(.rollingBackCompare))
         #expect(state.lesson?.message?.text(in: .english) == "rolling the compare run back to the last good step…")
-        send(&state, keys(.character("l")))
+        send(&state, keys(.character("L")))
         #expect(state.lesson?.message?.text(in: .english) == "rolling the compare run back with the learning rate divided by 10…")
         send(&state, [.trainer(.diverged("loss is NaN"))])
         send(&state, keys(.character("b")))
         #expect(state.lesson?.message?.text(in: .english) == "rolling back to the last good step…")
-        send(&state, keys(.character("l")))
+        send(&state, keys(.character("L")))
         #expect(state.lesson?.message?.phrase.key == .status(.lowering))
     }
 

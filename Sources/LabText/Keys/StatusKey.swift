@@ -15,6 +15,8 @@ public enum StatusKey: String, CaseIterable, Sendable {
     case knobAlready
     case knobChanged
     case knobChangedRebuilds
+    /// A typed knob value cut at the editor's length limit.
+    case valueTooLong
     /// A check met by the live run.
     case checkMet
     /// A check judged on the live run and not met.
@@ -27,6 +29,7 @@ public enum StatusKey: String, CaseIterable, Sendable {
         case .verified, .notVerified: return ["check", "seconds", "detail"]
         case .knobAlready: return ["knob", "value", "range"]
         case .knobChanged, .knobChangedRebuilds: return ["knob", "old", "value"]
+        case .valueTooLong: return ["limit"]
         case .checkMet: return ["title"]
         case .checkNotMet: return ["title", "detail"]
         default: return []

@@ -65,6 +65,8 @@ public enum TrainerEvent: Sendable {
 final class Mailbox: @unchecked Sendable {
     private let inbox = Mutex<[TrainerCommand]>([])
     private let outbox = Mutex<[TrainerEvent]>([])
+    /// Called after every post, on the worker thread (the lab wakes its loop with it).
+    var onPost: (@Sendable () -> Void)?
 
     func send(_ command: TrainerCommand) { inbox.withLock { $0.append(command) } }
     func takeCommands() -> [TrainerCommand] { inbox.withLock { c in defer { c = [] }; return c } }
@@ -77,6 +79,7 @@ final class Mailbox: @unchecked Sendable {
                 e.remove(at: i)
             }
         }
+        onPost?()
     }
 }
 
@@ -90,7 +93,9 @@ public final class TrainerSession: @unchecked Sendable {
     public static let mailboxLimit = 2_000
 
     /// Starts a worker that builds the experiment of `plan` and waits, paused.
-    public init(plan: RunPlan, dataDirectory: DataDirectory) {
+    /// `onPost` is called on the worker thread after each event it posts.
+    public init(plan: RunPlan, dataDirectory: DataDirectory, onPost: (@Sendable () -> Void)? = nil) {
+        mailbox.onPost = onPost
         let worker = Worker(mailbox: mailbox, plan: plan, dataDirectory: dataDirectory)
         let thread = Thread { worker.run() }
         thread.stackSize = 16 << 20
@@ -175,8 +180,9 @@ private final class Worker: @unchecked Sendable {
             running = false
             session.post(.running(false))
         case .step:
+            if running { session.post(.running(false)) }
             running = false
-            stepsLeft = 1
+            stepsLeft += 1
         case .reset:
             running = false
             build()

@@ -1,5 +1,8 @@
 /// ASCII stand-ins for the non-ASCII characters the widgets and lessons use,
-/// for terminals without Unicode (`TERM=dumb`, the C locale).
+/// for terminals without Unicode (`TERM=dumb`, the C locale). Anything that
+/// carries meaning gets a look-alike, never `?` (which reads as "unknown" and
+/// is the help key): ✓ is `v`, ✗ ✖ `x`, ▶ › `>`, ⚠ `!`, Greek letters
+/// their Latin initial (ρ `p`).
 public enum ASCIIFallback {
     /// A one-column ASCII character that looks like `character`, or `?`.
     public static func character(for character: Character) -> Character {
@@ -23,8 +26,12 @@ public enum ASCIIFallback {
         case 0x2022, 0x00B7, 0x2219, 0x22C5: return "*"
         case 0x2026: return "."
         case 0x00D7, 0x2715, 0x2717: return "x"
-        case 0x2192, 0x27F6, 0x21D2: return ">"
-        case 0x2190, 0x27F5, 0x21D0: return "<"
+        case 0x2192, 0x27F6, 0x21D2, 0x25B6, 0x25BA, 0x25B8, 0x203A, 0x00BB, 0x276F: return ">"
+        case 0x2190, 0x27F5, 0x21D0, 0x25C0, 0x25C4, 0x25C2, 0x2039, 0x00AB, 0x276E: return "<"
+        case 0x2713, 0x2714, 0x2705: return "v"
+        case 0x2716, 0x2718, 0x274C: return "x"
+        case 0x26A0: return "!"
+        case 0x25E6, 0x25CB, 0x25CF: return "o"
         case 0x2191, 0x25B2: return "^"
         case 0x2193, 0x25BC: return "v"
         case 0x2018, 0x2019, 0x2032: return "'"
@@ -35,6 +42,16 @@ public enum ASCIIFallback {
         case 0x221E: return "8"
         case 0x2202: return "d"
         case 0x2211: return "E"
+        case 0x03C1: return "p"  // ρ
+        case 0x03BB: return "l"  // λ
+        case 0x03BC: return "u"  // μ
+        case 0x03C4: return "t"  // τ
+        case 0x03B5: return "e"  // ε
+        case 0x03B3: return "y"  // γ
+        case 0x03B4, 0x0394: return "d"  // δ Δ
+        case 0x03C0: return "p"  // π
+        case 0x03C6: return "f"  // φ
+        case 0x03C9: return "w"  // ω
         case 0x03B1: return "a"
         case 0x03B2: return "b"
         case 0x03B7: return "n"

@@ -8,9 +8,16 @@
 /// inside words (`h_t`, `x_{t-1}`, `2*x*y`) are kept literally so formulas
 /// written in plain text stay readable.
 public enum Markdown {
-    /// The lines of `source` wrapped to `width` columns.
+    /// The last layouts, by source, width and theme: a page drawn every frame
+    /// is wrapped once per width, however long it is.
+    static let cache = LayoutCache<LayoutKey<MarkdownTheme>, [StyledLine]>(capacity: 8)
+
+    /// The lines of `source` wrapped to `width` columns (cached, see ``cache``).
     public static func layout(_ source: String, width: Int, theme: MarkdownTheme = .standard) -> [StyledLine] {
-        layout(MarkdownParser.parse(source), width: max(1, width), theme: theme)
+        let width = max(1, width)
+        return cache.value(for: LayoutKey(text: source, width: width, extra: theme)) {
+            layout(MarkdownParser.parse(source), width: width, theme: theme)
+        }
     }
 
     static func layout(_ blocks: [MarkdownBlock], width: Int, theme: MarkdownTheme) -> [StyledLine] {

@@ -1,11 +1,25 @@
 /// A one-line text field with a cursor, and the editing operations on it.
 ///
+/// The text is kept as an array of graphemes, so moving, inserting and
+/// deleting at the cursor never walk the string, and it holds at most
+/// ``maxLength`` graphemes: what a paste brings beyond that is dropped (and
+/// `insert` returns false), so no input makes a key cost more.
 /// The view scrolls sideways so the cursor is always visible; the cursor is
 /// drawn as a reverse-video cell when the field has focus.
 public struct TextInput: Widget, Sendable {
-    /// The text being edited.
-    public var text: String
-    /// Cursor position as a count of graphemes from the start (0…`text.count`).
+    /// The graphemes being edited.
+    public private(set) var characters: [Character]
+    /// The text being edited (at most ``maxLength`` graphemes; longer text is cut).
+    public var text: String {
+        get { String(characters) }
+        set {
+            characters = Array(newValue.prefix(maxLength))
+            clampCursor()
+        }
+    }
+    /// The most graphemes the field holds.
+    public let maxLength: Int
+    /// Cursor position as a count of graphemes from the start (0…`characters.count`).
     public var cursor: Int
     /// Shown dimmed when the text is empty.
     public var placeholder: String
@@ -15,10 +29,15 @@ public struct TextInput: Widget, Sendable {
     public var style: Style
     public var cursorStyle: Style
 
+    /// The default ``maxLength``: far more than a one-line field shows.
+    public static let defaultMaxLength = 1_000
+
     public init(text: String = "", cursor: Int? = nil, placeholder: String = "", prompt: String = "",
-                isFocused: Bool = true, style: Style = .plain, cursorStyle: Style = .reverse) {
-        self.text = text
-        self.cursor = min(max(0, cursor ?? text.count), text.count)
+                isFocused: Bool = true, style: Style = .plain, cursorStyle: Style = .reverse,
+                maxLength: Int = TextInput.defaultMaxLength) {
+        self.maxLength = max(0, maxLength)
+        self.characters = Array(text.prefix(max(0, maxLength)))
+        self.cursor = min(max(0, cursor ?? characters.count), characters.count)
         self.placeholder = placeholder
         self.prompt = prompt
         self.isFocused = isFocused
@@ -27,36 +46,49 @@ public struct TextInput: Widget, Sendable {
     }
 
     /// Inserts `character` at the cursor and moves the cursor past it.
-    public mutating func insert(_ character: Character) {
+    /// Returns false, changing nothing, when the field is full.
+    @discardableResult
+    public mutating func insert(_ character: Character) -> Bool {
         clampCursor()
-        text.insert(character, at: text.index(text.startIndex, offsetBy: cursor))
+        guard characters.count < maxLength else { return false }
+        if cursor == characters.count {
+            characters.append(character)
+        } else {
+            characters.insert(character, at: cursor)
+        }
         cursor += 1
+        return true
     }
 
-    /// Inserts `string` at the cursor.
-    public mutating func insert(_ string: String) { for c in string { insert(c) } }
+    /// Inserts `string` at the cursor, as much of it as fits. Returns false
+    /// when some of it did not fit.
+    @discardableResult
+    public mutating func insert(_ string: String) -> Bool {
+        for c in string where !insert(c) { return false }
+        return true
+    }
 
     /// Deletes the grapheme before the cursor (Backspace).
     public mutating func deleteBackward() {
         clampCursor()
         guard cursor > 0 else { return }
-        text.remove(at: text.index(text.startIndex, offsetBy: cursor - 1))
+        characters.remove(at: cursor - 1)
         cursor -= 1
     }
 
     /// Deletes the grapheme under the cursor (Delete).
     public mutating func deleteForward() {
         clampCursor()
-        guard cursor < text.count else { return }
-        text.remove(at: text.index(text.startIndex, offsetBy: cursor))
+        guard cursor < characters.count else { return }
+        characters.remove(at: cursor)
     }
 
-    public mutating func moveLeft() { cursor = max(0, min(cursor, text.count) - 1) }
-    public mutating func moveRight() { cursor = min(text.count, cursor + 1) }
+    public mutating func moveLeft() { cursor = max(0, min(cursor, characters.count) - 1) }
+    public mutating func moveRight() { cursor = min(characters.count, cursor + 1) }
     public mutating func moveToStart() { cursor = 0 }
-    public mutating func moveToEnd() { cursor = text.count }
+    public mutating func moveToEnd() { cursor = characters.count }
 
-    mutating func clampCursor() { cursor = min(max(0, cursor), text.count) }
+    mutating func clampCursor() { cursor = min(max(0, cursor), characters.count) }
 
     public func render(in area: Rect, buffer: inout Buffer) {
         buffer.withClip(area) { buf in
@@ -67,7 +99,7 @@ public struct TextInput: Widget, Sendable {
             let fieldX = a.x + promptW
             let fieldW = a.maxX - fieldX
             guard fieldW > 0 else { return }
-            let chars = Array(text)
+            let chars = characters
             let cur = min(max(0, cursor), chars.count)
             if chars.isEmpty && !placeholder.isEmpty {
                 buf.write(placeholder, x: fieldX, y: y, style: style.adding(.dim), maxWidth: fieldW)
