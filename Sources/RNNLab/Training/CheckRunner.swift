@@ -12,6 +12,16 @@ public struct CheckResult: Sendable {
     /// Training steps taken, summed over every run of the check.
     public var steps: Int
     public var seconds: Double
+
+    public init(lesson: String, check: String, title: String, passed: Bool, detail: String, steps: Int, seconds: Double) {
+        self.lesson = lesson
+        self.check = check
+        self.title = title
+        self.passed = passed
+        self.detail = detail
+        self.steps = steps
+        self.seconds = seconds
+    }
 }
 
 /// Runs lesson checks without a screen: the same experiment the lab runs, with

@@ -24,6 +24,13 @@ public struct ExperimentInfo: Sendable {
     public var parameterCount: Int
     public var baselines: [Baseline]
     public var taskSummary: String
+
+    public init(settings: [String: SettingValue], parameterCount: Int, baselines: [Baseline], taskSummary: String) {
+        self.settings = settings
+        self.parameterCount = parameterCount
+        self.baselines = baselines
+        self.taskSummary = taskSummary
+    }
 }
 
 /// What the trainer tells the lab, through the mailbox.
@@ -36,8 +43,8 @@ public enum TrainerEvent: Sendable {
     /// A command was refused; the reason says what is allowed.
     case refused(String)
     case running(Bool)
-    /// The run diverged and is paused; the message says what happened.
-    case diverged(String)
+    /// The run diverged at `step` and is paused; the step was not applied.
+    case diverged(Divergence, step: Int)
     /// Rolled back to the last good parameters at `step`.
     case rolledBack(step: Int, learningRate: Double?)
     /// The experiment could not be built.
@@ -46,7 +53,7 @@ public enum TrainerEvent: Sendable {
 
 /// The two queues between the lab and the worker thread. Both sides hold it, so
 /// neither outlives the other's messages.
-final class Mailbox: @unchecked Sendable {
+final class Mailbox: Sendable {
     private let inbox = Mutex<[TrainerCommand]>([])
     private let outbox = Mutex<[TrainerEvent]>([])
 
@@ -67,19 +74,20 @@ final class Mailbox: @unchecked Sendable {
 /// Runs an experiment on its own thread. The UI sends commands and polls events;
 /// neither side ever waits for the other, and the experiment is touched only by
 /// the worker thread. Dropping the session stops the worker.
-public final class TrainerSession: @unchecked Sendable {
+public final class TrainerSession: Sendable {
     private let mailbox = Mailbox()
     /// At most this many events wait in the mailbox; the oldest reports are dropped
     /// first (the UI keeps its own history of what it took).
     public static let mailboxLimit = 2_000
 
-    /// Starts the worker, which builds the experiment and waits, paused.
-    /// Starts a worker that builds the experiment; `measurements` are measured at
-    /// every evaluation (`Experiment.measurements`).
+    /// Starts a worker thread that builds the experiment and waits, paused;
+    /// `measurements` are measured at every evaluation (`Experiment.measurements`).
     public init(task: String, settings: [String: SettingValue], dataDirectory: DataDirectory, measurements: Set<String> = []) {
-        let worker = Worker(mailbox: mailbox, task: task, settings: settings, dataDirectory: dataDirectory)
-        worker.measurements = measurements
-        let thread = Thread { worker.run() }
+        let mailbox = mailbox
+        // The worker is made on its own thread, from sendable parts, and never leaves it.
+        let thread = Thread {
+            Worker(mailbox: mailbox, task: task, settings: settings, dataDirectory: dataDirectory, measurements: measurements).run()
+        }
         thread.stackSize = 16 << 20
         thread.start()
     }
@@ -96,7 +104,7 @@ public final class TrainerSession: @unchecked Sendable {
 }
 
 /// The worker thread's side: owns the experiment.
-private final class Worker: @unchecked Sendable {
+private final class Worker {
     let session: Mailbox
     let task: String
     var settings: [String: SettingValue]
@@ -104,13 +112,14 @@ private final class Worker: @unchecked Sendable {
     var experiment: Experiment?
     var running = false
     var stepsLeft = 0  // for `.step`
-    var measurements: Set<String> = []
+    let measurements: Set<String>
 
-    init(mailbox: Mailbox, task: String, settings: [String: SettingValue], dataDirectory: DataDirectory) {
+    init(mailbox: Mailbox, task: String, settings: [String: SettingValue], dataDirectory: DataDirectory, measurements: Set<String>) {
         self.session = mailbox
         self.task = task
         self.settings = settings
         self.dataDirectory = dataDirectory
+        self.measurements = measurements
     }
 
     func build() {
@@ -146,7 +155,7 @@ private final class Worker: @unchecked Sendable {
             if let d = report.divergence {
                 running = false
                 stepsLeft = 0
-                session.post(.diverged(d))
+                session.post(.diverged(d, step: report.step))
                 session.post(.running(false))
             }
         }
