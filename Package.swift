@@ -24,7 +24,7 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"], swiftSettings: nativeCPU),
         .target(name: "RNNLab", dependencies: ["RNNEngine"], swiftSettings: nativeCPU),
-        .target(name: "LabApp", dependencies: ["RNNLab", "RNNEngine", "TerminalUI"], swiftSettings: nativeCPU),
+        .target(name: "LabApp", dependencies: ["RNNLab", "TerminalUI"], swiftSettings: nativeCPU),
         .executableTarget(
             name: "rnnlab",
             dependencies: [

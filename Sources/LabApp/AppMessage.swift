@@ -19,10 +19,11 @@ public enum AppMessage: Sendable {
 /// What the run loop must do after an update: `update` itself touches
 /// neither the trainer nor the disk.
 public enum AppEffect: Sendable {
-    /// Start a trainer for a lesson with these settings (stopping any other).
-    case startTrainer(task: String, settings: [String: SettingValue])
+    /// Start a trainer for a lesson with these settings (stopping any other),
+    /// measuring `measurements` at every evaluation.
+    case startTrainer(task: String, settings: [String: SettingValue], measurements: Set<String>)
     /// Start the trainer of the lesson's `compare` run beside the current one.
-    case startCompanion(task: String, settings: [String: SettingValue])
+    case startCompanion(task: String, settings: [String: SettingValue], measurements: Set<String>)
     /// Stop the current trainer (and its companion).
     case stopTrainer
     /// Send a command to the current trainer.

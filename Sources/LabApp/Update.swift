@@ -108,8 +108,11 @@ func openLesson(_ state: inout AppState, index: Int) -> [AppEffect] {
     }
     state.lesson = LessonState(index: index, lesson: lesson, settings: settings)
     state.screen = .lesson
-    var effects: [AppEffect] = [.startTrainer(task: lesson.task, settings: settings)]
-    if let companion = state.lesson?.companion { effects.append(.startCompanion(task: lesson.task, settings: companion.settings)) }
+    let measured = lesson.measurementNames
+    var effects: [AppEffect] = [.startTrainer(task: lesson.task, settings: settings, measurements: measured)]
+    if let companion = state.lesson?.companion {
+        effects.append(.startCompanion(task: lesson.task, settings: companion.settings, measurements: measured))
+    }
     if state.firstStart {
         state.firstStart = false
         effects.append(.markStarted)

@@ -118,13 +118,11 @@ final class LabLoop {
 
     private func execute(_ effect: AppEffect) {
         switch effect {
-        case let .startTrainer(task, settings):
+        case let .startTrainer(task, settings, measurements):
             retire()
-            session = TrainerSession(task: task, settings: settings, dataDirectory: dataDirectory,
-                                     measurements: state.lesson?.lesson.measurementNames ?? [])
-        case let .startCompanion(task, settings):
-            companion = TrainerSession(task: task, settings: settings, dataDirectory: dataDirectory,
-                                       measurements: state.lesson?.lesson.measurementNames ?? [])
+            session = TrainerSession(task: task, settings: settings, dataDirectory: dataDirectory, measurements: measurements)
+        case let .startCompanion(task, settings, measurements):
+            companion = TrainerSession(task: task, settings: settings, dataDirectory: dataDirectory, measurements: measurements)
         case .stopTrainer:
             retire()
         case .send(let command):
