@@ -1,5 +1,5 @@
 import LabApp
-@testable import RNNLab
+import RNNLab
 import TerminalUI
 import Testing
 
@@ -51,7 +51,7 @@ import Testing
     @Test func divergenceBanner() {
         var state = trainedState(steps: 80)
         send(&state, [.trainer(.report(fakeReport(step: 81, loss: .nan))),
-                      .trainer(.diverged("at step 81 the loss became nan")), .trainer(.running(false))])
+                      .trainer(.diverged(.loss(.nan), step: 81)), .trainer(.running(false))])
         assertSnapshot(frame(state), named: "diverged-80x24")
     }
 
