@@ -132,4 +132,17 @@ import Testing
         #expect(try ModelCatalog.model(for: reverse, configuration: c, rng: &rng) is TranslationModel)
         for kind in ModelCatalog.kinds { #expect(kind.fits(echo) != kind.fits(reverse), "\(kind)") }
     }
+
+    /// A model records only probes it says it offers.
+    @Test func modelsOfferTheProbesTheyRecord() throws {
+        for (task, cell) in [("echo", "lstm"), ("reverse", "gru")] {
+            let e = try Experiment(task: task, settings: ["cell": .choice(cell), "hidden": .number(4), "batch": .number(4)],
+                                   dataDirectory: ExperimentTests.data)
+            let recorded = Set(e.trainStep().probes!.values.keys)
+            let offered = type(of: e.model).offeredProbes
+            #expect(recorded.isSubset(of: offered) && recorded.contains(.hidden), "\(task): \(recorded) not in \(offered)")
+            #expect(recorded.contains(.cell) == (cell == "lstm"))
+        }
+        #expect(TranslationModel.offeredProbes.contains(.attention) && !SequenceModel.offeredProbes.contains(.attention))
+    }
 }

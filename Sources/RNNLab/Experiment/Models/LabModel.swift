@@ -20,6 +20,8 @@ protocol LabModel: Module {
     func evaluate(_ batch: SequenceBatch, task: any SequenceTask, recordAttention: Bool) -> (loss: Double, outputs: Tensor)
     /// Brings live settings (dropout rates, teacher forcing) in line with `configuration`.
     func apply(_ configuration: ExperimentConfiguration)
+    /// The probes this kind of model can record (a panel that needs another has nothing to show).
+    static var offeredProbes: Set<ProbeID> { get }
     /// The probes of the last training step that recorded them; empty when it did not.
     func probes() -> [ProbeID: Probe]
     /// The last recorded attention weights (U, S) of the probed example, if the model attends.

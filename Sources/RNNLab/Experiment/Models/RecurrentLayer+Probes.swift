@@ -1,6 +1,9 @@
 import RNNEngine
 
 extension RecurrentLayer {
+    /// What ``probeValues(parameters:)`` can give (the cell only for the LSTM).
+    static let offeredProbes: Set<ProbeID> = [.gradientNorms, .hidden, .gates, .cell, .parameterGradientNorms, .spectralRadii]
+
     /// The probes of the last step that recorded them, as plain values: ‖∂L/∂h_t‖
     /// by t (first layer, forward), hidden states, gates and cell states of the last
     /// layer's forward direction (units × time), ρ(W_hh), and ‖∂L/∂θ‖ of `parameters`.

@@ -64,6 +64,8 @@ final class SequenceModel: LabModel {
         return (l.value.item, y.value)
     }
 
+    static var offeredProbes: Set<ProbeID> { RecurrentLayer.offeredProbes }
+
     func probes() -> [ProbeID: Probe] { recurrent.probeValues(parameters: namedParameters) }
 
     var attentionProbe: Tensor? { nil }

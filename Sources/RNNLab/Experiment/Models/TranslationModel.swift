@@ -33,6 +33,9 @@ final class TranslationModel: LabModel {
         set { recurrent.probeSample = newValue ? 0 : nil }
     }
 
+    /// The encoder's probes, and the attention map of an evaluation.
+    static var offeredProbes: Set<ProbeID> { RecurrentLayer.offeredProbes.union([.attention]) }
+
     func probes() -> [ProbeID: Probe] { recurrent.probeValues(parameters: namedParameters) }
 
     func apply(_ c: ExperimentConfiguration) {
