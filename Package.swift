@@ -26,7 +26,7 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"], swiftSettings: nativeCPU),
         .target(name: "RNNLab", dependencies: ["RNNEngine"], swiftSettings: nativeCPU),
-        .target(name: "LabApp", dependencies: ["RNNLab", "RNNEngine", "TerminalUI", "LabText"], swiftSettings: nativeCPU),
+        .target(name: "LabApp", dependencies: ["RNNLab", "TerminalUI", "LabText"], swiftSettings: nativeCPU),
         .executableTarget(
             name: "rnnlab",
             dependencies: [

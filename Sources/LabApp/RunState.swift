@@ -11,15 +11,21 @@ public struct RunEvent: Sendable, Equatable {
     }
 }
 
-/// The live run of the open lesson, as the trainer reported it.
-public struct RunState: Sendable {
-    /// The settings in force (from `.ready` and `.changed`).
-    public var settings: [String: SettingValue]
-    /// Whether the trainer has built the experiment.
-    public var isReady = false
-    /// Why the experiment could not be built.
-    public var failure: String?
-    public var isRunning = false
+/// Where a run diverged, and what became NaN or infinite.
+public struct RunDivergence: Sendable, Equatable {
+    public var step: Int
+    public var cause: Divergence
+    public init(step: Int, cause: Divergence) {
+        self.step = step
+        self.cause = cause
+    }
+}
+
+/// What one build of the experiment has produced so far: curves, the latest
+/// probes and samples, the numbers checks are judged on. A rebuild or reset
+/// replaces it with a fresh value (``RunState/restart(info:)``); a roll-back
+/// trims every curve (``truncate(after:)``).
+public struct RunData: Sendable {
     public var step = 0
     public var parameterCount = 0
     public var baselines: [Baseline] = []
@@ -38,62 +44,107 @@ public struct RunState: Sendable {
     /// BPTT against RTRL at the last evaluation, for the RTRL panel.
     public var gradientComparison: GradientComparison?
     public var events: [RunEvent] = []
+    /// The latest value of every probe, by id (each kept until a newer one comes).
     public var probes: ProbeView?
-    public var samples: [String] = []
+    /// Validation samples of the last evaluation.
+    public var samples: [SampleRow] = []
     /// The numbers checks are judged on.
     public var metrics = RunMetrics()
-    /// The divergence message while the banner is up.
-    public var divergence: String?
-    /// The lesson's checks judged on this run, as `rnnlab verify` judges them.
+    /// Set while the divergence banner is up.
+    public var diverged: RunDivergence?
+    /// The lesson's checks judged on this build, as `rnnlab verify` judges them.
     public var checks = LiveChecks()
-    /// Check ids whose settings have held for the whole run so far.
-    public var eligibleChecks: Set<String> { checks.eligible }
-    /// Check ids met in this run.
-    public var passedChecks: Set<String> { checks.passed }
-    /// Check ids this run was judged on and did not meet.
-    public var failedChecks: Set<String> { checks.failed }
+    public var rate = StepRate()
+
+    public init() {}
+
+    /// The data of a freshly built experiment.
+    public init(info: ExperimentInfo) {
+        parameterCount = info.parameterCount
+        baselines = info.baselines
+        metrics = RunMetrics(baselines: info.baselines)
+    }
+
+    /// Every curve, for trimming after a roll-back.
+    private static var curves: [WritableKeyPath<RunData, SeriesHistory>] { [\.trainLoss, \.validationLoss, \.gradientNormHistory, \.clippedSteps] }
+
+    /// Drops every curve's points after `step`, metric histories included.
+    public mutating func truncate(after step: Int) {
+        for curve in Self.curves { self[keyPath: curve].truncate(after: Double(step)) }
+        for name in metricHistory.keys { metricHistory[name]!.truncate(after: Double(step)) }
+    }
+
+    /// Adds a step report: the curves, the latest probes (merged by id), samples and metrics.
+    public mutating func record(_ report: StepReport) {
+        step = report.step
+        trainLoss.append(step: Double(report.step), value: report.loss)
+        gradientNormHistory.append(step: Double(report.step), value: report.gradientNorm)
+        if report.clipped { clippedSteps.append(step: Double(report.step), value: report.gradientNorm) }
+        if let e = report.evaluation {
+            validationLoss.append(step: Double(report.step), value: e.loss)
+            lastMetrics = e.metrics
+            for m in e.metrics { metricHistory[m.name, default: SeriesHistory(capacity: 500)].append(step: Double(report.step), value: m.value) }
+            if !e.measurements.isEmpty { measurements = e.measurements }
+            if let c = e.gradientComparison { gradientComparison = c }
+        }
+        if let p = report.probes {
+            if probes == nil { probes = p } else { probes!.merge(p) }
+        }
+        if !report.samples.isEmpty { samples = report.samples }
+        metrics.record(report)
+    }
+}
+
+/// The live run of the open lesson (or of its compare run), as the trainer
+/// reported it: the settings and the trainer's state, and the ``RunData`` of
+/// the current build, whose fields read as the run's own (`run.trainLoss`).
+@dynamicMemberLookup
+public struct RunState: Sendable {
+    /// The settings in force (from `.ready` and `.changed`).
+    public var settings: [String: SettingValue]
+    /// Whether the trainer has built the experiment.
+    public var isReady = false
+    /// Why the experiment could not be built.
+    public var failure: String?
+    public var isRunning = false
+    /// What this build has produced.
+    public var data = RunData()
     /// A rebuild marker waiting for the `.ready` that follows the change.
     public var pendingRebuildLabel: String?
-    public var rate = StepRate()
-    /// Last clock reading, for ``rate``.
+    /// Last clock reading, for ``RunData/rate``.
     public var clock = 0.0
 
     public init(settings: [String: SettingValue]) { self.settings = settings }
 
+    public subscript<T>(dynamicMember field: WritableKeyPath<RunData, T>) -> T {
+        get { data[keyPath: field] }
+        set { data[keyPath: field] = newValue }
+    }
+
+    /// Check ids whose settings have held for the whole run so far.
+    public var eligibleChecks: Set<String> { data.checks.eligible }
+    /// Check ids met in this run.
+    public var passedChecks: Set<String> { data.checks.passed }
+    /// Check ids this run was judged on and did not meet.
+    public var failedChecks: Set<String> { data.checks.failed }
+
+    /// What the divergence banner says, while it is up.
+    public var divergence: String? { data.diverged.map { describeDivergence($0.cause, atStep: $0.step) } }
+
     /// Back to the last good step after a divergence: every curve loses the points after it.
     public mutating func rollBack(to step: Int) {
-        divergence = nil
-        self.step = step
-        for series in [\RunState.trainLoss, \.validationLoss, \.gradientNormHistory, \.clippedSteps] {
-            self[keyPath: series].truncate(after: Double(step))
-        }
-        for name in metricHistory.keys { metricHistory[name]!.truncate(after: Double(step)) }
+        data.diverged = nil
+        data.step = step
+        data.truncate(after: step)
     }
 
     /// Starts the curves again (a rebuild or reset).
     public mutating func restart(info: ExperimentInfo) {
         settings = info.settings
-        parameterCount = info.parameterCount
-        baselines = info.baselines
         isReady = true
         failure = nil
-        step = 0
-        trainLoss.removeAll()
-        validationLoss.removeAll()
-        lastMetrics = []
-        metricHistory = [:]
-        gradientNormHistory.removeAll()
-        clippedSteps.removeAll()
-        measurements = []
-        gradientComparison = nil
-        events = []
-        probes = nil
-        samples = []
-        metrics = RunMetrics(baselines: info.baselines)
-        divergence = nil
-        checks = LiveChecks()
-        rate.reset()
-        if let label = pendingRebuildLabel { events.append(RunEvent(step: 0, label: label)) }
+        data = RunData(info: info)
+        if let label = pendingRebuildLabel { data.events.append(RunEvent(step: 0, label: label)) }
         pendingRebuildLabel = nil
     }
 
@@ -101,7 +152,7 @@ public struct RunState: Sendable {
     /// for classes, MSE for regression): the reference line of the loss plot.
     public var lossBaseline: (name: String, value: Double)? {
         var best: (String, Double)?
-        for b in baselines {
+        for b in data.baselines {
             for m in b.metrics where m.name == "cross-entropy" || m.name == "MSE" {
                 if best == nil || m.value < best!.1 { best = (b.name, m.value) }
             }
@@ -112,11 +163,20 @@ public struct RunState: Sendable {
     /// The best baseline value of a metric (higher or lower as the metric prefers).
     public func baseline(_ metric: String) -> Double? {
         var best: Double?
-        for b in baselines {
+        for b in data.baselines {
             for m in b.metrics where m.name == metric {
                 best = best.map { m.lowerIsBetter ? min($0, m.value) : max($0, m.value) } ?? m.value
             }
         }
         return best
+    }
+}
+
+/// "at step 81 the loss became nan": what the banner and the command line say.
+public func describeDivergence(_ cause: Divergence, atStep step: Int) -> String {
+    switch cause {
+    case .loss(let v): return "at step \(step) the loss became \(v)"
+    case .gradient(let v): return "at step \(step) the gradient norm became \(v)"
+    case .weights: return "at step \(step) the update made a weight NaN or infinite"
     }
 }

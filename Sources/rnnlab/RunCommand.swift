@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RNNEngine
+import LabApp
 import RNNLab
 
 struct RunCommand: ParsableCommand {
@@ -59,7 +60,7 @@ struct RunCommand: ParsableCommand {
                       + String(format: "  (%.0f steps/s)", Double(r.step) / max(secs, 1e-9)))
             }
             if let d = r.divergence {
-                print("diverged \(d): stopped. Lower the learning rate or clip the gradients.")
+                print("diverged \(describeDivergence(d, atStep: r.step)): stopped. Lower the learning rate or clip the gradients.")
                 break
             }
         }

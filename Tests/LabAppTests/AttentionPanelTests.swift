@@ -1,7 +1,6 @@
 import Foundation
 @testable import LabApp
-import RNNEngine
-@testable import RNNLab
+import RNNLab
 import TerminalUI
 import Testing
 
@@ -42,9 +41,9 @@ weights an anti-diagonal.
 
 /// A 6 × 6 attention matrix for reversing "a b c d e f": output step u looks
 /// mostly at source step 5 − u, a little at its neighbours.
-func antiDiagonalProbes(step: Int) -> ProbeSnapshot {
+func antiDiagonalProbes(step: Int) -> ProbeSet {
     let n = 6
-    var weights = [Float](repeating: 0, count: n * n)
+    var weights = [Double](repeating: 0, count: n * n)
     for u in 0..<n {
         let s = n - 1 - u
         weights[u * n + s] = 0.8
@@ -52,9 +51,8 @@ func antiDiagonalProbes(step: Int) -> ProbeSnapshot {
         if s < n - 1 { weights[u * n + s + 1] = 0.05 }
     }
     var probes = fakeProbes(step: step)
-    probes.attention = Tensor(shape: [n, n], scalars: weights)
-    probes.attentionRows = ["f", "e", "d", "c", "b", "a"]
-    probes.attentionColumns = ["a", "b", "c", "d", "e", "f"]
+    probes[.attention] = .grid(Grid(rows: n, columns: n, values: weights.map { Double(Float($0)) },
+                                    rowLabels: ["f", "e", "d", "c", "b", "a"], columnLabels: ["a", "b", "c", "d", "e", "f"]))
     return probes
 }
 
@@ -70,7 +68,7 @@ func attentionState(width: Int = 80, height: Int = 24, steps: Int = 120, attenti
     for step in stride(from: 1, through: steps, by: 1) {
         var report = fakeReport(step: step, evaluate: step % 25 == 0, probes: step % 5 == 0)
         if report.evaluation != nil {
-            report.samples = ["predicted f e d c b a  target f e d c b a", "predicted d b c a  target d c b a"]
+            report.samples = [sampleRow("f e d c b a", "f e d c b a"), sampleRow("d b c a", "d c b a")]
         }
         if attention, report.probes != nil { report.probes = antiDiagonalProbes(step: step) }
         send(&state, [.trainer(.report(report)), .tick(seconds: Double(step) / 40)])
@@ -99,7 +97,7 @@ func attentionState(width: Int = 80, height: Int = 24, steps: Int = 120, attenti
     @Test func weightsUseTheSequentialMapOnZeroToOne() {
         var buffer = Buffer(width: 40, height: 10)
         var run = RunState(settings: [:])
-        run.probes = ProbeView(step: 5, antiDiagonalProbes(step: 5))
+        run.probes = antiDiagonalProbes(step: 5)
         let lesson = try! LessonParser.parse(attentionLessonText, file: "05-reverse-attention.md")
         AttentionPanel().draw(PanelContext(lesson: lesson, run: run), in: Rect(width: 40, height: 10), buffer: &buffer)
         let layout = AttentionLayout(rows: 6, columns: 6, rowLabels: ["f", "e", "d", "c", "b", "a"],

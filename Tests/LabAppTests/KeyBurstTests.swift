@@ -117,7 +117,7 @@ import Testing
     @Test func lNudgesAKnobEvenAfterADivergenceAndShiftLLowersTheRate() {
         var state = trainedState(steps: 40)
         send(&state, keys(.tab))
-        send(&state, [.trainer(.diverged("at step 41 the loss became nan")), .trainer(.running(false))])
+        send(&state, [.trainer(.diverged(.loss(.nan), step: 41)), .trainer(.running(false))])
         // l is "knob right" here, as everywhere: learning_rate 0.01 → 0.02.
         #expect(send(&state, keys(.character("l"))).map(\.summary) == ["send set learning_rate=0.02"])
         #expect(send(&state, keys(.character("L"))).map(\.summary) == ["send lowerLearningRate"])
@@ -130,7 +130,7 @@ import Testing
 
     @Test func stepIsRefusedAfterADivergenceLikeSpace() {
         var state = trainedState(steps: 40)
-        send(&state, [.trainer(.diverged("at step 41 the loss became nan")), .trainer(.running(false))])
+        send(&state, [.trainer(.diverged(.loss(.nan), step: 41)), .trainer(.running(false))])
         #expect(send(&state, keys(.character("."))).isEmpty)
         #expect(state.lesson?.message?.isError == true)
     }

@@ -90,7 +90,7 @@ import Testing
         open(&state)
         send(&state, [.trainer(.report(fakeReport(step: 1)))])
         var diverging = fakeReport(step: 2, loss: .infinity)
-        diverging.divergence = "at step 2 the loss became inf"
+        diverging.divergence = .loss(.infinity)
         let effects = send(&state, [.trainer(.report(diverging))])
         #expect(effects.map(\.summary) == ["done echo-lab explodes"])
     }

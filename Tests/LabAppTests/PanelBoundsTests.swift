@@ -62,7 +62,7 @@ import Testing
     @Test func theMiddleBandGrowsForTheRowsAPanelWouldLike() {
         // 20 output steps: the attention panel would like 23 rows, more than half of 40.
         var context = panelContext(attentionState())
-        context.run.probes?.attention = Grid(rows: 20, columns: 20, values: Array(repeating: 0.05, count: 400))
+        context.run.probes?[.attention] = .grid(Grid(rows: 20, columns: 20, values: Array(repeating: 0.05, count: 400)))
         let body = Rect(width: 60, height: 40)
         let tall = DashboardLayout.place([registered(.loss), registered(.attention)], context, in: body)
         #expect(tall.map { $0.1.height } == [17, 23])
@@ -82,7 +82,8 @@ import Testing
         #expect(DashboardLayout.place(panels, context, in: Rect(width: 60, height: 30)).map { $0.1.height } == [25, 5])
         #expect(DashboardLayout.place(panels, context, in: Rect(width: 60, height: 12)).map { $0.1.height } == [7, 5])
         var many = context
-        many.run.samples = Array(repeating: "predicted a b  target a b", count: 20)
+        many.run.samples = Array(repeating: SampleRow(predicted: [.symbol("a"), .symbol("b")], target: [.symbol("a"), .symbol("b")],
+                                                      correct: [true, true]), count: 20)
         #expect(DashboardLayout.place(panels, many, in: Rect(width: 60, height: 30)).map { $0.1.height } == [20, 10])
     }
 

@@ -30,7 +30,9 @@ import Testing
 
     @Test func gatesHeatmap() {
         var context = panelContext(trainedState())
-        context.run.probes?.gateNames = ["r", "z"]
+        var gates = context.run.probes!.gates
+        gates.rowGroups = ["r", "z"]
+        context.run.probes?[.gates] = .grid(gates)
         let buffer = draw(.gatesHeatmap, context)
         assertSnapshot(buffer, named: "panel-gates_heatmap-48x12", styles: true)
         #expect(text(of: buffer, in: buffer.bounds.row(0)).hasPrefix("gates r | z: units × t (step 120)"))
@@ -39,7 +41,7 @@ import Testing
     @Test func cellHeatmap() {
         var context = panelContext(trainedState())
         let hidden = context.run.probes!.hidden
-        context.run.probes?.cell = hidden
+        context.run.probes?[.cell] = .grid(hidden)
         assertSnapshot(draw(.cellHeatmap, context), named: "panel-cell_heatmap-48x12", styles: true)
         // A cell without a cell state says so.
         let simple = draw(.cellHeatmap, panelContext(trainedState()))

@@ -1,5 +1,5 @@
 @testable import LabApp
-@testable import RNNLab
+import RNNLab
 import TerminalUI
 import Testing
 

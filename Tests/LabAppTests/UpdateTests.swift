@@ -1,5 +1,5 @@
 import LabApp
-@testable import RNNLab
+import RNNLab
 import Testing
 
 /// `update` as a pure function: keys and trainer events in, state and effects out.
@@ -111,13 +111,13 @@ import Testing
         #expect(state.lesson!.run.step == 0)
 
         // The compare run diverges on its own: b and l go to it alone, and its roll-back trims its curves.
-        send(&state, [.companion(.diverged("loss is NaN at step 31"))])
+        send(&state, [.companion(.diverged(.loss(.nan), step: 31))])
         #expect(send(&state, keys(.character("b"))).map(\.summary) == ["companion rollBack"])
         send(&state, [.companion(.rolledBack(step: 20, learningRate: nil))])
         let c = state.lesson!.companion!
         #expect(c.divergence == nil && c.step == 20 && c.trainLoss.steps.last == 20 && c.metricHistory["accuracy"]!.isEmpty)
         // The lesson's run lowers its learning rate after a divergence: the compare run follows.
-        send(&state, [.trainer(.diverged("loss is NaN"))])
+        send(&state, [.trainer(.diverged(.loss(.nan), step: 40))])
         let lowered = send(&state, [.trainer(.rolledBack(step: 0, learningRate: 0.001))]).map(\.summary)
         #expect(lowered.contains("companion set learning_rate=0.001"))
     }
@@ -209,7 +209,7 @@ import Testing
 
     @Test func divergenceOffersRollBackAndLowerLearningRate() {
         var state = trainedState(steps: 40)
-        send(&state, [.trainer(.diverged("at step 41 the loss became nan")), .trainer(.running(false))])
+        send(&state, [.trainer(.diverged(.loss(.nan), step: 41)), .trainer(.running(false))])
         #expect(state.lesson?.run.divergence != nil)
         #expect(send(&state, keys(.character(" "))).isEmpty)
         #expect(send(&state, keys(.character("b"))).map(\.summary) == ["send rollBack"])

@@ -1,5 +1,5 @@
 @testable import LabApp
-@testable import RNNLab
+import RNNLab
 import TerminalUI
 import Testing
 
@@ -61,7 +61,7 @@ import Testing
     @Test func divergenceBanner() {
         var state = trainedState(steps: 80)
         send(&state, [.trainer(.report(fakeReport(step: 81, loss: .nan))),
-                      .trainer(.diverged("at step 81 the loss became nan")), .trainer(.running(false))])
+                      .trainer(.diverged(.loss(.nan), step: 81)), .trainer(.running(false))])
         assertSnapshot(frame(state), named: "diverged-80x24")
     }
 
@@ -89,7 +89,7 @@ import Testing
             var state = trainedState(width: w, height: h, steps: 30)
             var diverged = state
             send(&diverged, [.trainer(.report(fakeReport(step: 31, loss: .nan))),
-                             .trainer(.diverged("at step 31 the loss became nan")), .trainer(.running(false))])
+                             .trainer(.diverged(.loss(.nan), step: 31)), .trainer(.running(false))])
             var failed = state
             send(&failed, [.trainer(.failed(String(repeating: "the data set file is missing; ", count: 12)))])
             for ls in [state.lesson!, diverged.lesson!, failed.lesson!] {

@@ -49,7 +49,7 @@ import TestTiers
     func report(_ step: Int, accuracy: Double? = nil, loss: Double = 0.5, diverged: Bool = false) -> StepReport {
         let evaluation = accuracy.map { Evaluation(step: step, loss: loss, metrics: [Metric("accuracy", $0, lowerIsBetter: false)]) }
         return StepReport(step: step, loss: diverged ? .nan : loss, gradientNorm: 1, clipped: false,
-                          divergence: diverged ? "at step \(step) the loss became nan" : nil, evaluation: evaluation, probes: nil, samples: [])
+                          divergence: diverged ? .loss(.nan) : nil, evaluation: evaluation)
     }
 
     func run(_ id: String) -> CheckRun {

@@ -48,13 +48,18 @@ import RNNEngine
     @Test func divergenceIsReportedNotApplied() throws {
         let e = try echo(["cell": .choice("rnn_relu"), "spectral_radius": .number(3), "learning_rate": .number(10),
                           "optimizer": .choice("sgd"), "T": .number(60)])
-        var message: String?
+        var diverged: StepReport?
         for _ in 0..<50 {
             let r = e.trainStep()
-            if let d = r.divergence { message = d; break }
+            if r.divergence != nil { diverged = r; break }
         }
-        #expect(message != nil, "no divergence in 50 steps")
-        #expect(message?.contains("at step") == true)
+        guard let report = diverged, let cause = report.divergence else { Issue.record("no divergence in 50 steps"); return }
+        // The cause carries the value that went bad; the step was not counted as good.
+        switch cause {
+        case .loss(let v), .gradient(let v): #expect(!v.isFinite, "\(cause)")
+        case .weights: break
+        }
+        #expect(report.evaluation == nil)
         _ = e.lowerLearningRateAndRollBack()
         #expect(e.settings["learning_rate"] == .number(1))
         #expect(e.stateDict().values.allSatisfy { $0.isFinite })
@@ -68,9 +73,39 @@ import RNNEngine
         #expect(reports[4].evaluation != nil && reports[3].evaluation == nil)
         #expect(reports[4].evaluation!.metrics.contains { $0.name == "accuracy" })
         let probes = reports[0].probes!
-        #expect(probes.gradientNorms.count == 12 && probes.hidden.shape == [12, 8])
+        // Hidden states as a grid of 8 units × 12 steps; the tanh RNN has no gates or cell.
+        #expect(probes.step == 1 && probes.gradientNorms.count == 12)
+        #expect(probes.hidden.rows == 8 && probes.hidden.columns == 12 && probes.hidden.values.count == 96)
+        #expect(probes.hidden.values.allSatisfy { abs($0) <= 1 })
+        #expect(probes[.cell] == nil && probes.gates.rows == 0)
         #expect(probes.gradientNorms.allSatisfy { $0.isFinite })
-        #expect(!reports[4].samples.isEmpty)
+        #expect(probes.parameterOrder == e.model.namedParameters.map(\.name))
+        #expect(reports[1].probes == nil && reports[4].probes != nil)
+        // Samples: echo symbols, each prediction judged against the target at its step.
+        let samples = reports[4].samples
+        #expect(!samples.isEmpty)
+        for row in samples {
+            #expect(row.predicted.count == row.target.count && row.correct.count == row.predicted.count)
+            for i in row.predicted.indices { #expect(row.correct[i] == (row.predicted[i] == row.target[i])) }
+            #expect(row.predicted.allSatisfy { if case .symbol = $0 { true } else { false } })
+        }
+    }
+
+    /// A regression task's samples are numbers in the data's units, right when the
+    /// error is under the task's own threshold (the adding problem's 0.04).
+    @Test func regressionSamplesAreJudgedWithinTheTasksThreshold() throws {
+        let e = try Experiment(task: "adding", settings: ["T": .number(10), "hidden": .number(8), "batch": .number(8),
+                                                          "eval_every": .number(3)], dataDirectory: Self.data)
+        var report = e.trainStep()
+        while report.evaluation == nil { report = e.trainStep() }
+        #expect(!report.samples.isEmpty)
+        for row in report.samples {
+            guard case .number(let p)? = row.predicted.first, case .number(let t)? = row.target.first else {
+                Issue.record("regression sample without numbers: \(row)")
+                continue
+            }
+            #expect(row.correct == [abs(p - t) < 0.04])
+        }
     }
 
     /// The trainer thread answers commands through the mailbox.
@@ -144,14 +179,15 @@ import RNNEngine
         let accuracy = last!.evaluation!.metrics["accuracy"]!
         #expect(accuracy > 0.9, "token accuracy \(accuracy) after 400 steps")
         #expect(!last!.evaluation!.metrics.contains { $0.name == "cross-entropy" })
-        let a = last!.probes!.attention!
-        #expect(a.shape[1] == 6 && last!.probes!.attentionColumns.count == 6)
-        #expect(last!.probes!.attentionRows.count == a.shape[0])
-        for u in 0..<a.shape[0] {
-            let row = (0..<a.shape[1]).map { a[u, $0] }
+        let a = last!.probes!.attention
+        #expect(a.columns == 6 && a.columnLabels.count == 6 && a.rows > 0)
+        #expect(a.rowLabels.count == a.rows)
+        for u in 0..<a.rows {
+            let row = a.values[(u * a.columns)..<((u + 1) * a.columns)]
             #expect(abs(row.reduce(0, +) - 1) < 1e-4)
         }
-        #expect(last!.samples.first?.hasPrefix("predicted") == true)
+        let sample = last!.samples.first!
+        #expect(!sample.target.isEmpty && sample.correct.count == sample.predicted.count)
     }
 
     /// Without attention there is no map; teacher forcing is a live setting.
@@ -160,7 +196,7 @@ import RNNEngine
         #expect(try e.apply("teacher_forcing", .number(0.5)) == .live)
         var report: StepReport?
         for _ in 0..<50 { report = e.trainStep() }
-        #expect(report!.evaluation != nil && report!.probes?.attention == nil)
+        #expect(report!.evaluation != nil && report!.probes != nil && report!.probes?[.attention] == nil)
         #expect(try e.apply("score", .choice("dot")) == .rebuild)
     }
 }

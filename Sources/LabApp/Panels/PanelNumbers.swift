@@ -14,6 +14,9 @@ enum PanelNumbers {
     /// A setting or a check's threshold, as a lesson file writes it (`0.5`, `1e-4`).
     static func setting(_ v: Double) -> String { SettingValue.format(v) }
 
+    /// A predicted or target value in the predictions panel: to three decimals.
+    static func sample(_ v: Double) -> String { SettingValue.format((v * 1000).rounded() / 1000) }
+
     /// A fitted exponent, to one decimal (`3`, `0.9`).
     static func exponent(_ v: Double) -> String { NumberFormat.fixed(v, decimals: 1) }
 

@@ -24,14 +24,17 @@ struct PredictionsPanel: DashboardPanel {
         }
         var y = area.y + 1
         for sample in samples where y < area.maxY {
-            guard let (predicted, target) = splitSample(sample) else {
-                buffer.write(sample, in: Rect(x: area.x, y: y, width: area.width, height: 1), alignment: .left)
-                y += 1
-                continue
+            let (predicted, target) = (sample.predicted.map(sampleText), sample.target.map(sampleText))
+            // Right or wrong as the task judges it (for values, within its tolerance), never by text.
+            func style(_ i: Int) -> Style {
+                switch i < sample.correct.count ? sample.correct[i] : false {
+                case true?: return LabTheme.goodDim
+                case false?: return LabTheme.error
+                case nil: return .plain
+                }
             }
-            if predicted.count <= 1 && target.count <= 1 {
-                let right = predicted == target
-                buffer.write([Span("pred ", style: LabTheme.dim), Span(predicted.joined(), style: right ? LabTheme.goodDim : LabTheme.error),
+            if sampleRows(sample) == 1 {
+                buffer.write([Span("pred ", style: LabTheme.dim), Span(predicted.joined(), style: style(0)),
                               Span("  target ", style: LabTheme.dim), Span(target.joined())],
                              x: area.x, y: y, maxWidth: area.width)
                 y += 1
@@ -39,10 +42,7 @@ struct PredictionsPanel: DashboardPanel {
             }
             guard y + 1 < area.maxY else { break }
             var spans = [Span("pred   ", style: LabTheme.dim)]
-            for (i, token) in predicted.enumerated() {
-                let right = i < target.count && target[i] == token
-                spans.append(Span(token + " ", style: right ? LabTheme.goodDim : LabTheme.error))
-            }
+            for (i, token) in predicted.enumerated() { spans.append(Span(token + " ", style: style(i))) }
             buffer.write(spans, x: area.x, y: y, maxWidth: area.width)
             buffer.write([Span("target ", style: LabTheme.dim), Span(target.joined(separator: " "))], x: area.x, y: y + 1, maxWidth: area.width)
             y += 2
@@ -50,16 +50,16 @@ struct PredictionsPanel: DashboardPanel {
     }
 }
 
-/// Rows a sample takes in the predictions panel.
-func sampleRows(_ sample: String) -> Int {
-    guard let (p, t) = splitSample(sample) else { return 1 }
-    return p.count <= 1 && t.count <= 1 ? 1 : 2
+/// Rows a sample takes in the predictions panel: one for a single value, two
+/// (`pred` over `target`) for a sequence.
+func sampleRows(_ sample: SampleRow) -> Int {
+    sample.predicted.count <= 1 && sample.target.count <= 1 ? 1 : 2
 }
 
-/// The predicted and target tokens of a "predicted … target …" line.
-func splitSample(_ line: String) -> (predicted: [String], target: [String])? {
-    guard line.hasPrefix("predicted "), let r = line.range(of: " target ") else { return nil }
-    let predicted = line[line.index(line.startIndex, offsetBy: 10)..<r.lowerBound]
-    let target = line[r.upperBound...]
-    return (predicted.split(separator: " ").map(String.init), target.split(separator: " ").map(String.init))
+/// A symbol as it is; a number to three decimals.
+func sampleText(_ item: SampleItem) -> String {
+    switch item {
+    case .symbol(let s): return s
+    case .number(let v): return PanelNumbers.sample(v)
+    }
 }

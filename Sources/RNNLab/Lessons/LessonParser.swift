@@ -70,13 +70,9 @@ public enum LessonParser {
         return lesson
     }
 
-    /// The settings this lesson's task understands, besides the experiment's own.
+    /// The settings this lesson's task understands: the experiment's schema.
     public static func definitions(forTask task: String) -> [SettingDefinition] {
-        guard let entry = TaskCatalog.entry(named: task) else { return ExperimentSettings.definitions }
-        return ExperimentSettings.definitions + entry.knobs.map { k in
-            SettingDefinition(name: k.name, summary: k.summary, kind: k.isInteger ? .integer(k.range) : .real(k.range),
-                              effect: .rebuild, defaultValue: .number(k.defaultValue))
-        }
+        ExperimentSettings.definitions(forTask: task)
     }
 
     private static func readExperiment(_ node: FrontMatterNode, into lesson: inout Lesson) throws {

@@ -58,6 +58,7 @@ final class ExampleTask: SequenceTask {
     var inputSize: Int { info.inputSize }
     var outputSize: Int { info.outputSize }
     var markerFeature: Int? { info.markerFeature }
+    var solvedThreshold: Double? { info.solvedThreshold }
     var inputVocabulary: Vocabulary? { info.inputVocabulary }
     var outputVocabulary: Vocabulary? { info.outputVocabulary }
     var classNames: [String]? { info.classNames }

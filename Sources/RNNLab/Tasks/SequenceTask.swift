@@ -43,6 +43,8 @@ public protocol SequenceTask: Sendable {
     /// is the value in the data's own units (1 and 0 when nothing was standardised).
     var targetScale: Double { get }
     var targetShift: Double { get }
+    /// Regression: the absolute error (in the data's units) under which an example counts as solved, if the task has one.
+    var solvedThreshold: Double? { get }
 
     /// A training batch of B examples drawn with `rng` (fresh examples for a
     /// synthetic task, a random sample of the training split for a data set).

@@ -46,9 +46,17 @@ public struct GradientComparison: Sendable {
         public var rtrl: Double
         /// ‖g_BPTT − g_RTRL‖ / ‖g_RTRL‖ for this parameter.
         public var difference: Double
+
+        public init(name: String, bptt: Double, rtrl: Double, difference: Double) {
+            (self.name, self.bptt, self.rtrl, self.difference) = (name, bptt, rtrl, difference)
+        }
     }
     public var rows: [Row]
     public var difference: Double
+
+    public init(rows: [Row], difference: Double) {
+        (self.rows, self.difference) = (rows, difference)
+    }
 }
 
 extension Experiment {

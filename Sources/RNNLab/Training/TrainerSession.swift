@@ -52,8 +52,8 @@ public enum TrainerEvent: Sendable {
     /// A command was refused; the reason says what is allowed.
     case refused(String)
     case running(Bool)
-    /// The run diverged and is paused; the message says what happened.
-    case diverged(String)
+    /// The run diverged at `step` and is paused; the step was not applied.
+    case diverged(Divergence, step: Int)
     /// Rolled back to the last good parameters at `step`.
     case rolledBack(step: Int, learningRate: Double?)
     /// The experiment could not be built.
@@ -62,11 +62,13 @@ public enum TrainerEvent: Sendable {
 
 /// The two queues between the lab and the worker thread. Both sides hold it, so
 /// neither outlives the other's messages.
-final class Mailbox: @unchecked Sendable {
+final class Mailbox: Sendable {
     private let inbox = Mutex<[TrainerCommand]>([])
     private let outbox = Mutex<[TrainerEvent]>([])
     /// Called after every post, on the worker thread (the lab wakes its loop with it).
-    var onPost: (@Sendable () -> Void)?
+    let onPost: (@Sendable () -> Void)?
+
+    init(onPost: (@Sendable () -> Void)? = nil) { self.onPost = onPost }
 
     func send(_ command: TrainerCommand) { inbox.withLock { $0.append(command) } }
     func takeCommands() -> [TrainerCommand] { inbox.withLock { c in defer { c = [] }; return c } }
@@ -86,8 +88,8 @@ final class Mailbox: @unchecked Sendable {
 /// Runs an experiment on its own thread. The UI sends commands and polls events;
 /// neither side ever waits for the other, and the experiment is touched only by
 /// the worker thread. Dropping the session stops the worker.
-public final class TrainerSession: @unchecked Sendable {
-    private let mailbox = Mailbox()
+public final class TrainerSession: Sendable {
+    private let mailbox: Mailbox
     /// At most this many events wait in the mailbox; the oldest reports are dropped
     /// first (the UI keeps its own history of what it took).
     public static let mailboxLimit = 2_000
@@ -95,9 +97,10 @@ public final class TrainerSession: @unchecked Sendable {
     /// Starts a worker that builds the experiment of `plan` and waits, paused.
     /// `onPost` is called on the worker thread after each event it posts.
     public init(plan: RunPlan, dataDirectory: DataDirectory, onPost: (@Sendable () -> Void)? = nil) {
-        mailbox.onPost = onPost
-        let worker = Worker(mailbox: mailbox, plan: plan, dataDirectory: dataDirectory)
-        let thread = Thread { worker.run() }
+        let mailbox = Mailbox(onPost: onPost)
+        self.mailbox = mailbox
+        // The worker is made on its own thread, from sendable parts, and never leaves it.
+        let thread = Thread { Worker(mailbox: mailbox, plan: plan, dataDirectory: dataDirectory).run() }
         thread.stackSize = 16 << 20
         thread.start()
     }
@@ -114,7 +117,7 @@ public final class TrainerSession: @unchecked Sendable {
 }
 
 /// The worker thread's side: owns the experiment.
-private final class Worker: @unchecked Sendable {
+private final class Worker {
     let session: Mailbox
     let plan: RunPlan
     var settings: [String: SettingValue]
@@ -165,7 +168,7 @@ private final class Worker: @unchecked Sendable {
             if let d = report.divergence {
                 running = false
                 stepsLeft = 0
-                session.post(.diverged(d))
+                session.post(.diverged(d, step: report.step))
                 session.post(.running(false))
             }
         }

@@ -1,9 +1,6 @@
 import Foundation
 import LabApp
-import RNNEngine
-// The trainer's event payloads have no public initialisers; debug test builds
-// are compiled with testing enabled, so the memberwise ones are reachable.
-@testable import RNNLab
+import RNNLab
 import TerminalUI
 
 /// A small lesson in the shape of lesson 01, fixed here so prose edits to the
@@ -100,27 +97,37 @@ func fakeReport(step: Int, evaluate: Bool = false, probes: Bool = false, accurac
     let s = Double(step)
     let trainLoss = loss ?? (1.4 * exp(-s / 60) + 0.05 + 0.03 * sin(s))
     var evaluation: Evaluation?
-    var samples: [String] = []
+    var samples: [SampleRow] = []
     if evaluate {
         let acc = accuracy ?? min(0.99, 0.25 + s / 200)
         evaluation = Evaluation(step: step, loss: trainLoss * 1.1,
                                 metrics: [Metric("accuracy", acc, lowerIsBetter: false), Metric("cross-entropy", trainLoss * 1.1, lowerIsBetter: true)])
-        samples = ["predicted A B D A C C B D A  target A B D A D C B D A ", "predicted C C A B D D A B C  target C C A B D D A B C "]
+        samples = [sampleRow("A B D A C C B D A", "A B D A D C B D A"), sampleRow("C C A B D D A B C", "C C A B D D A B C")]
     }
     return StepReport(step: step, loss: trainLoss, gradientNorm: 0.5 + 0.1 * sin(s), clipped: false, divergence: nil,
                       evaluation: evaluation, probes: probes ? fakeProbes(step: step) : nil, samples: samples)
 }
 
+/// A sample of symbols, each prediction right where it equals the target at its place.
+func sampleRow(_ predicted: String, _ target: String) -> SampleRow {
+    let p = predicted.split(separator: " ").map(String.init), t = target.split(separator: " ").map(String.init)
+    return SampleRow(predicted: p.map { .symbol($0) }, target: t.map { .symbol($0) },
+                     correct: p.indices.map { $0 < t.count && p[$0] == t[$0] })
+}
+
 /// Probes of a 12-step, 8-unit RNN: gradient norms growing towards the end, wavy hidden states.
-func fakeProbes(step: Int) -> ProbeSnapshot {
+func fakeProbes(step: Int) -> ProbeSet {
     let T = 12, H = 8
     let norms = (0..<T).map { 1e-3 * pow(1.6, Double($0)) }
-    var hidden: [Float] = []
-    for t in 0..<T { for h in 0..<H { hidden.append(Float(sin(Double(t) * 0.7 + Double(h)) * 0.9)) } }
-    return ProbeSnapshot(gradientNorms: norms, hidden: Tensor(shape: [T, H], scalars: hidden),
-                         gates: Tensor(shape: [T, H], scalars: hidden.map { ($0 + 1) / 2 }), cell: Tensor(zeros: [0]),
-                         gateNames: [], parameterGradientNorms: [("rnn.weight_hh_l0", 0.1), ("head.weight", 0.4)],
-                         spectralRadii: [0.9])
+    var hidden: [Double] = []
+    for t in 0..<T { for h in 0..<H { hidden.append(Double(Float(sin(Double(t) * 0.7 + Double(h)) * 0.9))) } }
+    return ProbeSet(step: step, values: [
+        .gradientNorms: .series(norms),
+        .hidden: .grid(Grid.unitsByTime(timeSteps: T, units: H, hidden)),
+        .gates: .grid(Grid.unitsByTime(timeSteps: T, units: H, hidden.map { Double((Float($0) + 1) / 2) })),
+        .parameterGradientNorms: .table([TableRow(name: "rnn.weight_hh_l0", value: 0.1), TableRow(name: "head.weight", value: 0.4)]),
+        .spectralRadii: .series([0.9]),
+    ])
 }
 
 /// Runs `update` for each message and collects the effects.

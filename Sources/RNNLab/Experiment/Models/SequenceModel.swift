@@ -3,51 +3,74 @@ import RNNEngine
 /// The model of an experiment: a recurrent layer and a linear read-out, shaped by
 /// the task. Regression and classification read the final state (B, D·H) after
 /// the last real step; per-step tasks read every step (B, T, D·H).
-final class SequenceModel: Module {
+final class SequenceModel: LabModel {
     let recurrent: RecurrentLayer
     let head: Linear
     let kind: TaskKind
 
-    init(task: any SequenceTask, settings: [String: SettingValue], rng: inout SplitMix64) throws {
-        guard task.kind != .seq2seq else {
+    static func fits(_ task: any SequenceTask) -> Bool { task.kind != .seq2seq }
+
+    init(task: any SequenceTask, configuration c: ExperimentConfiguration, rng: inout SplitMix64) throws {
+        guard Self.fits(task) else {
             throw Reason("\(task.name) is a sequence-to-sequence task; it needs the encoder–decoder, which this experiment does not build")
         }
-        let cell = CellKind(rawValue: settings["cell"]?.choice ?? "rnn_tanh") ?? .rnnTanh
-        let hidden = Int(settings["hidden"]?.number ?? 32)
-        let directions = (settings["bidirectional"]?.number ?? 0) > 0 ? 2 : 1
-        var options = RecurrentOptions(layers: Int(settings["layers"]?.number ?? 1), bidirectional: directions == 2)
-        let forget = settings["forget_bias"]?.number ?? 0
-        if cell == .lstm && forget != 0 { options.forgetBias = forget }
-        recurrent = RecurrentLayer(cell, inputSize: task.inputSize, hiddenSize: hidden, options: options, rng: &rng)
-        let radius = settings["spectral_radius"]?.number ?? 0
-        let initializer: Initializer? = switch settings["recurrent_init"]?.choice {
-        case "orthogonal": .orthogonal()
-        case "identity": .identity()
-        default: nil
+        let directions = c.bidirectional ? 2 : 1
+        var options = RecurrentOptions(layers: c.layers, bidirectional: c.bidirectional)
+        if c.cell == .lstm && c.forgetBias != 0 { options.forgetBias = c.forgetBias }
+        recurrent = RecurrentLayer(c.cell, inputSize: task.inputSize, hiddenSize: c.hidden, options: options, rng: &rng)
+        let initializer: Initializer? = switch c.recurrentInit {
+        case .orthogonal: .orthogonal()
+        case .identity: .identity()
+        case .default: nil
         }
-        if radius > 0 || initializer != nil {
+        if c.spectralRadius > 0 || initializer != nil {
             for w in recurrent.weights {
                 // Each gate's H×H block separately (the whole W_hh for the simple RNN).
-                var blocks = w.weightHH.value.split(axis: 0, sizes: Array(repeating: hidden, count: cell.gateCount))
-                if let initializer { blocks = blocks.map { _ in initializer.make([hidden, hidden], rng: &rng) } }
-                if radius > 0 { blocks = blocks.map { $0.rescaled(toSpectralRadius: radius) } }
+                var blocks = w.weightHH.value.split(axis: 0, sizes: Array(repeating: c.hidden, count: c.cell.gateCount))
+                if let initializer { blocks = blocks.map { _ in initializer.make([c.hidden, c.hidden], rng: &rng) } }
+                if c.spectralRadius > 0 { blocks = blocks.map { $0.rescaled(toSpectralRadius: c.spectralRadius) } }
                 w.weightHH.value = Tensor.concat(blocks, axis: 0)
             }
         }
-        head = Linear(directions * hidden, task.outputSize, rng: &rng)
+        head = Linear(directions * c.hidden, task.outputSize, rng: &rng)
         kind = task.kind
-        applyDropout(settings)
+        apply(c)
     }
 
     var namedParameters: [(name: String, parameter: Variable)] {
         prefixed("rnn", recurrent) + prefixed("head", head)
     }
 
-    func applyDropout(_ settings: [String: SettingValue]) {
-        recurrent.dropoutBetweenLayers = settings["dropout"]?.number ?? 0
-        recurrent.inputDropout = settings["input_dropout"]?.number ?? 0
-        recurrent.recurrentDropout = settings["recurrent_dropout"]?.number ?? 0
+    func apply(_ c: ExperimentConfiguration) {
+        recurrent.dropoutBetweenLayers = c.dropout
+        recurrent.inputDropout = c.inputDropout
+        recurrent.recurrentDropout = c.recurrentDropout
     }
+
+    var isTraining: Bool {
+        get { recurrent.training }
+        set { recurrent.training = newValue }
+    }
+
+    var recordsProbes: Bool {
+        get { recurrent.probeSample != nil }
+        set { recurrent.probeSample = newValue ? 0 : nil }
+    }
+
+    func trainingLoss(_ batch: SequenceBatch) -> Variable { loss(batch).loss }
+
+    func evaluate(_ batch: SequenceBatch, task: any SequenceTask, recordAttention: Bool) -> (loss: Double, outputs: Tensor) {
+        let (l, y) = loss(batch)
+        return (l.value.item, y.value)
+    }
+
+    static var offeredProbes: Set<ProbeID> { RecurrentLayer.offeredProbes }
+
+    func probes() -> [ProbeID: Probe] { recurrent.probeValues(parameters: namedParameters) }
+
+    var attentionProbe: Tensor? { nil }
+
+    var recurrentParameterCount: Int { recurrent.parameterCount }
 
     /// Outputs (B, O), (B, C) or (B, T, C) for the batch.
     func outputs(_ batch: SequenceBatch) -> Variable {

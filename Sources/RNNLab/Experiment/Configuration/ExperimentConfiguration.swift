@@ -1,0 +1,87 @@
+import RNNEngine
+
+/// Which optimiser trains the model.
+public enum OptimizerKind: String, Sendable, CaseIterable {
+    case sgd, momentum, nesterov, rmsprop, adam, adagrad
+}
+
+/// How W_hh starts before `spectral_radius` rescales it.
+public enum RecurrentInit: String, Sendable, CaseIterable {
+    case `default`, orthogonal, identity
+}
+
+/// A lesson's experiment as typed values: the model's, the optimiser's and the
+/// run's settings, and the task's knobs. It is decoded once from the settings
+/// (`[String: SettingValue]`, the form lessons, knobs and commands carry) by
+/// ``init(task:settings:)``, which refuses unknown names and values out of range.
+/// Every default comes from the schema (``ExperimentSettings``); none is written here.
+public struct ExperimentConfiguration: Sendable, Equatable {
+    public internal(set) var cell: CellKind
+    public internal(set) var hidden: Int
+    public internal(set) var layers: Int
+    public internal(set) var bidirectional: Bool
+    public internal(set) var goBackwards: Bool
+    /// 0 keeps the cell's initialiser.
+    public internal(set) var spectralRadius: Double
+    public internal(set) var recurrentInit: RecurrentInit
+    public internal(set) var forgetBias: Double
+    public internal(set) var seed: Int
+    public internal(set) var optimizer: OptimizerKind
+    public internal(set) var learningRate: Double
+    public internal(set) var momentum: Double
+    public internal(set) var weightDecay: Double
+    /// 0: off.
+    public internal(set) var clipNorm: Double
+    /// 0: off.
+    public internal(set) var clipValue: Double
+    public internal(set) var dropout: Double
+    public internal(set) var inputDropout: Double
+    public internal(set) var recurrentDropout: Double
+    public internal(set) var batch: Int
+    public internal(set) var attention: Bool
+    public internal(set) var score: AttentionScore
+    public internal(set) var embedding: Int
+    public internal(set) var teacherForcing: Double
+    public internal(set) var evalEvery: Int
+    /// The task's difficulty knobs (T, delay, noise, …), by name.
+    public internal(set) var taskKnobs: [String: Double]
+
+    /// The task the configuration was decoded for.
+    public let task: String
+    /// Every setting with its value (defaults filled in): the form shown and sent.
+    public let values: [String: SettingValue]
+
+    /// Decodes `settings` over the schema's defaults for `task`. Throws with the
+    /// known settings for an unknown name, with the range or choices for a value
+    /// out of range.
+    public init(task: String, settings: [String: SettingValue]) throws {
+        let definitions = ExperimentSettings.definitions(forTask: task)
+        var values: [String: SettingValue] = [:]
+        for d in definitions { values[d.name] = d.defaultValue }
+        for (name, value) in settings {
+            guard let d = definitions.first(where: { $0.name == name }) else {
+                throw Reason(ExperimentSettings.unknown(name, definitions))
+            }
+            if let reason = d.refusal(value) { throw Reason(reason) }
+            values[name] = value
+        }
+        self.task = task
+        self.values = values
+        // The values below are placeholders: every one is overwritten right after,
+        // from the schema's default or the value given.
+        (cell, hidden, layers, bidirectional, goBackwards, spectralRadius, recurrentInit, forgetBias) =
+            (.rnnTanh, 0, 0, false, false, 0, .default, 0)
+        (seed, optimizer, learningRate, momentum, weightDecay, clipNorm, clipValue) = (0, .adam, 0, 0, 0, 0, 0)
+        (dropout, inputDropout, recurrentDropout, batch, attention, score, embedding, teacherForcing, evalEvery) =
+            (0, 0, 0, 0, false, .additive, 0, 0, 0)
+        taskKnobs = [:]
+        for d in definitions { d.write(&self, values[d.name]!) }
+    }
+
+    /// The same configuration with one setting changed, decoded again (throws as `init` does).
+    public func setting(_ name: String, to value: SettingValue) throws -> ExperimentConfiguration {
+        var next = values
+        next[name] = value
+        return try ExperimentConfiguration(task: task, settings: next)
+    }
+}

@@ -1,0 +1,20 @@
+import RNNEngine
+
+/// Every kind of model a lesson can train, in the order they are tried: the
+/// first that fits the task is built. A new model kind is one file conforming
+/// to ``LabModel`` and one line here.
+enum ModelCatalog {
+    static let kinds: [any LabModel.Type] = [
+        SequenceModel.self,
+        TranslationModel.self,
+    ]
+
+    /// The model for `task`, built from `configuration`.
+    static func model(for task: any SequenceTask, configuration: ExperimentConfiguration,
+                      rng: inout SplitMix64) throws -> any LabModel {
+        guard let kind = kinds.first(where: { $0.fits(task) }) else {
+            throw Reason("no model learns \(task.name) (a \(task.kind) task)")
+        }
+        return try kind.init(task: task, configuration: configuration, rng: &rng)
+    }
+}
