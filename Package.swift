@@ -22,8 +22,10 @@ let package = Package(
         .target(name: "RNNEngine", swiftSettings: nativeCPU),
         .target(name: "TerminalUI", swiftSettings: nativeCPU),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // zlib inflates the gzipped data sets (zlib1g-dev), streaming under a size cap.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"], swiftSettings: nativeCPU),
-        .target(name: "RNNLab", dependencies: ["RNNEngine"], swiftSettings: nativeCPU),
+        .target(name: "RNNLab", dependencies: ["RNNEngine", "CZlib"], swiftSettings: nativeCPU),
         .target(name: "LabApp", dependencies: ["RNNLab", "RNNEngine", "TerminalUI"], swiftSettings: nativeCPU),
         .executableTarget(
             name: "rnnlab",
@@ -38,7 +40,7 @@ let package = Package(
         .target(name: "SnapshotSupport", dependencies: ["TerminalUI"], path: "Tests/SnapshotSupport"),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
-        .testTarget(name: "RNNLabTests", dependencies: ["RNNLab", "RNNEngine"]),
+        .testTarget(name: "RNNLabTests", dependencies: ["RNNLab", "RNNEngine", "CZlib"]),
         .testTarget(name: "LabAppTests", dependencies: ["LabApp", "RNNLab", "TerminalUI", "SnapshotSupport"], exclude: ["__Snapshots__"]),
         // Runs the built `rnnlab` in tmux, as a person would; needs no module of ours.
         .testTarget(name: "EndToEndTests", dependencies: []),

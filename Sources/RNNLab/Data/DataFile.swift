@@ -7,21 +7,29 @@ struct DataFile {
     let bytes: [UInt8]
 
     /// Reads `path`; a `.gz` file (or any file starting with the gzip magic
-    /// number) is inflated. A missing, unreadable, damaged or empty file throws.
+    /// number) is inflated. A missing, unreadable, damaged or empty file throws,
+    /// and so does anything that is not a regular file (a FIFO would block) or
+    /// that is, or inflates to, more than `Gzip.outputLimit` bytes: no data file
+    /// is read or inflated past that cap.
     init(path: String) throws {
         self.path = path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DataError(path: path, reason: "file not found")
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw DataError(path: path, reason: errno == ENOENT || errno == ENOTDIR ? "file not found" : "cannot be read")
         }
-        guard !isDirectory.boolValue else { throw DataError(path: path, reason: "is a folder, not a file") }
+        let type = info.st_mode & S_IFMT
+        guard type != S_IFDIR else { throw DataError(path: path, reason: "is a folder, not a file") }
+        guard type == S_IFREG else { throw DataError(path: path, reason: "is not a regular file") }
+        guard Int(info.st_size) <= Gzip.outputLimit else {
+            throw DataError(path: path, reason: "is \(Int(info.st_size) >> 20) MiB, over the \(Gzip.outputLimit >> 20) MiB limit for a data file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataError(path: path, reason: "cannot be read")
         }
         var raw = [UInt8](data)
         if Gzip.isGzip(raw) {
-            do { raw = try Gzip.decompress(raw) } catch {
-                throw DataError(path: path, reason: "damaged gzip file: \(error)")
+            do { raw = try Gzip.decompress(raw) } catch let error as GzipError {
+                throw DataError(path: path, reason: error.description)
             }
         } else if path.hasSuffix(".gz") {
             throw DataError(path: path, reason: "not a gzip file (no gzip magic number)")
