@@ -84,12 +84,56 @@ struct DataFile {
         return result
     }
 
-    /// Parses a field as a finite decimal number, or returns nil. Quotes around
-    /// the field and surrounding spaces are allowed.
-    func number(_ range: Range<Int>) -> Double? {
+    /// The largest magnitude a data value may have: 1e15. Data is trained on in
+    /// float32 after standardisation; one value of 1e16 or more among ordinary
+    /// ones makes the standard deviation so large that every other value
+    /// standardises to the same float, and past about 1e19 the sum of squares
+    /// of a few rows loses the ordinary values entirely (past 3.4e38 the value
+    /// is not even a float). No real measurement in the lab's data comes near:
+    /// 1e15 is still an exact whole number in a Double (below 2^53 ≈ 9e15).
+    static let maxMagnitude = 1e15
+
+    /// At most this many characters of a field are quoted in an error message.
+    static let excerptLength = 40
+
+    /// `text` cut to `excerptLength` characters, with "…" when something was cut.
+    static func excerpt<S: StringProtocol>(_ text: S) -> String {
+        text.count > excerptLength ? String(text.prefix(excerptLength)) + "…" : String(text)
+    }
+
+    /// A field's text for an error message: at most `excerptLength` characters
+    /// (only the start of a huge field is decoded).
+    func excerpt(_ range: Range<Int>) -> String {
+        let head = range.lowerBound..<min(range.upperBound, range.lowerBound + 4 * (DataFile.excerptLength + 1))
+        let text = String(decoding: bytes[head], as: UTF8.self)
+        return head == range ? DataFile.excerpt(text) : String(text.prefix(DataFile.excerptLength)) + "…"
+    }
+
+    /// Parses a field as a number no larger in magnitude than `maxMagnitude`,
+    /// or refuses it with `line` and `what` ("value", "dimension 2:") naming the field.
+    func value(_ range: Range<Int>, line: Int, what: String) throws -> Double {
+        guard let v = number(range) else {
+            throw DataError(path: path, line: line, reason: "\(what) '\(excerpt(trimmed(range)))' is not a number")
+        }
+        guard abs(v) <= DataFile.maxMagnitude else {
+            throw DataError(path: path, line: line,
+                            reason: "\(what) '\(excerpt(trimmed(range)))' is too large: data values must lie within ±1e15")
+        }
+        return v
+    }
+
+    /// The range without surrounding spaces.
+    func trimmed(_ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi && bytes[lo] == 0x20 { lo += 1 }
         while hi > lo && bytes[hi - 1] == 0x20 { hi -= 1 }
+        return lo..<hi
+    }
+
+    /// Parses a field as a finite decimal number, or returns nil. Quotes around
+    /// the field and surrounding spaces are allowed.
+    func number(_ range: Range<Int>) -> Double? {
+        var (lo, hi) = (trimmed(range).lowerBound, trimmed(range).upperBound)
         if hi - lo >= 2 && bytes[lo] == 0x22 && bytes[hi - 1] == 0x22 { lo += 1; hi -= 1 }
         guard lo < hi else { return nil }
         return DataFile.parseNumber(bytes, lo..<hi)

@@ -28,11 +28,9 @@ enum Synthetic {
                 partitionKey.map { draw(split, rng: &rng, key: $0, generate: generate) } ?? generate(&rng)
             }
         }
-        let examples: [Split: [SequenceExample]] = [
-            .train: fixed(.train, trainingSampleCount, 0x7EA1_0000_0000_0003),
-            .validation: fixed(.validation, validationCount, 0x7EA1_0000_0000_0001),
-            .test: fixed(.test, testCount, 0x7EA1_0000_0000_0002),
-        ]
+        let examples = Splits(train: fixed(.train, trainingSampleCount, 0x7EA1_0000_0000_0003),
+                              validation: fixed(.validation, validationCount, 0x7EA1_0000_0000_0001),
+                              test: fixed(.test, testCount, 0x7EA1_0000_0000_0002))
         return ExampleTask(info: info, examples: examples, generator: drawTrain, baselines: baselines)
     }
 
