@@ -45,9 +45,10 @@ enum Gzip {
         var stream = z_stream()
         guard rnn_inflate_init_gzip(&stream) == Z_OK else { throw GzipError.damaged("zlib could not start") }
         defer { inflateEnd(&stream) }
-        var output: [UInt8] = []
-        // A guess from the input's size, never from its ISIZE field, and never past the cap.
-        output.reserveCapacity(min(limit, max(bytes.count * 4, chunkSize)))
+        // Pieces of output, joined once the whole stream is read: nothing is sized
+        // from the untrusted ISIZE field, and a bomb never holds more than the cap.
+        var pieces: [[UInt8]] = []
+        var total = 0
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         try bytes.withUnsafeBufferPointer { input in
             var fed = 0  // input bytes handed to zlib so far
@@ -64,8 +65,11 @@ enum Gzip {
                     return inflate(&stream, Z_NO_FLUSH)
                 }
                 let produced = chunk.count - Int(stream.avail_out)
-                guard output.count + produced <= limit else { throw GzipError.tooLarge(limit: limit) }
-                output.append(contentsOf: chunk[0..<produced])
+                guard total + produced <= limit else { throw GzipError.tooLarge(limit: limit) }
+                if produced > 0 {
+                    pieces.append(Array(chunk[0..<produced]))
+                    total += produced
+                }
                 let inputLeft = input.count - fed + Int(stream.avail_in)
                 switch status {
                 case Z_STREAM_END:
@@ -84,6 +88,9 @@ enum Gzip {
                 }
             }
         }
+        var output: [UInt8] = []
+        output.reserveCapacity(total)
+        for piece in pieces { output += piece }
         return output
     }
 
