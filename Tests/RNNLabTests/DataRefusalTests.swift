@@ -64,6 +64,14 @@ import Testing
             path: path, line: 5, reason: "dimension 2: '4e20' is too large: data values must lie within ±1e15"))
     }
 
+    @Test func onlyDecimalNumbersAreNumbers() throws {
+        let b = Array("0x10,inf,nan,infinity,1e-3,-2.5E2,1_0".utf8)
+        let f = DataFile(path: "x", bytes: b)
+        #expect(f.fields(0..<b.count).map { f.number($0) } == [nil, nil, nil, nil, 0.001, -250, nil])
+        let (folder, path) = try DataFixture.sunspots(line: 12, value: "0x10")
+        #expect(error("sunspots", folder) == DataError(path: path, line: 12, reason: "value '0x10' is not a number"))
+    }
+
     /// D6 (b): the preview never converts a non-finite or huge Double to Int.
     @Test func previewsDrawHugeAndNonFiniteValues() {
         let lines = TaskPreview.plot([1, 1e308, -1e308, .infinity, .nan, 3], height: 4, width: 6)
@@ -142,11 +150,14 @@ import Testing
         #expect(error("authorship", folder) == DataError(path: milton, reason: "no line of at least 25 characters"))
     }
 
-    /// D20: a huge field is quoted by its first 40 characters only.
+    /// D20: a huge field is quoted by its first 40 characters only, without control characters.
     @Test func aHugeFieldIsCutInTheMessage() throws {
         let (folder, path) = try DataFixture.sunspots(line: 101, value: "1" + String(repeating: "x", count: 5_000_000))
         let expected = "value '1" + String(repeating: "x", count: 39) + "…' is not a number"
         #expect(error("sunspots", folder) == DataError(path: path, line: 101, reason: expected))
+        // Control characters (a terminal escape, NUL) are not echoed.
+        let (escape, escapePath) = try DataFixture.sunspots(line: 9, value: "\u{1B}[31mX\u{0}")
+        #expect(error("sunspots", escape) == DataError(path: escapePath, line: 9, reason: "value '\u{FFFD}[31mX\u{FFFD}' is not a number"))
         let label = String(repeating: "9", count: 100_000)
         let ts = DataFixture.write("@dimensions 1\n@classLabel true 1 2\n@data\n1,2:\(label)\n", to: "x.ts")
         #expect(DataFixture.dataError { _ = try LabelledSeriesSet.load(path: ts) }?.reason

@@ -96,9 +96,14 @@ struct DataFile {
     /// At most this many characters of a field are quoted in an error message.
     static let excerptLength = 40
 
-    /// `text` cut to `excerptLength` characters, with "…" when something was cut.
+    /// `text` cut to `excerptLength` characters, with "…" when something was
+    /// cut, and control characters (NUL, escape, …) shown as "�" so a data file
+    /// cannot write terminal escapes into a message.
     static func excerpt<S: StringProtocol>(_ text: S) -> String {
-        text.count > excerptLength ? String(text.prefix(excerptLength)) + "…" : String(text)
+        let cut = text.count > excerptLength ? String(text.prefix(excerptLength)) + "…" : String(text)
+        var out = String.UnicodeScalarView()
+        for s in cut.unicodeScalars { out.append(s.properties.generalCategory == .control ? "\u{FFFD}" : s) }
+        return String(out)
     }
 
     /// A field's text for an error message: at most `excerptLength` characters
@@ -106,7 +111,7 @@ struct DataFile {
     func excerpt(_ range: Range<Int>) -> String {
         let head = range.lowerBound..<min(range.upperBound, range.lowerBound + 4 * (DataFile.excerptLength + 1))
         let text = String(decoding: bytes[head], as: UTF8.self)
-        return head == range ? DataFile.excerpt(text) : String(text.prefix(DataFile.excerptLength)) + "…"
+        return head == range ? DataFile.excerpt(text) : DataFile.excerpt(text.prefix(DataFile.excerptLength)) + "…"
     }
 
     /// Parses a field as a number no larger in magnitude than `maxMagnitude`,
@@ -141,7 +146,7 @@ struct DataFile {
 
     /// Fast path for `[-+]digits[.digits]` with up to 18 significant digits,
     /// exact by one correctly rounded division; anything else (exponents, long
-    /// mantissas) goes through the standard library. NaN and infinity are refused.
+    /// mantissas) goes through the standard library. NaN, infinity and hex are refused.
     static func parseNumber(_ b: [UInt8], _ range: Range<Int>) -> Double? {
         var i = range.lowerBound
         var negative = false
@@ -171,7 +176,9 @@ struct DataFile {
             let value = Double(mantissa) / powersOfTen[fraction]
             return negative ? -value : value
         }
-        guard let value = Double(String(decoding: b[range], as: UTF8.self)), value.isFinite else { return nil }
+        // Decimal notation only: the standard library also reads hex ("0x10"), "inf" and "nan".
+        let decimal = b[range].allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || $0 | 0x20 == 0x65 }
+        guard decimal, let value = Double(String(decoding: b[range], as: UTF8.self)), value.isFinite else { return nil }
         return value
     }
 

@@ -46,7 +46,7 @@ public struct TimeSeries: Sendable {
             }
             let t = try file.value(fields[timeColumn], line: line, what: "time")
             if let last = times.last, t <= last {
-                throw DataError(path: path, line: line, reason: "time \(file.excerpt(fields[timeColumn])) does not come after the previous row")
+                throw DataError(path: path, line: line, reason: "time \(file.excerpt(file.trimmed(fields[timeColumn]))) does not come after the previous row")
             }
             let text = file.text(fields[valueColumn]).trimmingCharacters(in: [" "])
             if text.isEmpty {
