@@ -68,6 +68,12 @@ import Testing
         let b = Array("0x10,inf,nan,infinity,1e-3,-2.5E2,1_0".utf8)
         let f = DataFile(path: "x", bytes: b)
         #expect(f.fields(0..<b.count).map { f.number($0) } == [nil, nil, nil, nil, 0.001, -250, nil])
+        let census = DataFixture.write("MARY 2.629 2.629 1\nANNA 1.0\u{0}\u{0} 3.6 2\n", to: "dist.first")
+        #expect(DataFixture.dataError { _ = try TextFiles.loadCensusNames(path: census) }
+                == DataError(path: census, line: 2, reason: "percent '1.0\u{FFFD}\u{FFFD}' is not a non-negative number"))
+        let hex = DataFixture.write("MARY 0x1 2.629 1\n", to: "dist.first")
+        #expect(DataFixture.dataError { _ = try TextFiles.loadCensusNames(path: hex) }?.reason
+                == "percent '0x1' is not a non-negative number")
         let (folder, path) = try DataFixture.sunspots(line: 12, value: "0x10")
         #expect(error("sunspots", folder) == DataError(path: path, line: 12, reason: "value '0x10' is not a number"))
     }

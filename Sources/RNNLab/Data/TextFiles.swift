@@ -51,10 +51,10 @@ extension TextFiles {
             guard name.unicodeScalars.allSatisfy({ $0.value >= 65 && $0.value <= 90 }) else {
                 throw DataError(path: path, line: line, reason: "name '\(DataFile.excerpt(name))' is not upper-case letters A–Z")
             }
-            guard let percent = Double(fields[1]), percent.isFinite, percent >= 0 else {
+            guard let percent = decimal(fields[1]), percent >= 0 else {
                 throw DataError(path: path, line: line, reason: "percent '\(DataFile.excerpt(fields[1]))' is not a non-negative number")
             }
-            guard let cumulative = Double(fields[2]), cumulative.isFinite, cumulative >= 0 else {
+            guard let cumulative = decimal(fields[2]), cumulative >= 0 else {
                 throw DataError(path: path, line: line, reason: "cumulative percent '\(DataFile.excerpt(fields[2]))' is not a non-negative number")
             }
             guard let rank = Int(fields[3]), rank == names.count + 1 else {
@@ -64,5 +64,12 @@ extension TextFiles {
         }
         guard !names.isEmpty else { throw DataError(path: path, reason: "file is empty") }
         return names
+    }
+
+    /// A field as a finite decimal number (`Double(_:)` alone would also take
+    /// hex, "inf", and text cut at an embedded NUL).
+    private static func decimal(_ field: Substring) -> Double? {
+        let bytes = Array(field.utf8)
+        return bytes.isEmpty ? nil : DataFile.parseNumber(bytes, 0..<bytes.count)
     }
 }
