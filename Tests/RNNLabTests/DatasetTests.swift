@@ -1,3 +1,4 @@
+import Foundation
 import RNNEngine
 import Testing
 @testable import RNNLab
@@ -168,5 +169,3 @@ import Testing
         }
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import RNNEngine
 import Testing
 @testable import RNNLab
@@ -169,5 +170,3 @@ import Testing
         #expect(baselines[0].metrics["MSE"]! < baselines[1].metrics["MSE"]!)
     }
 }
-
-import Foundation

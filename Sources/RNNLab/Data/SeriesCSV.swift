@@ -1,3 +1,5 @@
+import Foundation
+
 /// A univariate time series read from a CSV file.
 public struct TimeSeries: Sendable {
     /// The time of each observation (a decimal year, or yyyymmdd for weekly dates).
@@ -86,5 +88,3 @@ public struct TimeSeries: Sendable {
         return out
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import RNNEngine
 
 /// Everything that describes a task apart from its examples.
@@ -154,5 +155,3 @@ private final class Memo: @unchecked Sendable {
         return v
     }
 }
-
-import Foundation

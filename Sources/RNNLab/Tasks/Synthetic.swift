@@ -1,3 +1,4 @@
+import Foundation
 import RNNEngine
 
 /// Builds synthetic tasks: fixed validation and test sets from seeds derived
@@ -86,5 +87,3 @@ enum Predict {
         return row
     }
 }
-
-import Foundation
