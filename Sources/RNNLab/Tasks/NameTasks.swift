@@ -24,7 +24,7 @@ enum NameTasks {
                 }
             }
         }
-        return order.map { ($0.lowercased(), best[$0]!.label) }
+        return order.compactMap { name in best[name].map { (name.lowercased(), $0.label) } }
     }
 
     static func splitNames(_ directory: DataDirectory, seed: UInt64)
