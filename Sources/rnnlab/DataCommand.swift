@@ -88,8 +88,10 @@ struct DataShowCommand: ParsableCommand {
         var values: [String: Double] = [:]
         for item in knobs {
             let parts = item.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2, let v = Double(parts[1]) else {
-                throw ValidationError("--set expects NAME=VALUE, got \(item)")
+            // Decimal numbers only: Double("0x20"), Double("inf") and Double("nan") would be accepted otherwise.
+            let decimal = parts.count == 2 && parts[1].allSatisfy { "0123456789+-.eE".contains($0) }
+            guard decimal, let v = Double(parts[1]), v.isFinite else {
+                throw ValidationError("--set expects NAME=VALUE with a decimal number, got \(item.prefix(40))\(item.count > 40 ? "…" : "")")
             }
             values[String(parts[0])] = v
         }

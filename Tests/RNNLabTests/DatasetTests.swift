@@ -1,3 +1,4 @@
+import Foundation
 import RNNEngine
 import Testing
 @testable import RNNLab
@@ -33,7 +34,7 @@ import Testing
         #expect(series.values.allSatisfy { $0.isFinite })
         let co2 = try task("co2", ["T": 52, "horizon": 1])
         for split in Split.allCases {
-            for e in co2.examples[split]! {
+            for e in co2.examples[split] {
                 let finite = e.features.allSatisfy { $0.isFinite } && e.values.allSatisfy { $0.isFinite }
                 #expect(finite)
                 #expect(series.observed[e.origin + 1], "a target is a real observation")
@@ -52,7 +53,7 @@ import Testing
         for name in ["sunspots", "co2"] {
             let t = try task(name, ["T": 24, "horizon": 3])
             func span(_ s: Split) -> ClosedRange<Int> {
-                let e = t.examples[s]!
+                let e = t.examples[s]
                 return (e.map(\.origin).min()! - 23)...(e.map(\.origin).max()! + 3)
             }
             #expect(span(.train).upperBound < span(.validation).lowerBound)
@@ -63,11 +64,11 @@ import Testing
     @Test func digitsAndMnistAreShuffledAndSplitDisjointly() throws {
         for (name, count) in [("digits", 1797), ("mnist", 5000)] {
             let t = try task(name)
-            let ids = Split.allCases.map { Set(t.examples[$0]!.map(\.origin)) }
+            let ids = Split.allCases.map { Set(t.examples[$0].map(\.origin)) }
             #expect(ids.map(\.count).reduce(0, +) == count)
             #expect(ids[0].isDisjoint(with: ids[1]) && ids[0].isDisjoint(with: ids[2]) && ids[1].isDisjoint(with: ids[2]))
             for split in Split.allCases {  // MNIST is sorted by label in the file; every split holds every digit.
-                #expect(Set(t.examples[split]!.map(\.label)).count == 10, "\(name) \(split)")
+                #expect(Set(t.examples[split].map(\.label)).count == 10, "\(name) \(split)")
             }
             let first = t.evaluationBatches(.test, batchSize: 4)[0]
             #expect(first.inputs.shape == (name == "digits" ? [4, 8, 8] : [4, 28, 28]))
@@ -97,14 +98,14 @@ import Testing
 
     @Test func textSplitsNeverShareALine() throws {
         let authorship = try task("authorship")
-        func lines(_ s: Split) -> Set<[Int]> { Set(authorship.examples[s]!.map(\.tokens)) }
+        func lines(_ s: Split) -> Set<[Int]> { Set(authorship.examples[s].map(\.tokens)) }
         #expect(lines(.train).isDisjoint(with: lines(.validation)) && lines(.train).isDisjoint(with: lines(.test)))
         #expect(lines(.validation).isDisjoint(with: lines(.test)))
         let base = authorship.baselines(on: .validation)
         #expect(base[1].metrics["accuracy"]! > base[0].metrics["accuracy"]!)  // bag of characters beats the majority
 
         let names = try task("names-gender")
-        let all: [Set<[Int]>] = Split.allCases.map { Set(names.examples[$0]!.map(\.tokens)) }
+        let all: [Set<[Int]>] = Split.allCases.map { Set(names.examples[$0].map(\.tokens)) }
         let total: Int = all[0].count + all[1].count + all[2].count
         #expect(total == names.sizes.train! + names.sizes.validation + names.sizes.test)
         #expect(all[0].isDisjoint(with: all[1]) && all[0].isDisjoint(with: all[2]) && all[1].isDisjoint(with: all[2]))
@@ -135,9 +136,9 @@ import Testing
     @Test func japaneseVowelsVaryInLengthAndAreStandardisedOnTrain() throws {
         let jv = try task("japanese-vowels")
         #expect(jv.sizes.train! + jv.sizes.validation == 270 && jv.sizes.test == 370)
-        let steps = Split.allCases.flatMap { jv.examples[$0]!.map(\.steps) }
+        let steps = Split.allCases.flatMap { jv.examples[$0].map(\.steps) }
         #expect(steps.min() == 7 && steps.max() == 29)
-        let train = jv.examples[.train]!.flatMap(\.features)
+        let train = jv.examples[.train].flatMap(\.features)
         let mean = (0..<12).map { k in stride(from: k, to: train.count, by: 12).map { Double(train[$0]) }.reduce(0, +) / Double(train.count / 12) }
         #expect(mean.allSatisfy { abs($0) < 1e-4 })
     }
@@ -168,5 +169,3 @@ import Testing
         }
     }
 }
-
-import Foundation

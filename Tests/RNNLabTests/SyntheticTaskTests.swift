@@ -1,3 +1,4 @@
+import Foundation
 import RNNEngine
 import Testing
 @testable import RNNLab
@@ -146,7 +147,7 @@ import Testing
             let task = try TaskCatalog.make(name, knobs: knobs) as! ExampleTask
             var rng = SplitMix64(seed: 1)
             let train = Set((0..<2000).map { _ in key(task.generator!(&rng)) })
-            let validation = Set(task.examples[.validation]!.map(key)), test = Set(task.examples[.test]!.map(key))
+            let validation = Set(task.examples[.validation].map(key)), test = Set(task.examples[.test].map(key))
             #expect(!validation.isEmpty && !test.isEmpty, "\(name)")
             #expect(validation.isDisjoint(with: test), "\(name)")
             #expect(train.isDisjoint(with: validation), "\(name)")
@@ -169,5 +170,3 @@ import Testing
         #expect(baselines[0].metrics["MSE"]! < baselines[1].metrics["MSE"]!)
     }
 }
-
-import Foundation

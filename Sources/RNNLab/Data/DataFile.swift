@@ -7,21 +7,29 @@ struct DataFile {
     let bytes: [UInt8]
 
     /// Reads `path`; a `.gz` file (or any file starting with the gzip magic
-    /// number) is inflated. A missing, unreadable, damaged or empty file throws.
+    /// number) is inflated. A missing, unreadable, damaged or empty file throws,
+    /// and so does anything that is not a regular file (a FIFO would block) or
+    /// that is, or inflates to, more than `Gzip.outputLimit` bytes: no data file
+    /// is read or inflated past that cap.
     init(path: String) throws {
         self.path = path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DataError(path: path, reason: "file not found")
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw DataError(path: path, reason: errno == ENOENT || errno == ENOTDIR ? "file not found" : "cannot be read")
         }
-        guard !isDirectory.boolValue else { throw DataError(path: path, reason: "is a folder, not a file") }
+        let type = info.st_mode & S_IFMT
+        guard type != S_IFDIR else { throw DataError(path: path, reason: "is a folder, not a file") }
+        guard type == S_IFREG else { throw DataError(path: path, reason: "is not a regular file") }
+        guard Int(info.st_size) <= Gzip.outputLimit else {
+            throw DataError(path: path, reason: "is \(Int(info.st_size) >> 20) MiB, over the \(Gzip.outputLimit >> 20) MiB limit for a data file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataError(path: path, reason: "cannot be read")
         }
         var raw = [UInt8](data)
         if Gzip.isGzip(raw) {
-            do { raw = try Gzip.decompress(raw) } catch {
-                throw DataError(path: path, reason: "damaged gzip file: \(error)")
+            do { raw = try Gzip.decompress(raw) } catch let error as GzipError {
+                throw DataError(path: path, reason: error.description)
             }
         } else if path.hasSuffix(".gz") {
             throw DataError(path: path, reason: "not a gzip file (no gzip magic number)")
@@ -76,12 +84,61 @@ struct DataFile {
         return result
     }
 
-    /// Parses a field as a finite decimal number, or returns nil. Quotes around
-    /// the field and surrounding spaces are allowed.
-    func number(_ range: Range<Int>) -> Double? {
+    /// The largest magnitude a data value may have: 1e15. Data is trained on in
+    /// float32 after standardisation; one value of 1e16 or more among ordinary
+    /// ones makes the standard deviation so large that every other value
+    /// standardises to the same float, and past about 1e19 the sum of squares
+    /// of a few rows loses the ordinary values entirely (past 3.4e38 the value
+    /// is not even a float). No real measurement in the lab's data comes near:
+    /// 1e15 is still an exact whole number in a Double (below 2^53 ≈ 9e15).
+    static let maxMagnitude = 1e15
+
+    /// At most this many characters of a field are quoted in an error message.
+    static let excerptLength = 40
+
+    /// `text` cut to `excerptLength` characters, with "…" when something was
+    /// cut, and control characters (NUL, escape, …) shown as "�" so a data file
+    /// cannot write terminal escapes into a message.
+    static func excerpt<S: StringProtocol>(_ text: S) -> String {
+        let cut = text.count > excerptLength ? String(text.prefix(excerptLength)) + "…" : String(text)
+        var out = String.UnicodeScalarView()
+        for s in cut.unicodeScalars { out.append(s.properties.generalCategory == .control ? "\u{FFFD}" : s) }
+        return String(out)
+    }
+
+    /// A field's text for an error message: at most `excerptLength` characters
+    /// (only the start of a huge field is decoded).
+    func excerpt(_ range: Range<Int>) -> String {
+        let head = range.lowerBound..<min(range.upperBound, range.lowerBound + 4 * (DataFile.excerptLength + 1))
+        let text = String(decoding: bytes[head], as: UTF8.self)
+        return head == range ? DataFile.excerpt(text) : DataFile.excerpt(text.prefix(DataFile.excerptLength)) + "…"
+    }
+
+    /// Parses a field as a number no larger in magnitude than `maxMagnitude`,
+    /// or refuses it with `line` and `what` ("value", "dimension 2:") naming the field.
+    func value(_ range: Range<Int>, line: Int, what: String) throws -> Double {
+        guard let v = number(range) else {
+            throw DataError(path: path, line: line, reason: "\(what) '\(excerpt(trimmed(range)))' is not a number")
+        }
+        guard abs(v) <= DataFile.maxMagnitude else {
+            throw DataError(path: path, line: line,
+                            reason: "\(what) '\(excerpt(trimmed(range)))' is too large: data values must lie within ±1e15")
+        }
+        return v
+    }
+
+    /// The range without surrounding spaces.
+    func trimmed(_ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi && bytes[lo] == 0x20 { lo += 1 }
         while hi > lo && bytes[hi - 1] == 0x20 { hi -= 1 }
+        return lo..<hi
+    }
+
+    /// Parses a field as a finite decimal number, or returns nil. Quotes around
+    /// the field and surrounding spaces are allowed.
+    func number(_ range: Range<Int>) -> Double? {
+        var (lo, hi) = (trimmed(range).lowerBound, trimmed(range).upperBound)
         if hi - lo >= 2 && bytes[lo] == 0x22 && bytes[hi - 1] == 0x22 { lo += 1; hi -= 1 }
         guard lo < hi else { return nil }
         return DataFile.parseNumber(bytes, lo..<hi)
@@ -89,7 +146,7 @@ struct DataFile {
 
     /// Fast path for `[-+]digits[.digits]` with up to 18 significant digits,
     /// exact by one correctly rounded division; anything else (exponents, long
-    /// mantissas) goes through the standard library. NaN and infinity are refused.
+    /// mantissas) goes through the standard library. NaN, infinity and hex are refused.
     static func parseNumber(_ b: [UInt8], _ range: Range<Int>) -> Double? {
         var i = range.lowerBound
         var negative = false
@@ -119,7 +176,9 @@ struct DataFile {
             let value = Double(mantissa) / powersOfTen[fraction]
             return negative ? -value : value
         }
-        guard let value = Double(String(decoding: b[range], as: UTF8.self)), value.isFinite else { return nil }
+        // Decimal notation only: the standard library also reads hex ("0x10"), "inf" and "nan".
+        let decimal = b[range].allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || $0 | 0x20 == 0x65 }
+        guard decimal, let value = Double(String(decoding: b[range], as: UTF8.self)), value.isFinite else { return nil }
         return value
     }
 

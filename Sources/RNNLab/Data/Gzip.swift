@@ -1,81 +1,106 @@
-/// Reads gzip files (RFC 1952) with the lab's own DEFLATE decoder, checking each
-/// member's CRC-32 and length so a truncated or damaged file is refused.
+import CZlib
+
+/// Why a gzip stream was refused. The description is the whole reason, ready
+/// to follow a file's path in a `DataError`.
+enum GzipError: Error, Equatable, CustomStringConvertible {
+    /// The input stops inside a member (its data or trailer is cut off).
+    case endsEarly
+    /// zlib found the stream malformed; `reason` says how (CRC-32, length, header, …).
+    case damaged(String)
+    /// The output grew past `limit` bytes; decompression stopped there.
+    case tooLarge(limit: Int)
+
+    var description: String {
+        switch self {
+        case .endsEarly: return "damaged gzip file: it ends early"
+        case .damaged(let reason): return "damaged gzip file: \(reason)"
+        case .tooLarge(let limit):
+            return "inflates past the \(limit >> 20) MiB limit for a data file "
+                + "(the largest shipped one, mnist_5k.csv.gz, inflates to 8.7 MiB)"
+        }
+    }
+}
+
+/// Reads gzip files (RFC 1952) with the system's zlib, streaming into a buffer
+/// that may never grow past a cap: a decompression bomb is stopped as soon as
+/// its output passes the cap, and nothing is allocated from the untrusted
+/// ISIZE field. zlib checks every member's CRC-32 and ISIZE.
 enum Gzip {
+    /// The most a data file may inflate to: 64 MiB, about seven times the
+    /// largest shipped file inflated (mnist_5k.csv.gz, 9.1 MB).
+    static let outputLimit = 64 << 20
+
+    /// Output is produced in pieces of this size, checked against the cap after each.
+    static let chunkSize = 1 << 16
+
     /// True when the bytes start with the gzip magic number.
     static func isGzip(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
     }
 
-    /// The decompressed contents of every member, concatenated.
-    static func decompress(_ bytes: [UInt8]) throws -> [UInt8] {
-        try bytes.withUnsafeBufferPointer { b in
-            var output: [UInt8] = []
-            if b.count >= 4 {  // The last member's ISIZE: a good guess of the size.
-                let n = b.count
-                output.reserveCapacity(Int(b[n - 4]) | Int(b[n - 3]) << 8 | Int(b[n - 2]) << 16 | Int(b[n - 1]) << 24)
-            }
-            var offset = 0
-            repeat {
-                offset = try member(b, at: offset, into: &output)
-            } while offset < b.count && b[offset] == 0x1F
-            return output
-        }
-    }
-
-    /// Decodes one member starting at `offset`; returns the offset after it.
-    private static func member(_ b: UnsafeBufferPointer<UInt8>, at offset: Int, into output: inout [UInt8]) throws -> Int {
-        func need(_ n: Int, _ at: Int) throws {
-            guard at + n <= b.count else { throw InflateError(reason: "gzip header ends early") }
-        }
-        try need(10, offset)
-        guard b[offset] == 0x1F, b[offset + 1] == 0x8B else { throw InflateError(reason: "not a gzip file") }
-        guard b[offset + 2] == 8 else { throw InflateError(reason: "unknown compression method \(b[offset + 2])") }
-        let flags = b[offset + 3]
-        var p = offset + 10
-        if flags & 4 != 0 {  // FEXTRA
-            try need(2, p)
-            p += 2 + (Int(b[p]) | Int(b[p + 1]) << 8)
-        }
-        for flag: UInt8 in [8, 16] where flags & flag != 0 {  // FNAME, FCOMMENT: zero-terminated
+    /// The decompressed contents of every member, concatenated, as `gzip -d`
+    /// gives them; bytes after the last member that do not start another
+    /// member are ignored, as gzip ignores them. Throws `GzipError`.
+    static func decompress(_ bytes: [UInt8], limit: Int = outputLimit) throws -> [UInt8] {
+        var stream = z_stream()
+        guard rnn_inflate_init_gzip(&stream) == Z_OK else { throw GzipError.damaged("zlib could not start") }
+        defer { inflateEnd(&stream) }
+        // Pieces of output, joined once the whole stream is read: nothing is sized
+        // from the untrusted ISIZE field, and a bomb never holds more than the cap.
+        var pieces: [[UInt8]] = []
+        var total = 0
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        try bytes.withUnsafeBufferPointer { input in
+            var fed = 0  // input bytes handed to zlib so far
             while true {
-                try need(1, p)
-                p += 1
-                if b[p - 1] == 0 { break }
+                if stream.avail_in == 0 && fed < input.count {
+                    let n = min(input.count - fed, 1 << 30)
+                    stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + fed)
+                    stream.avail_in = UInt32(n)
+                    fed += n
+                }
+                let status = chunk.withUnsafeMutableBufferPointer { out -> Int32 in
+                    stream.next_out = out.baseAddress
+                    stream.avail_out = UInt32(out.count)
+                    return inflate(&stream, Z_NO_FLUSH)
+                }
+                let produced = chunk.count - Int(stream.avail_out)
+                guard total + produced <= limit else { throw GzipError.tooLarge(limit: limit) }
+                if produced > 0 {
+                    pieces.append(Array(chunk[0..<produced]))
+                    total += produced
+                }
+                let inputLeft = input.count - fed + Int(stream.avail_in)
+                switch status {
+                case Z_STREAM_END:
+                    let next = input.count - inputLeft
+                    guard inputLeft >= 2, input[next] == 0x1F, input[next + 1] == 0x8B else { return }
+                    inflateReset(&stream)  // another member follows
+                case Z_OK, Z_BUF_ERROR:
+                    // No progress with all input given: the member is cut off.
+                    if inputLeft == 0 && produced == 0 { throw GzipError.endsEarly }
+                case Z_DATA_ERROR:
+                    throw GzipError.damaged(reason(stream.msg))
+                case Z_MEM_ERROR:
+                    throw GzipError.damaged("zlib ran out of memory")
+                default:
+                    throw GzipError.damaged("zlib error \(status)")
+                }
             }
         }
-        if flags & 2 != 0 { p += 2 }  // FHCRC
-        try need(0, p)
-        let start = output.count
-        var reader = BitReader(b, position: p)
-        try inflate(&reader, into: &output)
-        reader.alignToByte()
-        let end = reader.bytePosition
-        try need(8, end)
-        func word(_ i: Int) -> UInt32 {
-            UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
-        }
-        let crc = output.withUnsafeBufferPointer { CRC32.checksum(UnsafeBufferPointer(rebasing: $0[start...])) }
-        guard crc == word(end) else { throw InflateError(reason: "CRC-32 check fails (damaged file)") }
-        guard UInt32(truncatingIfNeeded: output.count - start) == word(end + 4) else {
-            throw InflateError(reason: "length check fails (damaged file)")
-        }
-        return end + 8
-    }
-}
-
-/// CRC-32 (the polynomial 0xEDB88320, reflected) as gzip uses it.
-enum CRC32 {
-    static let table: [UInt32] = (0..<256).map { n in
-        var c = UInt32(n)
-        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
+        var output: [UInt8] = []
+        output.reserveCapacity(total)
+        for piece in pieces { output += piece }
+        return output
     }
 
-    static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var c: UInt32 = 0xFFFF_FFFF
-        table.withUnsafeBufferPointer { t in
-            for byte in bytes { c = t[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8) }
+    /// zlib's message in the words the lab uses for the two trailer checks.
+    private static func reason(_ message: UnsafePointer<CChar>?) -> String {
+        let text = message.map { String(cString: $0) } ?? "invalid compressed data"
+        switch text {
+        case "incorrect data check": return "CRC-32 check fails"
+        case "incorrect length check": return "length check fails (the ISIZE field does not match the data)"
+        default: return text
         }
-        return c ^ 0xFFFF_FFFF
     }
 }

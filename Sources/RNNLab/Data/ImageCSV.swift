@@ -75,7 +75,8 @@ public struct ImageSet: Sendable {
             }
         }
         if let expectedRows, labels.count != expectedRows {
-            throw DataError(path: path, reason: "expected \(expectedRows) images, found \(labels.count) (truncated file?)")
+            let hint = labels.count < expectedRows ? "truncated file?" : "rows repeated or added?"
+            throw DataError(path: path, reason: "expected \(expectedRows) images, found \(labels.count) (\(hint))")
         }
         return ImageSet(pixels: pixels, labels: labels, height: height, width: width)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A univariate time series read from a CSV file.
 public struct TimeSeries: Sendable {
     /// The time of each observation (a decimal year, or yyyymmdd for weekly dates).
@@ -39,26 +41,21 @@ public struct TimeSeries: Sendable {
             if !sawHeader {
                 let names = fields.map { file.text($0).trimmingCharacters(in: ["\"", " "]) }
                 guard names == header else {
-                    throw DataError(path: path, line: line, reason: "expected the header \(header.joined(separator: ",")), found \(file.text(range))")
+                    throw DataError(path: path, line: line, reason: "expected the header \(header.joined(separator: ",")), found \(file.excerpt(range))")
                 }
                 sawHeader = true
                 return
             }
-            guard let t = file.number(fields[timeColumn]) else {
-                throw DataError(path: path, line: line, reason: "time '\(file.text(fields[timeColumn]))' is not a number")
-            }
+            let t = try file.value(fields[timeColumn], line: line, what: "time")
             if let last = times.last, t <= last {
-                throw DataError(path: path, line: line, reason: "time \(file.text(fields[timeColumn])) does not come after the previous row")
+                throw DataError(path: path, line: line, reason: "time \(file.excerpt(file.trimmed(fields[timeColumn]))) does not come after the previous row")
             }
             let text = file.text(fields[valueColumn]).trimmingCharacters(in: [" "])
             if text.isEmpty {
                 guard allowMissing else { throw DataError(path: path, line: line, reason: "missing value") }
                 raw.append(nil)
             } else {
-                guard let v = file.number(fields[valueColumn]) else {
-                    throw DataError(path: path, line: line, reason: "value '\(text)' is not a number")
-                }
-                raw.append(v)
+                raw.append(try file.value(fields[valueColumn], line: line, what: "value"))
             }
             times.append(t)
         }
@@ -91,5 +88,3 @@ public struct TimeSeries: Sendable {
         return out
     }
 }
-
-import Foundation

@@ -22,6 +22,53 @@ public struct SplitSizes: Sendable, Equatable {
     }
 }
 
+/// One value per split (examples, indices, texts): three fields, so a split is
+/// never missing and reading one needs no unwrap.
+struct Splits<T> {
+    var train: T
+    var validation: T
+    var test: T
+
+    init(train: T, validation: T, test: T) {
+        self.train = train
+        self.validation = validation
+        self.test = test
+    }
+
+    subscript(split: Split) -> T {
+        get {
+            switch split {
+            case .train: return train
+            case .validation: return validation
+            case .test: return test
+            }
+        }
+        set {
+            switch split {
+            case .train: train = newValue
+            case .validation: validation = newValue
+            case .test: test = newValue
+            }
+        }
+    }
+
+    /// The same transformation applied to each split.
+    func map<U>(_ transform: (T) throws -> U) rethrows -> Splits<U> {
+        Splits<U>(train: try transform(train), validation: try transform(validation), test: try transform(test))
+    }
+
+    /// (split, value) in the order train, validation, test.
+    var all: [(split: Split, value: T)] { [(.train, train), (.validation, validation), (.test, test)] }
+}
+
+extension Splits: Sendable where T: Sendable {}
+extension Splits: Equatable where T: Equatable {}
+
+extension Splits where T: Collection {
+    /// The first split (train, validation, test) that holds nothing, if any.
+    var firstEmpty: Split? { all.first { $0.value.isEmpty }?.split }
+}
+
 enum Splitting {
     /// A seeded Fisher–Yates shuffle of 0..<n, written out so the order does
     /// not depend on the standard library's shuffle algorithm.
@@ -38,20 +85,20 @@ enum Splitting {
 
     /// Shuffles 0..<n and cuts it into train, validation and test parts of the
     /// given fractions (the test part takes the rest).
-    static func partition(_ n: Int, validation: Double, test: Double, seed: UInt64) -> [Split: [Int]] {
+    static func partition(_ n: Int, validation: Double, test: Double, seed: UInt64) -> Splits<[Int]> {
         let order = shuffledIndices(n, seed: seed)
         return cut(order, validation: validation, test: test)
     }
 
     /// Cuts an ordered list (for series: time order) into consecutive parts.
-    static func cut<T>(_ items: [T], validation: Double, test: Double) -> [Split: [T]] {
+    static func cut<T>(_ items: [T], validation: Double, test: Double) -> Splits<[T]> {
         let n = items.count
         let nTest = Int((Double(n) * test).rounded())
         let nValidation = Int((Double(n) * validation).rounded())
         let nTrain = n - nTest - nValidation
-        return [.train: Array(items[0..<nTrain]),
-                .validation: Array(items[nTrain..<(nTrain + nValidation)]),
-                .test: Array(items[(nTrain + nValidation)...])]
+        return Splits(train: Array(items[0..<nTrain]),
+                      validation: Array(items[nTrain..<(nTrain + nValidation)]),
+                      test: Array(items[(nTrain + nValidation)...]))
     }
 
     /// The split a discrete synthetic input belongs to, from a 64-bit FNV-1a

@@ -12,6 +12,17 @@ public enum TextFiles {
     }
 }
 
+extension TextFiles {
+    /// Reads a corpus (UTF-8 text a character vocabulary is built from) and
+    /// refuses it when it holds more distinct characters than a vocabulary may
+    /// (`Vocabulary.maxCharacters`), before any one-hot input is built.
+    public static func loadCorpus(path: String) throws -> String {
+        let text = try load(path: path)
+        try Vocabulary.checkSize(Set(text.unicodeScalars).count, source: path)
+        return text
+    }
+}
+
 /// One first name from the 1990 US census lists, with its frequency.
 public struct CensusName: Sendable, Equatable {
     /// Upper-case, as in the file ("MARY").
@@ -38,20 +49,27 @@ extension TextFiles {
             }
             let name = String(fields[0])
             guard name.unicodeScalars.allSatisfy({ $0.value >= 65 && $0.value <= 90 }) else {
-                throw DataError(path: path, line: line, reason: "name '\(name)' is not upper-case letters A–Z")
+                throw DataError(path: path, line: line, reason: "name '\(DataFile.excerpt(name))' is not upper-case letters A–Z")
             }
-            guard let percent = Double(fields[1]), percent.isFinite, percent >= 0 else {
-                throw DataError(path: path, line: line, reason: "percent '\(fields[1])' is not a non-negative number")
+            guard let percent = decimal(fields[1]), percent >= 0 else {
+                throw DataError(path: path, line: line, reason: "percent '\(DataFile.excerpt(fields[1]))' is not a non-negative number")
             }
-            guard let cumulative = Double(fields[2]), cumulative.isFinite, cumulative >= 0 else {
-                throw DataError(path: path, line: line, reason: "cumulative percent '\(fields[2])' is not a non-negative number")
+            guard let cumulative = decimal(fields[2]), cumulative >= 0 else {
+                throw DataError(path: path, line: line, reason: "cumulative percent '\(DataFile.excerpt(fields[2]))' is not a non-negative number")
             }
             guard let rank = Int(fields[3]), rank == names.count + 1 else {
-                throw DataError(path: path, line: line, reason: "rank '\(fields[3])' should be \(names.count + 1)")
+                throw DataError(path: path, line: line, reason: "rank '\(DataFile.excerpt(fields[3]))' should be \(names.count + 1)")
             }
             names.append(CensusName(name: name, percent: percent))
         }
         guard !names.isEmpty else { throw DataError(path: path, reason: "file is empty") }
         return names
+    }
+
+    /// A field as a finite decimal number (`Double(_:)` alone would also take
+    /// hex, "inf", and text cut at an embedded NUL).
+    private static func decimal(_ field: Substring) -> Double? {
+        let bytes = Array(field.utf8)
+        return bytes.isEmpty ? nil : DataFile.parseNumber(bytes, 0..<bytes.count)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A labelled multivariate series from an sktime `.ts` file.
 public struct LabelledSeries: Sendable {
     /// steps × dimensions values, step-major (the features of step 0, then step 1, …).
@@ -57,16 +59,13 @@ public struct LabelledSeriesSet: Sendable {
             }
             let label = file.text(fields[d]).trimmingCharacters(in: .whitespaces)
             guard let index = labels!.firstIndex(of: label) else {
-                throw DataError(path: path, line: line, reason: "class label '\(label)' is not declared in @classLabel")
+                throw DataError(path: path, line: line, reason: "class label '\(DataFile.excerpt(label))' is not declared in @classLabel")
             }
             var columns: [[Float]] = []
             for (k, field) in fields[0..<d].enumerated() {
                 var column: [Float] = []
                 for item in file.fields(field) {
-                    guard let v = file.number(item) else {
-                        throw DataError(path: path, line: line, reason: "dimension \(k + 1): '\(file.text(item))' is not a number")
-                    }
-                    column.append(Float(v))
+                    column.append(Float(try file.value(item, line: line, what: "dimension \(k + 1):")))
                 }
                 if let first = columns.first, first.count != column.count {
                     throw DataError(path: path, line: line, reason: "dimension \(k + 1) has \(column.count) steps, dimension 1 has \(first.count)")
@@ -83,5 +82,3 @@ public struct LabelledSeriesSet: Sendable {
         return LabelledSeriesSet(dimensions: dimensions!, classLabels: labels!, series: series)
     }
 }
-
-import Foundation

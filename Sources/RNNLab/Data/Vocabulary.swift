@@ -56,3 +56,31 @@ public struct Vocabulary: Sendable, Equatable {
     /// The display name of one id (`<eos>` for a reserved id).
     public func symbol(_ id: Int) -> String { id >= 0 && id < count ? symbols[id] : "<?>" }
 }
+
+extension Vocabulary {
+    /// The most distinct characters a data set's vocabulary may hold: 512. A
+    /// character is an input and an output of the model, so the one-hot inputs
+    /// (B, T, V), the logits (B, T, V) and the input and output weights (H × V
+    /// each) all grow with V; at 512 a batch of 32 windows of 100 characters is
+    /// 6.5 MB per tensor. The shipped corpora use at most 80 characters, and an
+    /// alphabetic text with accents and punctuation fits in a few hundred; a
+    /// text with thousands (a CJK corpus) needs words or subwords, not characters.
+    public static let maxCharacters = 512
+
+    /// Refuses `count` distinct characters from `source` when over `maxCharacters`.
+    static func checkSize(_ count: Int, source path: String) throws {
+        guard count <= maxCharacters else {
+            throw DataError(path: path, reason: "holds \(count) distinct characters, more than the \(maxCharacters) "
+                            + "a character vocabulary may have (each one is an input and an output of the model)")
+        }
+    }
+
+    /// The vocabulary of `texts` (see `init(training:)`), refused with `source`
+    /// (the file or folder the texts come from) when it has too many characters.
+    static func limited(training texts: [String], source path: String) throws -> Vocabulary {
+        var seen = Set<Unicode.Scalar>()
+        for text in texts { seen.formUnion(text.unicodeScalars) }
+        try checkSize(seen.count, source: path)
+        return Vocabulary(characters: Array(seen))
+    }
+}

@@ -15,8 +15,8 @@ enum AddingProblem {
         let info = TaskInfo(name: "adding", summary: "sum of the two marked values in a sequence of T (value, marker) pairs",
                             kind: .regression, inputSize: 2, outputSize: 1, preview: .series, solvedThreshold: 0.04, markerFeature: 1)
         return Synthetic.task(info, seed: seed, generate: { rng in generate(t, &rng) }) { task, split in
-            let mean = task.examples[.train]!.map { Double($0.values[0]) }.reduce(0, +)
-                / Double(task.examples[.train]!.count)
+            let train = task.examples.train
+            let mean = train.map { Double($0.values[0]) }.reduce(0, +) / Double(max(train.count, 1))
             return [task.baseline("mean of training targets", on: split) { Predict.constant([Float(mean)], rows: $0.batchSize) }]
         }
     }

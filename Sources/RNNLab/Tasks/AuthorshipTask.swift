@@ -22,8 +22,14 @@ enum AuthorshipTask {
 
     static func make(directory: DataDirectory, seed: UInt64) throws -> ExampleTask {
         var shakespeare: [String] = []
-        for file in CharLanguageModelTask.files { shakespeare += lines(try TextFiles.load(path: directory.file(file))) }
-        let milton = lines(try TextFiles.load(path: directory.file(miltonFile)))
+        for file in CharLanguageModelTask.files { shakespeare += lines(try TextFiles.loadCorpus(path: directory.file(file))) }
+        let milton = lines(try TextFiles.loadCorpus(path: directory.file(miltonFile)))
+        guard !shakespeare.isEmpty else {
+            throw DataError(path: directory.file("shakespeare"), reason: "no line of at least 25 characters in its \(CharLanguageModelTask.files.count) files")
+        }
+        guard !milton.isEmpty else {
+            throw DataError(path: directory.file(miltonFile), reason: "no line of at least 25 characters")
+        }
         var seen: [String: Int] = [:]
         var ordered: [(String, Int)] = []
         for (label, group) in [shakespeare, milton].enumerated() {
@@ -38,10 +44,14 @@ enum AuthorshipTask {
         }
         let labelled = ordered.filter { seen[$0.0] != -1 }
         let parts = Splitting.partition(labelled.count, validation: 0.1, test: 0.1, seed: seed)
-        let vocabulary = Vocabulary(training: parts[.train]!.map { labelled[$0].0 })
-        var examples: [Split: [SequenceExample]] = [:]
-        for (split, indices) in parts {
-            examples[split] = indices.map { i in
+        if let empty = parts.firstEmpty {
+            throw DataError(path: directory.file(miltonFile),
+                            reason: "with the Shakespeare files it gives \(labelled.count) distinct lines of at least 25 "
+                            + "characters, too few to leave any in the \(empty.rawValue) split (cut 80/10/10)")
+        }
+        let vocabulary = try Vocabulary.limited(training: parts.train.map { labelled[$0].0 }, source: directory.path)
+        let examples = parts.map { indices in
+            indices.map { i in
                 let tokens = vocabulary.encode(labelled[i].0)
                 return SequenceExample(steps: tokens.count, tokens: tokens, label: labelled[i].1, origin: i)
             }

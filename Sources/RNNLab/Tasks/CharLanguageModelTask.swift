@@ -16,25 +16,34 @@ enum CharLanguageModelTask {
     static var files: [String] { works.map { "shakespeare/\($0)_gut.txt" } }
     static let knobs = [Knob("T", "characters per training window", range: 8...1000, default: 100)]
 
-    /// The nine works' texts cut per split.
-    static func loadSplits(_ directory: DataDirectory) throws -> [Split: String] {
-        var parts: [Split: [String]] = [.train: [], .validation: [], .test: []]
+    /// The nine works' texts cut per split. A file with more distinct
+    /// characters than a vocabulary may hold is refused with its path.
+    static func loadSplits(_ directory: DataDirectory) throws -> Splits<String> {
+        var parts = Splits<[String]>(train: [], validation: [], test: [])
         for file in files {
-            let scalars = Array(try TextFiles.load(path: directory.file(file)).unicodeScalars)
-            for (split, piece) in Splitting.cut(scalars, validation: 0.05, test: 0.05) {
+            let scalars = Array(try TextFiles.loadCorpus(path: directory.file(file)).unicodeScalars)
+            for (split, piece) in Splitting.cut(scalars, validation: 0.05, test: 0.05).all {
                 var s = String.UnicodeScalarView()
                 s.append(contentsOf: piece)
-                parts[split]!.append(String(s))
+                parts[split].append(String(s))
             }
         }
-        return parts.mapValues { $0.joined(separator: "\n\n") }
+        return parts.map { $0.joined(separator: "\n\n") }
     }
 
     static func make(_ k: KnobValues, directory: DataDirectory) throws -> ExampleTask {
         let t = k.int("T")
         let text = try loadSplits(directory)
-        let vocabulary = Vocabulary(training: [text[.train]!])
-        let train = vocabulary.encode(text[.train]!)
+        let folder = directory.file("shakespeare")
+        let vocabulary = try Vocabulary.limited(training: [text.train], source: folder)
+        let ids = text.map(vocabulary.encode)
+        // Every split needs one window of T inputs and the character after them.
+        for (split, part) in ids.all where part.count < t + 1 {
+            let share = split == .train ? "90 %" : "5 %"
+            throw DataError(path: folder, reason: "the \(split.rawValue) text (\(share) of each of its \(files.count) files) "
+                            + "is \(part.count) characters long, shorter than one window of T+1 = \(t + 1) characters")
+        }
+        let train = ids.train
         let v = vocabulary.count
         func windows(_ ids: [Int]) -> [SequenceExample] {
             stride(from: 0, to: ids.count - t, by: t).map { window(ids, $0, t) }
@@ -43,11 +52,8 @@ enum CharLanguageModelTask {
                             kind: .perStepClassification, inputSize: v, outputSize: v, tokenInputs: true,
                             inputVocabulary: vocabulary, outputVocabulary: vocabulary, preview: .text,
                             reportsBits: true, trainingSize: train.count)
-        let examples: [Split: [SequenceExample]] = [
-            .train: Array(windows(train).prefix(64)),
-            .validation: windows(vocabulary.encode(text[.validation]!)),
-            .test: windows(vocabulary.encode(text[.test]!)),
-        ]
+        let examples = Splits(train: Array(windows(train).prefix(64)), validation: windows(ids.validation),
+                              test: windows(ids.test))
         return ExampleTask(info: info, examples: examples, generator: { rng in
             window(train, Synthetic.int(train.count - t, &rng), t)
         }) { task, split in

@@ -37,7 +37,7 @@ enum DateTranslationTask {
     static func positionMajority(_ task: ExampleTask, _ split: Split) -> Baseline {
         let v = target.count
         var counts = [[Int]](repeating: [Int](repeating: 0, count: v), count: 11)
-        for e in task.examples[.train] ?? [] {
+        for e in task.examples.train {
             for (u, id) in (e.outputs + [Vocabulary.end]).enumerated() where u < 11 { counts[u][id] += 1 }
         }
         let priors = counts.map(Predict.logPrior)

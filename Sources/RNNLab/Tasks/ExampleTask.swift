@@ -1,3 +1,4 @@
+import Foundation
 import RNNEngine
 
 /// Everything that describes a task apart from its examples.
@@ -39,12 +40,12 @@ final class ExampleTask: SequenceTask {
 
     let info: TaskInfo
     /// The examples of each split; a generated task keeps a fixed training sample here for baselines.
-    let examples: [Split: [SequenceExample]]
+    let examples: Splits<[SequenceExample]>
     let generator: Generator?
     private let makeBaselines: BaselineMaker
     private let memo = Memo()
 
-    init(info: TaskInfo, examples: [Split: [SequenceExample]], generator: Generator? = nil,
+    init(info: TaskInfo, examples: Splits<[SequenceExample]>, generator: Generator? = nil,
          baselines: @escaping BaselineMaker) {
         self.info = info
         self.examples = examples
@@ -69,12 +70,12 @@ final class ExampleTask: SequenceTask {
     var targetShift: Double { info.targetShift }
 
     var sizes: SplitSizes {
-        SplitSizes(train: generator == nil ? examples[.train]?.count ?? 0 : info.trainingSize,
-                   validation: examples[.validation]?.count ?? 0, test: examples[.test]?.count ?? 0)
+        SplitSizes(train: generator == nil ? examples.train.count : info.trainingSize,
+                   validation: examples.validation.count, test: examples.test.count)
     }
 
     var maxSteps: Int {
-        examples.values.lazy.flatMap { $0 }.map(\.steps).max() ?? 0
+        examples.all.lazy.flatMap(\.value).map(\.steps).max() ?? 0
     }
 
     func trainingBatch(size: Int, rng: inout SplitMix64) -> SequenceBatch {
@@ -83,14 +84,15 @@ final class ExampleTask: SequenceTask {
         if let generator {
             for _ in 0..<size { chosen.append(generator(&rng)) }
         } else {
-            let train = examples[.train] ?? []
+            let train = examples.train
+            precondition(!train.isEmpty, "\(info.name): the training split is empty")
             for _ in 0..<size { chosen.append(train[Int(rng.next() % UInt64(train.count))]) }
         }
         return build(chosen)
     }
 
     func evaluationBatches(_ split: Split, batchSize: Int) -> [SequenceBatch] {
-        let all = examples[split] ?? []
+        let all = examples[split]
         let size = max(batchSize, 1)
         return stride(from: 0, to: all.count, by: size).map { build(Array(all[$0..<min($0 + size, all.count)])) }
     }
@@ -121,7 +123,7 @@ final class ExampleTask: SequenceTask {
     func baseline(_ name: String, on split: Split, batchSize: Int = 512,
                   rows: ([SequenceExample]) -> [[Float]]) -> Baseline {
         precondition(info.kind == .regression || info.kind == .classification)
-        let all = examples[split] ?? []
+        let all = examples[split]
         let out = rows(all)
         // Targets only: the predictor has seen the examples, so the batches skip their inputs.
         let batches = stride(from: 0, to: all.count, by: batchSize).map {
@@ -154,5 +156,3 @@ private final class Memo: @unchecked Sendable {
         return v
     }
 }
-
-import Foundation

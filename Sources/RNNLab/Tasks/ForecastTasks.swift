@@ -36,16 +36,21 @@ enum ForecastTasks {
     }
 
     static func make(_ format: Format, _ k: KnobValues, directory: DataDirectory) throws -> ExampleTask {
-        let series = try format.load(directory.file(format.file))
+        let path = directory.file(format.file)
+        let series = try format.load(path)
         let t = k.int("T"), h = k.int("horizon")
         let ranges = Splitting.cut(Array(0..<series.count), validation: 0.15, test: 0.15)
-        let train = ranges[.train]!
-        let standardizer = Standardizer(fitting: train.filter { series.observed[$0] }.map { Float(series.values[$0]) },
+        // A window of T inputs and the target h steps later must fit inside every split.
+        for (split, indices) in ranges.all where indices.count < t + h {
+            throw DataError(path: path, reason: "a window of T=\(t) plus horizon \(h) (\(t + h) values) does not fit in the "
+                            + "\(split.rawValue) split, which holds \(indices.count) of the series' \(series.count) values "
+                            + "(cut 70/15/15 in time order)")
+        }
+        let standardizer = Standardizer(fitting: ranges.train.filter { series.observed[$0] }.map { Float(series.values[$0]) },
                                         features: 1)
         let scaled = series.values.map { Float(standardizer.apply($0)) }
-        var examples: [Split: [SequenceExample]] = [:]
-        for (split, indices) in ranges {
-            guard let first = indices.first, let last = indices.last else { examples[split] = []; continue }
+        let examples = ranges.map { indices -> [SequenceExample] in
+            guard let first = indices.first, let last = indices.last else { return [] }
             var windows: [SequenceExample] = []
             var start = first
             while start + t - 1 + h <= last {
@@ -56,10 +61,11 @@ enum ForecastTasks {
                 }
                 start += 1
             }
-            examples[split] = windows
+            return windows
         }
-        guard !(examples[.train]!.isEmpty || examples[.validation]!.isEmpty || examples[.test]!.isEmpty) else {
-            throw TaskError("\(format.name): a window of T=\(t) plus horizon \(h) does not fit in every split")
+        if let empty = examples.firstEmpty {
+            throw DataError(path: path, reason: "every window of T=\(t) plus horizon \(h) in the \(empty.rawValue) split "
+                            + "ends on a missing value, so the split has nothing to score")
         }
         let info = TaskInfo(name: format.name, summary: format.summary, kind: .regression, inputSize: 1, outputSize: 1,
                             preview: .series, targetScale: standardizer.std[0], targetShift: standardizer.mean[0])

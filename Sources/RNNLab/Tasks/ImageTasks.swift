@@ -30,9 +30,8 @@ enum ImageTasks {
         let p = format.height * format.width
         let scale = 1 / Float(format.maxPixel)
         let parts = Splitting.partition(images.count, validation: 0.15, test: 0.15, seed: seed)
-        var examples: [Split: [SequenceExample]] = [:]
-        for (split, indices) in parts {
-            examples[split] = indices.map { n in
+        let examples = parts.map { indices in
+            indices.map { n in
                 SequenceExample(steps: format.height, features: images.pixels[(n * p)..<((n + 1) * p)].map { $0 * scale },
                                 label: images.labels[n], origin: n)
             }

@@ -18,16 +18,18 @@ enum JapaneseVowelsTask {
         }
         let d = trainFile.dimensions
         let parts = Splitting.partition(trainFile.series.count, validation: 0.2, test: 0, seed: seed)
-        let train = parts[.train]!.map { trainFile.series[$0] }
+        if parts.train.isEmpty || parts.validation.isEmpty {
+            throw DataError(path: directory.file(files[0]), reason: "holds \(trainFile.series.count) series, too few to leave "
+                            + "any in the \(parts.train.isEmpty ? "train" : "validation") split (cut 80/20)")
+        }
+        let train = parts.train.map { trainFile.series[$0] }
         let standardizer = Standardizer(fitting: train.flatMap(\.values), features: d)
         func example(_ s: LabelledSeries) -> SequenceExample {
             SequenceExample(steps: s.steps, features: standardizer.apply(s.values), label: s.label)
         }
-        let examples: [Split: [SequenceExample]] = [
-            .train: train.map(example),
-            .validation: parts[.validation]!.map { example(trainFile.series[$0]) },
-            .test: testFile.series.map(example),
-        ]
+        let examples = Splits(train: train.map(example),
+                              validation: parts.validation.map { example(trainFile.series[$0]) },
+                              test: testFile.series.map(example))
         let classes = trainFile.classLabels.count
         let info = TaskInfo(name: "japanese-vowels", summary: "which of 9 speakers said the vowel? (variable length 7–29)",
                             kind: .classification, inputSize: d, outputSize: classes,

@@ -24,14 +24,19 @@ enum NameTasks {
                 }
             }
         }
-        return order.map { ($0.lowercased(), best[$0]!.label) }
+        return order.compactMap { name in best[name].map { (name.lowercased(), $0.label) } }
     }
 
     static func splitNames(_ directory: DataDirectory, seed: UInt64)
-        throws -> (names: [(name: String, label: Int)], parts: [Split: [Int]], vocabulary: Vocabulary) {
+        throws -> (names: [(name: String, label: Int)], parts: Splits<[Int]>, vocabulary: Vocabulary) {
         let names = try load(directory)
         let parts = Splitting.partition(names.count, validation: 0.1, test: 0.1, seed: seed)
-        return (names, parts, Vocabulary(training: parts[.train]!.map { names[$0].name }))
+        let folder = directory.file("census_names")
+        if let empty = parts.firstEmpty {
+            throw DataError(path: folder, reason: "its two lists hold \(names.count) distinct names, too few to leave "
+                            + "any in the \(empty.rawValue) split (cut 80/10/10)")
+        }
+        return (names, parts, try Vocabulary.limited(training: parts.train.map { names[$0].name }, source: folder))
     }
 
     /// Character-level generation: inputs `<bos>` n a m e, targets n a m e `<eos>`.
@@ -39,7 +44,7 @@ enum NameTasks {
     static func makeGeneration(directory: DataDirectory, seed: UInt64) throws -> ExampleTask {
         let (names, parts, vocabulary) = try splitNames(directory, seed: seed)
         let v = vocabulary.count
-        let examples = parts.mapValues { indices in
+        let examples = parts.map { indices in
             indices.map { i -> SequenceExample in
                 let ids = vocabulary.encode(names[i].name)
                 return SequenceExample(steps: ids.count + 1, tokens: [Vocabulary.begin] + ids,
@@ -51,7 +56,7 @@ enum NameTasks {
                             inputVocabulary: vocabulary, outputVocabulary: vocabulary, preview: .text,
                             reportsBits: true)
         return ExampleTask(info: info, examples: examples) { task, split in
-            let train = task.examples[.train]!
+            let train = task.examples.train
             let unigram = CharacterNGrams.unigram(train.map(\.outputs), vocabulary: v)
             let bigram = CharacterNGrams.bigram(train.flatMap { Array(zip($0.tokens, $0.outputs)) }, vocabulary: v)
             return [task.baseline("unigram letter frequencies", on: split) { batch in
@@ -67,7 +72,7 @@ enum NameTasks {
     static func makeClassification(directory: DataDirectory, seed: UInt64) throws -> ExampleTask {
         let (names, parts, vocabulary) = try splitNames(directory, seed: seed)
         let v = vocabulary.count
-        let examples = parts.mapValues { indices in
+        let examples = parts.map { indices in
             indices.map { i -> SequenceExample in
                 let ids = vocabulary.encode(names[i].name)
                 return SequenceExample(steps: ids.count, tokens: ids, label: names[i].label, origin: i)

@@ -108,7 +108,7 @@ struct SoftmaxRegression: Sendable {
     static func baseline(_ name: String, task: ExampleTask, split: Split, features: Int, standardize: Bool = true,
                          featurize: @escaping (SequenceExample) -> [Float]) -> Baseline {
         let model = task.memoized(name) { () -> SoftmaxRegression in
-            let train = Array((task.examples[.train] ?? []).prefix(maxTrainingRows))
+            let train = Array(task.examples.train.prefix(maxTrainingRows))
             return SoftmaxRegression(x: train.flatMap(featurize), features: features,
                                      labels: train.map(\.label), classes: task.outputSize,
                                      standardize: standardize)

@@ -1,3 +1,4 @@
+import Foundation
 import RNNEngine
 
 /// Builds synthetic tasks: fixed validation and test sets from seeds derived
@@ -28,11 +29,9 @@ enum Synthetic {
                 partitionKey.map { draw(split, rng: &rng, key: $0, generate: generate) } ?? generate(&rng)
             }
         }
-        let examples: [Split: [SequenceExample]] = [
-            .train: fixed(.train, trainingSampleCount, 0x7EA1_0000_0000_0003),
-            .validation: fixed(.validation, validationCount, 0x7EA1_0000_0000_0001),
-            .test: fixed(.test, testCount, 0x7EA1_0000_0000_0002),
-        ]
+        let examples = Splits(train: fixed(.train, trainingSampleCount, 0x7EA1_0000_0000_0003),
+                              validation: fixed(.validation, validationCount, 0x7EA1_0000_0000_0001),
+                              test: fixed(.test, testCount, 0x7EA1_0000_0000_0002))
         return ExampleTask(info: info, examples: examples, generator: drawTrain, baselines: baselines)
     }
 
@@ -88,5 +87,3 @@ enum Predict {
         return row
     }
 }
-
-import Foundation

@@ -71,34 +71,51 @@ public enum TaskPreview {
         return out
     }
 
-    /// A heatmap with five shades, scaled from the smallest to the largest value.
+    /// A heatmap with five shades, scaled from the smallest to the largest
+    /// finite value; a NaN or infinite value is drawn as "?".
     public static func heatmap(_ values: [Float], rows: Int, columns: Int, cellWidth: Int) -> [String] {
         let shades: [Character] = [" ", "░", "▒", "▓", "█"]
-        let lo = values.min() ?? 0, hi = values.max() ?? 1
-        let span = hi > lo ? hi - lo : 1
+        let finite = values.lazy.filter(\.isFinite).map(Double.init)
+        let lo = finite.min() ?? 0, hi = finite.max() ?? 1
         return (0..<rows).map { r in
             var line = "│"
             for c in 0..<columns {
-                let level = Int(((values[r * columns + c] - lo) / span * 4).rounded())
-                line += String(repeating: shades[min(max(level, 0), 4)], count: cellWidth)
+                let v = values[r * columns + c]
+                let shade = v.isFinite ? shades[level(Double(v), lo: lo, hi: hi, steps: 4)] : "?"
+                line += String(repeating: shade, count: cellWidth)
             }
             return line + "│"
         }
     }
 
+    /// Where `value` falls between `lo` and `hi`, as a whole number in 0...steps.
+    /// Computed in Double and clamped before the conversion, so no value (huge,
+    /// or a span that overflows) reaches `Int(_:)` out of range or non-finite.
+    static func level(_ value: Double, lo: Double, hi: Double, steps: Int) -> Int {
+        let span = hi / 2 - lo / 2  // halves: finite for any two finite Doubles
+        guard value.isFinite, span > 0 else { return 0 }
+        let x = ((value / 2 - lo / 2) / span * Double(steps)).rounded()
+        guard x.isFinite else { return 0 }
+        return Int(min(max(x, 0), Double(steps)))
+    }
+
     /// A bar plot in eighth blocks, `height` rows tall, with its range labelled.
-    /// Longer series are averaged down to `width` columns.
+    /// Longer series are averaged down to `width` columns. Non-finite values are
+    /// left out of the averages (a column of nothing but them is drawn empty).
     public static func plot(_ values: [Double], height: Int, width: Int) -> [String] {
-        guard !values.isEmpty else { return [] }
+        guard !values.isEmpty, height > 0, width > 0 else { return [] }
         let columns = min(values.count, width)
-        let binned: [Double] = (0..<columns).map { c in
+        let binned: [Double?] = (0..<columns).map { c in
             let a = c * values.count / columns, b = max((c + 1) * values.count / columns, a + 1)
-            return values[a..<b].reduce(0, +) / Double(b - a)
+            let finite = values[a..<b].filter(\.isFinite)
+            guard !finite.isEmpty else { return nil }
+            // The mean of the bin, scaled down first so a sum of huge values cannot overflow.
+            return finite.reduce(0) { $0 + $1 / Double(finite.count) }
         }
-        let lo = binned.min()!, hi = binned.max()!
-        let span = hi > lo ? hi - lo : 1
+        let drawn = binned.compactMap { $0 }
+        let lo = drawn.min() ?? 0, hi = drawn.max() ?? 0
         let blocks: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-        let levels = binned.map { Int(((($0 - lo) / span) * Double(height * 8 - 1)).rounded()) + 1 }
+        let levels = binned.map { $0.map { level($0, lo: lo, hi: hi, steps: height * 8 - 1) + 1 } ?? 0 }
         var lines: [String] = []
         for r in 0..<height {
             let floor = (height - 1 - r) * 8

@@ -38,7 +38,7 @@ enum TemporalOrderTask {
 /// The majority-class baseline: the training split's class frequencies as logits.
 func majorityBaseline(_ task: ExampleTask, _ split: Split, classes: Int) -> Baseline {
     var counts = [Int](repeating: 0, count: classes)
-    for e in task.examples[.train] ?? [] { counts[e.label] += 1 }
+    for e in task.examples.train { counts[e.label] += 1 }
     let prior = Predict.logPrior(counts)
     return task.baseline("majority class", on: split) { batch in
         Predict.logits(batch, classes: classes) { _, _ in prior }
