@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestTiers
 
 /// The real program in a real (tmux) terminal: open the first lesson, train,
 /// change the learning rate, pause, quit, and check the terminal was restored
@@ -8,7 +9,8 @@ import Testing
 /// Nothing here depends on how fast training runs: each step waits for the
 /// screen to show the change, with a generous deadline that only stops a hung
 /// test. Skipped (with a message) only when tmux is not installed.
-@Suite(.serialized, .enabled(if: TmuxSession.executable != nil, "tmux is not installed; the end-to-end tests need it"))
+@Suite(.serialized, .enabled(if: TestTier.slow, "the slow tier"),
+       .enabled(if: TmuxSession.executable != nil, "tmux is not installed; the end-to-end tests need it"))
 struct LabEndToEndTests {
     /// A fresh state folder, the launch command and a session at `width`×`height`.
     func launch(width: Int, height: Int) throws -> (TmuxSession, URL) {

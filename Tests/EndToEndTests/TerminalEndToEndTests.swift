@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+import TestTiers
 
 /// The terminal layer of the real program in tmux: signals, terminal types,
 /// pastes and key bursts. Every wait has a deadline that only stops a hung
 /// test; nothing asserts how fast anything ran.
-@Suite(.serialized, .enabled(if: TmuxSession.executable != nil, "tmux is not installed; the end-to-end tests need it"))
+@Suite(.serialized, .enabled(if: TestTier.slow, "the slow tier"),
+       .enabled(if: TmuxSession.executable != nil, "tmux is not installed; the end-to-end tests need it"))
 struct TerminalEndToEndTests {
     /// A lesson small enough that a debug build takes hundreds of steps a
     /// second, for tests that count steps rather than watch learning.

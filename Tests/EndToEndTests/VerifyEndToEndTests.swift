@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestTiers
 
 /// Every claim a lesson makes is a check, and `rnnlab verify --all` proves
 /// them all headlessly at the lessons' own seeds: the program itself, as a
 /// learner or CI runs it.
-@Suite struct VerifyEndToEndTests {
+@Suite(.enabled(if: TestTier.slow, "the slow tier: trains every lesson claim")) struct VerifyEndToEndTests {
     @Test func everyLessonClaimHolds() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rnnlab-verify-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestTiers
 @testable import RNNLab
 import RNNEngine
 
@@ -172,7 +173,8 @@ import RNNEngine
 
     /// With attention the model learns to reverse; the attention map of the first
     /// validation example arrives with the evaluation, one distribution per output step.
-    @Test func attentionLearnsToReverseAndShowsItsWeights() throws {
+    @Test(.enabled(if: TestTier.slow, "the slow tier: trains seq2seq for hundreds of steps"))
+    func attentionLearnsToReverseAndShowsItsWeights() throws {
         let e = try reverse()
         var last: StepReport?
         for _ in 0..<400 { let r = e.trainStep(); if r.evaluation != nil { last = r } }
