@@ -29,7 +29,7 @@ public struct RunState: Sendable {
     /// The task's metrics at the last evaluation (the first is the status line's headline).
     public var lastMetrics: [Metric] = []
     /// Each task metric per evaluation, by name.
-    public var metricHistory: [String: SeriesHistory] = [:]
+    public var metricHistory: [String: SeriesHistory] = [:]  // by MetricID.rawValue
     /// The global gradient norm per step (before clipping), and the steps clipped.
     public var gradientNormHistory = SeriesHistory()
     public var clippedSteps = SeriesHistory()
@@ -101,18 +101,18 @@ public struct RunState: Sendable {
     public var lossBaseline: (name: String, value: Double)? {
         var best: (String, Double)?
         for b in baselines {
-            for m in b.metrics where m.name == "cross-entropy" || m.name == "MSE" {
+            for m in b.metrics where m.id == .crossEntropy || m.id == .mse {
                 if best == nil || m.value < best!.1 { best = (b.name, m.value) }
             }
         }
         return best
     }
 
-    /// The best baseline value of a metric (higher or lower as the metric prefers).
+    /// The best baseline value of a metric, by id (higher or lower as the metric prefers).
     public func baseline(_ metric: String) -> Double? {
         var best: Double?
         for b in baselines {
-            for m in b.metrics where m.name == metric {
+            for m in b.metrics where m.id.rawValue == metric {
                 best = best.map { m.lowerIsBetter ? min($0, m.value) : max($0, m.value) } ?? m.value
             }
         }

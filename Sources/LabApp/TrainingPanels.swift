@@ -31,29 +31,29 @@ func drawGradientHistory(_ run: RunState, in area: Rect, buffer: inout Buffer) {
 /// The metric a lesson's checks are about, per evaluation, with each check's
 /// threshold and the best baseline as reference lines.
 func drawMetricPlot(_ run: RunState, checks: [LessonCheck], in area: Rect, buffer: inout Buffer) {
-    guard let metric = checkedMetric(run, checks: checks), let history = run.metricHistory[metric.name], !history.isEmpty else {
+    guard let metric = checkedMetric(run, checks: checks), let history = run.metricHistory[metric.id.rawValue], !history.isEmpty else {
         buffer.write("validation metric", in: area.row(0), alignment: .left, style: LabTheme.bold)
         buffer.write("shown at the first evaluation", in: area.row(1), alignment: .left, style: LabTheme.dim)
         return
     }
-    buffer.write("\(metric.name) on validation: \(metricText(metric))", in: area.row(0), alignment: .left, style: LabTheme.bold)
+    buffer.write("\(metric.label) on validation: \(metricText(metric))", in: area.row(0), alignment: .left, style: LabTheme.bold)
     let lastStep = max(1, Double(run.step))
-    var series = [PlotSeries(name: metric.name, steps: history.steps, values: history.values, color: LabTheme.validationColor)]
-    series += referenceLines(for: metric.name, run: run, checks: checks, lastStep: lastStep)
+    var series = [PlotSeries(name: metric.label, steps: history.steps, values: history.values, color: LabTheme.validationColor)]
+    series += referenceLines(for: metric.id.rawValue, run: run, checks: checks, lastStep: lastStep)
     buffer.render(LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep), in: area.inset(top: 1))
 }
 
 /// The task metric the checks name (else the task's first), as last evaluated.
 func checkedMetric(_ run: RunState, checks: [LessonCheck]) -> Metric? {
     let named = Set(checks.flatMap { $0.expect.clauses.map(\.metric) + ($0.until?.clauses.map(\.metric) ?? []) })
-    return run.lastMetrics.first { named.contains(RunMetrics.key($0.name)) } ?? run.lastMetrics.first
+    return run.lastMetrics.first { named.contains($0.id.rawValue) } ?? run.lastMetrics.first
 }
 
-/// The clauses of the checks that compare `metric` with a number, each number once.
-func thresholdClauses(for metric: String, checks: [LessonCheck]) -> [(op: String, value: Double)] {
-    var seen = Set<Double>(), out: [(op: String, value: Double)] = []
+/// The clauses of the checks that compare `metric` (an id) with a number, each number once.
+func thresholdClauses(for metric: String, checks: [LessonCheck]) -> [(op: CheckCondition.Op, value: Double)] {
+    var seen = Set<Double>(), out: [(op: CheckCondition.Op, value: Double)] = []
     for check in checks {
-        for clause in check.expect.clauses + (check.until?.clauses ?? []) where clause.metric == RunMetrics.key(metric) {
+        for clause in check.expect.clauses + (check.until?.clauses ?? []) where clause.metric == metric {
             if case .number(let v) = clause.rhs, seen.insert(v).inserted { out.append((clause.op, v)) }
         }
     }
@@ -86,7 +86,7 @@ func drawRTRLComparison(_ run: RunState, in area: Rect, buffer: inout Buffer) {
         lines.append((pad(row.name, 14) + pad(fmt(row.bptt), 11) + pad(fmt(row.rtrl), 11) + fmt(row.difference), .plain))
     }
     lines.append(("all: relative difference " + fmt(c.difference), c.difference < 1e-4 ? LabTheme.goodDim : LabTheme.error))
-    let m = Dictionary(run.measurements.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+    let m = Dictionary(run.measurements.map { ($0.id.rawValue, $0.value) }, uniquingKeysWith: { a, _ in a })
     if m["rtrl_growth"] != nil {
         lines.append(("", .plain))
         lines.append((pad("ms per step", 14) + Measurement.timedSizes.map { pad("H=\($0)", 9) }.joined(), LabTheme.dim))

@@ -96,7 +96,7 @@ func record(_ report: StepReport, into run: inout RunState) {
     if let e = report.evaluation {
         run.validationLoss.append(step: Double(report.step), value: e.loss)
         run.lastMetrics = e.metrics
-        for m in e.metrics { run.metricHistory[m.name, default: SeriesHistory(capacity: 500)].append(step: Double(report.step), value: m.value) }
+        for m in e.metrics { run.metricHistory[m.id.rawValue, default: SeriesHistory(capacity: 500)].append(step: Double(report.step), value: m.value) }
         if !e.measurements.isEmpty { run.measurements = e.measurements }
         if let c = e.gradientComparison { run.gradientComparison = c }
     }
