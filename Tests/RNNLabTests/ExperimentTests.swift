@@ -66,7 +66,7 @@ import RNNEngine
         var reports: [StepReport] = []
         for _ in 0..<5 { reports.append(e.trainStep()) }
         #expect(reports[4].evaluation != nil && reports[3].evaluation == nil)
-        #expect(reports[4].evaluation!.metrics.contains { $0.name == "accuracy" })
+        #expect(reports[4].evaluation!.metrics.contains { $0.id == .accuracy })
         let probes = reports[0].probes!
         #expect(probes.gradientNorms.count == 12 && probes.hidden.shape == [12, 8])
         #expect(probes.gradientNorms.allSatisfy { $0.isFinite })
@@ -141,9 +141,9 @@ import RNNEngine
         let e = try reverse()
         var last: StepReport?
         for _ in 0..<400 { let r = e.trainStep(); if r.evaluation != nil { last = r } }
-        let accuracy = last!.evaluation!.metrics["accuracy"]!
+        let accuracy = last!.evaluation!.metrics[.accuracy]!
         #expect(accuracy > 0.9, "token accuracy \(accuracy) after 400 steps")
-        #expect(!last!.evaluation!.metrics.contains { $0.name == "cross-entropy" })
+        #expect(!last!.evaluation!.metrics.contains { $0.id == .crossEntropy })
         let a = last!.probes!.attention!
         #expect(a.shape[1] == 6 && last!.probes!.attentionColumns.count == 6)
         #expect(last!.probes!.attentionRows.count == a.shape[0])

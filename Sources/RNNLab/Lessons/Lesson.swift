@@ -25,6 +25,9 @@ public struct Lesson: Sendable {
     public var compare: [String: SettingValue]? = nil
     /// The line of `id:` in its file, for messages about the id.
     public var idLine: Int = 1
+    /// Knobs named in the file that were refused (only `LessonParser.check` returns
+    /// such a lesson), so lint does not also call their settings unreachable.
+    var refusedKnobs: Set<String> = []
 
     /// A setting's value as a number (0 if absent or not a number).
     public func number(_ name: String) -> Double { settings[name]?.number ?? 0 }

@@ -56,12 +56,12 @@ public enum LessonLint {
             for (key, values) in [("set", check.set), ("versus", check.versus ?? [:])] {
                 for name in values.keys.sorted() {
                     if let why = unreachable(name, values[name]!, lesson) {
-                        report(check.keyLines[key] ?? check.line, "check \(check.id): \(key) \(why)")
+                        report(check.keyLines[key] ?? check.line, "check \(check.id): \(key): \(why)")
                     }
                 }
             }
             for (name, value) in hintValues(check.hint, lesson) {
-                if let why = unreachable(name, value, lesson) { report(check.keyLines["hint"] ?? check.line, "check \(check.id): the hint asks for \(why)") }
+                if let why = unreachable(name, value, lesson) { report(check.keyLines["hint"] ?? check.line, "check \(check.id): the hint asks for what a learner cannot do: \(why)") }
             }
         }
         return out
@@ -94,12 +94,13 @@ public enum LessonLint {
 
     /// Why a learner cannot set `name` to `value` with the lesson's knobs, or nil.
     static func unreachable(_ name: String, _ value: SettingValue, _ lesson: Lesson) -> String? {
+        if lesson.refusedKnobs.contains(name) { return nil }  // its knob is already reported
         guard let knob = lesson.knobs.first(where: { $0.name == name }) else {
             if lesson.settings[name] == value { return nil }  // the lesson's own value: nothing to change
             return "\(name)=\(value), but \(name) is not a knob of this lesson, so a learner cannot set it"
         }
         guard let reason = knob.definition.refusal(value) else { return nil }
-        return "\(reason) (the lesson's knob)"
+        return "\(reason) (the lesson's knob \(name) refuses it)"
     }
 
     /// Settings a hint names with a value: `name=value`, `name = value`,

@@ -101,7 +101,16 @@ public enum LessonParser {
                 lesson.compare = compare
             }
         }
-        if let knobs = fields.optional("knobs") { lesson.knobs = readKnobs(knobs, lesson: lesson, &sink) }
+        if let knobs = fields.optional("knobs") {
+            lesson.knobs = readKnobs(knobs, lesson: lesson, &sink)
+            if case .list(let items, _) = knobs {
+                for case .map(let entries, _) in items {
+                    if case .scalar(let name, _)? = entries.first(where: { $0.key == "name" })?.value, !lesson.knobs.contains(where: { $0.name == name }) {
+                        lesson.refusedKnobs.insert(name)
+                    }
+                }
+            }
+        }
         if let panels = fields.optional("panels"), let items = sink.attempt({ try Fields.list(panels, "panels") }) {
             lesson.panels = items.compactMap { node in
                 sink.attempt {

@@ -326,3 +326,11 @@ func slope(_ x: [Double], _ y: [Double]) -> Double {
     let sxx = x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
     return sxx > 0 ? sxy / sxx : 0
 }
+
+extension MetricKind {
+    /// Every metric kind the lab knows: the tasks', the run's and the measurements'.
+    public static var all: [MetricKind] { taskMetrics + RunMetrics.kinds + Measurement.metricKinds }
+
+    /// The kind with this id among `all`, if any.
+    public static func known(_ id: String) -> MetricKind? { all.first { $0.id.rawValue == id } }
+}

@@ -90,7 +90,7 @@ func readyEvent(_ lesson: Lesson, overrides: [String: SettingValue] = [:]) -> Tr
     var settings = lesson.settings
     for (k, v) in overrides { settings[k] = v }
     let chance = Baseline(name: "chance", split: .validation,
-                          metrics: [Metric("accuracy", 0.25, lowerIsBetter: false), Metric("cross-entropy", log(4.0), lowerIsBetter: true)])
+                          metrics: [Metric(.accuracy, 0.25), Metric(.crossEntropy, log(4.0))])
     return .ready(ExperimentInfo(settings: settings, parameterCount: 388, baselines: [chance], taskSummary: "echo"))
 }
 
@@ -103,7 +103,7 @@ func fakeReport(step: Int, evaluate: Bool = false, probes: Bool = false, accurac
     if evaluate {
         let acc = accuracy ?? min(0.99, 0.25 + s / 200)
         evaluation = Evaluation(step: step, loss: trainLoss * 1.1,
-                                metrics: [Metric("accuracy", acc, lowerIsBetter: false), Metric("cross-entropy", trainLoss * 1.1, lowerIsBetter: true)])
+                                metrics: [Metric(.accuracy, acc), Metric(.crossEntropy, trainLoss * 1.1)])
         samples = ["predicted A B D A C C B D A  target A B D A D C B D A ", "predicted C C A B D D A B C  target C C A B D D A B C "]
     }
     return StepReport(step: step, loss: trainLoss, gradientNorm: 0.5 + 0.1 * sin(s), clipped: false, divergence: nil,
