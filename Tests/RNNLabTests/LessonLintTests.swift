@@ -141,7 +141,7 @@ import Testing
     }
 
     /// Reliability review D2: 50,000 nested brackets are refused with the line, in-process.
-    @Test func deepNestingIsRefusedNotOverflowed() {
+    @Test func deepNestingIsRefusedNotOverflowed() throws {
         let deep = String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000)
         #expect(throws: LessonError(line: 7, "nested deeper than \(FrontMatterParser.maximumDepth) levels")) {
             try FrontMatterParser.inline(deep, line: 7)

@@ -7,8 +7,8 @@ import RNNEngine
 @Suite struct MetricTests {
     @Test func idsAreStableAndLabelsAreForDisplay() throws {
         let task = try TaskCatalog.make("echo", knobs: ["T": 6, "k": 1])
-        #expect(task.metricKinds.map(\.id) == [.accuracy, .crossEntropy])
-        #expect(task.metricKinds.map(\.label) == ["accuracy", "cross-entropy"])
+        #expect(task.metricKinds.map(\.id) == [.accuracy, .crossEntropy, .exactMatch])
+        #expect(task.metricKinds.map(\.label) == ["accuracy", "cross-entropy", "exact match"])
         let adding = try TaskCatalog.make("adding", knobs: ["T": 6])
         #expect(adding.metricKinds.map(\.id.rawValue) == ["mse", "rmse", "mae", "solved"])
         // Seq2seq decodings are one-hot rows: no cross-entropy is reported for them.
