@@ -45,11 +45,13 @@ struct LintCommand: ParsableCommand {
                 case .failure(let reason):
                     printError("note: \(file.path): metric names not checked, the task could not be built: \(reason)")
                 }
+            }
+            if let lesson, !lesson.id.isEmpty {
                 let before = library.problems.count
-                if !lesson.id.isEmpty { library.add(lesson) }
+                library.add(lesson)
                 fileProblems += library.problems[before...]
             }
-            problems += fileProblems.sorted { $0.line < $1.line }
+            problems += fileProblems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         }
         for p in problems { print(p.description) }
         print("\(files.count) lesson file\(files.count == 1 ? "" : "s"), \(problems.count) problem\(problems.count == 1 ? "" : "s")")

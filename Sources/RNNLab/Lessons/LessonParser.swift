@@ -32,11 +32,12 @@ public enum LessonParser {
     public static func check(_ text: String, file: String) -> (lesson: Lesson?, problems: [LessonError]) {
         var sink = Problems()
         let lesson = parseCollecting(text, file: file, &sink)
-        let problems = sink.all.map { e -> LessonError in
-            var e = e
+        // By line; problems on one line keep the order they were found in.
+        let problems = sink.all.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map { item -> LessonError in
+            var e = item.element
             e.file = file
             return e
-        }.sorted { $0.line < $1.line }
+        }
         return (lesson, problems)
     }
 
