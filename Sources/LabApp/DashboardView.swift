@@ -45,7 +45,7 @@ func drawRunStatus(_ run: RunState, in row: Rect, buffer: inout Buffer) {
         spans.append(Span(PanelNumbers.value(last.value), style: LabTheme.bold))
     }
     if let headline = run.lastMetrics.first {
-        spans.append(Span("  \(headline.name == "accuracy" ? "acc" : headline.name) ", style: LabTheme.dim))
+        spans.append(Span("  \(headline.id == .accuracy ? "acc" : headline.label) ", style: LabTheme.dim))
         spans.append(Span(PanelNumbers.metric(headline), style: LabTheme.bold))
     }
     if run.isRunning, let rate = run.rate.perSecond {

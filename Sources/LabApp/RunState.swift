@@ -34,8 +34,8 @@ public struct RunData: Sendable {
     public var validationLoss = SeriesHistory()
     /// The task's metrics at the last evaluation (the first is the status line's headline).
     public var lastMetrics: [Metric] = []
-    /// Each task metric per evaluation, by name.
-    public var metricHistory: [String: SeriesHistory] = [:]
+    /// Each task metric per evaluation, by metric id.
+    public var metricHistory: [String: SeriesHistory] = [:]  // by MetricID.rawValue
     /// The global gradient norm per step (before clipping), and the steps clipped.
     public var gradientNormHistory = SeriesHistory()
     public var clippedSteps = SeriesHistory()
@@ -83,7 +83,7 @@ public struct RunData: Sendable {
         if let e = report.evaluation {
             validationLoss.append(step: Double(report.step), value: e.loss)
             lastMetrics = e.metrics
-            for m in e.metrics { metricHistory[m.name, default: SeriesHistory(capacity: 500)].append(step: Double(report.step), value: m.value) }
+            for m in e.metrics { metricHistory[m.id.rawValue, default: SeriesHistory(capacity: 500)].append(step: Double(report.step), value: m.value) }
             if !e.measurements.isEmpty { measurements = e.measurements }
             if let c = e.gradientComparison { gradientComparison = c }
         }
@@ -153,18 +153,18 @@ public struct RunState: Sendable {
     public var lossBaseline: (name: String, value: Double)? {
         var best: (String, Double)?
         for b in data.baselines {
-            for m in b.metrics where m.name == "cross-entropy" || m.name == "MSE" {
+            for m in b.metrics where m.id == .crossEntropy || m.id == .mse {
                 if best == nil || m.value < best!.1 { best = (b.name, m.value) }
             }
         }
         return best
     }
 
-    /// The best baseline value of a metric (higher or lower as the metric prefers).
+    /// The best baseline value of a metric, by id (higher or lower as the metric prefers).
     public func baseline(_ metric: String) -> Double? {
         var best: Double?
         for b in data.baselines {
-            for m in b.metrics where m.name == metric {
+            for m in b.metrics where m.id.rawValue == metric {
                 best = best.map { m.lowerIsBetter ? min($0, m.value) : max($0, m.value) } ?? m.value
             }
         }

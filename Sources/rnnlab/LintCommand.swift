@@ -4,29 +4,68 @@ import RNNLab
 
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lint", abstract: "Check lesson files; report each problem with its file and line.")
+        commandName: "lint", abstract: "Check lesson files; report every problem with its file and line.")
 
-    @Argument(help: "Lesson files or folders (default: lessons/).")
+    @Argument(help: "Lesson files or folders (default: the lessons/ folder the other commands use).")
     var paths: [String] = []
 
+    @Option(name: .customLong("data-dir"), help: "The folder of data sets, to learn a data set's metrics (default: as for run).")
+    var dataDir: String?
+
     func run() throws {
-        let targets = paths.isEmpty ? ["lessons"] : paths
+        let targets = paths.isEmpty ? [LessonOptions.resolveLessons(explicit: nil).path] : paths
         var problems: [LessonError] = []
-        var count = 0
+        var files: [URL] = []
         for path in targets {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { fail("no such file or folder: \(path)") }
-            if isDir.boolValue {
-                let library = LessonLibrary.load(URL(fileURLWithPath: path))
-                count += library.lessons.count + Set(library.problems.map(\.file)).count
-                problems += library.problems
+            // A path named *.md is a lesson file even when it is a folder: reading it says so.
+            if isDir.boolValue && !path.hasSuffix(".md") {
+                do {
+                    let found = try LessonLibrary.files(in: URL(fileURLWithPath: path))
+                    if found.isEmpty { problems.append(LessonError(file: path, line: 1, "no lesson files (*.md) in this folder")) }
+                    files += found
+                } catch let e as LessonError { problems.append(e) }
             } else {
-                count += 1
-                do { _ = try LessonParser.load(URL(fileURLWithPath: path)) } catch let e as LessonError { problems.append(e) }
+                files.append(URL(fileURLWithPath: path))
             }
         }
+        let dataDirectory = dataDirectory(for: targets)
+        var library = LessonLibrary(lessons: [], problems: [])
+        var facts: [String: Result<LessonLint.TaskFacts, Reason>] = [:]
+        for file in files {
+            let (lesson, found) = LessonParser.check(file)
+            var fileProblems = found
+            if let lesson, TaskCatalog.entry(named: lesson.task) != nil {
+                let key = lesson.task + " " + lesson.settings.keys.sorted().map { "\($0)=\(lesson.settings[$0]!)" }.joined(separator: " ")
+                let result = facts[key] ?? LessonLint.facts(lesson, dataDirectory: dataDirectory)
+                facts[key] = result
+                switch result {
+                case .success(let task): fileProblems += LessonLint.problems(lesson, task: task)
+                case .failure(let reason):
+                    printError("note: \(file.path): metric names not checked, the task could not be built: \(reason)")
+                }
+            }
+            if let lesson, !lesson.id.isEmpty {
+                let before = library.problems.count
+                library.add(lesson)
+                fileProblems += library.problems[before...]
+            }
+            problems += fileProblems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        }
         for p in problems { print(p.description) }
-        print("\(count) lesson file\(count == 1 ? "" : "s"), \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+        print("\(files.count) lesson file\(files.count == 1 ? "" : "s"), \(problems.count) problem\(problems.count == 1 ? "" : "s")")
         if !problems.isEmpty { throw ExitCode(1) }
+    }
+
+    /// --data-dir, else $RNNLAB_DATA_DIR, else datasets/ beside the first lessons folder, else the default.
+    private func dataDirectory(for targets: [String]) -> DataDirectory {
+        if dataDir == nil, ProcessInfo.processInfo.environment[DataDirectory.environmentVariable] == nil, let first = targets.first {
+            var folder = URL(fileURLWithPath: first)
+            if !first.hasSuffix("/") && first.hasSuffix(".md") { folder.deleteLastPathComponent() }
+            let sibling = folder.deletingLastPathComponent().appendingPathComponent("datasets")
+            if FileManager.default.fileExists(atPath: sibling.path) { return DataDirectory(path: sibling.path) }
+        }
+        return .resolve(explicit: dataDir)
     }
 }

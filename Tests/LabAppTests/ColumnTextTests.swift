@@ -17,8 +17,8 @@ import Testing
 
     @Test func numbersReadTheSameInEveryPanel() {
         #expect(PanelNumbers.value(2e-7) == "2e-7" && PanelNumbers.value(0.51234) == "0.512")
-        #expect(PanelNumbers.metric(Metric("accuracy", 0.875, lowerIsBetter: false)) == "87.5%")
-        #expect(PanelNumbers.metric(Metric("MSE", 0.012345, lowerIsBetter: true)) == "0.01235")
+        #expect(PanelNumbers.metric(Metric(.accuracy, 0.875)) == "87.5%")
+        #expect(PanelNumbers.metric(Metric(.mse, 0.012345)) == "0.01235")
         #expect(PanelNumbers.setting(0.5) == "0.5" && PanelNumbers.setting(100) == "100")
         #expect(PanelNumbers.exponent(3.03) == "3" && PanelNumbers.exponent(0.94) == "0.9")
     }

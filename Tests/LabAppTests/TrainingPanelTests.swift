@@ -15,10 +15,10 @@ func clippedState(panels: String = "[loss, gradient_history, metric]") -> AppSta
         r.gradientNorm = step % 3 == 0 ? 2.0 : 0.2
         r.clipped = step % 3 == 0
         if var e = r.evaluation {
-            e.measurements = [Metric("rtrl_ms_16", 0.03, lowerIsBetter: true), Metric("rtrl_ms_32", 0.21, lowerIsBetter: true),
-                              Metric("rtrl_ms_64", 2.0, lowerIsBetter: true), Metric("rtrl_growth", 3.03, lowerIsBetter: true),
-                              Metric("bptt_ms_16", 0.002, lowerIsBetter: true), Metric("bptt_ms_32", 0.004, lowerIsBetter: true),
-                              Metric("bptt_ms_64", 0.009, lowerIsBetter: true), Metric("bptt_growth", 0.9, lowerIsBetter: true)]
+            e.measurements = [Metric(MetricKind.known("rtrl_ms_16")!, 0.03), Metric(MetricKind.known("rtrl_ms_32")!, 0.21),
+                              Metric(MetricKind.known("rtrl_ms_64")!, 2.0), Metric(MetricKind.known("rtrl_growth")!, 3.03),
+                              Metric(MetricKind.known("bptt_ms_16")!, 0.002), Metric(MetricKind.known("bptt_ms_32")!, 0.004),
+                              Metric(MetricKind.known("bptt_ms_64")!, 0.009), Metric(MetricKind.known("bptt_growth")!, 0.9)]
             e.gradientComparison = GradientComparison(rows: [.init(name: "weight_hh_l0", bptt: 0.5, rtrl: 0.5000001, difference: 2e-7)],
                                                       difference: 2e-7)
             r.evaluation = e
@@ -81,7 +81,7 @@ func compareState() -> AppState {
         #expect(lines.contains { $0.contains("8 vs 2, side by side") })
         #expect(lines.contains { $0.range(of: #"  8 +\d+ +100 +99% +75"#, options: .regularExpression) != nil })
         #expect(lines.contains { $0.range(of: #"  2 +40 +80 +50% +–"#, options: .regularExpression) != nil })
-        #expect(firstStep(state.lesson!.run.metricHistory["accuracy"], meeting: (">", 0.95)) == 75)
-        #expect(firstStep(state.lesson!.companion!.metricHistory["accuracy"], meeting: ("<", 0.6)) == 25)
+        #expect(firstStep(state.lesson!.run.metricHistory["accuracy"], meeting: (.greater, 0.95)) == 75)
+        #expect(firstStep(state.lesson!.companion!.metricHistory["accuracy"], meeting: (.less, 0.6)) == 25)
     }
 }

@@ -47,7 +47,7 @@ import TestTiers
     static let lesson = try! LessonParser.parse(lessonText, file: "fold.md")
 
     func report(_ step: Int, accuracy: Double? = nil, loss: Double = 0.5, diverged: Bool = false) -> StepReport {
-        let evaluation = accuracy.map { Evaluation(step: step, loss: loss, metrics: [Metric("accuracy", $0, lowerIsBetter: false)]) }
+        let evaluation = accuracy.map { Evaluation(step: step, loss: loss, metrics: [Metric(.accuracy, $0)]) }
         return StepReport(step: step, loss: diverged ? .nan : loss, gradientNorm: 1, clipped: false,
                           divergence: diverged ? .loss(.nan) : nil, evaluation: evaluation)
     }

@@ -20,12 +20,12 @@ import Testing
         #expect(sunspots.sizes.test == 429 && sunspots.sizes.validation == 429)
         let test = sunspots.baselines(on: .test)
         #expect(test[0].name == "last value")
-        #expect(abs(test[0].metrics["MAE"]! - 14.292774) < 1e-3)
-        #expect(abs(test[0].metrics["RMSE"]! - 19.803244) < 1e-3)
-        #expect(abs(test[1].metrics["MAE"]! - 35.889510) < 1e-3)
+        #expect(abs(test[0].metrics[.mae]! - 14.292774) < 1e-3)
+        #expect(abs(test[0].metrics[.rmse]! - 19.803244) < 1e-3)
+        #expect(abs(test[1].metrics[.mae]! - 35.889510) < 1e-3)
         let validation = sunspots.baselines(on: .validation)
-        #expect(abs(validation[0].metrics["MAE"]! - 14.193939) < 1e-3)
-        #expect(abs(validation[0].metrics["RMSE"]! - 19.425559) < 1e-3)
+        #expect(abs(validation[0].metrics[.mae]! - 14.193939) < 1e-3)
+        #expect(abs(validation[0].metrics[.rmse]! - 19.425559) < 1e-3)
     }
 
     @Test func co2MissingWeeksNeverReachTraining() throws {
@@ -45,8 +45,8 @@ import Testing
         // 291 test windows, last-value MAE 0.394845 ppm, RMSE 0.494471 ppm.
         #expect(co2.sizes.test == 291)
         let last = co2.baselines(on: .test)[0]
-        #expect(abs(last.metrics["MAE"]! - 0.394845) < 1e-3)
-        #expect(abs(last.metrics["RMSE"]! - 0.494471) < 1e-3)
+        #expect(abs(last.metrics[.mae]! - 0.394845) < 1e-3)
+        #expect(abs(last.metrics[.rmse]! - 0.494471) < 1e-3)
     }
 
     @Test func seriesSplitsDoNotOverlapInTime() throws {
@@ -75,8 +75,8 @@ import Testing
             #expect(first.inputs.scalars.allSatisfy { $0 >= 0 && $0 <= 1 })
         }
         let digits = try task("digits").baselines(on: .test)
-        #expect(digits[0].metrics["accuracy"]! < 0.15)  // ten balanced classes
-        #expect(digits[1].metrics["accuracy"]! > 0.9)   // a linear model on pixels does well
+        #expect(digits[0].metrics[.accuracy]! < 0.15)  // ten balanced classes
+        #expect(digits[1].metrics[.accuracy]! > 0.9)   // a linear model on pixels does well
     }
 
     @Test func shakespeareBigramMatchesAnIndependentComputation() throws {
@@ -87,8 +87,8 @@ import Testing
         // 100 characters starting every 100: 3.581059 and 4.777474 bits per character.
         #expect(lm.outputSize == 80 && lm.sizes.validation == 566)
         let baselines = lm.baselines(on: .validation)
-        #expect(abs(baselines[0].metrics["bits/char"]! - 4.777474) < 1e-3)
-        #expect(abs(baselines[1].metrics["bits/char"]! - 3.581059) < 1e-3)
+        #expect(abs(baselines[0].metrics[.bitsPerChar]! - 4.777474) < 1e-3)
+        #expect(abs(baselines[1].metrics[.bitsPerChar]! - 3.581059) < 1e-3)
         var rng = SplitMix64(seed: 3)
         let b = lm.trainingBatch(size: 4, rng: &rng)
         for r in 0..<4 {  // targets are the inputs shifted by one
@@ -102,7 +102,7 @@ import Testing
         #expect(lines(.train).isDisjoint(with: lines(.validation)) && lines(.train).isDisjoint(with: lines(.test)))
         #expect(lines(.validation).isDisjoint(with: lines(.test)))
         let base = authorship.baselines(on: .validation)
-        #expect(base[1].metrics["accuracy"]! > base[0].metrics["accuracy"]!)  // bag of characters beats the majority
+        #expect(base[1].metrics[.accuracy]! > base[0].metrics[.accuracy]!)  // bag of characters beats the majority
 
         let names = try task("names-gender")
         let all: [Set<[Int]>] = Split.allCases.map { Set(names.examples[$0].map(\.tokens)) }

@@ -72,7 +72,7 @@ import RNNEngine
         var reports: [StepReport] = []
         for _ in 0..<5 { reports.append(e.trainStep()) }
         #expect(reports[4].evaluation != nil && reports[3].evaluation == nil)
-        #expect(reports[4].evaluation!.metrics.contains { $0.name == "accuracy" })
+        #expect(reports[4].evaluation!.metrics.contains { $0.id == .accuracy })
         let probes = reports[0].probes!
         // Hidden states as a grid of 8 units × 12 steps; the tanh RNN has no gates or cell.
         #expect(probes.step == 1 && probes.gradientNorms.count == 12)
@@ -178,9 +178,9 @@ import RNNEngine
         let e = try reverse()
         var last: StepReport?
         for _ in 0..<400 { let r = e.trainStep(); if r.evaluation != nil { last = r } }
-        let accuracy = last!.evaluation!.metrics["accuracy"]!
+        let accuracy = last!.evaluation!.metrics[.accuracy]!
         #expect(accuracy > 0.9, "token accuracy \(accuracy) after 400 steps")
-        #expect(!last!.evaluation!.metrics.contains { $0.name == "cross-entropy" })
+        #expect(!last!.evaluation!.metrics.contains { $0.id == .crossEntropy })
         let a = last!.probes!.attention
         #expect(a.columns == 6 && a.columnLabels.count == 6 && a.rows > 0)
         #expect(a.rowLabels.count == a.rows)

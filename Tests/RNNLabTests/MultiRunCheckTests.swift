@@ -139,7 +139,7 @@ import RNNEngine
         for _ in 0..<3 { _ = e.trainStep() }
         let v = e.evaluate()
         // A tanh RNN: RTRL applies (and agrees), the LSTM's input gate does not.
-        #expect(v.measurements.map(\.name) == ["rtrl_difference"])
+        #expect(v.measurements.map(\.id.rawValue) == ["rtrl_difference"])
         #expect(v.measurements[0].value < 1e-4)
         #expect(v.gradientComparison?.rows.map(\.name) == ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"])
         #expect(v.gradientComparison!.rows.allSatisfy { $0.bptt > 0 && abs($0.bptt - $0.rtrl) <= 1e-4 * $0.rtrl })
@@ -168,7 +168,7 @@ import RNNEngine
                                dataDirectory: Self.data)
         e.measurements = ["attention_near_mirror"]
         _ = e.trainStep()
-        let m = Dictionary(uniqueKeysWithValues: e.evaluate().measurements.map { ($0.name, $0.value) })
+        let m = Dictionary(uniqueKeysWithValues: e.evaluate().measurements.map { ($0.id.rawValue, $0.value) })
         let (mirror, next, near) = try (#require(m["attention_mirror"]), #require(m["attention_next"]), #require(m["attention_near_mirror"]))
         // Both cells are real source positions (padding gets exactly 0), and an untrained
         // model spreads its weight, so neither holds most of it yet.

@@ -47,9 +47,9 @@ import Testing
         let task = try TaskCatalog.make("adding", knobs: ["T": 100])
         let mean = task.baselines(on: .test)[0]
         // The sum of two U(0,1) values has variance 2/12 = 1/6 about its mean 1.
-        #expect(abs(mean.metrics["MSE"]! - 1.0 / 6) < 0.02)
+        #expect(abs(mean.metrics[.mse]! - 1.0 / 6) < 0.02)
         // |1 − s| < 0.04 has probability 1 − 0.96² ≈ 0.078.
-        #expect(abs(mean.metrics["solved"]! - 0.078) < 0.03)
+        #expect(abs(mean.metrics[.solved]! - 0.078) < 0.03)
     }
 
     @Test func copyRecallsTheSymbolsAfterTheDelay() throws {
@@ -68,7 +68,7 @@ import Testing
             #expect(b.targetMask[(r * t)..<(r * t + s + d + 1)].allSatisfy { !$0 })
         }
         let memoryless = try TaskCatalog.make("copy", knobs: ["K": 4]).baselines(on: .validation)[0]
-        #expect(abs(memoryless.metrics["cross-entropy"]! - log(4.0)) < 1e-5)
+        #expect(abs(memoryless.metrics[.crossEntropy]! - log(4.0)) < 1e-5)
     }
 
     @Test func echoOutputsTheInputFromKStepsAgo() throws {
@@ -166,7 +166,7 @@ import Testing
         let clean = try TaskCatalog.make("sine", knobs: ["noise": 0, "horizon": 1])
         let baselines = clean.baselines(on: .test)
         // Periods of 8–50 steps: one step moves the signal by at most 2π/8 of its amplitude.
-        #expect(baselines[0].metrics["MAE"]! < 0.5)
-        #expect(baselines[0].metrics["MSE"]! < baselines[1].metrics["MSE"]!)
+        #expect(baselines[0].metrics[.mae]! < 0.5)
+        #expect(baselines[0].metrics[.mse]! < baselines[1].metrics[.mse]!)
     }
 }

@@ -4,14 +4,14 @@ import TerminalUI
 /// The task metric the checks name (else the task's first), as last evaluated.
 func checkedMetric(_ run: RunState, checks: [LessonCheck]) -> Metric? {
     let named = Set(checks.flatMap { $0.expect.clauses.map(\.metric) + ($0.until?.clauses.map(\.metric) ?? []) })
-    return run.lastMetrics.first { named.contains(RunMetrics.key($0.name)) } ?? run.lastMetrics.first
+    return run.lastMetrics.first { named.contains($0.id.rawValue) } ?? run.lastMetrics.first
 }
 
-/// The clauses of the checks that compare `metric` with a number, each number once.
-func thresholdClauses(for metric: String, checks: [LessonCheck]) -> [(op: String, value: Double)] {
-    var seen = Set<Double>(), out: [(op: String, value: Double)] = []
+/// The clauses of the checks that compare `metric` (an id) with a number, each number once.
+func thresholdClauses(for metric: String, checks: [LessonCheck]) -> [(op: CheckCondition.Op, value: Double)] {
+    var seen = Set<Double>(), out: [(op: CheckCondition.Op, value: Double)] = []
     for check in checks {
-        for clause in check.expect.clauses + (check.until?.clauses ?? []) where clause.metric == RunMetrics.key(metric) {
+        for clause in check.expect.clauses + (check.until?.clauses ?? []) where clause.metric == metric {
             if case .number(let v) = clause.rhs, seen.insert(v).inserted { out.append((clause.op, v)) }
         }
     }

@@ -25,13 +25,13 @@ struct ComparePanel: DashboardPanel {
         let arms = [(label(run, context), run, LabTheme.validationColor), (label(other, context), other, Color.yellow)]
         drawHeading(title(context), in: area, buffer: &buffer)
         let metric = checkedMetric(run, checks: checks) ?? checkedMetric(other, checks: checks)
-        let target = metric.flatMap { thresholdClauses(for: $0.name, checks: checks).first }
+        let target = metric.flatMap { thresholdClauses(for: $0.id.rawValue, checks: checks).first }
         let keyText = keys.joined(separator: " ")
         let width = max(6, arms.map(\.0.displayWidth).max()! + 1, keyText.displayWidth + 1)
         var header = keyText.padded(toColumns: width, minimumGap: 1) + "params".padded(toColumns: 7, minimumGap: 1)
             + "step".padded(toColumns: 6, minimumGap: 1)
-        let metricWidth = max(7, (metric?.name.displayWidth ?? 0) + 1)
-        if let metric { header += metric.name.padded(toColumns: metricWidth, minimumGap: 1) }
+        let metricWidth = max(7, (metric?.label.displayWidth ?? 0) + 1)
+        if let metric { header += metric.label.padded(toColumns: metricWidth, minimumGap: 1) }
         if let target { header += "\(target.op)\(PanelNumbers.setting(target.value)) at" }
         buffer.write(header, in: area.row(1), alignment: .left, style: LabTheme.dim)
         for (i, arm) in arms.enumerated() where area.height > 2 + i {
@@ -39,9 +39,9 @@ struct ComparePanel: DashboardPanel {
             let cells = [(name, width), (run.isReady ? "\(run.parameterCount)" : "…", 7), ("\(run.step)", 6)]
             var line = cells.map { $0.0.padded(toColumns: $0.1, minimumGap: 1) }.joined()
             if let metric {
-                line += (run.lastMetrics.first { $0.name == metric.name }.map(PanelNumbers.metric) ?? "–")
+                line += (run.lastMetrics.first { $0.id == metric.id }.map(PanelNumbers.metric) ?? "–")
                     .padded(toColumns: metricWidth, minimumGap: 1)
-                if let target { line += firstStep(run.metricHistory[metric.name], meeting: target).map { "\($0)" } ?? "–" }
+                if let target { line += firstStep(run.metricHistory[metric.id.rawValue], meeting: target).map { "\($0)" } ?? "–" }
             }
             if let failure = run.failure { line = name.padded(toColumns: width, minimumGap: 1) + "could not be built: " + failure }
             if run.divergence != nil { line += " diverged: b/l" }
@@ -50,11 +50,11 @@ struct ComparePanel: DashboardPanel {
         guard let metric, area.height > 6 else { return }
         let lastStep = max(1, Double(max(run.step, other.step)))
         var series = arms.compactMap { arm -> PlotSeries? in
-            guard let h = arm.1.metricHistory[metric.name], !h.isEmpty else { return nil }
+            guard let h = arm.1.metricHistory[metric.id.rawValue], !h.isEmpty else { return nil }
             return PlotSeries(name: arm.0, steps: h.steps, values: h.values, color: arm.2)
         }
         guard !series.isEmpty else { return }
-        series += referenceLines(for: metric.name, run: run, checks: checks, lastStep: lastStep)
+        series += referenceLines(for: metric.id.rawValue, run: run, checks: checks, lastStep: lastStep)
         buffer.render(LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep), in: area.inset(top: 4))
     }
 
@@ -74,7 +74,7 @@ struct ComparePanel: DashboardPanel {
 }
 
 /// The step of the first evaluation whose value meets `op value`, if any.
-func firstStep(_ history: SeriesHistory?, meeting target: (op: String, value: Double)) -> Int? {
+func firstStep(_ history: SeriesHistory?, meeting target: (op: CheckCondition.Op, value: Double)) -> Int? {
     guard let history else { return nil }
     return zip(history.steps, history.values).first { CheckCondition.compare($0.1, target.op, target.value) }.map { Int($0.0.rounded()) }
 }

@@ -22,7 +22,7 @@ struct RTRLPanel: DashboardPanel {
             lines.append((row([r.name, value(r.bptt), value(r.rtrl), value(r.difference)], [14, 11, 11]), .plain))
         }
         lines.append(("all: relative difference " + value(c.difference), c.difference < 1e-4 ? LabTheme.goodDim : LabTheme.error))
-        let m = Dictionary(run.measurements.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let m = Dictionary(run.measurements.map { ($0.id.rawValue, $0.value) }, uniquingKeysWith: { a, _ in a })
         if m["rtrl_growth"] != nil {
             let sizes = Measurement.timedSizes
             lines.append(("", .plain))

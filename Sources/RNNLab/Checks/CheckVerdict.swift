@@ -6,7 +6,7 @@ public struct CheckVerdict: Sendable, Equatable {
         public var metric: String
         /// The metric's value; nil when the runs did not produce it.
         public var value: Double?
-        public var op: String
+        public var op: CheckCondition.Op
         /// The operand as written (`0.01`, `versus_reached_at`, `0.9 * baseline_mse`).
         public var operand: String
         /// Whether the operand names a metric (rather than being a number).
@@ -15,7 +15,7 @@ public struct CheckVerdict: Sendable, Equatable {
         public var threshold: Double?
         public var holds: Bool
 
-        public init(metric: String, value: Double?, op: String, operand: String, operandIsMetric: Bool, threshold: Double?, holds: Bool) {
+        public init(metric: String, value: Double?, op: CheckCondition.Op, operand: String, operandIsMetric: Bool, threshold: Double?, holds: Bool) {
             self.metric = metric
             self.value = value
             self.op = op
@@ -58,7 +58,7 @@ public struct CheckVerdict: Sendable, Equatable {
         if check.seeds.count > 1 { values["runs"] = Double(check.seeds.count) }
         let clauses = check.expect.clauses.map { c -> Clause in
             let value = values[c.metric], threshold = c.threshold(values)
-            let holds = value.flatMap { v in threshold.map { CheckCondition.compare(v, c.op, $0) } } ?? false
+            let holds = value.flatMap { v in threshold.map { c.op.holds(v, $0) } } ?? false
             let isMetric: Bool
             if case .metric = c.rhs { isMetric = true } else { isMetric = false }
             return Clause(metric: c.metric, value: value, op: c.op, operand: c.rhsDescription, operandIsMetric: isMetric,
@@ -70,7 +70,7 @@ public struct CheckVerdict: Sendable, Equatable {
         if let missing = check.expect.metricNames.first(where: { values[$0] == nil }) {
             return CheckVerdict(passed: false, clauses: clauses, values: values, problem: .missingMetric(missing))
         }
-        return CheckVerdict(passed: clauses.allSatisfy(\.holds), clauses: clauses, values: values)
+        return CheckVerdict(passed: clauses.allSatisfy { $0.holds }, clauses: clauses, values: values)
     }
 
     /// The mean of each metric over the runs that all have it.

@@ -1,8 +1,34 @@
 /// A check's condition: clauses `metric op operand`, joined by `and`, where the
 /// operand is a number, a metric, or a number times a metric:
 /// "validation_loss < 0.01 and solved > 0.9", "mse > 0.9 * baseline_mse",
-/// "reached_at < versus_reached_at".
+/// "reached_at < versus_reached_at". Metrics are named by id (`MetricID`).
+///
+/// NaN is never success: a clause whose value or threshold is NaN does not hold,
+/// whatever its operator.
 public struct CheckCondition: Sendable, CustomStringConvertible {
+    /// A comparison, parsed once from its symbol.
+    public enum Op: String, Sendable, CaseIterable, CustomStringConvertible {
+        case less = "<"
+        case lessOrEqual = "<="
+        case greater = ">"
+        case greaterOrEqual = ">="
+        case equal = "=="
+
+        public var description: String { rawValue }
+
+        /// `value op threshold`; false when either is NaN.
+        public func holds(_ value: Double, _ threshold: Double) -> Bool {
+            guard !value.isNaN, !threshold.isNaN else { return false }
+            switch self {
+            case .less: return value < threshold
+            case .lessOrEqual: return value <= threshold
+            case .greater: return value > threshold
+            case .greaterOrEqual: return value >= threshold
+            case .equal: return value == threshold
+            }
+        }
+    }
+
     public enum Operand: Sendable, Equatable {
         case number(Double)
         /// factor × metric
@@ -10,8 +36,14 @@ public struct CheckCondition: Sendable, CustomStringConvertible {
     }
     public struct Clause: Sendable {
         public var metric: String
-        public var op: String
+        public var op: Op
         public var rhs: Operand
+
+        public init(metric: String, op: Op, rhs: Operand) {
+            self.metric = metric
+            self.op = op
+            self.rhs = rhs
+        }
 
         /// The number on the right for these metrics, nil when its metric is missing.
         public func threshold(_ metrics: [String: Double]) -> Double? {
@@ -31,7 +63,10 @@ public struct CheckCondition: Sendable, CustomStringConvertible {
     }
     public var clauses: [Clause]
 
-    public static let operators = ["<=", ">=", "<", ">", "=="]
+    public init(clauses: [Clause]) { self.clauses = clauses }
+
+    /// The operator symbols, longest first as the parser tries them.
+    public static let operators = Op.allCases.map(\.rawValue)
 
     /// Every metric the condition names, on either side.
     public var metricNames: [String] {
@@ -46,56 +81,59 @@ public struct CheckCondition: Sendable, CustomStringConvertible {
         var clauses: [Clause] = []
         for part in text.components(separatedBy: " and ") {
             let words = part.split(separator: " ").map(String.init)
-            guard words.count == 3 || (words.count == 5 && words[3] == "*"), operators.contains(words[1]), isName(words[0]) else {
+            guard words.count == 3 || (words.count == 5 && words[3] == "*"), let op = Op(rawValue: words[1]), isName(words[0]) else {
                 return .failure(Reason(syntax(part)))
             }
             let rhs: Operand
             if words.count == 5 {
-                guard let factor = Double(words[2]), isName(words[4]) else { return .failure(Reason(syntax(part))) }
+                guard let factor = number(words[2]), isName(words[4]) else { return .failure(Reason(syntax(part))) }
                 rhs = .metric(words[4], factor: factor)
-            } else if let v = Double(words[2]) {
+            } else if let v = number(words[2]) {
                 rhs = .number(v)
             } else if isName(words[2]) {
                 rhs = .metric(words[2], factor: 1)
             } else {
                 return .failure(Reason(syntax(part)))
             }
-            clauses.append(Clause(metric: words[0], op: words[1], rhs: rhs))
+            clauses.append(Clause(metric: words[0], op: op, rhs: rhs))
         }
         return clauses.isEmpty ? .failure(Reason("empty condition")) : .success(CheckCondition(clauses: clauses))
     }
 
+    /// A decimal number as Swift reads it, but not hex (`0x10`) and not the words
+    /// `true`/`on`; `nan` and `inf` parse so that lint can name them.
+    private static func number(_ w: String) -> Double? {
+        guard !w.lowercased().contains("x") else { return nil }
+        return Double(w)
+    }
+
+    /// A metric name: a letter, then letters, digits and `_`. A name with any other
+    /// character (`cross-entropy`) is refused here with the syntax message; the
+    /// vocabulary (`CheckVocabulary`) says which names exist.
     private static func isName(_ w: String) -> Bool {
-        guard let first = w.first, first.isLetter else { return false }
-        return w.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        guard let first = w.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
+        return w.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
     }
 
     private static func syntax(_ part: String) -> String {
-        "a condition is `metric op number`, `metric op metric` or `metric op number * metric` (op: \(operators.joined(separator: " "))), joined by `and`; got \"\(part)\""
+        "a condition is `metric op number`, `metric op metric` or `metric op number * metric` (op: \(operators.joined(separator: " "))), joined by `and`; metric names are snake_case (cross_entropy, exact_match); got \"\(part)\""
     }
 
     /// Whether every clause holds for `metrics`; a missing metric is reported by name.
+    /// A NaN value or threshold makes its clause fail.
     public func evaluate(_ metrics: [String: Double]) -> Result<Bool, Reason> {
         for c in clauses {
             guard let v = metrics[c.metric], let t = c.threshold(metrics) else {
                 let name = CheckCondition(clauses: [c]).metricNames.first { metrics[$0] == nil } ?? c.metric
                 return .failure(Reason("no metric \(name) (available: \(metrics.keys.sorted().joined(separator: ", ")))"))
             }
-            if !Self.compare(v, c.op, t) { return .success(false) }
+            if !c.op.holds(v, t) { return .success(false) }
         }
         return .success(true)
     }
 
-    /// `value op threshold` for one of `operators`.
-    public static func compare(_ value: Double, _ op: String, _ threshold: Double) -> Bool {
-        switch op {
-        case "<": return value < threshold
-        case "<=": return value <= threshold
-        case ">": return value > threshold
-        case ">=": return value >= threshold
-        default: return value == threshold
-        }
-    }
+    /// `value op threshold`; false when either is NaN.
+    public static func compare(_ value: Double, _ op: Op, _ threshold: Double) -> Bool { op.holds(value, threshold) }
 
     public var description: String {
         clauses.map { "\($0.metric) \($0.op) \($0.rhsDescription)" }.joined(separator: " and ")

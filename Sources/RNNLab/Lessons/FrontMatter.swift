@@ -1,3 +1,5 @@
+import Foundation
+
 /// The front matter of a lesson file: the block between the two `---` lines at
 /// the top, in a small subset of YAML that GitHub also renders.
 ///
@@ -43,7 +45,12 @@ public struct LessonError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// Parses front matter lines into a tree.
+///
+/// Nesting, by indentation or by `[`/`{`, is limited to `maximumDepth` levels, so
+/// a malformed file is refused with its line instead of overflowing the stack.
 struct FrontMatterParser {
+    /// The deepest nesting of blocks and inline `[`/`{` values accepted (lessons use 3).
+    static let maximumDepth = 32
     private struct Line { let number: Int; let indent: Int; let text: String }
     private var lines: [Line] = []
     private var position = 0
@@ -52,7 +59,9 @@ struct FrontMatterParser {
     init(_ source: String, firstLine: Int) throws {
         for (i, raw) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let stripped = Self.stripComment(String(raw))
-            if raw.contains("\t") { throw LessonError(line: firstLine + i, "tabs are not allowed for indentation; use spaces") }
+            if raw.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
+                throw LessonError(line: firstLine + i, "tabs are not allowed for indentation; use spaces")
+            }
             let text = stripped.trimmingCharacters(in: .whitespaces)
             if text.isEmpty { continue }
             let indent = stripped.prefix { $0 == " " }.count
@@ -62,16 +71,17 @@ struct FrontMatterParser {
 
     mutating func parse() throws -> FrontMatterNode {
         guard let first = lines.first else { return .map([], line: 1) }
-        let node = try parseBlock(indent: first.indent)
+        let node = try parseBlock(indent: first.indent, depth: 1)
         if position < lines.count {
             throw LessonError(line: lines[position].number, "unexpected indentation")
         }
         return node
     }
 
-    private mutating func parseBlock(indent: Int) throws -> FrontMatterNode {
+    private mutating func parseBlock(indent: Int, depth: Int) throws -> FrontMatterNode {
         let start = lines[position]
-        if start.text.hasPrefix("- ") || start.text == "-" { return try parseList(indent: indent) }
+        try Self.checkDepth(depth, line: start.number)
+        if start.text.hasPrefix("- ") || start.text == "-" { return try parseList(indent: indent, depth: depth) }
         var entries: [(key: String, value: FrontMatterNode)] = []
         while position < lines.count, lines[position].indent == indent {
             let line = lines[position]
@@ -86,14 +96,14 @@ struct FrontMatterParser {
             position += 1
             if rest.isEmpty {
                 if position < lines.count, lines[position].indent > indent {
-                    entries.append((key, try parseBlock(indent: lines[position].indent)))
+                    entries.append((key, try parseBlock(indent: lines[position].indent, depth: depth + 1)))
                 } else if position < lines.count, lines[position].indent == indent, lines[position].text.hasPrefix("- ") {
-                    entries.append((key, try parseList(indent: indent)))
+                    entries.append((key, try parseList(indent: indent, depth: depth + 1)))
                 } else {
                     entries.append((key, .scalar("", line: line.number)))
                 }
             } else {
-                entries.append((key, try Self.inline(rest, line: line.number)))
+                entries.append((key, try Self.inline(rest, line: line.number, depth: depth + 1)))
             }
         }
         if position < lines.count, lines[position].indent > indent {
@@ -102,8 +112,9 @@ struct FrontMatterParser {
         return .map(entries, line: start.number)
     }
 
-    private mutating func parseList(indent: Int) throws -> FrontMatterNode {
+    private mutating func parseList(indent: Int, depth: Int) throws -> FrontMatterNode {
         let start = lines[position]
+        try Self.checkDepth(depth, line: start.number)
         var items: [FrontMatterNode] = []
         while position < lines.count, lines[position].indent == indent, lines[position].text.hasPrefix("-") {
             let line = lines[position]
@@ -113,29 +124,35 @@ struct FrontMatterParser {
                 guard position < lines.count, lines[position].indent > indent else {
                     throw LessonError(line: line.number, "empty list item")
                 }
-                items.append(try parseBlock(indent: lines[position].indent))
+                items.append(try parseBlock(indent: lines[position].indent, depth: depth + 1))
             } else if Self.keyColon(rest) != nil && !rest.hasPrefix("{") && !rest.hasPrefix("[") && !rest.hasPrefix("\"") {
                 // `- key: value` starts a mapping whose other keys sit under the key.
                 let itemIndent = indent + (line.text.count - rest.count)
                 lines[position] = Line(number: line.number, indent: itemIndent, text: rest)
-                items.append(try parseBlock(indent: itemIndent))
+                items.append(try parseBlock(indent: itemIndent, depth: depth + 1))
             } else {
                 position += 1
-                items.append(try Self.inline(rest, line: line.number))
+                items.append(try Self.inline(rest, line: line.number, depth: depth + 1))
             }
         }
         return .list(items, line: start.number)
     }
 
     /// A value on one line: a scalar, `[a, b]` or `{a: 1}`.
-    static func inline(_ text: String, line: Int) throws -> FrontMatterNode {
+    static func inline(_ text: String, line: Int, depth: Int = 1) throws -> FrontMatterNode {
         // Plain text runs to the end of the line, commas and all.
         if let first = text.first, !"[{\"'".contains(first) { return .scalar(text, line: line) }
         var p = InlineParser(Array(text), line: line)
-        let node = try p.value()
+        let node = try p.value(depth: depth)
         p.skipSpaces()
         if !p.atEnd { throw LessonError(line: line, "unexpected text after value: \"\(String(p.rest))\"") }
         return node
+    }
+
+    static func checkDepth(_ depth: Int, line: Int) throws {
+        if depth > maximumDepth {
+            throw LessonError(line: line, "nested deeper than \(maximumDepth) levels")
+        }
     }
 
     /// The index of the `:` that ends a key (outside quotes, followed by a space or the end).
@@ -182,7 +199,8 @@ private struct InlineParser {
 
     mutating func skipSpaces() { while i < chars.count, chars[i] == " " { i += 1 } }
 
-    mutating func value() throws -> FrontMatterNode {
+    mutating func value(depth: Int) throws -> FrontMatterNode {
+        try FrontMatterParser.checkDepth(depth, line: line)
         skipSpaces()
         guard i < chars.count else { return .scalar("", line: line) }
         switch chars[i] {
@@ -192,7 +210,7 @@ private struct InlineParser {
             skipSpaces()
             if i < chars.count, chars[i] == "]" { i += 1; return .list([], line: line) }
             while true {
-                items.append(try value())
+                items.append(try value(depth: depth + 1))
                 skipSpaces()
                 guard i < chars.count else { throw LessonError(line: line, "missing ] to close the list") }
                 if chars[i] == "]" { i += 1; return .list(items, line: line) }
@@ -210,7 +228,7 @@ private struct InlineParser {
                 while i < chars.count, chars[i] != ":" , chars[i] != "}" { key.append(chars[i]); i += 1 }
                 guard i < chars.count, chars[i] == ":" else { throw LessonError(line: line, "expected `key: value` in {…}") }
                 i += 1
-                entries.append((key.trimmingCharacters(in: .whitespaces), try value()))
+                entries.append((key.trimmingCharacters(in: .whitespaces), try value(depth: depth + 1)))
                 skipSpaces()
                 guard i < chars.count else { throw LessonError(line: line, "missing } to close the map") }
                 if chars[i] == "}" { i += 1; return .map(entries, line: line) }
@@ -233,4 +251,3 @@ private struct InlineParser {
     }
 }
 
-import Foundation

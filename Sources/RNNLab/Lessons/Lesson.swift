@@ -23,6 +23,11 @@ public struct Lesson: Sendable {
     /// Settings for a second run trained beside the first, on the same task and
     /// seed (`compare: {cell: lstm}`); the learner's other changes apply to both.
     public var compare: [String: SettingValue]? = nil
+    /// The line of `id:` in its file, for messages about the id.
+    public var idLine: Int = 1
+    /// Knobs named in the file that were refused (only `LessonParser.check` returns
+    /// such a lesson), so lint does not also call their settings unreachable.
+    var refusedKnobs: Set<String> = []
 
     /// A setting's value as a number (0 if absent or not a number).
     public func number(_ name: String) -> Double { settings[name]?.number ?? 0 }
@@ -110,6 +115,10 @@ public struct LessonCheck: Sendable {
     /// Each run stops at the first evaluation where this holds; `reached_at` is that
     /// step (the step budget if it never held) and `reached` 1 or 0.
     public var until: CheckCondition? = nil
+    /// The line of the check's `id:`.
+    public var idLine: Int = 0
+    /// The line of each of the check's keys (`set`, `expect`, `hint`, …), for messages.
+    public var keyLines: [String: Int] = [:]
 
     /// The metrics each run must produce: those its conditions name, `versus_` dropped.
     public var measuredMetrics: [String] {

@@ -5,34 +5,76 @@ public struct LessonLibrary: Sendable {
     public var lessons: [Lesson]
     /// Files that did not parse, with why; the rest still load.
     public var problems: [LessonError]
+    /// The lesson files found (`*.md` except README.md), loaded or not.
+    public var fileCount = 0
 
-    /// Reads every `*.md` file of `folder` except README.md.
-    public static func load(_ folder: URL) -> LessonLibrary {
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
-        var library = LessonLibrary(lessons: [], problems: [])
-        for f in files {
-            do { library.lessons.append(try LessonParser.load(folder.appendingPathComponent(f))) }
-            catch let e as LessonError { library.problems.append(e) }
-            catch { library.problems.append(LessonError(file: f, line: 1, "\(error)")) }
+    public init(lessons: [Lesson], problems: [LessonError], fileCount: Int = 0) {
+        self.lessons = lessons
+        self.problems = problems
+        self.fileCount = fileCount
+    }
+
+    /// The lesson files of `folder`: `*.md` except README.md, sorted by name.
+    public static func files(in folder: URL) throws -> [URL] {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: folder.path) } catch {
+            throw LessonError(file: folder.path, line: 1, "cannot list the folder: \((error as NSError).localizedFailureReason ?? "\(error)")")
         }
-        var seen: [String: String] = [:]
-        for l in library.lessons {
-            if let other = seen[l.id] {
-                library.problems.append(LessonError(file: l.file, line: 1, "lesson id \"\(l.id)\" is also used by \(other)"))
+        return names.filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    /// Reads every lesson file of `folder`. A lesson whose id an earlier file
+    /// already uses is left out, and the problem is put on it, naming the first.
+    public static func load(_ folder: URL) -> LessonLibrary {
+        var library = LessonLibrary(lessons: [], problems: [])
+        let files: [URL]
+        do { files = try Self.files(in: folder) } catch let e as LessonError {
+            library.problems.append(e)
+            return library
+        } catch { return library }
+        library.fileCount = files.count
+        for f in files {
+            do { library.add(try LessonParser.load(f)) } catch let e as LessonError { library.problems.append(e) } catch {
+                library.problems.append(LessonError(file: f.path, line: 1, "\(error)"))
             }
-            seen[l.id] = l.file
         }
         return library
     }
 
-    /// A lesson by id, by file name (with or without `.md`) or by number prefix (`01`).
-    public func lesson(named name: String) -> Lesson? {
-        lessons.first { l in
-            let file = URL(fileURLWithPath: l.file).lastPathComponent
-            return l.id == name || file == name || file == name + ".md" || file.hasPrefix(name + "-")
+    /// Adds `lesson` unless its id is taken, in which case the problem is recorded on it.
+    public mutating func add(_ lesson: Lesson) {
+        if let first = lessons.first(where: { $0.id == lesson.id }) {
+            problems.append(LessonError(file: lesson.file, line: lesson.idLine, "lesson id \"\(lesson.id)\" is also used by \(first.file)"))
+        } else {
+            lessons.append(lesson)
         }
     }
+
+    /// A lesson by name, trying in order: its exact id; its exact file name (with
+    /// or without `.md`); its number (`1` and `01` find `01-…`); a unique prefix of
+    /// an id or file name. An ambiguous prefix is refused with the candidates.
+    public func find(_ name: String) -> Result<Lesson, Reason> {
+        func file(_ l: Lesson) -> String { URL(fileURLWithPath: l.file).lastPathComponent }
+        if let l = lessons.first(where: { $0.id == name }) { return .success(l) }
+        if let l = lessons.first(where: { file($0) == name || file($0) == name + ".md" }) { return .success(l) }
+        if let n = Int(name), n >= 0, !name.hasPrefix("-") {
+            let numbered = lessons.filter { l in
+                let digits = file(l).prefix { $0.isASCII && $0.isNumber }
+                return !digits.isEmpty && Int(digits) == n
+            }
+            if numbered.count == 1 { return .success(numbered[0]) }
+            if numbered.count > 1 { return .failure(Reason("lesson number \(name) is ambiguous: \(numbered.map { file($0) }.joined(separator: ", "))")) }
+        }
+        let prefixed = lessons.filter { $0.id.hasPrefix(name) || file($0).hasPrefix(name) }
+        if prefixed.count == 1 { return .success(prefixed[0]) }
+        if prefixed.count > 1 {
+            return .failure(Reason("\"\(name)\" could be any of \(prefixed.map(\.id).joined(separator: ", ")); give the whole id"))
+        }
+        return .failure(Reason("no lesson \(name) (lessons: \(lessons.map(\.id).joined(separator: ", ")))"))
+    }
+
+    /// `find`, as an optional.
+    public func lesson(named name: String) -> Lesson? { try? find(name).get() }
 
     /// The lessons grouped by chapter, chapters in order of first appearance.
     public var chapters: [(chapter: String, lessons: [Lesson])] {

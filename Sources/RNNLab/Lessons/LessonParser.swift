@@ -9,63 +9,126 @@ public enum LessonParser {
     static let topKeys = ["id", "title", "chapter", "summary", "experiment", "compare", "knobs", "panels", "checks"]
 
     public static func load(_ url: URL) throws -> Lesson {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw LessonError(file: url.path, line: 1, "cannot read the file as UTF-8 text: \(error.localizedDescription)")
-        }
-        do { return try parse(text, file: url.path) } catch var e as LessonError {
-            e.file = url.path
-            throw e
-        }
+        try parse(try LessonFile.text(at: url), file: url.path)
     }
 
+    /// Parses a lesson; throws its first problem.
     public static func parse(_ text: String, file: String) throws -> Lesson {
-        do { return try parseUnlabelled(text, file: file) } catch var e as LessonError {
-            e.file = file
-            throw e
+        let (lesson, problems) = check(text, file: file)
+        if let first = problems.first { throw first }
+        return lesson!
+    }
+
+    /// Reads a lesson file and reports every problem in it (`rnnlab lint`); the
+    /// lesson is nil when the file could not be read or its front matter not parsed.
+    public static func check(_ url: URL) -> (lesson: Lesson?, problems: [LessonError]) {
+        do { return check(try LessonFile.text(at: url), file: url.path) } catch let e as LessonError { return (nil, [e]) } catch {
+            return (nil, [LessonError(file: url.path, line: 1, "\(error)")])
         }
     }
 
-    private static func parseUnlabelled(_ text: String, file: String) throws -> Lesson {
+    /// Parses a lesson and reports every problem found, in line order; the lesson
+    /// is returned (with the problem parts left out) whenever its front matter parsed.
+    public static func check(_ text: String, file: String) -> (lesson: Lesson?, problems: [LessonError]) {
+        var sink = Problems()
+        let lesson = parseCollecting(text, file: file, &sink)
+        // By line; problems on one line keep the order they were found in.
+        let problems = sink.all.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map { item -> LessonError in
+            var e = item.element
+            e.file = file
+            return e
+        }
+        return (lesson, problems)
+    }
+
+    /// Collects problems; `attempt` runs one part of the parse and keeps going past its error.
+    struct Problems {
+        var all: [LessonError] = []
+        mutating func attempt<T>(_ body: () throws -> T) -> T? {
+            do { return try body() } catch let e as LessonError { all.append(e) } catch { all.append(LessonError(line: 1, "\(error)")) }
+            return nil
+        }
+    }
+
+    private static func parseCollecting(_ text: String, file: String, _ sink: inout Problems) -> Lesson? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingTrailingCR }
-        guard lines.first == "---" else { throw LessonError(file: file, line: 1, "a lesson starts with a front matter block: a line `---`") }
+        for (i, line) in lines.enumerated() where line.count > LessonFile.maximumLineLength {
+            sink.all.append(LessonError(line: i + 1, "the line has \(line.count) characters; a lesson line has at most \(LessonFile.maximumLineLength)"))
+            return nil
+        }
+        guard lines.first == "---" else {
+            sink.all.append(LessonError(line: 1, "a lesson starts with a front matter block: a line `---`"))
+            return nil
+        }
         guard let end = lines.dropFirst().firstIndex(of: "---") else {
-            throw LessonError(file: file, line: lines.count, "the front matter is not closed by a line `---`")
+            sink.all.append(LessonError(line: lines.count, "the front matter is not closed by a line `---`"))
+            return nil
         }
-        var parser = try FrontMatterParser(lines[1..<end].joined(separator: "\n"), firstLine: 2)
-        let root = try parser.parse()
-        let fields = try Fields(root, context: "front matter", allowed: topKeys)
+        guard let root = sink.attempt({ () throws -> FrontMatterNode in
+            var parser = try FrontMatterParser(lines[1..<end].joined(separator: "\n"), firstLine: 2)
+            return try parser.parse()
+        }), let fields = sink.attempt({ try Fields(root, context: "front matter", allowed: topKeys) }) else { return nil }
+        sink.all += fields.unknown
+        for (i, line) in lines.enumerated() where i > end {
+            if let bad = TextCheck.controlCharacter(in: line, allowingTab: true) {
+                sink.all.append(LessonError(line: i + 1, "the prose has \(bad); remove it"))
+            }
+        }
         let pages = splitPages(Array(lines[(end + 1)...]))
-        guard !pages.isEmpty else { throw LessonError(file: file, line: end + 1, "the lesson has no prose after its front matter") }
+        if pages.isEmpty { sink.all.append(LessonError(line: end + 1, "the lesson has no prose after its front matter")) }
+        func field(_ key: String) -> String {
+            sink.attempt { try fields.text(key) } ?? ""
+        }
         var lesson = Lesson(
-            id: try fields.string("id"), title: try fields.string("title"), chapter: try fields.string("chapter"),
-            summary: try fields.string("summary"), file: file, task: "", settings: [:], knobs: [],
+            id: field("id"), title: field("title"), chapter: field("chapter"),
+            summary: field("summary"), file: file, task: "", settings: [:], knobs: [],
             panels: [], checks: [], pages: pages)
-        try readExperiment(try fields.required("experiment"), into: &lesson)
+        lesson.idLine = fields.optional("id")?.line ?? 1
+        if let node = fields.optional("id"), !lesson.id.isEmpty, let reason = TextCheck.idProblem(lesson.id) {
+            sink.all.append(LessonError(line: node.line, "lesson id \"\(lesson.id)\" \(reason)"))
+        }
+        guard let experiment = sink.attempt({ try fields.required("experiment") }) else { return lesson }
+        do { try readExperiment(experiment, into: &lesson, &sink) } catch let e as LessonError {
+            sink.all.append(e)
+            return lesson
+        } catch { return lesson }
         if let node = fields.optional("compare") {
-            let compare = try readSettings(node, "compare", definitions(forTask: lesson.task))
-            guard !compare.isEmpty else { throw LessonError(line: node.line, "compare names at least one setting that differs") }
-            if let same = compare.keys.sorted().first(where: { compare[$0] == lesson.settings[$0] }) {
-                throw LessonError(line: node.line, "compare sets \(same) to \(compare[same]!), which the experiment already has; name a setting that differs")
-            }
-            lesson.compare = compare
-        }
-        if let knobs = fields.optional("knobs") { lesson.knobs = try readKnobs(knobs, lesson: lesson) }
-        if let panels = fields.optional("panels") {
-            lesson.panels = try Fields.list(panels, "panels").map { node in
-                let name = try Fields.scalar(node, "panel")
-                guard let p = PanelKind(rawValue: name) else {
-                    throw LessonError(line: node.line, "unknown panel \"\(name)\" (panels: \(PanelKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            sink.attempt {
+                let compare = try readSettings(node, "compare", definitions(forTask: lesson.task))
+                guard !compare.isEmpty else { throw LessonError(line: node.line, "compare names at least one setting that differs") }
+                if let same = compare.keys.sorted().first(where: { compare[$0] == lesson.settings[$0] }) {
+                    throw LessonError(line: node.line, "compare sets \(same) to \(compare[same]!), which the experiment already has; name a setting that differs")
                 }
-                return p
+                lesson.compare = compare
             }
         }
-        if let checks = fields.optional("checks") { lesson.checks = try readChecks(checks, lesson: lesson) }
+        if let knobs = fields.optional("knobs") {
+            lesson.knobs = readKnobs(knobs, lesson: lesson, &sink)
+            if case .list(let items, _) = knobs {
+                for case .map(let entries, _) in items {
+                    if case .scalar(let name, _)? = entries.first(where: { $0.key == "name" })?.value, !lesson.knobs.contains(where: { $0.name == name }) {
+                        lesson.refusedKnobs.insert(name)
+                    }
+                }
+            }
+        }
+        if let panels = fields.optional("panels"), let items = sink.attempt({ try Fields.list(panels, "panels") }) {
+            lesson.panels = items.compactMap { node in
+                sink.attempt {
+                    let name = try Fields.scalar(node, "panel")
+                    guard let p = PanelKind(rawValue: name) else {
+                        throw LessonError(line: node.line, "unknown panel \"\(name)\" (panels: \(PanelKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    }
+                    return p
+                }
+            }
+        }
+        if let checks = fields.optional("checks") { lesson.checks = readChecks(checks, lesson: lesson, &sink) }
         // A compare run costs half the machine; it must be on screen, and the panel needs it.
-        if (lesson.compare != nil) != lesson.panels.contains(.compare) {
-            let line = fields.optional(lesson.compare != nil ? "compare" : "panels")?.line ?? 1
-            throw LessonError(line: line, lesson.compare != nil ? "a lesson with compare shows it: add `compare` to panels"
-                                                                : "the compare panel needs a `compare: {setting: value}` run")
+        if (fields.optional("compare") != nil) != lesson.panels.contains(.compare) {
+            let line = fields.optional(fields.optional("compare") != nil ? "compare" : "panels")?.line ?? 1
+            sink.all.append(LessonError(line: line, fields.optional("compare") != nil ? "a lesson with compare shows it: add `compare` to panels"
+                                                                    : "the compare panel needs a `compare: {setting: value}` run"))
         }
         return lesson
     }
@@ -75,7 +138,7 @@ public enum LessonParser {
         ExperimentSettings.definitions(forTask: task)
     }
 
-    private static func readExperiment(_ node: FrontMatterNode, into lesson: inout Lesson) throws {
+    private static func readExperiment(_ node: FrontMatterNode, into lesson: inout Lesson, _ sink: inout Problems) throws {
         guard case .map(let entries, _) = node else { throw LessonError(line: node.line, "experiment must be a mapping of settings") }
         guard let taskNode = entries.first(where: { $0.key == "task" })?.value else {
             throw LessonError(line: node.line, "experiment has no task")
@@ -87,7 +150,7 @@ public enum LessonParser {
         let defs = definitions(forTask: lesson.task)
         for d in defs { lesson.settings[d.name] = d.defaultValue }
         for (key, value) in entries where key != "task" {
-            lesson.settings[key] = try settingValue(key, value, defs)
+            if let v = sink.attempt({ try settingValue(key, value, defs) }) { lesson.settings[key] = v }
         }
     }
 
@@ -108,101 +171,140 @@ public enum LessonParser {
         return out
     }
 
-    private static func readKnobs(_ node: FrontMatterNode, lesson: Lesson) throws -> [LessonKnob] {
+    private static func readKnobs(_ node: FrontMatterNode, lesson: Lesson, _ sink: inout Problems) -> [LessonKnob] {
         let defs = definitions(forTask: lesson.task)
-        return try Fields.list(node, "knobs").map { item in
-            let f = try Fields(item, context: "knob", allowed: ["name", "range", "choices", "scale", "live", "summary"])
-            let name = try f.string("name")
-            guard var d = defs.first(where: { $0.name == name }) else {
-                throw LessonError(line: item.line, "knob \"\(name)\" is not a setting of this experiment (settings: \(defs.map(\.name).joined(separator: ", ")))")
-            }
-            if let r = f.optional("range") {
-                let bounds = try Fields.list(r, "range").map { try Fields.number($0, "range") }
-                guard bounds.count == 2, bounds[0] < bounds[1] else { throw LessonError(line: r.line, "range is [low, high] with low < high") }
-                let allowed: ClosedRange<Double>
-                switch d.kind {
-                case .integer(let a), .real(let a): allowed = a
-                case .choice: throw LessonError(line: r.line, "knob \(name) is a choice; give `choices`, not `range`")
-                }
-                guard allowed.contains(bounds[0]) && allowed.contains(bounds[1]) else {
-                    throw LessonError(line: r.line, "range of \(name) must lie within \(SettingDefinition.show(allowed))")
-                }
-                if case .integer = d.kind { d.kind = .integer(bounds[0]...bounds[1]) } else { d.kind = .real(bounds[0]...bounds[1]) }
-            }
-            if let c = f.optional("choices") {
-                guard case .choice(let all) = d.kind else { throw LessonError(line: c.line, "knob \(name) is a number; give `range`, not `choices`") }
-                let names = try Fields.list(c, "choices").map { try Fields.scalar($0, "choice") }
-                if let bad = names.first(where: { !all.contains($0) }) {
-                    throw LessonError(line: c.line, "\(bad) is not a choice of \(name) (choices: \(all.joined(separator: ", ")))")
-                }
-                d.kind = .choice(names)
-            }
-            let scaleText = f.optional("scale").map { try? Fields.scalar($0, "scale") } ?? "linear"
-            guard let scale = LessonKnob.Scale(rawValue: scaleText ?? "") else {
-                throw LessonError(line: f.optional("scale")!.line, "scale is linear or log")
-            }
-            if let live = f.optional("live") {
-                let says = try Fields.scalar(live, "live") == "true"
-                if says != (d.effect == .live) {
-                    throw LessonError(line: live.line, "\(name) \(d.effect == .live ? "applies live" : "rebuilds the model"); `live: \(says)` contradicts it")
-                }
-            }
-            if let current = lesson.settings[name], let reason = d.refusal(current) {
-                throw LessonError(line: item.line, "the experiment's value does not fit the knob: \(reason)")
-            }
-            let summary = (f.optional("summary").flatMap { try? Fields.scalar($0, "summary") }) ?? d.summary
-            return LessonKnob(name: name, summary: summary, definition: d, scale: scale)
+        guard let items = sink.attempt({ try Fields.list(node, "knobs") }) else { return [] }
+        return items.compactMap { item in
+            sink.attempt { try readKnob(item, defs: defs, lesson: lesson) }
         }
     }
 
-    private static func readChecks(_ node: FrontMatterNode, lesson: Lesson) throws -> [LessonCheck] {
-        let defs = definitions(forTask: lesson.task)
-        var ids = Set<String>()
-        return try Fields.list(node, "checks").map { item in
-            let f = try Fields(item, context: "check", allowed: ["id", "title", "set", "steps", "expect", "when", "hint", "seeds", "versus", "until"])
-            let id = try f.string("id")
-            guard ids.insert(id).inserted else { throw LessonError(line: item.line, "check id \"\(id)\" is used twice") }
-            func settings(_ key: String) throws -> [String: SettingValue]? {
-                try f.optional(key).map { try readSettings($0, key, defs) }
+    private static func readKnob(_ item: FrontMatterNode, defs: [SettingDefinition], lesson: Lesson) throws -> LessonKnob {
+        let f = try Fields(item, context: "knob", allowed: ["name", "range", "choices", "scale", "live", "summary"])
+        if let first = f.unknown.first { throw first }
+        let name = try f.string("name")
+        guard var d = defs.first(where: { $0.name == name }) else {
+            throw LessonError(line: item.line, "knob \"\(name)\" is not a setting of this experiment (settings: \(defs.map(\.name).joined(separator: ", ")))")
+        }
+        if let r = f.optional("range") {
+            let bounds = try Fields.list(r, "range").map { try Fields.number($0, "range") }
+            guard bounds.count == 2, bounds[0] < bounds[1] else { throw LessonError(line: r.line, "range is [low, high] with low < high") }
+            let allowed: ClosedRange<Double>
+            switch d.kind {
+            case .integer(let a), .real(let a): allowed = a
+            case .choice: throw LessonError(line: r.line, "knob \(name) is a choice; give `choices`, not `range`")
             }
-            let set = try settings("set") ?? [:]
-            let versus = try settings("versus")
-            var seeds: [Int] = []
-            if let node = f.optional("seeds") {
-                seeds = try Fields.list(node, "seeds").map { item in
+            guard allowed.contains(bounds[0]) && allowed.contains(bounds[1]) else {
+                throw LessonError(line: r.line, "range of \(name) must lie within \(SettingDefinition.show(allowed))")
+            }
+            if case .integer = d.kind { d.kind = .integer(bounds[0]...bounds[1]) } else { d.kind = .real(bounds[0]...bounds[1]) }
+        }
+        if let c = f.optional("choices") {
+            guard case .choice(let all) = d.kind else { throw LessonError(line: c.line, "knob \(name) is a number; give `range`, not `choices`") }
+            let names = try Fields.list(c, "choices").map { try Fields.scalar($0, "choice") }
+            if let bad = names.first(where: { !all.contains($0) }) {
+                throw LessonError(line: c.line, "\(bad) is not a choice of \(name) (choices: \(all.joined(separator: ", ")))")
+            }
+            d.kind = .choice(names)
+        }
+        let scaleText = f.optional("scale").map { try? Fields.scalar($0, "scale") } ?? "linear"
+        guard let scale = LessonKnob.Scale(rawValue: scaleText ?? "") else {
+            throw LessonError(line: f.optional("scale")!.line, "scale is linear or log")
+        }
+        if let live = f.optional("live") {
+            let says = try Fields.scalar(live, "live")
+            guard says == "true" || says == "false" else { throw LessonError(line: live.line, "live is true or false, got \"\(says)\"") }
+            if (says == "true") != (d.effect == .live) {
+                throw LessonError(line: live.line, "\(name) \(d.effect == .live ? "applies live" : "rebuilds the model"); `live: \(says)` contradicts it")
+            }
+        }
+        if let current = lesson.settings[name], let reason = d.refusal(current) {
+            throw LessonError(line: item.line, "the experiment's value does not fit the knob: \(reason)")
+        }
+        let summary = f.optional("summary") != nil ? try f.text("summary") : d.summary
+        return LessonKnob(name: name, summary: summary, definition: d, scale: scale)
+    }
+
+    private static func readChecks(_ node: FrontMatterNode, lesson: Lesson, _ sink: inout Problems) -> [LessonCheck] {
+        let defs = definitions(forTask: lesson.task)
+        var ids: [String: Int] = [:]
+        guard let items = sink.attempt({ try Fields.list(node, "checks") }) else { return [] }
+        return items.compactMap { item -> LessonCheck? in
+            let before = sink.all.count
+            let check = readCheck(item, defs: defs, &sink)
+            if let check {
+                if let first = ids[check.id] {
+                    sink.all.append(LessonError(line: check.idLine, "check id \"\(check.id)\" is used twice (first on line \(first))"))
+                    return nil
+                }
+                ids[check.id] = check.idLine
+            }
+            return sink.all.count == before ? check : nil
+        }
+    }
+
+    /// One check; every problem in it goes to `sink`, and nil is returned when there was one.
+    private static func readCheck(_ item: FrontMatterNode, defs: [SettingDefinition], _ sink: inout Problems) -> LessonCheck? {
+        guard let f = sink.attempt({
+            try Fields(item, context: "check", allowed: ["id", "title", "set", "steps", "expect", "when", "hint", "seeds", "versus", "until"])
+        }) else { return nil }
+        let before = sink.all.count
+        sink.all += f.unknown
+        let id = sink.attempt { try f.string("id") } ?? ""
+        if let node = f.optional("id"), !id.isEmpty, let reason = TextCheck.idProblem(id) {
+            sink.all.append(LessonError(line: node.line, "check id \"\(id)\" \(reason)"))
+        }
+        let title = sink.attempt { try f.text("title") } ?? ""
+        let hint = f.optional("hint") == nil ? "" : sink.attempt { try f.text("hint") } ?? ""
+        func settings(_ key: String) -> [String: SettingValue]? {
+            guard let node = f.optional(key) else { return nil }
+            return sink.attempt { try readSettings(node, key, defs) }
+        }
+        let set = settings("set") ?? [:]
+        let versus = settings("versus")
+        var seeds: [Int] = []
+        if let node = f.optional("seeds") {
+            seeds = sink.attempt {
+                let seeds = try Fields.list(node, "seeds").map { item in
                     let v = try Fields.number(item, "a seed")
                     guard v >= 0, v <= 1_000_000, v == v.rounded() else { throw LessonError(line: item.line, "a seed is a whole number in 0…1000000") }
                     return Int(v)
                 }
                 guard !seeds.isEmpty, Set(seeds).count == seeds.count else { throw LessonError(line: node.line, "seeds lists distinct seeds, at least one") }
                 if set["seed"] != nil { throw LessonError(line: node.line, "a check sets either seeds or a seed, not both") }
-            }
-            func readCondition(_ key: String) throws -> CheckCondition? {
-                guard let node = f.optional(key) else { return nil }
+                return seeds
+            } ?? []
+        }
+        func readCondition(_ key: String) -> CheckCondition? {
+            guard let node = f.optional(key) else { return nil }
+            return sink.attempt {
                 switch CheckCondition.parse(try Fields.scalar(node, key)) {
                 case .success(let c): return c
                 case .failure(let reason): throw LessonError(line: node.line, reason.message)
                 }
             }
+        }
+        let steps = sink.attempt { () throws -> Int in
             let stepsNode = try f.required("steps")
             let steps = try Fields.number(stepsNode, "steps")
             guard steps >= 1, steps <= 1_000_000, steps == steps.rounded() else {
                 throw LessonError(line: stepsNode.line, "steps must be a whole number in 1…1000000")
             }
-            _ = try f.required("expect")
-            let condition = try readCondition("expect")!
-            let until = try readCondition("until")
-            let whenText = f.optional("when").flatMap { try? Fields.scalar($0, "when") } ?? "any"
-            guard let when = LessonCheck.When(rawValue: whenText) else {
-                throw LessonError(line: f.optional("when")!.line, "when is `any` (at some validation point) or `end`")
-            }
-            if until != nil && when == .end, let node = f.optional("until") {
-                throw LessonError(line: node.line, "until stops each run early; it does not go with `when: end`")
-            }
-            return LessonCheck(id: id, title: try f.string("title"), set: set, steps: Int(steps), expect: condition,
-                               when: when, hint: (f.optional("hint").flatMap { try? Fields.scalar($0, "hint") }) ?? "",
-                               line: item.line, seeds: seeds, versus: versus, until: until)
+            return Int(steps)
         }
+        if f.optional("expect") == nil { sink.all.append(LessonError(line: item.line, "check has no expect")) }
+        let condition = readCondition("expect")
+        let until = readCondition("until")
+        let whenText = f.optional("when").flatMap { try? Fields.scalar($0, "when") } ?? "any"
+        let when = LessonCheck.When(rawValue: whenText)
+        if when == nil { sink.all.append(LessonError(line: f.optional("when")!.line, "when is `any` (at some validation point) or `end`")) }
+        if until != nil && when == .end, let node = f.optional("until") {
+            sink.all.append(LessonError(line: node.line, "until stops each run early; it does not go with `when: end`"))
+        }
+        guard sink.all.count == before, let steps, let condition, let when else { return nil }
+        return LessonCheck(id: id, title: title, set: set, steps: steps, expect: condition, when: when, hint: hint,
+                           line: item.line, seeds: seeds, versus: versus, until: until, idLine: f.optional("id")?.line ?? item.line,
+                           keyLines: Dictionary(f.entries.map { ($0.key, $0.value.line) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// Pages are separated by lines that are exactly `---`, outside code blocks.
@@ -228,13 +330,15 @@ struct Fields {
     let entries: [(key: String, value: FrontMatterNode)]
     let line: Int
     let context: String
+    /// A problem for each key that is not allowed (the caller reports them).
+    let unknown: [LessonError]
 
     init(_ node: FrontMatterNode, context: String, allowed: [String]) throws {
         guard case .map(let entries, let line) = node else {
             throw LessonError(line: node.line, "\(context) must be a mapping of `key: value` lines")
         }
-        for (key, value) in entries where !allowed.contains(key) {
-            throw LessonError(line: value.line, "unknown key \"\(key)\" in \(context) (keys: \(allowed.joined(separator: ", ")))")
+        unknown = entries.filter { !allowed.contains($0.key) }.map { key, value in
+            LessonError(line: value.line, "unknown key \"\(key)\" in \(context) (keys: \(allowed.joined(separator: ", ")))")
         }
         self.entries = entries
         self.line = line
@@ -254,6 +358,14 @@ struct Fields {
         return s
     }
 
+    /// A non-empty text shown to the learner (title, summary, hint): no control
+    /// characters or escape sequences.
+    func text(_ key: String) throws -> String {
+        let s = try string(key)
+        if let bad = TextCheck.controlCharacter(in: s) { throw LessonError(line: try required(key).line, "\(key) has \(bad); remove it") }
+        return s
+    }
+
     static func scalar(_ node: FrontMatterNode, _ what: String) throws -> String {
         guard case .scalar(let s, _) = node else { throw LessonError(line: node.line, "\(what) must be a single value") }
         return s
@@ -261,7 +373,7 @@ struct Fields {
 
     static func number(_ node: FrontMatterNode, _ what: String) throws -> Double {
         let s = try scalar(node, what)
-        guard let v = Double(s.replacingOccurrences(of: "_", with: "")) else {
+        guard !s.lowercased().contains("x"), let v = Double(s.replacingOccurrences(of: "_", with: "")) else {
             throw LessonError(line: node.line, "\(what) must be a number, got \"\(s)\"")
         }
         return v

@@ -1,22 +1,28 @@
-/// One score of a model or baseline on a split.
+/// One score of a model or baseline on a split: what it is (`kind`: its id,
+/// label and direction) and its value.
 public struct Metric: Sendable, Equatable, CustomStringConvertible {
-    /// "MSE", "MAE", "RMSE", "solved", "accuracy", "cross-entropy", "bits/char", "exact match".
-    public var name: String
+    public var kind: MetricKind
     public var value: Double
-    public var lowerIsBetter: Bool
 
-    public init(_ name: String, _ value: Double, lowerIsBetter: Bool) {
-        self.name = name
+    public init(_ kind: MetricKind, _ value: Double) {
+        self.kind = kind
         self.value = value
-        self.lowerIsBetter = lowerIsBetter
     }
+
+    /// The stable key: what checks, `RunMetrics` and comparisons use.
+    public var id: MetricID { kind.id }
+    /// For display only: "MSE", "cross-entropy", "exact match", …
+    public var label: String { kind.label }
+    public var lowerIsBetter: Bool { kind.lowerIsBetter }
+    /// A share of examples, shown in percent and plotted on 0…1.
+    public var isFraction: Bool { kind.isFraction }
+
+    @available(*, deprecated, renamed: "label", message: "compare metrics by `id`; `label` is for display")
+    public var name: String { label }
 
     public var description: String {
-        return isFraction ? "\(name) \(Metric.format(value * 100, digits: 1))%" : "\(name) \(Metric.format(value, digits: 4))"
+        return isFraction ? "\(label) \(Metric.format(value * 100, digits: 1))%" : "\(label) \(Metric.format(value, digits: 4))"
     }
-
-    /// A share of examples, shown in percent and plotted on 0…1.
-    public var isFraction: Bool { ["accuracy", "solved", "exact match", "token accuracy"].contains(name) }
 
     static func format(_ v: Double, digits: Int) -> String {
         guard v.isFinite else { return "\(v)" }
@@ -33,8 +39,8 @@ public struct Metric: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension Array where Element == Metric {
-    /// The metric of that name, if present.
-    public subscript(name: String) -> Double? { first { $0.name == name }?.value }
+    /// The value of the metric with that id, if present.
+    public subscript(id: MetricID) -> Double? { first { $0.id == id }?.value }
 }
 
 /// A simple predictor's score on a split, shown beside the model's: the level

@@ -187,7 +187,7 @@ public final class Experiment {
         var metrics = task.score(outputs, on: validation)
         // Seq2seq is scored on greedy decodings given as one-hot rows; a cross entropy of
         // those says nothing, so only the teacher-forced loss above stands for it.
-        if task.kind == .seq2seq { metrics.removeAll { $0.name == "cross-entropy" } }
+        if task.kind == .seq2seq { metrics.removeAll { $0.id == .crossEntropy } }
         var evaluation = Evaluation(step: step, loss: total / Double(max(rows, 1)), metrics: metrics)
         if !measurements.isEmpty { (evaluation.measurements, evaluation.gradientComparison) = measure() }
         if task.kind == .seq2seq, let first = outputs.first {

@@ -1,41 +1,105 @@
 import Foundation
 import RNNEngine
 
-/// What a lesson can ask an experiment to measure at each evaluation, besides
-/// the task's metrics. A check or panel that names one of the metrics below
-/// turns it on (`Experiment.measurements`); otherwise nothing is computed.
-public enum Measurement: String, CaseIterable, Sendable {
+/// One number, or a few, that only some lessons need, computed at an evaluation
+/// only when a check or panel of the open lesson names one of its metrics (so other
+/// lessons pay nothing). Each entry of `Measurement.all` declares the metrics it
+/// yields, what the model and task must be for it to apply, and computes them.
+public struct Measurement: Sendable {
+    /// The measurement's name: its first metric's id.
+    public var name: String { yields[0].id.rawValue }
+    /// The metrics it yields, by id.
+    public let yields: [MetricKind]
+    /// Why it does not apply to a run with these settings (the lesson's and the
+    /// check's) on a task of this kind, or nil when it does.
+    public let unavailable: @Sendable (_ settings: [String: SettingValue], _ task: TaskKind, _ hasMarker: Bool) -> String?
+    fileprivate let compute: @Sendable (Experiment) -> (metrics: [Metric], comparison: GradientComparison?)
+
+    /// The hidden sizes the cost measurement times.
+    public static let timedSizes = [16, 32, 64]
+
+    /// Every measurement, in the order they are computed.
+    public static let all: [Measurement] = [rtrlDifference, costGrowth, inputGateGap, updateGateCarrying, attentionMirror]
+
+    /// The measurement that yields `metric`, if any.
+    public static func producing(_ metric: MetricID) -> Measurement? {
+        all.first { $0.yields.contains { $0.id == metric } }
+    }
+
+    /// Every metric some measurement yields.
+    public static var metricKinds: [MetricKind] { all.flatMap(\.yields) }
+
+    private static func cell(_ s: [String: SettingValue]) -> String { s["cell"]?.choice ?? "" }
+
     /// `rtrl_difference`: ‖g_BPTT − g_RTRL‖ / ‖g_RTRL‖ over the simple RNN's four
     /// parameters, for the loss of a few validation sequences with the live weights.
-    case rtrlDifference = "rtrl_difference"
+    static let rtrlDifference: Measurement = Measurement(
+        yields: [MetricKind(MetricID("rtrl_difference"), label: "BPTT − RTRL", lowerIsBetter: true, range: MetricKind.nonNegative)],
+        unavailable: { s, task, _ in
+            guard task != .seq2seq, ["rnn_tanh", "rnn_relu"].contains(cell(s)) else { return "needs a simple RNN (cell rnn_tanh or rnn_relu)" }
+            guard s["layers"]?.number ?? 1 == 1, s["bidirectional"]?.number ?? 0 == 0 else { return "needs one layer, one direction" }
+            return nil
+        },
+        compute: { e in
+            guard let c = e.compareWithRTRL() else { return ([], nil) }
+            return ([Metric(rtrlDifference.yields[0], c.difference)], c)
+        })
+
     /// `rtrl_growth`, `bptt_growth`: the exponent k of time per step ∝ H^k, fitted over
     /// H = 16, 32, 64 (`rtrl_ms_16`, …, `bptt_ms_64`: milliseconds per step, best of 3).
-    case costGrowth = "rtrl_growth"
+    static let costGrowth: Measurement = Measurement(
+        yields: [MetricKind(MetricID("rtrl_growth"), label: "RTRL growth", lowerIsBetter: true),
+                 MetricKind(MetricID("bptt_growth"), label: "BPTT growth", lowerIsBetter: true)]
+            + ["rtrl", "bptt"].flatMap { way in
+                timedSizes.map { MetricKind(MetricID("\(way)_ms_\($0)"), label: "\(way.uppercased()) ms at H=\($0)", lowerIsBetter: true,
+                                            range: MetricKind.nonNegative) }
+            },
+        unavailable: { _, _, _ in nil },
+        compute: { e in (e.timeRTRLAndBPTT(), nil) })
+
     /// `input_gate_gap`: the LSTM's mean input gate on marked steps minus on the
     /// others, over units and validation sequences.
-    case inputGateGap = "input_gate_gap"
+    static let inputGateGap: Measurement = Measurement(
+        yields: [MetricKind(MetricID("input_gate_gap"), label: "input gate gap", lowerIsBetter: false, range: -1...1)],
+        unavailable: { s, task, marker in
+            guard task != .seq2seq, cell(s) == "lstm" else { return "needs cell lstm" }
+            return marker ? nil : "needs a task with marked steps (adding)"
+        },
+        compute: { e in (e.inputGateGap().map { [Metric(inputGateGap.yields[0], $0)] } ?? [], nil) })
+
     /// `update_gate_carrying`: the GRU's mean update gate z between the two markers,
     /// on the quarter of units whose state moved most at the first marker;
     /// `update_gate_at_marker`: their z on the first marker itself.
-    case updateGateCarrying = "update_gate_carrying"
+    static let updateGateCarrying: Measurement = Measurement(
+        yields: [MetricKind(MetricID("update_gate_carrying"), label: "z between markers", lowerIsBetter: false, range: 0...1),
+                 MetricKind(MetricID("update_gate_at_marker"), label: "z at the first marker", lowerIsBetter: false, range: 0...1)],
+        unavailable: { s, task, marker in
+            guard task != .seq2seq, cell(s) == "gru" else { return "needs cell gru" }
+            return marker ? nil : "needs a task with marked steps (adding)"
+        },
+        compute: { e in
+            guard let v = e.updateGateCarrying() else { return ([], nil) }
+            return ([Metric(updateGateCarrying.yields[0], v.carrying), Metric(updateGateCarrying.yields[1], v.atMarker)], nil)
+        })
+
     /// `attention_mirror`: the mean attention weight of output step u on source step
     /// L−1−u (reversal of L tokens), over validation examples and output steps;
     /// `attention_next`: on source step L−u, the one just after the mirror (where the
     /// token written at step u−1 sits), over the steps u ≥ 1 that have one;
     /// `attention_near_mirror`: on the two together, over the same steps.
-    case attentionMirror = "attention_mirror"
-
-    /// The hidden sizes `costGrowth` times.
-    public static let timedSizes = [16, 32, 64]
-
-    /// The measurement that yields `metric`, if any.
-    public static func producing(_ metric: String) -> Measurement? {
-        if let m = Measurement(rawValue: metric) { return m }
-        if metric == "update_gate_at_marker" { return .updateGateCarrying }
-        if metric == "attention_next" || metric == "attention_near_mirror" { return .attentionMirror }
-        if metric == "bptt_growth" || metric.hasPrefix("rtrl_ms_") || metric.hasPrefix("bptt_ms_") { return .costGrowth }
-        return nil
-    }
+    static let attentionMirror: Measurement = Measurement(
+        yields: [MetricKind(MetricID("attention_mirror"), label: "attention on the mirror", lowerIsBetter: false, range: 0...1),
+                 MetricKind(MetricID("attention_next"), label: "attention after the mirror", lowerIsBetter: false, range: 0...1),
+                 MetricKind(MetricID("attention_near_mirror"), label: "attention near the mirror", lowerIsBetter: false, range: 0...1)],
+        unavailable: { s, task, _ in
+            guard task == .seq2seq else { return "needs a seq2seq task" }
+            return s["attention"]?.number ?? 1 == 1 ? nil : "needs attention 1"
+        },
+        compute: { e in
+            guard let v = e.attentionMirror() else { return ([], nil) }
+            let k = attentionMirror.yields
+            return ([Metric(k[0], v.mirror), Metric(k[1], v.next), Metric(k[2], v.pair)], nil)
+        })
 }
 
 /// BPTT's and RTRL's gradients side by side, for the RTRL panel.
@@ -63,37 +127,20 @@ extension Experiment {
     /// The requested measurements on the current weights; metrics that do not
     /// apply to this model or task are left out.
     func measure() -> (metrics: [Metric], comparison: GradientComparison?) {
-        let wanted = Set(measurements.compactMap(Measurement.producing))
+        let wanted = Set(measurements.compactMap { MetricID(rawValue: $0).flatMap(Measurement.producing)?.name })
         var out: [Metric] = []
         var comparison: GradientComparison?
-        for m in Measurement.allCases where wanted.contains(m) {
-            switch m {
-            case .rtrlDifference:
-                if let c = compareWithRTRL() {
-                    comparison = c
-                    out.append(Metric(m.rawValue, c.difference, lowerIsBetter: true))
-                }
-            case .costGrowth: out += timeRTRLAndBPTT()
-            case .inputGateGap: if let v = inputGateGap() { out.append(Metric(m.rawValue, v, lowerIsBetter: false)) }
-            case .updateGateCarrying:
-                if let v = updateGateCarrying() {
-                    out.append(Metric(m.rawValue, v.carrying, lowerIsBetter: false))
-                    out.append(Metric("update_gate_at_marker", v.atMarker, lowerIsBetter: false))
-                }
-            case .attentionMirror:
-                if let v = attentionMirror() {
-                    out.append(Metric(m.rawValue, v.mirror, lowerIsBetter: false))
-                    out.append(Metric("attention_next", v.next, lowerIsBetter: false))
-                    out.append(Metric("attention_near_mirror", v.pair, lowerIsBetter: false))
-                }
-            }
+        for m in Measurement.all where wanted.contains(m.name) {
+            let r = m.compute(self)
+            out += r.metrics
+            if let c = r.comparison { comparison = c }
         }
         return (out, comparison)
     }
 
     /// The gradient of the validation loss of 8 sequences by BPTT (the tape) and by
     /// RTRL (forwards, in Double) with the same weights.
-    private func compareWithRTRL() -> GradientComparison? {
+    fileprivate func compareWithRTRL() -> GradientComparison? {
         guard let model = model as? SequenceModel, let full = validation.first, full.lengths.allSatisfy({ $0 == full.steps }) else { return nil }
         let rnn = model.recurrent
         guard rnn.kind == .rnnTanh || rnn.kind == .rnnReLU, rnn.options.layers == 1, !rnn.options.bidirectional else { return nil }
@@ -132,7 +179,7 @@ extension Experiment {
 
     /// Milliseconds per step of RTRL and of BPTT (forward and backward) for one
     /// sequence of 10 steps at each of `Measurement.timedSizes`, and the fitted exponents.
-    private func timeRTRLAndBPTT() -> [Metric] {
+    fileprivate func timeRTRLAndBPTT() -> [Metric] {
         let clock = ContinuousClock()
         func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) * 1e-15 }
         let (T, I) = (10, task.inputSize)
@@ -159,14 +206,15 @@ extension Experiment {
             rtrlTimes.append(best.0)
             bpttTimes.append(best.1)
         }
+        func kind(_ id: String) -> MetricKind { Measurement.costGrowth.yields.first { $0.id.rawValue == id }! }
         var out: [Metric] = []
         for (H, (r, b)) in zip(Measurement.timedSizes, zip(rtrlTimes, bpttTimes)) {
-            out.append(Metric("rtrl_ms_\(H)", r, lowerIsBetter: true))
-            out.append(Metric("bptt_ms_\(H)", b, lowerIsBetter: true))
+            out.append(Metric(kind("rtrl_ms_\(H)"), r))
+            out.append(Metric(kind("bptt_ms_\(H)"), b))
         }
         let logH = Measurement.timedSizes.map { Foundation.log(Double($0)) }
-        out.append(Metric("rtrl_growth", slope(logH, rtrlTimes.map(Foundation.log)), lowerIsBetter: true))
-        out.append(Metric("bptt_growth", slope(logH, bpttTimes.map(Foundation.log)), lowerIsBetter: true))
+        out.append(Metric(kind("rtrl_growth"), slope(logH, rtrlTimes.map(Foundation.log))))
+        out.append(Metric(kind("bptt_growth"), slope(logH, bpttTimes.map(Foundation.log))))
         return out
     }
 
@@ -188,7 +236,7 @@ extension Experiment {
         return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
     }
 
-    private func inputGateGap() -> Double? {
+    fileprivate func inputGateGap() -> Double? {
         probeMarkedSequences(.lstm) { probe, marked, _ in
             let gate = probe.gate(0)
             let H = gate.shape[1]
@@ -205,7 +253,7 @@ extension Experiment {
 
     /// The GRU's mean z on the carrying units (the quarter whose state moved most at
     /// the first marker): between the markers, and on the first marker itself.
-    private func updateGateCarrying() -> (carrying: Double, atMarker: Double)? {
+    fileprivate func updateGateCarrying() -> (carrying: Double, atMarker: Double)? {
         var atMarker: [Double] = []
         let carrying = probeMarkedSequences(.gru) { probe, marked, _ in
             let markers = marked.indices.filter { marked[$0] }
@@ -231,7 +279,7 @@ extension Experiment {
 
     /// The mean weight on the mirrored source step (every output step), on the step
     /// after it, and on the two together (the steps u ≥ 1, which have both).
-    private func attentionMirror() -> (mirror: Double, next: Double, pair: Double)? {
+    fileprivate func attentionMirror() -> (mirror: Double, next: Double, pair: Double)? {
         guard let model = model as? TranslationModel, model.seq2seq.configuration.useAttention, let batch = validation.first else { return nil }
         let S = batch.steps
         let seq2seq = model.seq2seq
@@ -285,4 +333,12 @@ func slope(_ x: [Double], _ y: [Double]) -> Double {
     let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
     let sxx = x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
     return sxx > 0 ? sxy / sxx : 0
+}
+
+extension MetricKind {
+    /// Every metric kind the lab knows: the tasks', the run's and the measurements'.
+    public static var all: [MetricKind] { taskMetrics + RunMetrics.kinds + Measurement.metricKinds }
+
+    /// The kind with this id among `all`, if any.
+    public static func known(_ id: String) -> MetricKind? { all.first { $0.id.rawValue == id } }
 }

@@ -87,7 +87,7 @@ func readyEvent(_ lesson: Lesson, overrides: [String: SettingValue] = [:]) -> Tr
     var settings = lesson.settings
     for (k, v) in overrides { settings[k] = v }
     let chance = Baseline(name: "chance", split: .validation,
-                          metrics: [Metric("accuracy", 0.25, lowerIsBetter: false), Metric("cross-entropy", log(4.0), lowerIsBetter: true)])
+                          metrics: [Metric(.accuracy, 0.25), Metric(.crossEntropy, log(4.0))])
     return .ready(ExperimentInfo(settings: settings, parameterCount: 388, baselines: [chance], taskSummary: "echo",
                                  evalEvery: Int(settings["eval_every"]?.number ?? 1)))
 }
@@ -101,7 +101,7 @@ func fakeReport(step: Int, evaluate: Bool = false, probes: Bool = false, accurac
     if evaluate {
         let acc = accuracy ?? min(0.99, 0.25 + s / 200)
         evaluation = Evaluation(step: step, loss: trainLoss * 1.1,
-                                metrics: [Metric("accuracy", acc, lowerIsBetter: false), Metric("cross-entropy", trainLoss * 1.1, lowerIsBetter: true)])
+                                metrics: [Metric(.accuracy, acc), Metric(.crossEntropy, trainLoss * 1.1)])
         samples = [sampleRow("A B D A C C B D A", "A B D A D C B D A"), sampleRow("C C A B D D A B C", "C C A B D D A B C")]
     }
     return StepReport(step: step, loss: trainLoss, gradientNorm: 0.5 + 0.1 * sin(s), clipped: false, divergence: nil,

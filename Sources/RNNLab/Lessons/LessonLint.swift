@@ -1,0 +1,134 @@
+import Foundation
+
+/// What `rnnlab lint` checks beyond what every reader of a lesson refuses
+/// (`LessonParser.check`): that each check can be judged and followed.
+///
+/// - every metric a condition names exists for the check's task, model and form
+///   (`CheckVocabulary`);
+/// - no clause can never hold or always hold (`> nan`, `< inf`, `accuracy > 1`);
+/// - the check's `set:` and `versus:` values, and values its hint asks for
+///   (`hidden to 8`, `spectral_radius=0`, `forget_bias 1`), are settings the
+///   learner can reach with the lesson's knobs.
+public enum LessonLint {
+    /// What a task yields, as the caller could learn it (nil: the task could not be
+    /// built, e.g. a data set is missing; then any task metric is accepted).
+    public struct TaskFacts {
+        public var metrics: [MetricKind]
+        public var kind: TaskKind
+        public var hasMarker: Bool
+        public init(metrics: [MetricKind], kind: TaskKind, hasMarker: Bool) {
+            self.metrics = metrics
+            self.kind = kind
+            self.hasMarker = hasMarker
+        }
+    }
+
+    /// The facts of the lesson's task at the lesson's settings, built for real.
+    public static func facts(_ lesson: Lesson, dataDirectory: DataDirectory = .resolve()) -> Result<TaskFacts, Reason> {
+        let knobs = TaskCatalog.entry(named: lesson.task)?.knobs.map(\.name) ?? []
+        var values: [String: Double] = [:]
+        for k in knobs { if let v = lesson.settings[k]?.number { values[k] = v } }
+        do {
+            let task = try TaskCatalog.make(lesson.task, knobs: values, dataDirectory: dataDirectory)
+            return .success(TaskFacts(metrics: task.metricKinds, kind: task.kind, hasMarker: task.markerFeature != nil))
+        } catch {
+            return .failure(Reason("\(error)"))
+        }
+    }
+
+    /// Every problem of `lesson`'s checks, each at its line.
+    public static func problems(_ lesson: Lesson, task: TaskFacts) -> [LessonError] {
+        var out: [LessonError] = []
+        func report(_ line: Int, _ message: String) { out.append(LessonError(file: lesson.file, line: line, message)) }
+        for check in lesson.checks {
+            let vocabulary = CheckVocabulary(lesson: lesson, check: check, taskMetrics: task.metrics, taskKind: task.kind,
+                                             hasMarker: task.hasMarker)
+            for (key, condition) in [("expect", check.expect), ("until", check.until)] {
+                guard let condition else { continue }
+                let line = check.keyLines[key] ?? check.line
+                for name in condition.metricNames {
+                    if let why = vocabulary.problem(name, inUntil: key == "until") { report(line, "check \(check.id): \(why)") }
+                }
+                for clause in condition.clauses {
+                    if let why = vacuity(clause, vocabulary) { report(line, "check \(check.id): `\(clause.metric) \(clause.op) \(clause.rhsDescription)` \(why)") }
+                }
+            }
+            for (key, values) in [("set", check.set), ("versus", check.versus ?? [:])] {
+                for name in values.keys.sorted() {
+                    if let why = unreachable(name, values[name]!, lesson) {
+                        report(check.keyLines[key] ?? check.line, "check \(check.id): \(key): \(why)")
+                    }
+                }
+            }
+            for (name, value) in hintValues(check.hint, lesson) {
+                if let why = unreachable(name, value, lesson) { report(check.keyLines["hint"] ?? check.line, "check \(check.id): the hint asks for what a learner cannot do: \(why)") }
+            }
+        }
+        return out
+    }
+
+    /// Why `clause` can never hold or always holds, or nil.
+    static func vacuity(_ clause: CheckCondition.Clause, _ vocabulary: CheckVocabulary) -> String? {
+        let threshold: Double
+        switch clause.rhs {
+        case .number(let v): threshold = v
+        case .metric(_, let factor):
+            return factor.isNaN ? "can never hold: NaN is never accepted" : nil
+        }
+        if threshold.isNaN { return "can never hold: NaN is never accepted" }
+        guard let range = vocabulary.kinds[clause.metric]?.range else { return nil }
+        let (lo, hi) = (range.lowerBound, range.upperBound)
+        let what = "\(clause.metric) lies in \(SettingValue.format(lo))…\(SettingValue.format(hi))"
+        let never: Bool, always: Bool
+        switch clause.op {
+        case .greater: (never, always) = (threshold >= hi, threshold < lo)
+        case .greaterOrEqual: (never, always) = (threshold > hi, threshold <= lo)
+        case .less: (never, always) = (threshold <= lo, threshold > hi)
+        case .lessOrEqual: (never, always) = (threshold < lo, threshold >= hi)
+        case .equal: (never, always) = (!range.contains(threshold), lo == hi && threshold == lo)
+        }
+        if never { return threshold.isInfinite ? "can never hold: the threshold is infinite" : "can never hold: \(what)" }
+        if always { return threshold.isInfinite ? "always holds: the threshold is infinite" : "always holds: \(what)" }
+        return nil
+    }
+
+    /// Why a learner cannot set `name` to `value` with the lesson's knobs, or nil.
+    static func unreachable(_ name: String, _ value: SettingValue, _ lesson: Lesson) -> String? {
+        if lesson.refusedKnobs.contains(name) { return nil }  // its knob is already reported
+        guard let knob = lesson.knobs.first(where: { $0.name == name }) else {
+            if lesson.settings[name] == value { return nil }  // the lesson's own value: nothing to change
+            return "\(name)=\(value), but \(name) is not a knob of this lesson, so a learner cannot set it"
+        }
+        guard let reason = knob.definition.refusal(value) else { return nil }
+        return "\(reason) (the lesson's knob \(name) refuses it)"
+    }
+
+    /// Settings a hint names with a value: `name=value`, `name = value`,
+    /// `name to value` and `name value`, for the lesson's knobs. A choice is taken
+    /// only after `to` or `=` ("cell state" is prose, "cell to gru" is a setting).
+    static func hintValues(_ hint: String, _ lesson: Lesson) -> [(String, SettingValue)] {
+        var words: [String] = []
+        for raw in hint.split(whereSeparator: { $0 == " " }) {
+            let w = String(raw).trimmingCharacters(in: CharacterSet(charactersIn: ",.;:!?()\"'"))
+            if let eq = w.firstIndex(of: "="), eq != w.startIndex, w.index(after: eq) != w.endIndex {
+                words += [String(w[..<eq]), "=", String(w[w.index(after: eq)...])]
+            } else if !w.isEmpty {
+                words.append(w)
+            }
+        }
+        var out: [(String, SettingValue)] = []
+        for (i, w) in words.enumerated() {
+            guard let knob = lesson.knobs.first(where: { $0.name == w }), i + 1 < words.count else { continue }
+            let linked = words[i + 1] == "to" || words[i + 1] == "="
+            let j = linked ? i + 2 : i + 1
+            guard j < words.count else { continue }
+            let candidate = words[j]
+            if case .choice = knob.definition.kind {
+                if linked, candidate.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { out.append((w, .choice(candidate))) }
+            } else if !candidate.lowercased().contains("x"), let v = Double(candidate) {
+                out.append((w, .number(v)))
+            }
+        }
+        return out
+    }
+}
