@@ -66,7 +66,7 @@ import Testing
         #expect(r.status == 1)
         let lines = r.out.split(separator: "\n").map(String.init)
         #expect(lines.count == 4, "\(r.out)")
-        #expect(lines[0].hasSuffix("02-bad.md:10: hidden takes a number, not \"4x\""), "\(r.out)")
+        #expect(lines[0].hasSuffix("02-bad.md:10: hidden takes a number in 1…512, not \"4x\""), "\(r.out)")
         #expect(lines[1].contains("02-bad.md:16:") && lines[1].contains("unknown metric \"stpe\""), "\(r.out)")
         #expect(lines[2].contains("02-bad.md:16:") && lines[2].contains("can never hold"), "\(r.out)")
         #expect(lines[3] == "2 lesson files, 3 problems")
