@@ -92,10 +92,10 @@ public enum NumberFormat {
     }
 }
 
-/// Powers of ten and decimal exponents.
-enum DecimalMath {
+/// Powers of ten and decimal exponents (the number formatter's, and the plots' ticks).
+public enum DecimalMath {
     /// 10 raised to the integer `n`, exactly for |n| ≤ 22.
-    static func pow10(_ n: Int) -> Double {
+    public static func pow10(_ n: Int) -> Double {
         if n < 0 && n >= -22 { return 1 / pow10(-n) }
         var r = 1.0
         if n >= 0 { for _ in 0..<min(n, 400) { r *= 10 } } else { for _ in 0..<min(-n, 400) { r /= 10 } }
@@ -103,7 +103,7 @@ enum DecimalMath {
     }
 
     /// The decimal exponent e with 10^e ≤ x < 10^(e+1), for finite x > 0.
-    static func decimalExponent(_ x: Double) -> Int {
+    public static func decimalExponent(_ x: Double) -> Int {
         var e = Int(cLog10(x).rounded(.down))
         while e > -330 && pow10(e) > x { e -= 1 }
         while e < 310 && pow10(e + 1) <= x { e += 1 }

@@ -12,20 +12,9 @@ import TestTiers
 @Suite(.serialized, .enabled(if: TestTier.slow, "the slow tier"),
        .enabled(if: TmuxSession.executable != nil, "tmux is not installed; the end-to-end tests need it"))
 struct LabEndToEndTests {
-    /// A fresh state folder, the launch command and a session at `width`×`height`.
+    /// A fresh state folder and the lab in a session at `width`×`height`.
     func launch(width: Int, height: Int) throws -> (TmuxSession, URL) {
-        let binary = LabBinary.url
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw TmuxSession.Failure("no rnnlab program at \(binary.path); `swift build` builds it (swift test does too)")
-        }
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("rnnlab-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
-        let session = try TmuxSession(
-            width: width, height: height,
-            environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color", "RNNLAB_STATE_DIR": state.path],
-            command: [binary.path, "--lessons-dir", LabBinary.lessonsDirectory.path],
-            directory: LabBinary.packageRoot.path)
-        return (session, state)
+        try TmuxSession.launchLab(width: width, height: height)
     }
 
     /// The step counter of the status line, if shown.

@@ -13,6 +13,17 @@ import Testing
         return AppState(lessons: [fixtureLesson(text)], width: 100, height: 30)
     }
 
+    /// A check with `until`: once accuracy passes 0.9, the loss must be low.
+    static let learntThenLowLoss = """
+      - id: learnt-then-low-loss
+        title: Once it has learnt, the loss is low
+        steps: 200
+        until: accuracy > 0.9
+        expect: validation_loss < 0.5
+        hint: h
+
+    """
+
     func open(_ state: inout AppState, overrides: [String: SettingValue] = [:]) {
         send(&state, keys(.enter))
         send(&state, [.trainer(readyEvent(state.lesson!.lesson, overrides: overrides))])
@@ -39,15 +50,7 @@ import Testing
 
     @Test func untilHoldsLiveAsInVerify() {
         // ux A6: the gap is judged once the model has learnt, not before.
-        var state = self.state(checks: """
-          - id: learnt-then-low-loss
-            title: Once it has learnt, the loss is low
-            steps: 200
-            until: accuracy > 0.9
-            expect: validation_loss < 0.5
-            hint: h
-
-        """)
+        var state = self.state(checks: Self.learntThenLowLoss)
         open(&state)
         // Low loss but not learnt yet: not credited, not decided.
         #expect(send(&state, [.trainer(.report(fakeReport(step: 25, evaluate: true, accuracy: 0.5, loss: 0.1)))]).isEmpty)
@@ -58,15 +61,7 @@ import Testing
     }
 
     @Test func untilThatHoldsWhenTheClaimDoesNotIsAFailure() {
-        var state = self.state(checks: """
-          - id: learnt-then-low-loss
-            title: Once it has learnt, the loss is low
-            steps: 200
-            until: accuracy > 0.9
-            expect: validation_loss < 0.5
-            hint: h
-
-        """)
+        var state = self.state(checks: Self.learntThenLowLoss)
         open(&state)
         send(&state, [.trainer(.report(fakeReport(step: 25, evaluate: true, accuracy: 0.95, loss: 2)))])
         #expect(state.lesson!.run.failedChecks == ["learnt-then-low-loss"])

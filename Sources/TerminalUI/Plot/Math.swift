@@ -1,3 +1,4 @@
+import LabText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -17,19 +18,9 @@ enum Math {
     /// 10 raised to `x`.
     @inline(__always) static func exp10(_ x: Double) -> Double { pow(10, x) }
 
-    /// 10 raised to the integer `n`, exactly for |n| ≤ 22.
-    static func pow10(_ n: Int) -> Double {
-        if n < 0 && n >= -22 { return 1 / pow10(-n) }
-        var r = 1.0
-        if n >= 0 { for _ in 0..<min(n, 400) { r *= 10 } } else { for _ in 0..<min(-n, 400) { r /= 10 } }
-        return r
-    }
+    /// 10 raised to the integer `n` (``DecimalMath/pow10(_:)``).
+    static func pow10(_ n: Int) -> Double { DecimalMath.pow10(n) }
 
-    /// The decimal exponent e with 10^e ≤ x < 10^(e+1), for finite x > 0.
-    static func decimalExponent(_ x: Double) -> Int {
-        var e = Int(log10(x).rounded(.down))
-        while e > -330 && pow10(e) > x { e -= 1 }
-        while e < 310 && pow10(e + 1) <= x { e += 1 }
-        return e
-    }
+    /// The decimal exponent e with 10^e ≤ x < 10^(e+1) (``DecimalMath/decimalExponent(_:)``).
+    static func decimalExponent(_ x: Double) -> Int { DecimalMath.decimalExponent(x) }
 }

@@ -3,7 +3,7 @@ import RNNEngine
 /// The model of an experiment: a recurrent layer and a linear read-out, shaped by
 /// the task. Regression and classification read the final state (B, D·H) after
 /// the last real step; per-step tasks read every step (B, T, D·H).
-final class SequenceModel: LabModel {
+final class SequenceModel: RecurrentLabModel {
     let recurrent: RecurrentLayer
     let head: Linear
     let kind: TaskKind
@@ -47,15 +47,6 @@ final class SequenceModel: LabModel {
         recurrent.recurrentDropout = c.recurrentDropout
     }
 
-    var isTraining: Bool {
-        get { recurrent.training }
-        set { recurrent.training = newValue }
-    }
-
-    var recordsProbes: Bool {
-        get { recurrent.probeSample != nil }
-        set { recurrent.probeSample = newValue ? 0 : nil }
-    }
 
     func trainingLoss(_ batch: SequenceBatch) -> Variable { loss(batch).loss }
 
@@ -66,11 +57,9 @@ final class SequenceModel: LabModel {
 
     static var offeredProbes: Set<ProbeID> { RecurrentLayer.offeredProbes }
 
-    func probes() -> [ProbeID: Probe] { recurrent.probeValues(parameters: namedParameters) }
 
     var attentionProbe: Tensor? { nil }
 
-    var recurrentParameterCount: Int { recurrent.parameterCount }
 
     /// Outputs (B, O), (B, C) or (B, T, C) for the batch.
     func outputs(_ batch: SequenceBatch) -> Variable {

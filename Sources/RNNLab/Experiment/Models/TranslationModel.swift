@@ -1,7 +1,7 @@
 import RNNEngine
 
 /// The encoder–decoder of a seq2seq task, with or without attention.
-final class TranslationModel: LabModel {
+final class TranslationModel: RecurrentLabModel {
     let seq2seq: Seq2Seq
 
     static func fits(_ task: any SequenceTask) -> Bool { task.kind == .seq2seq }
@@ -21,22 +21,11 @@ final class TranslationModel: LabModel {
     /// The encoder's recurrent layer: its probes are the ones shown.
     var recurrent: RecurrentLayer { seq2seq.encoder.rnn }
     var attentionProbe: Tensor? { seq2seq.attentionProbe }
-    var recurrentParameterCount: Int { recurrent.parameterCount }
 
-    var isTraining: Bool {
-        get { recurrent.training }
-        set { recurrent.training = newValue }
-    }
-
-    var recordsProbes: Bool {
-        get { recurrent.probeSample != nil }
-        set { recurrent.probeSample = newValue ? 0 : nil }
-    }
 
     /// The encoder's probes, and the attention map of an evaluation.
     static var offeredProbes: Set<ProbeID> { RecurrentLayer.offeredProbes.union([.attention]) }
 
-    func probes() -> [ProbeID: Probe] { recurrent.probeValues(parameters: namedParameters) }
 
     func apply(_ c: ExperimentConfiguration) {
         seq2seq.teacherForcingRatio = c.teacherForcing
