@@ -25,7 +25,7 @@ final class LabLoop {
     /// The check verifying in the background, and the steps last reported.
     private var verification: BackgroundCheck?
     private var verifiedSteps = 0
-    /// The last failure to save progress or knobs, printed after the terminal is restored.
+    /// The last failure to save progress or knobs (also shown when it happened), printed after the terminal is restored.
     private(set) var saveWarning: String?
 
     /// Wait for a key at most this long per turn.
@@ -162,7 +162,13 @@ final class LabLoop {
         verification = nil
     }
 
+    /// Runs a save; a failure goes into the app state at once (the home
+    /// screen's notice, the lesson's status line) and is printed again after quit.
     private func save(_ body: () throws -> Void) {
-        do { try body() } catch { saveWarning = "could not save: \(error)" }
+        do { try body() } catch {
+            let reason = "could not save: \(error)"
+            saveWarning = reason
+            apply(.saveFailed(reason))
+        }
     }
 }

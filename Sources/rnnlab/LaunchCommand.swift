@@ -23,7 +23,7 @@ struct LaunchCommand: ParsableCommand {
             completed: progress.completed,
             firstStart: progress.firstStart,
             savedKnobs: knobs.values,
-            notice: progress.warning)
+            notice: [progress.warning, knobs.warning].compactMap { $0 }.joined(separator: " · ").nilIfEmpty)
         let loop = LabLoop(state: state, progress: progress, knobs: knobs, dataDirectory: options.dataDirectory,
                            capabilities: Capabilities.detect(environment: environment))
         do {
@@ -34,4 +34,9 @@ struct LaunchCommand: ParsableCommand {
         }
         if let warning = loop.saveWarning { printError("rnnlab: \(warning)") }
     }
+}
+
+extension String {
+    /// nil for the empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -40,7 +40,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("model.safetensors")
         let file = Self.sampleFile()
-        try file.write(to: url)
+        try file.encode().write(to: url)
         #expect(try SafetensorsFile.read(from: url) == file)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["model.safetensors"])
     }

@@ -62,6 +62,7 @@ public final class Experiment {
         do { task = try TaskCatalog.make(name, knobs: knobs, dataDirectory: dir) } catch {
             throw Reason("\(error)")
         }
+        try MemoryEstimate(task: task, settings: settings).check()
         var rng = SplitMix64(seed: seed)
         let model: any ExperimentModel = task.kind == .seq2seq
             ? try TranslationModel(task: task, settings: settings, rng: &rng)
@@ -101,6 +102,7 @@ public final class Experiment {
         if let reason = d.refusal(value) { throw Reason(reason) }
         var next = settings
         next[name] = value
+        if d.effect != .rebuild { try MemoryEstimate(task: task, settings: next).check() }
         if d.effect == .rebuild {
             let built = try Experiment.build(taskName, next, definitions, dataDirectory)
             settings = next
