@@ -81,7 +81,7 @@ struct RunCommand: ParsableCommand {
             break
         case let .diverged(step, reason, good):
             printError("rnnlab: diverged at step \(step) (\(reason)): stopped. Lower the learning rate or clip the gradients.")
-            printError("rnnlab: the model was rolled back to step \(good), the last step whose loss and gradients were finite")
+            printError("rnnlab: the model was rolled back to step \(good), its last evaluation before the divergence")
             checkpointNote = "rolled back to step \(good) after diverging at step \(step)"
             status = 1
         case .interrupted(let step):

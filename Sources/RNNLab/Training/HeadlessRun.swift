@@ -2,7 +2,7 @@ import Foundation
 
 /// Trains an experiment for a number of steps without a screen, as `rnnlab run`
 /// does, and says how the run ended. A divergence stops the run and rolls the
-/// model back to the last step whose loss and gradients were finite, so what is
+/// model back to its last evaluation before the divergence (`Experiment.rollBack`), so what is
 /// evaluated and saved afterwards is the last good model, never the exploded one.
 public struct HeadlessRun {
     /// The most steps one run may ask for (as a lesson check's `steps`).
@@ -13,7 +13,7 @@ public struct HeadlessRun {
         /// Every step was taken.
         case finished
         /// The loss or a gradient became NaN or infinite at `step`; the model is
-        /// back at `lastGoodStep`.
+        /// back at `lastGoodStep`, its last evaluation before that.
         case diverged(step: Int, reason: String, lastGoodStep: Int)
         /// `shouldStop` said so (Ctrl-C) after `step` steps.
         case interrupted(step: Int)

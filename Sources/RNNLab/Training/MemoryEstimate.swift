@@ -41,6 +41,8 @@ public struct MemoryEstimate: Sendable, Equatable {
         set { override.withLock { $0 = newValue } }
     }
 
+    public init(bytes: Int) { self.bytes = bytes }
+
     /// Estimates a run of `task` with complete `settings` (defaults filled in).
     public init(task: any SequenceTask, settings: [String: SettingValue]) {
         func number(_ name: String, _ fallback: Double) -> Int {
