@@ -76,6 +76,39 @@ import Testing
         #expect(r.err.contains("these settings need about 15 GiB of memory, over the limit of 4.0 GiB"), "\(r.err)")
     }
 
+    /// The estimate is within a factor of 2 of the peak RSS `/usr/bin/time -f %M`
+    /// measures for the same run (a config whose memory is mostly the tape).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time")))
+    func theEstimateIsWithinAFactorOfTwoOfTheMeasuredPeak() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let settings = ["--set", "hidden=16", "--set", "batch=512", "--set", "T=1000"]
+        let refused = try rnnlab(["run", "simple-rnn", "--steps", "1", "--max-memory", "64M"] + settings, in: dir)
+        let estimate = try #require(Self.mebibytes(in: refused.err), "\(refused.err)")
+        let peakFile = dir.appendingPathComponent("peak").path
+        let status = try Spawn.run("/usr/bin/time", ["-f", "%M", "-o", peakFile, "/usr/bin/env", "RNNLAB_STATE_DIR=\(dir.path)/state",
+                                                     LabBinary.url.path, "run", "simple-rnn", "--steps", "2",
+                                                     "--lessons-dir", LabBinary.lessonsDirectory.path] + settings,
+                                   stdout: dir.appendingPathComponent("out").path, stderr: dir.appendingPathComponent("err").path)
+        #expect(status == 0)
+        let text = try String(contentsOfFile: peakFile, encoding: .utf8)
+        let peakKiB = try #require(text.split(separator: "\n").last.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }, "\(text)")
+        let ratio = estimate / (peakKiB / 1024)
+        #expect(ratio > 0.5 && ratio < 2, "estimate \(estimate) MiB, measured \(peakKiB / 1024) MiB")
+    }
+
+    /// "need about 650 MiB" or "need about 5.0 GiB" → MiB.
+    static func mebibytes(in message: String) -> Double? {
+        guard let range = message.range(of: "need about ") else { return nil }
+        let words = message[range.upperBound...].split(separator: " ")
+        guard words.count >= 2, let n = Double(words[0]) else { return nil }
+        switch words[1] {
+        case "MiB": return n
+        case "GiB": return n * 1024
+        default: return nil
+        }
+    }
+
     /// The review's diverging run exited 0 and saved the exploded model.
     @Test func aDivergenceExitsNonZeroAndSavesTheLastGoodModel() throws {
         let dir = try folder()
@@ -104,7 +137,9 @@ import Testing
         let script = """
             stdbuf -oL "$@" > out 2> err & pid=$!
             i=0; while ! grep -q '^step' out && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done
-            kill -INT $pid; wait $pid; echo $? > status
+            kill -INT $pid
+            i=0; while kill -0 $pid 2>/dev/null && [ $i -lt 1200 ]; do sleep 0.1; i=$((i+1)); done
+            if kill -0 $pid 2>/dev/null; then kill -KILL $pid; echo hung > status; else wait $pid; echo $? > status; fi
             """
         let status = try Spawn.run("/bin/sh", ["-c", "cd '\(dir.path)' && \(script)", "sh", "/usr/bin/env", "RNNLAB_STATE_DIR=\(dir.path)/state",
                                                LabBinary.url.path, "run", "simple-rnn", "--steps", "1000000", "--metrics", metrics.path,

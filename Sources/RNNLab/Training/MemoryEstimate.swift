@@ -16,7 +16,7 @@ import Synchronization
 /// - per-step outputs B·T·V three times (logits, softmax, gradient);
 /// - parameters four times (weights, gradients, two optimiser moments);
 /// - the validation split N·T·I, and the tape of one evaluation batch (≤ 256);
-/// - 64 MiB for the program, the lessons and the data sets.
+/// - 32 MiB for the program, the lessons and the data sets.
 /// Checked against measured peak RSS in `MemoryEstimateTests` and DECISIONS.d/store.md.
 public struct MemoryEstimate: Sendable, Equatable {
     /// Estimated peak bytes.
@@ -81,7 +81,7 @@ public struct MemoryEstimate: Sendable, Equatable {
         let N = task.sizes.validation
         let evalBatch = max(1, min(256, N))
         floats += N * T * I + L * D * evalBatch * T * (G + S + 2 * H)
-        bytes = 4 * floats + 64 << 20
+        bytes = 4 * floats + 32 << 20
     }
 
     /// Throws with the estimate and the cap when the estimate is over the cap.
