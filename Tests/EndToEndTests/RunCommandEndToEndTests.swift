@@ -141,7 +141,7 @@ import Testing
             i=0; while kill -0 $pid 2>/dev/null && [ $i -lt 1200 ]; do sleep 0.1; i=$((i+1)); done
             if kill -0 $pid 2>/dev/null; then kill -KILL $pid; echo hung > status; else wait $pid; echo $? > status; fi
             """
-        let status = try Spawn.run("/bin/sh", ["-c", "cd '\(dir.path)' && \(script)", "sh", "/usr/bin/env", "RNNLAB_STATE_DIR=\(dir.path)/state",
+        let status = try Spawn.run("/bin/sh", ["-c", "cd '\(dir.path)' || exit 3\n\(script)", "sh", "/usr/bin/env", "RNNLAB_STATE_DIR=\(dir.path)/state",
                                                LabBinary.url.path, "run", "simple-rnn", "--steps", "1000000", "--metrics", metrics.path,
                                                "--lessons-dir", LabBinary.lessonsDirectory.path],
                                    stdout: dir.appendingPathComponent("sh.out").path, stderr: dir.appendingPathComponent("sh.err").path)
