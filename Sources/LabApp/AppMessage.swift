@@ -14,6 +14,8 @@ public enum AppMessage: Sendable {
     case tick(seconds: Double)
     /// The terminal has a new size.
     case resize(width: Int, height: Int)
+    /// Saving progress or knob values failed, with the reason (shown at once).
+    case saveFailed(String)
 }
 
 /// What the run loop must do after an update: `update` itself touches

@@ -35,6 +35,10 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppEffect
         return []
     case .key(let key):
         return applyKey(&state, key)
+    case .saveFailed(let reason):
+        state.notice = reason
+        state.lesson?.message = StatusMessage(reason, isError: true)
+        return []
     }
 }
 

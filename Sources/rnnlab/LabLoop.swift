@@ -25,7 +25,7 @@ final class LabLoop {
     /// The check verifying in the background, and the steps last reported.
     private var verification: BackgroundCheck?
     private var verifiedSteps = 0
-    /// The last failure to save progress or knobs, printed after the terminal is restored.
+    /// The last failure to save progress or knobs (also shown when it happened), printed after the terminal is restored.
     private(set) var saveWarning: String?
 
     /// While only the trainers change things, draw at most this often (a key draws at once).
@@ -200,7 +200,13 @@ final class LabLoop {
         verification = nil
     }
 
+    /// Runs a save; a failure goes into the app state at once (the home
+    /// screen's notice, the lesson's status line) and is printed again after quit.
     private func save(_ body: () throws -> Void) {
-        do { try body() } catch { saveWarning = "could not save: \(error)" }
+        do { try body() } catch {
+            let reason = "could not save: \(error)"
+            saveWarning = reason
+            apply(.saveFailed(reason))
+        }
     }
 }

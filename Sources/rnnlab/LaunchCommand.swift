@@ -25,7 +25,7 @@ struct LaunchCommand: ParsableCommand {
             completed: progress.completed,
             firstStart: progress.firstStart,
             savedKnobs: knobs.values,
-            notice: progress.warning)
+            notice: [progress.warning, knobs.warning].compactMap { $0 }.joined(separator: " · ").nilIfEmpty)
         let loop = LabLoop(state: state, progress: progress, knobs: knobs, dataDirectory: options.dataDirectory,
                            capabilities: Capabilities.detect(environment: environment))
         do {
@@ -36,4 +36,9 @@ struct LaunchCommand: ParsableCommand {
         }
         if let warning = loop.saveWarning { printError(Language.english(.cli(.error), ["error": .text("\(warning)")])) }
     }
+}
+
+extension String {
+    /// nil for the empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

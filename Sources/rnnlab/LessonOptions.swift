@@ -14,14 +14,43 @@ struct LessonOptions: ParsableArguments {
     @Option(help: "Threads for the engine's kernels, 1 or 2 (default: $RNNLAB_THREADS, else 1; see DECISIONS.md).")
     var threads: Int?
 
+    @Option(name: .customLong("max-memory"),
+            help: "Refuse settings whose estimated memory is over this, e.g. 8G or 512M (default: $RNNLAB_MAX_MEMORY, else 4G).")
+    var maxMemory: String?
+
     /// Sets the engine's thread count from --threads or $RNNLAB_THREADS (default 1).
-    func applyThreads() {
-        let requested = threads ?? ProcessInfo.processInfo.environment["RNNLAB_THREADS"].flatMap { Int($0) } ?? 1
-        guard (1...max(1, Parallel.coreCount)).contains(requested) else {
-            fail("--threads must be between 1 and \(Parallel.coreCount) on this machine, got \(requested)")
+    func applyThreads(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        switch LessonOptions.threadCount(option: threads, environment: environment, cores: Parallel.coreCount) {
+        case .success(let n): Parallel.maxThreads = n
+        case .failure(let refusal): fail(refusal.description)
         }
-        Parallel.maxThreads = requested
         Allocator.keepFreedMemory()
+    }
+
+    /// The thread count from --threads, else $RNNLAB_THREADS, else 1; a refusal
+    /// names the source and the range.
+    static func threadCount(option: Int?, environment: [String: String], cores: Int) -> Result<Int, Reason> {
+        let range = 1...max(1, cores)
+        if let option {
+            guard range.contains(option) else {
+                return .failure(Reason("--threads must be between 1 and \(range.upperBound) on this machine, got \(option)"))
+            }
+            return .success(option)
+        }
+        guard let text = environment["RNNLAB_THREADS"], !text.isEmpty else { return .success(1) }
+        guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text), range.contains(n) else {
+            return .failure(Reason("RNNLAB_THREADS must be a whole number between 1 and \(range.upperBound) on this machine, got \"\(text)\""))
+        }
+        return .success(n)
+    }
+
+    /// Sets the memory cap from --max-memory or $RNNLAB_MAX_MEMORY (default 4 GiB); refuses a bad size.
+    func applyMemoryLimit(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        if let maxMemory {
+            do { MemoryEstimate.limit = try MemoryEstimate.parseSize(maxMemory) } catch { fail("--max-memory: \(error)") }
+        } else if let text = environment[MemoryEstimate.environmentVariable], !text.isEmpty {
+            do { MemoryEstimate.limit = try MemoryEstimate.parseSize(text) } catch { fail("$\(MemoryEstimate.environmentVariable): \(error)") }
+        }
     }
 
     var lessonsURL: URL { LessonOptions.resolveLessons(explicit: lessonsDir) }
@@ -53,11 +82,20 @@ struct LessonOptions: ParsableArguments {
     /// The library, or exit status 2 with a message when the folder has no lessons.
     func library() throws -> LessonLibrary {
         applyThreads()
+        applyMemoryLimit()
         let library = LessonLibrary.load(lessonsURL)
         guard !library.lessons.isEmpty || !library.problems.isEmpty else {
             fail("no lessons in \(lessonsURL.path) (give the folder with --lessons-dir or $RNNLAB_LESSONS_DIR)")
         }
         return library
+    }
+
+    /// A lesson by id, file name or number; a bare number matches the file's
+    /// two-digit prefix too (`1` finds `01-….md`).
+    static func find(_ name: String, in library: LessonLibrary) -> Lesson? {
+        if let lesson = library.lesson(named: name) { return lesson }
+        guard !name.isEmpty, name.count < 4, name.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(name) else { return nil }
+        return library.lesson(named: String(format: "%02d", n))
     }
 }
 

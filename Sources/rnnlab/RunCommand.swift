@@ -3,21 +3,30 @@ import Foundation
 import RNNEngine
 import LabApp
 import RNNLab
+import Synchronization
+
+/// Set by SIGINT while `run` trains; checked between two steps.
+private let interruptRequested = Atomic<Bool>(false)
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "Train a lesson's experiment without the screen, printing progress and final metrics.")
+        commandName: "run",
+        abstract: "Train a lesson's experiment without the screen, printing progress and final metrics.",
+        discussion: """
+            Exit status: 0 when every step was taken, 1 when the run diverged (the checkpoint then \
+            holds the last good parameters), 130 after Ctrl-C (the metrics so far are written), 2 for bad arguments.
+            """)
 
     @OptionGroup var options: LessonOptions
 
     @Argument(help: "The lesson, by id, file name or number.")
     var lesson: String
 
-    @Option(help: "Training steps.")
-    var steps = 500
+    @Option(parsing: .unconditional, help: "Training steps, 1…\(HeadlessRun.maxSteps).")
+    var steps = "500"
 
-    @Option(help: "The random seed of the model and data (default: the lesson's).")
-    var seed: Int?
+    @Option(parsing: .unconditional, help: "The random seed of the model and data, 0…1000000 (default: the lesson's).")
+    var seed: String?
 
     @Option(name: .customLong("set"), help: "A setting, name=value (repeatable).")
     var settings: [String] = []
@@ -30,48 +39,88 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let library = try options.library()
-        guard let lesson = library.lesson(named: lesson) else {
+        guard let lesson = LessonOptions.find(lesson, in: library) else {
             fail("no lesson \(self.lesson) (lessons: \(library.lessons.map(\.id).joined(separator: ", ")))")
         }
-        guard steps > 0 else { fail("--steps must be at least 1") }
-        if let m = metrics, !(m.hasSuffix(".csv") || m.hasSuffix(".json")) { fail("--metrics takes a .csv or .json file") }
+        let stepCount = RunCommand.wholeNumber(steps, name: "--steps", in: 1...HeadlessRun.maxSteps)
+        if let m = metrics, !MetricsLog.acceptsExtension(of: m) { fail("--metrics takes a .csv or .json file, got \(m)") }
+        // The writer's own checks, before any training: a bad path costs nothing.
+        let outputs = [metrics, checkpoint].compactMap { $0 }
+        if outputs.count == 2, metrics == checkpoint { fail("--metrics and --checkpoint name the same file \(outputs[0])") }
+        for path in outputs {
+            do { _ = try SafeFile.destination(of: URL(fileURLWithPath: path)) } catch { fail("\(error)") }
+        }
         var chosen = lesson.settings
         for (k, v) in parseSettings(settings, lesson: lesson) { chosen[k] = v }
-        if let seed {
-            guard (0...1_000_000).contains(seed) else { fail("--seed must be in 0…1000000") }
-            chosen["seed"] = .number(Double(seed))
-        }
+        if let seed { chosen["seed"] = .number(Double(RunCommand.wholeNumber(seed, name: "--seed", in: 0...1_000_000))) }
         let experiment: Experiment
         do { experiment = try Experiment(task: lesson.task, settings: chosen, dataDirectory: options.dataDirectory) } catch {
             fail("\(error)")
         }
         experiment.measurements = lesson.measurementNames
         print("\(lesson.title): \(lesson.task), \(experiment.parameterCount) parameters")
-        var log = MetricsLog()
+
+        interruptRequested.store(false, ordering: .relaxed)
+        let previous = signal(SIGINT) { _ in interruptRequested.store(true, ordering: .relaxed) }
+        defer { signal(SIGINT, previous) }
         let clock = ContinuousClock()
         let start = clock.now
-        for _ in 0..<steps {
-            let r = experiment.trainStep()
-            log.append(r)
-            if let e = r.evaluation {
-                let secs = Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) * 1e-18
-                print("step \(r.step)  loss \(SettingValue.format(r.loss))  validation \(SettingValue.format(e.loss))  "
-                      + (e.metrics + e.measurements).map(\.description).joined(separator: ", ")
-                      + String(format: "  (%.0f steps/s)", Double(r.step) / max(secs, 1e-9)))
-            }
-            if let d = r.divergence {
-                print("diverged \(describeDivergence(d, atStep: r.step)): stopped. Lower the learning rate or clip the gradients.")
-                break
-            }
+        var run = HeadlessRun()
+        run.train(experiment, steps: stepCount, shouldStop: { interruptRequested.load(ordering: .relaxed) }) { r in
+            guard let e = r.evaluation else { return }
+            let elapsed = start.duration(to: clock.now)
+            let secs = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            print("step \(r.step)  loss \(SettingValue.format(r.loss))  validation \(SettingValue.format(e.loss))  "
+                  + (e.metrics + e.measurements).map(\.description).joined(separator: ", ")
+                  + String(format: "  (%.0f steps/s)", Double(r.step) / max(secs, 1e-9)))
+        }
+        signal(SIGINT, SIG_IGN)  // a second Ctrl-C must not cut the files short
+        var status: Int32 = 0
+        var checkpointNote: String?
+        switch run.ending {
+        case .finished:
+            break
+        case let .diverged(step, cause, good):
+            printError("rnnlab: diverged \(describeDivergence(cause, atStep: step)): stopped. Lower the learning rate or clip the gradients.")
+            printError("rnnlab: the model was rolled back to step \(good), its last evaluation before the divergence")
+            checkpointNote = "rolled back to step \(good) after diverging at step \(step)"
+            status = 1
+        case .interrupted(let step):
+            printError("rnnlab: interrupted after step \(step)")
+            status = 130
         }
         let final = experiment.evaluate()
         print("final validation loss \(SettingValue.format(final.loss)), " + (final.metrics + final.measurements).map(\.description).joined(separator: ", "))
         for b in experiment.baselines { print("baseline " + b.description) }
-        if let m = metrics { try log.write(to: URL(fileURLWithPath: m)) ; print("metrics written to \(m)") }
-        if let c = checkpoint {
-            try SafetensorsFile.write(stateDict: experiment.stateDict(), metadata: ["lesson": lesson.id, "step": String(experiment.step)],
-                                      to: URL(fileURLWithPath: c))
-            print("checkpoint written to \(c)")
+        if let m = metrics {
+            do {
+                try run.log.write(to: URL(fileURLWithPath: m))
+                print("metrics of \(run.log.rows.count) steps written to \(m)")
+            } catch {
+                printError("rnnlab: metrics not written: \(error)")
+                status = max(status, 1)
+            }
         }
+        if let c = checkpoint {
+            var metadata = ["lesson": lesson.id, "step": String(experiment.step)]
+            if let checkpointNote { metadata["note"] = checkpointNote }
+            do {
+                try SafetensorsFile.save(stateDict: experiment.stateDict(), metadata: metadata, to: URL(fileURLWithPath: c))
+                print("checkpoint of step \(experiment.step) written to \(c)" + (checkpointNote.map { " (\($0))" } ?? ""))
+            } catch {
+                printError("rnnlab: checkpoint not written: \(error)")
+                status = max(status, 1)
+            }
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// A whole number in `range`, or exit status 2 with a message naming the option and the range.
+    static func wholeNumber(_ text: String, name: String, in range: ClosedRange<Int>) -> Int {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text), range.contains(n) else {
+            fail("\(name) must be a whole number in \(range.lowerBound)…\(range.upperBound), got \(text)")
+        }
+        return n
     }
 }

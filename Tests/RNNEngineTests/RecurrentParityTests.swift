@@ -258,10 +258,10 @@ import RNNEngine
         lstm.training = false
         let x = Tensor.normal([2, 7, 3], rng: &rng, dtype: .float32)
         let out = lstm(Variable(x))
-        try SafetensorsFile.write(stateDict: lstm.stateDict(), to: dir.appendingPathComponent("ours_state_dict.safetensors"))
-        try SafetensorsFile.write(stateDict: ["input": x, "output": out.output.value, "h_n": out.finalHidden.value,
-                                              "c_n": out.finalCell!.value],
-                                  to: dir.appendingPathComponent("ours_io.safetensors"))
+        try SafetensorsFile(stateDict: lstm.stateDict()).encode().write(to: dir.appendingPathComponent("ours_state_dict.safetensors"))
+        try SafetensorsFile(stateDict: ["input": x, "output": out.output.value, "h_n": out.finalHidden.value,
+                                        "c_n": out.finalCell!.value])
+            .encode().write(to: dir.appendingPathComponent("ours_io.safetensors"))
 
         let back = try SafetensorsFile.readStateDict(from: dir.appendingPathComponent("ours_state_dict.safetensors"))
         var other = SplitMix64(seed: 7)

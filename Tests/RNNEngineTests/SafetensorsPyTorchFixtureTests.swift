@@ -78,8 +78,8 @@ import Testing
         #expect(ours == original)
 
         if let dir = ProcessInfo.processInfo.environment["SAFETENSORS_EXPORT_DIR"] {
-            try file.write(to: URL(fileURLWithPath: dir).appendingPathComponent("ours.safetensors"))
-            try SafetensorsRoundTripTests.sampleFile()
+            try file.encode().write(to: URL(fileURLWithPath: dir).appendingPathComponent("ours.safetensors"))
+            try SafetensorsRoundTripTests.sampleFile().encode()
                 .write(to: URL(fileURLWithPath: dir).appendingPathComponent("sample.safetensors"))
         }
     }

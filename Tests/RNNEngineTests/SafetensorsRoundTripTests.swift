@@ -40,7 +40,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("model.safetensors")
         let file = Self.sampleFile()
-        try file.write(to: url)
+        try file.encode().write(to: url)
         #expect(try SafetensorsFile.read(from: url) == file)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["model.safetensors"])
     }
@@ -51,7 +51,7 @@ import Testing
         let url = dir.appendingPathComponent("lstm.safetensors")
         var rng = SplitMix64(seed: 3)
         let dict = ["weight_ih_l0": Tensor.normal([12, 4], rng: &rng), "bias_hh_l0": .normal([12], rng: &rng)]
-        try SafetensorsFile.write(stateDict: dict, to: url)
+        try SafetensorsFile(stateDict: dict).encode().write(to: url)
         #expect(try SafetensorsFile.readStateDict(from: url) == dict)
         #expect(try SafetensorsFile.read(from: url).metadata.isEmpty)
     }

@@ -11,14 +11,13 @@ extension SafetensorsFile {
         return out
     }
 
-    /// Writes the file atomically: to a temporary file in the same directory,
-    /// synced, then renamed over `url`. A failure leaves whatever was at `url`
-    /// untouched and removes the temporary file.
-    public func write(to url: URL) throws {
+    /// Hands the whole file to `sink` in order, in pieces (the header length,
+    /// the header, then each tensor's data without a copy). The engine does no
+    /// file I/O beyond these bytes: `RNNLab`'s `SafeFile` streams them to disk.
+    /// Nothing reaches `sink` when the file cannot be encoded.
+    public func encode(to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         let plan = try writePlan()
-        try AtomicFile.write(to: url) { writer in
-            try plan.emit(self) { try writer.write($0) }
-        }
+        try plan.emit(self, to: sink)
     }
 
     /// Lays the file out the way the reference writer does, so that a state dict

@@ -21,13 +21,6 @@ extension SafetensorsFile {
         return out
     }
 
-    /// Saves a state dict atomically (see ``write(to:)``).
-    public static func write(
-        stateDict: [String: Tensor], metadata: [String: String] = [:], to url: URL
-    ) throws {
-        try SafetensorsFile(stateDict: stateDict, metadata: metadata).write(to: url)
-    }
-
     /// Loads a state dict of float tensors.
     public static func readStateDict(from url: URL) throws -> [String: Tensor] {
         try read(from: url).stateDict()

@@ -11,7 +11,7 @@ import Foundation
 /// Rust `safetensors` crate) refuses, with a ``SafetensorsError`` saying why.
 ///
 ///     let file = SafetensorsFile(stateDict: ["weight_ih_l0": w, "bias_ih_l0": b])
-///     try file.write(to: url)                                  // atomic
+///     let bytes = try file.encode()         // to disk with RNNLab's SafeFile
 ///     let weights = try SafetensorsFile.read(from: url).stateDict()
 public struct SafetensorsFile: Equatable, Sendable {
     /// The tensors by name, PyTorch `state_dict` style (`weight_ih_l0`, …).

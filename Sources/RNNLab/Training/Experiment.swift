@@ -62,6 +62,7 @@ public final class Experiment {
         do { task = try TaskCatalog.make(c.task, knobs: c.taskKnobs, dataDirectory: dir) } catch {
             throw Reason("\(error)")
         }
+        try MemoryEstimate(task: task, configuration: c).check()
         var rng = SplitMix64(seed: UInt64(c.seed))
         let model = try ModelCatalog.model(for: task, configuration: c, rng: &rng)
         let validation = task.evaluationBatches(.validation, batchSize: 256)
@@ -106,6 +107,7 @@ public final class Experiment {
             lastGood = (0, model.stateDict())
             return .rebuild
         case .live(let reach):
+            try MemoryEstimate(task: task, configuration: next).check()  // a larger batch is live
             configuration = next
             reach(self)
             return .live
