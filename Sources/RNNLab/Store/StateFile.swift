@@ -19,7 +19,7 @@ import Darwin
 ///   ``SafeFile``.
 public struct StateFile: Sendable {
     public let url: URL
-    /// Whether saves `fsync` (progress: yes; knob values: no, see DECISIONS.d/store.md).
+    /// Whether saves `fsync` (progress: yes; knob values: no, see DECISIONS.md).
     public let durable: Bool
 
     public init(url: URL, durable: Bool) {

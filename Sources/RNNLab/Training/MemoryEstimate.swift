@@ -17,13 +17,13 @@ import Synchronization
 /// - parameters four times (weights, gradients, two optimiser moments);
 /// - the validation split N·T·I, and the tape of one evaluation batch (≤ 256);
 /// - 32 MiB for the program, the lessons and the data sets.
-/// Checked against measured peak RSS in `MemoryEstimateTests` and DECISIONS.d/store.md.
+/// Checked against measured peak RSS in `MemoryEstimateTests` and DECISIONS.md.
 public struct MemoryEstimate: Sendable, Equatable {
     /// Estimated peak bytes.
     public var bytes: Int
 
     /// The default cap, 4 GiB: the machine has 24 GiB and may run two labs or
-    /// runs at once beside other work; every shipped lesson needs far less (see DECISIONS.d/store.md).
+    /// runs at once beside other work; every shipped lesson needs far less (see DECISIONS.md).
     public static let defaultLimit = 4 << 30
     /// The environment variable that sets the cap (as `--max-memory` does).
     public static let environmentVariable = "RNNLAB_MAX_MEMORY"
