@@ -154,10 +154,19 @@ struct TerminalEndToEndTests {
         try lab.waitFor("learning_rate 0.08", timeout: 60) { screen in
             screen.split(separator: "\n").contains { $0.contains("learning_rate") && $0.contains("0.08") }
         }
+        // The knob is saved once the trainer confirms it (on a loaded machine that
+        // can come after the screen shows the request): wait for the file, with a deadline.
+        let file = state.appendingPathComponent("knobs.json")
+        let deadline = Date().addingTimeInterval(60)
+        var knobs = ""
+        while Date() < deadline {
+            knobs = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+            if knobs.contains("0.08") { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(knobs.contains("0.08"), "knobs.json after 60 s: \(knobs)")
         try lab.send("q", "q")
         try lab.waitForExit(timeout: 30)
-        let knobs = try String(contentsOf: state.appendingPathComponent("knobs.json"), encoding: .utf8)
-        #expect(knobs.contains("0.08"), "knobs.json: \(knobs)")
     }
 
     /// A resize reaches the sleeping loop: the picture is redrawn at the new size.
