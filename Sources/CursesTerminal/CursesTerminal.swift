@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CNcursesw
+import Synchronization
 import TerminalUI
 
 /// The lab's window on a real terminal, through ncursesw.
@@ -141,11 +142,15 @@ public final class CursesTerminal {
         return CursesTerminal(screen: screen, capabilities: caps, paletteSize: palette, pairs: cache)
     }
 
+    private static let terminfoLock = Mutex<Void>(())
+
     /// Why curses could not draw on a terminal of type `term` (looked up in
     /// terminfo, nothing is written), or nil when it can: unknown types and
     /// types that cannot move the cursor (`dumb`, hardcopy, generic) are refused.
+    /// terminfo keeps the terminal it looked up in one global (`cur_term`), so
+    /// two look-ups at once would swap each other's; they take turns.
     public static func problem(withTerminalType term: String) -> CursesTerminalError? {
-        let verdict = term.isEmpty ? rnn_probe_terminal(nil) : rnn_probe_terminal(term)
+        let verdict = terminfoLock.withLock { _ in term.isEmpty ? rnn_probe_terminal(nil) : rnn_probe_terminal(term) }
         switch verdict {
         case 1: return nil
         case 0: return .cannotAddressCursor(term: term)

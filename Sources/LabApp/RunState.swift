@@ -129,7 +129,7 @@ public struct RunState: Sendable {
     public var failedChecks: Set<String> { data.checks.failed }
 
     /// What the divergence banner says, while it is up.
-    public var divergence: String? { data.diverged.map { describeDivergence($0.cause, atStep: $0.step) } }
+    public var divergence: String? { data.diverged.map { $0.cause.describe(atStep: $0.step) } }
 
     /// Back to the last good step after a divergence: every curve loses the points after it.
     public mutating func rollBack(to step: Int) {
@@ -169,14 +169,5 @@ public struct RunState: Sendable {
             }
         }
         return best
-    }
-}
-
-/// "at step 81 the loss became nan": what the banner and the command line say.
-public func describeDivergence(_ cause: Divergence, atStep step: Int) -> String {
-    switch cause {
-    case .loss(let v): return "at step \(step) the loss became \(v)"
-    case .gradient(let v): return "at step \(step) the gradient norm became \(v)"
-    case .weights: return "at step \(step) the update made a weight NaN or infinite"
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import RNNEngine
-import LabApp
 import RNNLab
 import Synchronization
 
@@ -81,7 +80,7 @@ struct RunCommand: ParsableCommand {
         case .finished:
             break
         case let .diverged(step, cause, good):
-            printError("rnnlab: diverged \(describeDivergence(cause, atStep: step)): stopped. Lower the learning rate or clip the gradients.")
+            printError("rnnlab: diverged \(cause.describe(atStep: step)): stopped. Lower the learning rate or clip the gradients.")
             printError("rnnlab: the model was rolled back to step \(good), its last evaluation before the divergence")
             checkpointNote = "rolled back to step \(good) after diverging at step \(step)"
             status = 1

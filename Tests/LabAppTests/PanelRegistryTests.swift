@@ -32,8 +32,8 @@ import Testing
     @Test func probePanelsNameTheProbesTheyRead() {
         var state = fixtureState()
         send(&state, keys(.enter))
-        #expect(state.lesson!.probes == ["gradient_norms", "spectral_radius", "hidden"])
-        #expect(registered(.attention).probes == ["attention"])
+        #expect(state.lesson!.probes == [.gradientNorms, .spectralRadii, .hidden])
+        #expect(registered(.attention).probes == [.attention])
         #expect(registered(.loss).probes.isEmpty && registered(.metric).probes.isEmpty)
     }
 

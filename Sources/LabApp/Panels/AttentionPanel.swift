@@ -7,7 +7,7 @@ import TerminalUI
 struct AttentionPanel: DashboardPanel {
     let id = PanelKind.attention
     let placement = PanelPlacement.row
-    let probes: Set<String> = ["attention"]
+    let probes: Set<ProbeID> = [.attention]
 
     func title(_ context: PanelContext) -> String { "attention: output step × source step" + probeStep(context.run.probes) }
 

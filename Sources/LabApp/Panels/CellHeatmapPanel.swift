@@ -6,7 +6,7 @@ import TerminalUI
 struct CellHeatmapPanel: DashboardPanel {
     let id = PanelKind.cellHeatmap
     let placement = PanelPlacement.row
-    let probes: Set<String> = ["cell"]
+    let probes: Set<ProbeID> = [.cell]
 
     func title(_ context: PanelContext) -> String { "cell c_t: units × t" + probeStep(context.run.probes) }
 

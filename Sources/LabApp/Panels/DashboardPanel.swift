@@ -15,7 +15,7 @@ protocol DashboardPanel: Sendable {
     var placement: PanelPlacement { get }
     /// The trainer's probes it reads (`gradient_norms`, `hidden`, `gates`,
     /// `cell`, `parameter_gradients`, `spectral_radius`, `attention`).
-    var probes: Set<String> { get }
+    var probes: Set<ProbeID> { get }
     /// What the experiment must measure at each evaluation for it (names of
     /// `Measurement` metrics such as `rtrl_difference`).
     var measurements: Set<String> { get }
@@ -30,7 +30,7 @@ protocol DashboardPanel: Sendable {
 }
 
 extension DashboardPanel {
-    var probes: Set<String> { [] }
+    var probes: Set<ProbeID> { [] }
     var measurements: Set<String> { [] }
     var width: Constraint { .min(1) }
     func rows(_ context: PanelContext) -> PanelRows { PanelRows() }

@@ -7,7 +7,7 @@ import TerminalUI
 struct GatesHeatmapPanel: DashboardPanel {
     let id = PanelKind.gatesHeatmap
     let placement = PanelPlacement.row
-    let probes: Set<String> = ["gates"]
+    let probes: Set<ProbeID> = [.gates]
 
     func title(_ context: PanelContext) -> String {
         let probes = context.run.probes

@@ -7,7 +7,7 @@ import TerminalUI
 struct GradientNormsPanel: DashboardPanel {
     let id = PanelKind.gradientNorms
     let placement = PanelPlacement.row
-    let probes: Set<String> = ["gradient_norms", "spectral_radius"]
+    let probes: Set<ProbeID> = [.gradientNorms, .spectralRadii]
 
     func title(_ context: PanelContext) -> String { "‖∂L/∂h_t‖ by t" }
 

@@ -6,7 +6,7 @@ import TerminalUI
 struct HiddenHeatmapPanel: DashboardPanel {
     let id = PanelKind.hiddenHeatmap
     let placement = PanelPlacement.row
-    let probes: Set<String> = ["hidden"]
+    let probes: Set<ProbeID> = [.hidden]
 
     func title(_ context: PanelContext) -> String { "hidden h_t: units × t" + probeStep(context.run.probes) }
 

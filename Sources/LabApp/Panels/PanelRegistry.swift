@@ -40,7 +40,7 @@ extension LessonState {
     }
 
     /// The trainer probes the lesson's panels read.
-    var probes: Set<String> {
+    var probes: Set<ProbeID> {
         PanelRegistry.panels(of: lesson).reduce([]) { $0.union($1.probes) }
     }
 }

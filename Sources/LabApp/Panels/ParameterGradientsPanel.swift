@@ -5,7 +5,7 @@ import TerminalUI
 struct ParameterGradientsPanel: DashboardPanel {
     let id = PanelKind.parameterGradients
     let placement = PanelPlacement.row
-    let probes: Set<String> = ["parameter_gradients"]
+    let probes: Set<ProbeID> = [.parameterGradientNorms]
 
     func title(_ context: PanelContext) -> String { "‖∂L/∂θ‖ per parameter" + probeStep(context.run.probes) }
 

@@ -6,6 +6,17 @@ public enum Divergence: Sendable, Equatable {
     case weights
 }
 
+extension Divergence {
+    /// "at step 81 the loss became nan": what the banner and the command line say.
+    public func describe(atStep step: Int) -> String {
+        switch self {
+        case .loss(let v): return "at step \(step) the loss became \(v)"
+        case .gradient(let v): return "at step \(step) the gradient norm became \(v)"
+        case .weights: return "at step \(step) the update made a weight NaN or infinite"
+        }
+    }
+}
+
 /// A validation pass: the loss and the task's metrics, beside its baselines.
 public struct Evaluation: Sendable {
     public var step: Int
