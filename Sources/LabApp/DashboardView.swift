@@ -67,7 +67,14 @@ func drawDivergenceBanner(_ cause: String, language t: Language, in area: Rect, 
 private func drawBanner(_ cause: String, language t: Language, in area: Rect, buffer: inout Buffer) {
     let width = min(area.width, 60)
     let text = wrap(t(.dashboard(.bannerText), ["cause": .text(cause)]), width: width - 4)
-    let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + 2, width: width, height: min(text.count, 3) + 4)
+    let (rollBack, lowerRate) = (binding(.rollBack).hint, binding(.lowerRate).hint)
+    let hints = [[Span(" \(rollBack) ", style: LabTheme.hints), Span(" \(t(.dashboard(.bannerRollBack)))   ")],
+                 [Span(" \(lowerRate) ", style: LabTheme.hints), Span(" \(t(.dashboard(.bannerLowerRate)))")]]
+    // Both key hints on one row when they fit (in display columns), else one row each.
+    let oneRow = hints.joined().reduce(0) { $0 + $1.text.displayWidth } <= width - 4
+    let hintRows = oneRow ? [Array(hints.joined())] : hints
+    let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + 2, width: width,
+                   height: min(text.count, 3) + 3 + hintRows.count)
     buffer.clear(box)
     buffer.render(Panel(title: t(.dashboard(.bannerTitle)), borderStyle: LabTheme.error, titleStyle: LabTheme.error, borders: .thick),
                   in: box)
@@ -76,8 +83,7 @@ private func drawBanner(_ cause: String, language t: Language, in area: Rect, bu
         buffer.write(line, x: box.x + 2, y: y, style: LabTheme.bold, maxWidth: box.width - 4)
         y += 1
     }
-    let (rollBack, lowerRate) = (binding(.rollBack).hint, binding(.lowerRate).hint)
-    buffer.write([Span(" \(rollBack) ", style: LabTheme.hints), Span(" \(t(.dashboard(.bannerRollBack)))   "),
-                  Span(" \(lowerRate) ", style: LabTheme.hints), Span(" \(t(.dashboard(.bannerLowerRate)))")],
-                 x: box.x + 2, y: y + 1, maxWidth: box.width - 4)
+    for (i, row) in hintRows.enumerated() {
+        buffer.write(row, x: box.x + 2, y: y + 1 + i, maxWidth: box.width - 4)
+    }
 }

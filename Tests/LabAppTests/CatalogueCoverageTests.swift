@@ -45,11 +45,12 @@ private func fullwidth(_ s: Substring) -> String {
     }))
 }
 
-/// Every word of two or more ASCII letters in `text`, each with whether "…" cuts it.
+/// Every word of two or more ASCII letters in `text`, each with whether it
+/// may be cut: followed by "…", or ending the text (a clipped row).
 func asciiWords(_ text: String) -> [(word: String, cut: Bool)] {
     text.matches(of: /[A-Za-z]{2,}(…)?/).map { m in
         let s = String(m.output.0)
-        return s.hasSuffix("…") ? (String(s.dropLast()), true) : (s, false)
+        return s.hasSuffix("…") ? (String(s.dropLast()), true) : (s, m.range.upperBound == text.endIndex)
     }
 }
 
@@ -75,15 +76,28 @@ func dataWords(_ runs: [RunState]) -> Set<String> {
 /// outside LabApp, not yet in the catalogue (see DECISIONS.d/text-app.md).
 let terminalUIWords: Set<String> = ["no", "data", "skipped"]
 
-/// The words on `buffer` that are neither from the catalogue nor data.
-func strayEnglish(_ buffer: Buffer, data: Set<String>) -> [String] {
+/// The words in `rects` of `buffer` (each row of each rectangle read on its
+/// own, so a word clipped at a panel's edge reads as cut) that are neither
+/// from the catalogue nor data; a cut word may be the start of a data word.
+func strayEnglish(_ buffer: Buffer, in rects: [Rect]? = nil, data: Set<String>) -> [String] {
     let allowed = data.union(terminalUIWords)
-    return (0..<buffer.height).flatMap { y -> [String] in
-        let row = String((0..<buffer.width).filter { !buffer[$0, y].isContinuation }.map { buffer[$0, y].symbol })
-        return asciiWords(row).filter { w in
-            !(allowed.contains(w.word) || (w.cut && allowed.contains { $0.hasPrefix(w.word) }))
-        }.map { "row \(y): \($0.word) in \(row.trimmingCharacters(in: .whitespaces))" }
+    return (rects ?? [buffer.bounds]).flatMap { rect in
+        (rect.minY..<rect.maxY).flatMap { y -> [String] in
+            let row = String((rect.minX..<rect.maxX).filter { !buffer[$0, y].isContinuation }.map { buffer[$0, y].symbol })
+            return asciiWords(row).filter { w in
+                !(allowed.contains(w.word) || (w.cut && allowed.contains { $0.hasPrefix(w.word) }))
+            }.map { "row \(y): \($0.word) in \(row.trimmingCharacters(in: .whitespaces))" }
+        }
     }
+}
+
+/// The rectangles of the dashboard drawn in `area`: the status row, then each
+/// panel's (or the whole body before the experiment is built).
+func dashboardRects(_ ls: LessonState, in area: Rect) -> [Rect] {
+    let body = area.inset(top: 1, left: 1)
+    guard ls.run.isReady else { return [area.row(0), body] }
+    let context = PanelContext(ls, language: pseudoLanguage)
+    return [area.row(0)] + DashboardLayout.place(PanelRegistry.panels(of: ls.lesson), context, in: body).map(\.1)
 }
 
 /// Proves the dashboard's migration to the catalogue complete: every panel
@@ -105,9 +119,14 @@ func strayEnglish(_ buffer: Buffer, data: Set<String>) -> [String] {
     @Test func strayEnglishIsFound() {
         var buffer = Buffer(width: 40, height: 2)
         buffer.write("ｌｏｓｓ hidden 0.5 shown here", x: 0, y: 0)
-        buffer.write("rnn.wei… chance", x: 0, y: 1)
+        buffer.write("rnn.wei… chance hi", x: 0, y: 1)
         let stray = strayEnglish(buffer, data: ["hidden", "rnn", "weight", "chance"])
-        #expect(stray.map { $0.components(separatedBy: " in ")[0] } == ["row 0: shown", "row 0: here"])
+        // "hi" is the start of "hidden" but not cut: stray. "wei…" is cut by its ellipsis.
+        #expect(stray.map { $0.components(separatedBy: " in ")[0] } == ["row 0: shown", "row 0: here", "row 1: hi"])
+        // Clipped at the right edge of the region read, a data word's start is fine; an English one is not.
+        #expect(strayEnglish(buffer, in: [Rect(x: 0, y: 1, width: 18, height: 1)], data: ["rnn", "weight", "chance", "hidden"]).isEmpty)
+        let cut = strayEnglish(buffer, in: [Rect(x: 0, y: 0, width: 23, height: 1)], data: ["hidden"])
+        #expect(cut.map { $0.components(separatedBy: " in ")[0] } == ["row 0: sho"])
     }
 
     /// Every registered panel, in every fixture state, at two sizes.
@@ -153,7 +172,8 @@ func strayEnglish(_ buffer: Buffer, data: Set<String>) -> [String] {
             for (width, height) in [(160, 50), (70, 20)] {
                 var buffer = Buffer(width: width, height: height)
                 drawDashboard(ls, language: pseudoLanguage, in: buffer.bounds, buffer: &buffer)
-                let stray = strayEnglish(buffer, data: dataWords([ls.run] + [ls.companion].compactMap { $0 }))
+                let stray = strayEnglish(buffer, in: dashboardRects(ls, in: buffer.bounds),
+                                         data: dataWords([ls.run] + [ls.companion].compactMap { $0 }))
                 #expect(stray.isEmpty, "\(name) \(width)×\(height): \(stray)")
             }
         }
@@ -176,7 +196,7 @@ func strayEnglish(_ buffer: Buffer, data: Set<String>) -> [String] {
                                   texts: pseudoLanguage.texts.merging([.knobs(.prompt): "{knob} ≔ "]) { $1 })
         send(&state, keys(.tab, .enter))
         let text = LabTextInAppTests.text(frame(state))
-        #expect(text.contains("learning_rate ≔ 0.01"), "\(text)")
+        #expect(text.contains("learning_rate ≔ 0.03"), "\(text)")
         #expect(!text.contains("learning_rate = "))
     }
 
