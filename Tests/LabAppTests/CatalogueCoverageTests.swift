@@ -189,6 +189,27 @@ func dashboardRects(_ ls: LessonState, in area: Rect) -> [Rect] {
         #expect(message.hasPrefix(pseudo("rolled back to step")) && strayWords(message, []).isEmpty, "\(message)")
     }
 
+    /// Tables keep their columns when headings are wide: measured in display
+    /// columns, so a fullwidth (or Chinese) heading pushes the column, never into it.
+    @Test func tablesLineUpWithWideHeadings() {
+        var rtrl = panelContext(clippedState(panels: "[loss, rtrl]"))
+        rtrl.language = pseudoLanguage
+        var buffer = Buffer(width: 90, height: 12)
+        RTRLPanel().draw(rtrl, in: buffer.bounds, buffer: &buffer)
+        let second = pseudo("parameter").displayWidth + 1  // the first column: its widest cell and a space
+        #expect(buffer[second, 1].symbol == "‖" && buffer[second - 1, 1].symbol == " ", "\(LabTextInAppTests.text(buffer))")
+        #expect(buffer[second, 2].symbol == "0" && buffer[second - 1, 2].symbol == " ", "\(LabTextInAppTests.text(buffer))")
+
+        var predictions = panelContext(trainedState())
+        predictions.language = pseudoLanguage
+        buffer = Buffer(width: 60, height: 6)
+        PredictionsPanel().draw(predictions, in: buffer.bounds, buffer: &buffer)
+        // "ｐｒｅｄ" and "ｔａｒｇｅｔ" are 8 and 12 columns: both rows' symbols start at column 13.
+        let start = pseudo("target").displayWidth + 1
+        #expect(buffer[start, 1].symbol == "A" && buffer[start, 2].symbol == "A", "\(LabTextInAppTests.text(buffer))")
+        #expect(buffer[start - 1, 1].symbol == " " && buffer[start - 1, 2].symbol == " ")
+    }
+
     /// The knob editor's prompt is written in the frame's language (English's "hidden = " has no letters to mark).
     @Test func theKnobPromptIsInTheFramesLanguage() {
         var state = trainedState(running: false)
