@@ -11,7 +11,9 @@ enum English {
         knobs.map { (TextKey.knobs($0.key), $0.value) },
         keys.map { (TextKey.keys($0.key), $0.value) },
         status.map { (TextKey.status($0.key), $0.value) },
-        cli.map { (TextKey.cli($0.key), $0.value) })
+        cli.map { (TextKey.cli($0.key), $0.value) },
+        panels.map { (TextKey.panel($0.key), $0.value) },
+        dashboard.map { (TextKey.dashboard($0.key), $0.value) })
 
     static let common: [CommonKey: String] = [
         .listSeparator: ", ",

@@ -12,6 +12,8 @@ public enum TextKey: Hashable, Sendable {
     case keys(KeyMapKey)
     case status(StatusKey)
     case cli(CLIKey)
+    case panel(PanelKey)
+    case dashboard(DashboardKey)
 
     /// Every key of every group.
     public static var allCases: [TextKey] {
@@ -19,6 +21,7 @@ public enum TextKey: Hashable, Sendable {
             + LessonKey.allCases.map(TextKey.lesson) + ChecksKey.allCases.map(TextKey.checks)
             + KnobsKey.allCases.map(TextKey.knobs) + KeyMapKey.allCases.map(TextKey.keys)
             + StatusKey.allCases.map(TextKey.status) + CLIKey.allCases.map(TextKey.cli)
+            + PanelKey.allCases.map(TextKey.panel) + DashboardKey.allCases.map(TextKey.dashboard)
     }
 
     /// The names this key's text must use, each at least once: `lesson` for `{lesson}`.
@@ -32,6 +35,8 @@ public enum TextKey: Hashable, Sendable {
         case .keys: return []
         case .status(let k): return k.placeholders
         case .cli(let k): return k.placeholders
+        case .panel(let k): return k.placeholders
+        case .dashboard(let k): return k.placeholders
         }
     }
 
@@ -46,6 +51,8 @@ public enum TextKey: Hashable, Sendable {
         case .keys(let k): return "keys." + k.rawValue
         case .status(let k): return "status." + k.rawValue
         case .cli(let k): return "cli." + k.rawValue
+        case .panel(let k): return "panel." + k.rawValue
+        case .dashboard(let k): return "dashboard." + k.rawValue
         }
     }
 }

@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -8,29 +9,36 @@ struct RTRLPanel: DashboardPanel {
     let placement = PanelPlacement.row
     let measurements: Set<String> = ["rtrl_difference", "rtrl_growth"]
 
-    func title(_ context: PanelContext) -> String { "BPTT and RTRL on the live weights" }
+    func title(_ context: PanelContext) -> String { context.text(.rtrlTitle) }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         let run = context.run
         guard let c = run.gradientComparison else {
-            return drawPlaceholder(title(context), "compared at each evaluation (simple RNN, one layer)", in: area, buffer: &buffer)
+            return drawPlaceholder(title(context), context.text(.rtrlPending), in: area, buffer: &buffer)
         }
         drawHeading(title(context), in: area, buffer: &buffer)
         let value = PanelNumbers.value
-        var lines: [(String, Style)] = [(row(["parameter", "‖g‖ BPTT", "‖g‖ RTRL", "rel. diff"], [14, 11, 11]), LabTheme.dim)]
-        for r in c.rows {
-            lines.append((row([r.name, value(r.bptt), value(r.rtrl), value(r.difference)], [14, 11, 11]), .plain))
-        }
-        lines.append(("all: relative difference " + value(c.difference), c.difference < 1e-4 ? LabTheme.goodDim : LabTheme.error))
+        let t = context.text
+        // Each column as wide as its widest cell (display columns), and at least as wide as before.
+        let heading = [t(.rtrlParameter, [:]), t(.rtrlBPTTNorm, [:]), t(.rtrlRTRLNorm, [:]), t(.rtrlDifference, [:])]
+        let cells = c.rows.map { [$0.name, value($0.bptt), value($0.rtrl), value($0.difference)] }
+        let widths = (0..<3).map { i in max([14, 11, 11][i], ([heading] + cells).map { $0[i].displayWidth + 1 }.max() ?? 0) }
+        var lines: [(String, Style)] = [(row(heading, widths), LabTheme.dim)]
+        lines += cells.map { (row($0, widths), .plain) }
+        lines.append((t(.rtrlAll, ["value": .text(value(c.difference))]), c.difference < 1e-4 ? LabTheme.goodDim : LabTheme.error))
         let m = Dictionary(run.measurements.map { ($0.id.rawValue, $0.value) }, uniquingKeysWith: { a, _ in a })
         if m["rtrl_growth"] != nil {
             let sizes = Measurement.timedSizes
+            let names: [(String, PanelKey)] = [("rtrl", .rtrlRowRTRL), ("bptt", .rtrlRowBPTT)]
+            let first = max(14, ([t(.rtrlTimes, [:])] + names.map { t($0.1, [:]) }).map { $0.displayWidth + 1 }.max() ?? 0)
+            let timeWidths = [first] + sizes.map { _ in 9 }
             lines.append(("", .plain))
-            lines.append((row(["ms per step"] + sizes.map { "H=\($0)" }, [14] + sizes.map { _ in 9 }), LabTheme.dim))
-            for name in ["rtrl", "bptt"] {
+            lines.append((row([t(.rtrlTimes, [:])] + sizes.map { t(.rtrlSize, ["size": .integer($0)]) }, timeWidths), LabTheme.dim))
+            for (name, label) in names {
                 let times = sizes.map { m["\(name)_ms_\($0)"].map(value) ?? "–" }
-                let growth = "~H^" + (m["\(name)_growth"].map(PanelNumbers.exponent) ?? "?")
-                lines.append((row([name.uppercased()] + times + [growth], [14] + sizes.map { _ in 9 }), .plain))
+                let growth = m["\(name)_growth"].map { t(.rtrlGrowth, ["exponent": .text(PanelNumbers.exponent($0))]) }
+                    ?? t(.rtrlGrowthUnknown, [:])
+                lines.append((row([t(label, [:])] + times + [growth], timeWidths), .plain))
             }
         }
         for (i, line) in lines.prefix(max(0, area.height - 1)).enumerated() {
