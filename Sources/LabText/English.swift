@@ -22,6 +22,8 @@ enum English {
         .tooSmallTitle: "The terminal is too small for RNN Lab.",
         .tooSmallSize: "It is {width}×{height}; the lab needs at least {minWidth}×{minHeight}.",
         .tooSmallAction: "Enlarge the window, or press q to quit.",
+        .plotNoData: "no data",
+        .plotSkipped: " ({count} skipped)",
     ]
 
     static let home: [HomeKey: String] = [

@@ -72,20 +72,16 @@ func dataWords(_ runs: [RunState]) -> Set<String> {
     return Set(texts.flatMap { asciiWords($0).map(\.word) })
 }
 
-/// TerminalUI's own words (its line plot's "no data" and "(n skipped)"):
-/// outside LabApp, not yet in the catalogue (see DECISIONS.d/text-app.md).
-let terminalUIWords: Set<String> = ["no", "data", "skipped"]
 
 /// The words in `rects` of `buffer` (each row of each rectangle read on its
 /// own, so a word clipped at a panel's edge reads as cut) that are neither
 /// from the catalogue nor data; a cut word may be the start of a data word.
 func strayEnglish(_ buffer: Buffer, in rects: [Rect]? = nil, data: Set<String>) -> [String] {
-    let allowed = data.union(terminalUIWords)
     return (rects ?? [buffer.bounds]).flatMap { rect in
         (rect.minY..<rect.maxY).flatMap { y -> [String] in
             let row = String((rect.minX..<rect.maxX).filter { !buffer[$0, y].isContinuation }.map { buffer[$0, y].symbol })
             return asciiWords(row).filter { w in
-                !(allowed.contains(w.word) || (w.cut && allowed.contains { $0.hasPrefix(w.word) }))
+                !(data.contains(w.word) || (w.cut && data.contains { $0.hasPrefix(w.word) }))
             }.map { "row \(y): \($0.word) in \(row.trimmingCharacters(in: .whitespaces))" }
         }
     }

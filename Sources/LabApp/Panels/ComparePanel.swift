@@ -60,7 +60,8 @@ struct ComparePanel: DashboardPanel {
         }
         guard !series.isEmpty else { return }
         series += referenceLines(for: metric.id.rawValue, context, lastStep: lastStep)
-        buffer.render(LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep), in: area.inset(top: 4))
+        buffer.render(LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep,
+                               language: context.language), in: area.inset(top: 4))
     }
 
     /// The compared settings, then any other that differs between the runs

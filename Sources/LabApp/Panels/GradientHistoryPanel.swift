@@ -37,7 +37,7 @@ struct GradientHistoryPanel: DashboardPanel {
             clipped.connected = false
             series.append(clipped)
         }
-        buffer.render(LinePlot(series: series, yScale: .log, xRange: 0...lastStep), in: area.inset(top: 1))
+        buffer.render(LinePlot(series: series, yScale: .log, xRange: 0...lastStep, language: context.language), in: area.inset(top: 1))
     }
 
     /// The run's clip_norm and clip_value as the trainer reported them; nil

@@ -20,6 +20,6 @@ struct GradientNormsPanel: DashboardPanel {
             context.text(.gradientNormsLegend, ["title": .text(title(context)), "radius": .text(PanelNumbers.value($0))])
         } ?? title(context)
         let series = PlotSeries(name: legend, values: probes.gradientNorms, color: LabTheme.gradientColor)
-        buffer.render(LinePlot(series: [series], yScale: .log), in: area)
+        buffer.render(LinePlot(series: [series], yScale: .log, language: context.language), in: area)
     }
 }

@@ -31,6 +31,6 @@ struct LossPanel: DashboardPanel {
         }
         let positive = run.trainLoss.values.contains { $0.isFinite && $0 > 0 }
         buffer.render(LinePlot(series: series, events: events, yScale: positive ? .log : .linear,
-                               xRange: 0...lastStep), in: area)
+                               xRange: 0...lastStep, language: context.language), in: area)
     }
 }

@@ -22,6 +22,7 @@ struct MetricPanel: DashboardPanel {
         let lastStep = max(1, Double(run.step))
         var series = [PlotSeries(name: metric.label, steps: history.steps, values: history.values, color: LabTheme.validationColor)]
         series += referenceLines(for: metric.id.rawValue, context, lastStep: lastStep)
-        buffer.render(LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep), in: area.inset(top: 1))
+        buffer.render(LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep,
+                               language: context.language), in: area.inset(top: 1))
     }
 }
