@@ -1,0 +1,65 @@
+import RNNEngine
+
+/// The measurements built on the engine's probes (`RNNEngine/Probes`): the
+/// multiply-add counts of BPTT and RTRL, and the memory read-out curve.
+extension Measurement {
+    /// The lags the memory read-out scores: 0…`memoryLags`.
+    public static let memoryLags = 10
+
+    /// Why a measurement of the simple RNN's gradient cost does not apply, or nil.
+    static func needsOneSimpleRNN(_ s: [String: SettingValue], _ task: TaskKind) -> String? {
+        guard task != .seq2seq, ["rnn_tanh", "rnn_relu"].contains(s["cell"]?.choice ?? "rnn_tanh") else {
+            return "needs a simple RNN (cell rnn_tanh or rnn_relu)"
+        }
+        guard s["layers"]?.number ?? 1 == 1, s["bidirectional"]?.number ?? 0 == 0 else { return "needs one layer, one direction" }
+        return nil
+    }
+
+    /// `bptt_macs`, `rtrl_macs`: multiplications per time step of one training batch
+    /// (B = `batch`, I the task's inputs, H = `hidden`) by BPTT (forward and backward)
+    /// and by RTRL, counted by formula (`MultiplyAddCount`), not timed.
+    static let multiplyAdds: Measurement = Measurement(
+        yields: [MetricKind(MetricID("bptt_macs"), label: "BPTT multiply-adds per step", lowerIsBetter: true, range: MetricKind.nonNegative),
+                 MetricKind(MetricID("rtrl_macs"), label: "RTRL multiply-adds per step", lowerIsBetter: true, range: MetricKind.nonNegative)],
+        unavailable: { s, task, _ in needsOneSimpleRNN(s, task) },
+        compute: { e in
+            guard let count = e.multiplyAddCount() else { return ([], nil) }
+            let k = multiplyAdds.yields
+            return ([Metric(k[0], count.bpttPerStep()), Metric(k[1], count.rtrlPerStep)], nil)
+        })
+
+    /// `memory_r2_lag_0` … `memory_r2_lag_10`: how well a ridge read-out of h_t recovers
+    /// x_{t−j} (held-out R², `MemoryProbe`), fitted on half the first validation batch and
+    /// scored on the other half.
+    static let memoryReadout: Measurement = Measurement(
+        yields: (0...memoryLags).map {
+            MetricKind(MetricID("memory_r2_lag_\($0)"), label: "R² of x(t−\($0)) from h(t)", lowerIsBetter: false,
+                       range: -Double.greatestFiniteMagnitude...1)
+        },
+        unavailable: { _, task, _ in task == .seq2seq ? "needs a model that reads its inputs directly (not seq2seq)" : nil },
+        compute: { e in
+            guard let curve = e.memoryCurve() else { return ([], nil) }
+            return (zip(memoryReadout.yields, curve).map { Metric($0.0, $0.1) }, nil)
+        })
+}
+
+extension Experiment {
+    /// The counts for this run's simple RNN, or nil for another model.
+    func multiplyAddCount() -> MultiplyAddCount? {
+        guard let model = model as? SequenceModel else { return nil }
+        let rnn = model.recurrent
+        guard rnn.kind == .rnnTanh || rnn.kind == .rnnReLU, rnn.options.layers == 1, !rnn.options.bidirectional else { return nil }
+        return MultiplyAddCount(batch: configuration.batch, input: task.inputSize, hidden: rnn.hiddenSize,
+                                steps: max(validation.first?.steps ?? 1, 1), nonlinearity: rnn.kind)
+    }
+
+    /// R² by lag 0…`Measurement.memoryLags`, the first validation batch split in two
+    /// halves (fit, score); nil without a directly-fed recurrent layer or with fewer than 2 rows.
+    func memoryCurve() -> [Double]? {
+        guard let model = model as? SequenceModel, let batch = validation.first, batch.batchSize >= 2 else { return nil }
+        let half = batch.batchSize / 2
+        let (fit, test) = (batch.inputs.slice(axis: 0, 0..<half), batch.inputs.slice(axis: 0, half..<batch.batchSize))
+        return MemoryProbe.r2(of: model.recurrent, fit: fit, test: test, fitLengths: Array(batch.lengths[0..<half]),
+                              testLengths: Array(batch.lengths[half...]), maxLag: Measurement.memoryLags)
+    }
+}
