@@ -42,6 +42,7 @@ extension English {
         .rtrlDifference: "rel. diff",
         .rtrlAll: "all: relative difference {value}",
         .rtrlTimes: "ms per step",
+        .rtrlCounts: "mult-adds/step",
         .rtrlSize: "H={size}",
         .rtrlRowRTRL: "RTRL",
         .rtrlRowBPTT: "BPTT",

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import RNNEngine
 @testable import RNNLab
@@ -31,5 +32,25 @@ import RNNEngine
         #expect(m.unavailable(["cell": .choice("lstm")], .perStepClassification, false) != nil)
         #expect(m.unavailable(["cell": .choice("rnn_tanh"), "layers": .number(2)], .perStepClassification, false) != nil)
         #expect(m.unavailable(["cell": .choice("rnn_relu")], .perStepClassification, false) == nil)
+    }
+
+    /// The growth exponents are the log–log slopes of the counts at H = 16, 32, 64: RTRL's
+    /// between 3 and 4 (it tends to 4), BPTT's between 1 and 2 (it tends to 2), and
+    /// an exact doubling of H changes them only through the lower-order terms.
+    @Test func growthExponentsFromTheCounts() throws {
+        let e = try Self.echo("rnn_tanh")
+        e.measurements = ["rtrl_mac_growth"]
+        let m = e.evaluate().measurements
+        let rtrl = try #require(m[MetricID("rtrl_mac_growth")]), bptt = try #require(m[MetricID("bptt_mac_growth")])
+        let at = { (H: Int) in MultiplyAddCount(batch: 4, input: e.task.inputSize, hidden: H, steps: 12) }
+        // Three points: the slope of the fit lies between the two one-octave slopes.
+        let octaves = [(16, 32), (32, 64)].map { (a, b) in
+            (log2(at(b).rtrlPerStep / at(a).rtrlPerStep), log2(at(b).bpttPerStep() / at(a).bpttPerStep()))
+        }
+        #expect(rtrl > min(octaves[0].0, octaves[1].0) && rtrl < max(octaves[0].0, octaves[1].0))
+        #expect(bptt > min(octaves[0].1, octaves[1].1) && bptt < max(octaves[0].1, octaves[1].1))
+        #expect(rtrl > 3.5 && rtrl < 4)
+        #expect(bptt > 1.5 && bptt < 2)
+        #expect(Measurement.producing(MetricID("bptt_mac_growth"))?.name == "rtrl_mac_growth")
     }
 }

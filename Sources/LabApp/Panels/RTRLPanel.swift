@@ -3,11 +3,12 @@ import RNNLab
 import TerminalUI
 
 /// BPTT's and RTRL's gradients per parameter with their relative difference,
-/// then the time per step of each at three hidden sizes and the fitted growth.
+/// then the multiply-adds per step of each at three hidden sizes (counted) and the time
+/// per step (measured), each with its fitted growth exponent.
 struct RTRLPanel: DashboardPanel {
     let id = PanelKind.rtrl
     let placement = PanelPlacement.row
-    let measurements: Set<String> = ["rtrl_difference", "rtrl_growth"]
+    let measurements: Set<String> = ["rtrl_difference", "rtrl_mac_growth", "rtrl_growth"]
 
     func title(_ context: PanelContext) -> String { context.text(.rtrlTitle) }
 
@@ -27,18 +28,20 @@ struct RTRLPanel: DashboardPanel {
         lines += cells.map { (row($0, widths), .plain) }
         lines.append((t(.rtrlAll, ["value": .text(value(c.difference))]), c.difference < 1e-4 ? LabTheme.goodDim : LabTheme.error))
         let m = Dictionary(run.measurements.map { ($0.id.rawValue, $0.value) }, uniquingKeysWith: { a, _ in a })
-        if m["rtrl_growth"] != nil {
+        // Counted cost first (the check reads it), then the measured one.
+        for (heading, unit, growth) in [(PanelKey.rtrlCounts, "macs", "mac_growth"), (.rtrlTimes, "ms", "growth")]
+        where m["rtrl_\(growth)"] != nil {
             let sizes = Measurement.timedSizes
             let names: [(String, PanelKey)] = [("rtrl", .rtrlRowRTRL), ("bptt", .rtrlRowBPTT)]
-            let first = max(14, ([t(.rtrlTimes, [:])] + names.map { t($0.1, [:]) }).map { $0.displayWidth + 1 }.max() ?? 0)
-            let timeWidths = [first] + sizes.map { _ in 9 }
+            let first = max(14, ([t(heading, [:])] + names.map { t($0.1, [:]) }).map { $0.displayWidth + 1 }.max() ?? 0)
+            let widths = [first] + sizes.map { _ in 9 }
             lines.append(("", .plain))
-            lines.append((row([t(.rtrlTimes, [:])] + sizes.map { t(.rtrlSize, ["size": .integer($0)]) }, timeWidths), LabTheme.dim))
+            lines.append((row([t(heading, [:])] + sizes.map { t(.rtrlSize, ["size": .integer($0)]) }, widths), LabTheme.dim))
             for (name, label) in names {
-                let times = sizes.map { m["\(name)_ms_\($0)"].map(value) ?? "–" }
-                let growth = m["\(name)_growth"].map { t(.rtrlGrowth, ["exponent": .text(PanelNumbers.exponent($0))]) }
+                let cells = sizes.map { m["\(name)_\(unit)_\($0)"].map(value) ?? "–" }
+                let exponent = m["\(name)_\(growth)"].map { t(.rtrlGrowth, ["exponent": .text(PanelNumbers.exponent($0))]) }
                     ?? t(.rtrlGrowthUnknown, [:])
-                lines.append((row([t(label, [:])] + times + [growth], timeWidths), .plain))
+                lines.append((row([t(label, [:])] + cells + [exponent], widths), .plain))
             }
         }
         for (i, line) in lines.prefix(max(0, area.height - 1)).enumerated() {

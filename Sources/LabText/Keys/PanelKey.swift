@@ -54,6 +54,7 @@ public enum PanelKey: String, CaseIterable, Sendable {
     case rtrlDifference
     case rtrlAll
     case rtrlTimes
+    case rtrlCounts
     /// A column of the timing table: the hidden size "H=16".
     case rtrlSize
     case rtrlRowRTRL

@@ -20,7 +20,7 @@ public struct Measurement: Sendable {
 
     /// Every measurement, in the order they are computed.
     public static let all: [Measurement] = [rtrlDifference, costGrowth, inputGateGap, updateGateCarrying, attentionMirror,
-                                            multiplyAdds, memoryReadout]
+                                            multiplyAdds, multiplyAddGrowth, memoryReadout]
 
     /// The measurement that yields `metric`, if any.
     public static func producing(_ metric: MetricID) -> Measurement? {

@@ -1,3 +1,4 @@
+import Foundation
 import RNNEngine
 
 /// The measurements built on the engine's probes (`RNNEngine/Probes`): the
@@ -26,6 +27,30 @@ extension Measurement {
             guard let count = e.multiplyAddCount() else { return ([], nil) }
             let k = multiplyAdds.yields
             return ([Metric(k[0], count.bpttPerStep()), Metric(k[1], count.rtrlPerStep)], nil)
+        })
+
+    /// `rtrl_mac_growth`, `bptt_mac_growth`: the exponent k of multiply-adds per step ∝ H^k,
+    /// fitted (least squares on log–log) over H = 16, 32, 64 (`timedSizes`) at the run's
+    /// batch and input width, with the counts themselves (`rtrl_macs_16`, …, `bptt_macs_64`). Counted, not timed, so a cost claim does not depend on how
+    /// busy the machine is; `rtrl_growth` and `bptt_growth` time the same thing.
+    static let multiplyAddGrowth: Measurement = Measurement(
+        yields: [MetricKind(MetricID("rtrl_mac_growth"), label: "RTRL multiply-add growth", lowerIsBetter: true),
+                 MetricKind(MetricID("bptt_mac_growth"), label: "BPTT multiply-add growth", lowerIsBetter: true)]
+            + ["rtrl", "bptt"].flatMap { way in
+                timedSizes.map { MetricKind(MetricID("\(way)_macs_\($0)"), label: "\(way.uppercased()) multiply-adds at H=\($0)",
+                                            lowerIsBetter: true, range: MetricKind.nonNegative) }
+            },
+        unavailable: { s, task, _ in needsOneSimpleRNN(s, task) },
+        compute: { e in
+            guard let count = e.multiplyAddCount() else { return ([], nil) }
+            let counts = timedSizes.map {
+                MultiplyAddCount(batch: count.batch, input: count.input, hidden: $0, steps: count.steps, nonlinearity: count.nonlinearity)
+            }
+            let logH = timedSizes.map { Foundation.log(Double($0)) }
+            let k = multiplyAddGrowth.yields
+            let (rtrl, bptt) = (counts.map(\.rtrlPerStep), counts.map { $0.bpttPerStep() })
+            return ([Metric(k[0], slope(logH, rtrl.map(Foundation.log))), Metric(k[1], slope(logH, bptt.map(Foundation.log)))]
+                + zip(k.dropFirst(2), rtrl + bptt).map { Metric($0.0, $0.1) }, nil)
         })
 
     /// `memory_r2_lag_0` … `memory_r2_lag_10`: how well a ridge read-out of h_t recovers
