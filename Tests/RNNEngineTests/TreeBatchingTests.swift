@@ -34,6 +34,11 @@ import RNNEngine
         #expect(batch.depth == batch.trees.map(\.depth).max())
         #expect(batch.levels.reduce(0) { $0 + $1.rows.count } == branches)
         #expect(batch.depth < branches)
+        // A binary tree of L leaves has L − 1 branches.
+        for tree in batch.trees {
+            let leaves = tree.nodes.filter { if case .leaf = $0 { return true } else { return false } }.count
+            #expect(tree.nodes.count == 2 * leaves - 1)
+        }
         // Every child sits in a lower level than its parent.
         var levelOfRow = [Int](repeating: 0, count: batch.nodeCount)
         for (l, level) in batch.levels.enumerated() { for r in level.rows { levelOfRow[r] = l + 1 } }

@@ -10,7 +10,7 @@ func treeBenchmarks(threads: Int) -> [BenchRow] {
     Parallel.maxThreads = threads
     let (B, maxLeaves, H, V, C) = (64, 32, 64, 100, 5)
     var data = SplitMix64(seed: 5)
-    let trees = (0..<B).map { _ in benchTree(leaves: 2 + Int(data.next() % UInt64(maxLeaves - 1)), V, &data) }
+    let trees = (0..<B).map { _ in BinaryTree.random(leaves: 2 + Int(data.next() % UInt64(maxLeaves - 1)), vocabularySize: V, rng: &data) }
     let batch = TreeBatch(trees)
     let labels = (0..<B).map { _ in Int(data.next() % UInt64(C)) }
     var rng = SplitMix64(seed: 1)
@@ -34,16 +34,4 @@ func treeBenchmarks(threads: Int) -> [BenchRow] {
         BenchRow(group: "charlm sample", name: "200 tokens greedy lstm H128 V64", threads: threads,
                  value: sample, unit: "ms"),
     ]
-}
-
-/// A random binary tree: neighbouring subtrees merged until one is left.
-private func benchTree(leaves: Int, _ V: Int, _ rng: inout SplitMix64) -> BinaryTree {
-    var nodes: [TreeNode] = (0..<leaves).map { _ in .leaf(token: Int(rng.next() % UInt64(V))) }
-    var frontier = Array(0..<leaves)
-    while frontier.count > 1 {
-        let k = Int(rng.next() % UInt64(frontier.count - 1))
-        nodes.append(.branch(left: frontier[k], right: frontier[k + 1]))
-        frontier.replaceSubrange(k...(k + 1), with: [nodes.count - 1])
-    }
-    return try! BinaryTree(nodes: nodes, vocabularySize: V)
 }
