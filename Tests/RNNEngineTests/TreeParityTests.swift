@@ -50,17 +50,6 @@ import RNNEngine
         return index.cases.map { var c = $0; c.folder = folder.path; return c }
     }
 
-    static func relativeError(_ a: Tensor?, _ b: Tensor) -> Double {
-        guard let a, a.shape == b.shape else { return .infinity }
-        var (diff, scale) = (0.0, 0.0)
-        for (p, q) in zip(a.doubles, b.doubles) {
-            let d = abs(p - q)
-            diff = d.isNaN ? .infinity : max(diff, d)
-            scale = max(scale, abs(q))
-        }
-        return diff / max(scale, 1e-12)
-    }
-
     static func trees(_ c: Case) throws -> [BinaryTree] {
         try c.trees.map { nodes in
             try BinaryTree(nodes: nodes.map { n in
@@ -89,13 +78,13 @@ import RNNEngine
             + (states * Variable(try get("loss_w").converted(to: dtype))).sum()
         loss.backward()
         var result: [(String, Double)] = [
-            ("states", relativeError(states.value, try get("states"))),
-            ("root_logits", relativeError(rootLogits.value, try get("root_logits"))),
-            ("node_logits", relativeError(nodeLogits.value, try get("node_logits"))),
-            ("loss", relativeError(loss.value, try get("loss"))),
+            ("states", parityError(states.value, try get("states"))),
+            ("root_logits", parityError(rootLogits.value, try get("root_logits"))),
+            ("node_logits", parityError(nodeLogits.value, try get("node_logits"))),
+            ("loss", parityError(loss.value, try get("loss"))),
         ]
         for (name, p) in net.namedParameters {
-            result.append(("grad." + name, relativeError(p.grad, try get("grad." + name))))
+            result.append(("grad." + name, parityError(p.grad, try get("grad." + name))))
         }
         return result
     }

@@ -1,7 +1,7 @@
 import RNNEngine
 
 /// The recursive (tree) network at a named size — B 64 random binary trees of
-/// 2…32 leaves (about 1 100 nodes, depth up to about 12), hidden 64, vocabulary
+/// 2…32 leaves (2 282 nodes, 12 levels), hidden 64, vocabulary
 /// 100, 5 classes: the level-batched forward pass with the root readout, and a
 /// training step (zeroGrad + forward + root cross entropy + backward through
 /// structure + Adam). Also character-LM sampling: 200 tokens, greedy, from an
