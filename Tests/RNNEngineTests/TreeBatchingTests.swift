@@ -16,7 +16,7 @@ import RNNEngine
         let batchedGrads = try params.map { try #require($0.grad) }
         net.zeroGrad()
 
-        let reference = treeStatesNodeByNode(batch, embedding: net.embedding.weight, weight: net.weight, bias: net.bias)
+        let reference = treeCompositionNodeByNode(batch, embedding: net.embedding.weight, weight: net.weight, bias: net.bias)
         weightedSum(reference).backward()
         let referenceGrads = try params.map { try #require($0.grad) }
 

@@ -2,7 +2,8 @@ import RNNEngine
 
 /// The recursive (tree) network at a named size — B 64 random binary trees of
 /// 2…32 leaves (2 282 nodes, 12 levels), hidden 64, vocabulary
-/// 100, 5 classes: the level-batched forward pass with the root readout, and a
+/// 100, 5 classes: the level-batched forward pass with the root readout, the
+/// same states one node at a time (`treeCompositionNodeByNode`), and a
 /// training step (zeroGrad + forward + root cross entropy + backward through
 /// structure + Adam). Also character-LM sampling: 200 tokens, greedy, from an
 /// LSTM with H 128 over V 64 (each token one step of the layer).
@@ -18,6 +19,9 @@ func treeBenchmarks(threads: Int) -> [BenchRow] {
     let adam = Adam(net.parameters, learningRate: 1e-3)
     let sizes = "B\(B) N\(batch.nodeCount) depth\(batch.depth) H\(H) V\(V)"
     let forward = medianMilliseconds { _ = net.rootLogits(batch, states: net.states(batch)) }
+    let nodeByNode = medianMilliseconds(repetitions: 3) {
+        _ = treeCompositionNodeByNode(batch, embedding: net.embedding.weight, weight: net.weight, bias: net.bias)
+    }
     let step = medianMilliseconds {
         adam.zeroGrad()
         crossEntropy(net.rootLogits(batch, states: net.states(batch)), targets: labels).backward()
@@ -30,6 +34,7 @@ func treeBenchmarks(threads: Int) -> [BenchRow] {
     }
     return [
         BenchRow(group: "tree fwd", name: sizes, threads: threads, value: forward, unit: "ms"),
+        BenchRow(group: "tree fwd node-by-node", name: sizes, threads: threads, value: nodeByNode, unit: "ms"),
         BenchRow(group: "tree step", name: sizes, threads: threads, value: step, unit: "ms"),
         BenchRow(group: "charlm sample", name: "200 tokens greedy lstm H128 V64", threads: threads,
                  value: sample, unit: "ms"),
