@@ -5,7 +5,7 @@ import RNNEngine
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure the engine's speed: matrix multiply GFLOP/s, the main ops, the recurrent layers, a seq2seq step and a frame of the UI.")
+        abstract: "Measure the engine's speed: matrix multiply GFLOP/s, the main ops, the recurrent layers, a seq2seq step, the tree net with char-LM sampling, and a frame of the UI.")
 
     @Flag(help: "Print the results as JSON.")
     var json = false
