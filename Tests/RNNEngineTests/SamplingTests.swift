@@ -149,6 +149,22 @@ import RNNEngine
         #expect(try Temperature.validated(0.01) == .scaled(0.01))
     }
 
+    /// A prime string in, text out: characters map to ids in order of first
+    /// appearance and back; a character outside the vocabulary is refused.
+    @Test func fromAPrimeString() throws {
+        let vocabulary = CharVocabulary("hello, world")
+        #expect(vocabulary.count == 9)
+        #expect(vocabulary.encode("hello") == [0, 1, 2, 2, 3])
+        #expect(vocabulary.encode("help") == nil)
+        #expect(vocabulary.decode([6, 3, 7, 2, 8]) == "world")
+        var rng = SplitMix64(seed: 1)
+        let m = CharLanguageModel(vocabularySize: vocabulary.count, embeddingSize: 3, hiddenSize: 4, rng: &rng)
+        let prime = try #require(vocabulary.encode("hel"))
+        let text = vocabulary.decode(try m.sample(prime: prime, length: 20, temperature: .scaled(0.8), seed: 5))
+        #expect(text.count == 20)
+        #expect(vocabulary.encode(text) != nil)
+    }
+
     @Test func aBadPrimeIsRefused() {
         #expect(throws: SamplingError.emptyPrime) { try Self.tinyModel().sample(prime: [], length: 3, temperature: .greedy, seed: 1) }
         #expect(throws: SamplingError.primeTokenOutOfRange(token: 5, vocabularySize: 5)) {

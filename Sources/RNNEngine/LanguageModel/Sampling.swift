@@ -10,6 +10,7 @@ extension CharLanguageModel {
     ///   - length: how many tokens to generate after the prime.
     /// - Returns: the `length` generated tokens (the prime not included).
     public func sample(prime: [Int], length: Int, temperature: Temperature, seed: UInt64) throws(SamplingError) -> [Int] {
+        precondition(length >= 0, "cannot sample \(length) tokens")
         guard !prime.isEmpty else { throw .emptyPrime }
         if let bad = prime.first(where: { $0 < 0 || $0 >= vocabularySize }) {
             throw .primeTokenOutOfRange(token: bad, vocabularySize: vocabularySize)
