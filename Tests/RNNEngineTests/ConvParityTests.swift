@@ -119,11 +119,13 @@ import RNNEngine
         case "maxpool1d", "avgpool1d":
             let x = try input("input")
             leaves = ["input": x]
+            tamper("input", x)
             out = c.op == "maxpool1d" ? x.maxPool1d(size: c.size!, stride: c.stride!)
                                       : x.avgPool1d(size: c.size!, stride: c.stride!)
         case "global_max", "global_mean":
             let x = try input("input")
             leaves = ["input": x]
+            tamper("input", x)
             let mask = flags(try get("mask"))
             out = c.op == "global_max" ? x.globalMaxOverTime(mask: mask) : x.globalMeanOverTime(mask: mask)
         case "dense":

@@ -50,10 +50,11 @@ public struct Conv1dGeometry: Equatable, Sendable {
         self.padding = padding
         let total = dilation * (kernelSize - 1)
         switch padding {
-        case .valid: (padLeft, padRight) = (0, 0)
-        case .same: (padLeft, padRight) = (total / 2, total - total / 2)
-        case .causal: (padLeft, padRight) = (total, 0)
+        case .valid: padLeft = 0
+        case .same: padLeft = total / 2
+        case .causal: padLeft = total
         }
+        padRight = padding == .same ? total - total / 2 : 0
     }
 
     /// The span of input steps one output step reads: d·(K−1) + 1.

@@ -10,17 +10,18 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print the results as JSON.")
     var json = false
 
-    @Option(help: "Run only these groups (comma-separated): matmul, ops, rnn, seq2seq, ui.")
+    @Option(help: "Run only these groups (comma-separated): matmul, ops, conv, rnn, seq2seq, ui.")
     var only: String?
 
     func run() throws {
-        let groups = Set((only ?? "matmul,ops,rnn,seq2seq,ui").split(separator: ",").map(String.init))
-        let known: Set = ["matmul", "ops", "rnn", "seq2seq", "ui"]
-        if let bad = groups.subtracting(known).first { throw ValidationError("unknown group \(bad) (groups: matmul, ops, rnn, seq2seq, ui)") }
+        let groups = Set((only ?? "matmul,ops,conv,rnn,seq2seq,ui").split(separator: ",").map(String.init))
+        let known: Set = ["matmul", "ops", "conv", "rnn", "seq2seq", "ui"]
+        if let bad = groups.subtracting(known).first { throw ValidationError("unknown group \(bad) (groups: matmul, ops, conv, rnn, seq2seq, ui)") }
         Allocator.keepFreedMemory()
         var rows: [BenchRow] = groups.contains("matmul") ? matmulBenchmarks() : []
         for threads in [1, 2] {
             if groups.contains("ops") { rows += opBenchmarks(threads: threads) }
+            if groups.contains("conv") { rows += convBenchmarks(threads: threads) }
             if groups.contains("rnn") { rows += recurrentBenchmarks(threads: threads) }
             if groups.contains("seq2seq") { rows += seq2seqBenchmarks(threads: threads) }
         }
