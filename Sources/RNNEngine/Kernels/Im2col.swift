@@ -23,19 +23,11 @@ extension Tensor {
 
     private func im2col<T: EngineScalar>(_ g: Conv1dGeometry, into out: inout Tensor,
                                          _ batch: Int, _ steps: Int, _ c: Int, _ tOut: Int, _: T.Type) {
-        let k = g.kernelSize
         withUnsafeBufferPointer(as: T.self) { src in
             out.withUnsafeMutableBufferPointer(as: T.self) { dst in
                 let (xs, cols) = (UncheckedSendable(src.baseAddress!), UncheckedSendable(dst.baseAddress!))
-                Parallel.forEach(batch, threads: batch * tOut * k * c >= 1 << 16 ? Parallel.maxThreads : 1) { b in
-                    for t in 0..<tOut {
-                        let row = cols.value + (b * tOut + t) * k * c
-                        for j in 0..<k {
-                            let step = g.inputStep(output: t, tap: j)
-                            guard step >= 0 && step < steps else { continue }
-                            (row + j * c).update(from: xs.value + (b * steps + step) * c, count: c)
-                        }
-                    }
+                g.forEachTap(batch: batch, steps: steps, channels: c) { column, input in
+                    (cols.value + column).update(from: xs.value + input, count: c)
                 }
             }
         }
@@ -57,22 +49,13 @@ extension Tensor {
 
     private static func col2im<T: EngineScalar>(_ cols: Tensor, _ g: Conv1dGeometry, into out: inout Tensor,
                                                 _ batch: Int, _ steps: Int, _ c: Int, _ tOut: Int, _: T.Type) {
-        let k = g.kernelSize
         cols.withUnsafeBufferPointer(as: T.self) { src in
             out.withUnsafeMutableBufferPointer(as: T.self) { dst in
                 let (cs, xs) = (UncheckedSendable(src.baseAddress!), UncheckedSendable(dst.baseAddress!))
-                // Rows of different b write to different sequences: no race.
-                Parallel.forEach(batch, threads: batch * tOut * k * c >= 1 << 16 ? Parallel.maxThreads : 1) { b in
-                    for t in 0..<tOut {
-                        let row = cs.value + (b * tOut + t) * k * c
-                        for j in 0..<k {
-                            let step = g.inputStep(output: t, tap: j)
-                            guard step >= 0 && step < steps else { continue }
-                            let x = xs.value + (b * steps + step) * c
-                            let r = row + j * c
-                            for i in 0..<c { x[i] += r[i] }
-                        }
-                    }
+                // Sequences are split between threads, so no two write the same step.
+                g.forEachTap(batch: batch, steps: steps, channels: c) { column, input in
+                    let (x, r) = (xs.value + input, cs.value + column)
+                    for i in 0..<c { x[i] += r[i] }
                 }
             }
         }
@@ -99,6 +82,27 @@ extension Tensor {
                     for i in 0..<m {
                         for j in 0..<n { dst[(o * n + j) * m + i] = src[(o * m + i) * n + j] }
                     }
+                }
+            }
+        }
+    }
+}
+
+extension Conv1dGeometry {
+    /// Calls `body(column, input)` for every output step t, tap k and sequence b
+    /// whose input step lies inside 0..<steps: `column` is the flat offset of
+    /// block k of row b·T_out + t in the (B·T_out, K·C) unfolding, `input` that
+    /// of step t·s − p + k·d of sequence b in (B, T, C). Sequences run in parallel
+    /// when the work is large enough.
+    @inline(__always)
+    func forEachTap(batch: Int, steps: Int, channels c: Int, _ body: (_ column: Int, _ input: Int) -> Void) {
+        let (k, tOut) = (kernelSize, outputLength(steps))
+        Parallel.forEach(batch, threads: batch * tOut * k * c >= 1 << 16 ? Parallel.maxThreads : 1) { b in
+            for t in 0..<tOut {
+                for j in 0..<k {
+                    let step = inputStep(output: t, tap: j)
+                    guard step >= 0 && step < steps else { continue }
+                    body(((b * tOut + t) * k + j) * c, (b * steps + step) * c)
                 }
             }
         }

@@ -34,47 +34,73 @@ extension Variable {
         precondition(initialLeft.shape == [h] && initialRight.shape == [h],
                      "rcnnContext: initial states \(initialLeft.shape), \(initialRight.shape), expected [\(h)]")
         if let mask { precondition(mask.count == batch * steps, "mask of \(mask.count) flags for B·T = \(batch)·\(steps)") }
-        let width = 2 * h + e
-        /// Where c_r(t) of row b comes from: step t + 1 of backward, or -1 for initialRight.
-        func rightSource(_ b: Int, _ t: Int) -> Int {
-            t + 1 < steps && (mask?[b * steps + t + 1] ?? true) ? t + 1 : -1
-        }
-        let (fw, em, bw) = (forward.value.doubles, embedded.value.doubles, backward.value.doubles)
-        let (il, ir) = (initialLeft.value.doubles, initialRight.value.doubles)
-        var y = [Double](repeating: 0, count: batch * steps * width)
-        for b in 0..<batch {
-            for t in 0..<steps {
-                let o = (b * steps + t) * width
-                for j in 0..<h { y[o + j] = t > 0 ? fw[(b * steps + t - 1) * h + j] : il[j] }
-                for j in 0..<e { y[o + h + j] = em[(b * steps + t) * e + j] }
-                let r = rightSource(b, t)
-                for j in 0..<h { y[o + h + e + j] = r >= 0 ? bw[(b * steps + r) * h + j] : ir[j] }
-            }
+        // right[b·T + t]: the flat step of backward that c_r(t) copies, or -1 for initialRight.
+        let right = (0..<(batch * steps)).map { bt -> Int in
+            let t = bt % steps
+            return t + 1 < steps && (mask?[bt + 1] ?? true) ? bt + 1 : -1
         }
         let parents = [forward, embedded, backward, initialLeft, initialRight]
-        let out = Tensor(shape: [batch, steps, width], doubles: y, dtype: forward.dtype)
-        return Variable(out, parents: parents) { g in
-            let gy = g.doubles
-            var (dfw, dem, dbw) = ([Double](repeating: 0, count: fw.count), [Double](repeating: 0, count: em.count),
-                                   [Double](repeating: 0, count: bw.count))
-            var (dil, dir) = ([Double](repeating: 0, count: h), [Double](repeating: 0, count: h))
-            for b in 0..<batch {
-                for t in 0..<steps {
-                    let o = (b * steps + t) * width
-                    for j in 0..<h {
-                        if t > 0 { dfw[(b * steps + t - 1) * h + j] += gy[o + j] } else { dil[j] += gy[o + j] }
-                    }
-                    for j in 0..<e { dem[(b * steps + t) * e + j] += gy[o + h + j] }
-                    let r = rightSource(b, t)
-                    for j in 0..<h {
-                        if r >= 0 { dbw[(b * steps + r) * h + j] += gy[o + h + e + j] } else { dir[j] += gy[o + h + e + j] }
-                    }
-                }
-            }
-            let dt = g.dtype
-            for (p, d) in zip(parents, [dfw, dem, dbw, dil, dir]) where p.requiresGrad {
-                p.accumulate(Tensor(shape: p.shape, doubles: d, dtype: dt))
-            }
+        precondition(parents.allSatisfy { $0.dtype == forward.dtype }, "rcnnContext: mixed element types")
+        let y: Tensor
+        switch forward.dtype {
+        case .float32: y = rcnnForward(Float.self, parents.map(\.value), right, steps, h, e)
+        case .float64: y = rcnnForward(Double.self, parents.map(\.value), right, steps, h, e)
         }
+        return Variable(y, parents: parents) { g in
+            let grads: [Tensor]
+            switch g.dtype {
+            case .float32: grads = rcnnBackward(Float.self, g, parents.map(\.shape), right, steps, h, e)
+            case .float64: grads = rcnnBackward(Double.self, g, parents.map(\.shape), right, steps, h, e)
+            }
+            for (p, d) in zip(parents, grads) where p.requiresGrad { p.accumulate(d) }
+        }
+    }
+
+    /// [forward, embedded, backward, initialLeft, initialRight] → (B, T, 2H + E), row by row.
+    private static func rcnnForward<T: EngineScalar>(_: T.Type, _ v: [Tensor], _ right: [Int],
+                                                     _ steps: Int, _ h: Int, _ e: Int) -> Tensor {
+        let width = 2 * h + e
+        let (fw, em, bw, il, ir) = (pointer(v[0], T.self), pointer(v[1], T.self), pointer(v[2], T.self),
+                                    pointer(v[3], T.self), pointer(v[4], T.self))
+        let out = TensorStorage(dtype: T.dtype, count: right.count * width)
+        let y = out.raw.assumingMemoryBound(to: T.self)
+        for bt in right.indices {
+            let row = y + bt * width
+            row.update(from: bt % steps > 0 ? fw + (bt - 1) * h : il, count: h)
+            (row + h).update(from: em + bt * e, count: e)
+            (row + h + e).update(from: right[bt] >= 0 ? bw + right[bt] * h : ir, count: h)
+        }
+        return Tensor(shape: [right.count / steps, steps, width], storage: out)
+    }
+
+    /// ∂y (B, T, 2H + E) → gradients of [forward, embedded, backward, initialLeft, initialRight]:
+    /// each piece goes back where it was copied from; the initial states sum theirs.
+    private static func rcnnBackward<T: EngineScalar>(_: T.Type, _ g: Tensor, _ shapes: [[Int]], _ right: [Int],
+                                                      _ steps: Int, _ h: Int, _ e: Int) -> [Tensor] {
+        let width = 2 * h + e
+        let grads = shapes.map { Tensor(zeros: $0, dtype: T.dtype) }
+        let gy = pointer(g, T.self)
+        let (dfw, dem, dbw, dil, dir) = (mutablePointer(grads[0], T.self), mutablePointer(grads[1], T.self),
+                                         mutablePointer(grads[2], T.self), mutablePointer(grads[3], T.self),
+                                         mutablePointer(grads[4], T.self))
+        for bt in right.indices {
+            let row = gy + bt * width
+            let left = bt % steps > 0 ? dfw + (bt - 1) * h : dil
+            for j in 0..<h { left[j] += row[j] }
+            (dem + bt * e).update(from: row + h, count: e)
+            let r = right[bt] >= 0 ? dbw + right[bt] * h : dir
+            for j in 0..<h { r[j] += row[h + e + j] }
+        }
+        return grads
+    }
+
+    private static func pointer<T>(_ t: Tensor, _: T.Type) -> UnsafePointer<T> {
+        UnsafePointer(t.storage.raw.assumingMemoryBound(to: T.self))
+    }
+
+    /// Only for tensors this file just created (their storage is not shared).
+    private static func mutablePointer<T>(_ t: Tensor, _: T.Type) -> UnsafeMutablePointer<T> {
+        t.storage.raw.assumingMemoryBound(to: T.self)
+    }
     }
 }
