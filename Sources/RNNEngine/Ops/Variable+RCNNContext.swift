@@ -102,5 +102,4 @@ extension Variable {
     private static func mutablePointer<T>(_ t: Tensor, _: T.Type) -> UnsafeMutablePointer<T> {
         t.storage.raw.assumingMemoryBound(to: T.self)
     }
-    }
 }
