@@ -5,22 +5,23 @@ import RNNEngine
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure the engine's speed: matrix multiply GFLOP/s, the main ops, the recurrent layers, a seq2seq step, the tree net with char-LM sampling, and a frame of the UI.")
+        abstract: "Measure the engine's speed: matrix multiply GFLOP/s, the main ops, the recurrent layers, a seq2seq step, Conv1d and pooling, the tree net with char-LM sampling, and a frame of the UI.")
 
     @Flag(help: "Print the results as JSON.")
     var json = false
 
-    @Option(help: "Run only these groups (comma-separated): matmul, ops, rnn, seq2seq, tree, ui.")
+    @Option(help: "Run only these groups (comma-separated): matmul, ops, conv, rnn, seq2seq, tree, ui.")
     var only: String?
 
     func run() throws {
-        let groups = Set((only ?? "matmul,ops,rnn,seq2seq,tree,ui").split(separator: ",").map(String.init))
-        let known: Set = ["matmul", "ops", "rnn", "seq2seq", "tree", "ui"]
-        if let bad = groups.subtracting(known).first { throw ValidationError("unknown group \(bad) (groups: matmul, ops, rnn, seq2seq, tree, ui)") }
+        let groups = Set((only ?? "matmul,ops,conv,rnn,seq2seq,tree,ui").split(separator: ",").map(String.init))
+        let known: Set = ["matmul", "ops", "conv", "rnn", "seq2seq", "tree", "ui"]
+        if let bad = groups.subtracting(known).first { throw ValidationError("unknown group \(bad) (groups: matmul, ops, conv, rnn, seq2seq, tree, ui)") }
         Allocator.keepFreedMemory()
         var rows: [BenchRow] = groups.contains("matmul") ? matmulBenchmarks() : []
         for threads in [1, 2] {
             if groups.contains("ops") { rows += opBenchmarks(threads: threads) }
+            if groups.contains("conv") { rows += convBenchmarks(threads: threads) }
             if groups.contains("rnn") { rows += recurrentBenchmarks(threads: threads) }
             if groups.contains("seq2seq") { rows += seq2seqBenchmarks(threads: threads) }
             if groups.contains("tree") { rows += treeBenchmarks(threads: threads) }
