@@ -27,14 +27,15 @@ func recurrentBenchmarks(threads: Int) -> [BenchRow] {
                                  reference: pytorch[kind]?[n]))
             guard n == 0 else { continue }
             let noGrad = medianMilliseconds { _ = withNoGrad { layer(x).output } }
-            rows.append(BenchRow(group: "rnn fwd no-grad", name: name, threads: threads, value: noGrad, unit: "ms"))
+            rows.append(BenchRow(group: "rnn fwd", name: name + " no-grad", threads: threads, value: noGrad, unit: "ms"))
             for window in [5, 20] {
                 layer.gradientWindow = window
                 let truncated = medianMilliseconds {
                     layer.zeroGrad(); x.zeroGrad()
                     layer(x).output.sum().backward()
                 }
-                rows.append(BenchRow(group: "rnn f+b τ\(window)", name: name, threads: threads, value: truncated, unit: "ms"))
+                rows.append(BenchRow(group: "rnn f+b", name: name + " τ\(window)", threads: threads, value: truncated,
+                                     unit: "ms"))
             }
             layer.gradientWindow = nil
         }
