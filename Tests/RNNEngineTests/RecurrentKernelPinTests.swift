@@ -9,7 +9,10 @@ import RNNEngine
 /// kernel before the readability refactor (issue 15). A refactor that changes one
 /// bit of one number fails here and names the tensor.
 ///
-/// Re-record (only after a deliberate change of results) with `RNNLAB_RECORD_SNAPSHOTS=1`.
+/// The committed digests were computed by the unrefactored engine (commit 0560605's
+/// `Sources/RNNEngine` compiled with -O together with `digests` below); the
+/// refactored kernel reproduced every one. Re-record (only after a deliberate
+/// change of results) with `RNNLAB_RECORD_SNAPSHOTS=1`.
 @Suite struct RecurrentKernelPinTests {
     struct Case: CustomStringConvertible, Sendable {
         var kind: CellKind
