@@ -135,7 +135,7 @@ import RNNEngine
     /// (Padded steps count as steps of the window; they pass the gradient through
     /// unchanged and add no δ.)
     @Test(arguments: CellKind.allCases)
-    func paddedRowsAndDropoutUnderTruncation(kind: CellKind) {
+    func paddedRowsUnderTruncation(kind: CellKind) {
         var rng = SplitMix64(seed: 1100)
         let layer = RecurrentLayer(kind, inputSize: 2, hiddenSize: 3, options: .init(bidirectional: true, gradientWindow: 2),
                                    rng: &rng, dtype: .float64)
@@ -156,5 +156,27 @@ import RNNEngine
             weightedSum(layer(short).output, seed: 3).backward()
             return short.grad!.doubles
         }()) < 1e-12)
+    }
+
+    /// The reverse direction truncates in its own reading order: reading x backwards
+    /// gives the outputs and gradients of the same layer reading x reversed in time.
+    @Test(arguments: CellKind.allCases)
+    func readingBackwardsTruncatesInReadingOrder(kind: CellKind) {
+        func layer(backwards: Bool) -> RecurrentLayer {
+            var rng = SplitMix64(seed: 1200)
+            return RecurrentLayer(kind, inputSize: 2, hiddenSize: 3,
+                                  options: .init(goBackwards: backwards, gradientWindow: 2), rng: &rng, dtype: .float64)
+        }
+        let (back, forward) = (layer(backwards: true), layer(backwards: false))
+        let x = leaf([2, 6, 2], seed: 1201)
+        let xReversed = Variable(Variable(x.value).reversed(axis: 1).value, requiresGrad: true)
+        let (outBack, outForward) = (back(x).output, forward(xReversed).output)
+        #expect(outBack.value.doubles == outForward.value.doubles)
+        weightedSum(outBack, seed: 4).backward()
+        weightedSum(outForward, seed: 4).backward()
+        for (b, f) in zip(back.parameters, forward.parameters) {
+            #expect(maxRelativeDifference(b.grad!.doubles, f.grad!.doubles) < 1e-12, "\(kind) \(b.name)")
+        }
+        #expect(maxRelativeDifference(x.grad!.doubles, Variable(xReversed.grad!).reversed(axis: 1).value.doubles) < 1e-12)
     }
 }
