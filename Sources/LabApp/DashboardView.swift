@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -10,7 +11,7 @@ func drawDashboard(_ ls: LessonState, in area: Rect, buffer: inout Buffer) {
     drawRunStatus(run, in: area.row(0), buffer: &buffer)
     let body = area.inset(top: 1, left: 1)
     if let failure = run.failure {
-        let lines = wrap("The experiment could not be built: " + failure, width: body.width - 2)
+        let lines = wrap("The experiment could not be built: " + Language.english.render(failure), width: body.width - 2)
         for (i, line) in lines.prefix(max(0, body.height - 1)).enumerated() {
             buffer.write(line, x: body.x + 1, y: body.y + 1 + i, style: LabTheme.error)
         }
@@ -25,7 +26,7 @@ func drawDashboard(_ ls: LessonState, in area: Rect, buffer: inout Buffer) {
         guard !rect.isEmpty else { continue }
         buffer.withClip(rect) { panel.draw(context, in: rect, buffer: &$0) }
     }
-    if let message = run.divergence { drawDivergenceBanner(message, in: area, buffer: &buffer) }
+    if let message = run.divergence { drawDivergenceBanner(Language.english.render(message), in: area, buffer: &buffer) }
 }
 
 /// "▶ running  step 1234  loss 0.512  accuracy 87.5%  42 steps/s".

@@ -13,6 +13,12 @@ public struct StatusMessage: Sendable, Equatable {
         self.isError = isError
     }
 
+    /// A message of another group (a setting's refusal, a trainer event).
+    public init(_ phrase: Phrase, isError: Bool = false) {
+        self.phrase = phrase
+        self.isError = isError
+    }
+
     /// Text from a module whose messages are not in the catalogue yet (a
     /// setting's refusal, a trainer event), shown as it is.
     public init(_ text: String, isError: Bool = false) {

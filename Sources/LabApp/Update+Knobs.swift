@@ -65,7 +65,7 @@ func editorKey(_ ls: inout LessonState, _ key: AppKey) -> [AppEffect] {
 /// Asks the trainer for a knob value, or refuses it with the reason.
 func applyKnob(_ ls: inout LessonState, _ knob: LessonKnob, _ value: SettingValue) -> [AppEffect] {
     if let reason = knob.definition.refusal(value) {
-        ls.message = StatusMessage(reason, isError: true)  // RNNLab's text, not yet from the catalogue
+        ls.message = StatusMessage(reason, isError: true)
         return []
     }
     let old = ls.requestedValue(of: knob)

@@ -11,7 +11,15 @@ enum English {
         knobs.map { (TextKey.knobs($0.key), $0.value) },
         keys.map { (TextKey.keys($0.key), $0.value) },
         status.map { (TextKey.status($0.key), $0.value) },
-        cli.map { (TextKey.cli($0.key), $0.value) })
+        cli.map { (TextKey.cli($0.key), $0.value) },
+        // English+Lab.swift
+        list.map { (TextKey.list($0.key), $0.value) },
+        setting.map { (TextKey.setting($0.key), $0.value) },
+        lessonFile.map { (TextKey.lessonFile($0.key), $0.value) },
+        check.map { (TextKey.check($0.key), $0.value) },
+        data.map { (TextKey.data($0.key), $0.value) },
+        run.map { (TextKey.run($0.key), $0.value) },
+        command.map { (TextKey.command($0.key), $0.value) })
 
     static let common: [CommonKey: String] = [
         .listSeparator: ", ",

@@ -19,7 +19,7 @@ import RNNEngine
     @Test func refusesUnknownAndOutOfRangeSettings() throws {
         #expect(throws: Reason.self) { try echo(["colour": .choice("red")]) }
         let e = try echo()
-        #expect(throws: Reason("learning_rate=20 is out of range 1e-06…10")) { try e.apply("learning_rate", .number(20)) }
+        #expect(throws: Reason(english: "learning_rate=20 is out of range 1e-6…10")) { try e.apply("learning_rate", .number(20)) }
         #expect(e.settings["learning_rate"] == .number(0.01))
     }
 

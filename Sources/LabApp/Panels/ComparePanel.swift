@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -43,7 +44,7 @@ struct ComparePanel: DashboardPanel {
                     .padded(toColumns: metricWidth, minimumGap: 1)
                 if let target { line += firstStep(run.metricHistory[metric.id.rawValue], meeting: target).map { "\($0)" } ?? "–" }
             }
-            if let failure = run.failure { line = name.padded(toColumns: width, minimumGap: 1) + "could not be built: " + failure }
+            if let failure = run.failure { line = name.padded(toColumns: width, minimumGap: 1) + "could not be built: " + Language.english.render(failure) }
             if run.divergence != nil { line += " diverged: b/l" }
             buffer.write(line, in: area.row(2 + i), alignment: .left, style: Style(foreground: color))
         }

@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 import RNNEngine
 
@@ -12,7 +13,7 @@ public struct Measurement: Sendable {
     public let yields: [MetricKind]
     /// Why it does not apply to a run with these settings (the lesson's and the
     /// check's) on a task of this kind, or nil when it does.
-    public let unavailable: @Sendable (_ settings: [String: SettingValue], _ task: TaskKind, _ hasMarker: Bool) -> String?
+    public let unavailable: @Sendable (_ settings: [String: SettingValue], _ task: TaskKind, _ hasMarker: Bool) -> Phrase?
     fileprivate let compute: @Sendable (Experiment) -> (metrics: [Metric], comparison: GradientComparison?)
 
     /// The hidden sizes the cost measurement times.
@@ -36,8 +37,8 @@ public struct Measurement: Sendable {
     static let rtrlDifference: Measurement = Measurement(
         yields: [MetricKind(MetricID("rtrl_difference"), label: "BPTT − RTRL", lowerIsBetter: true, range: MetricKind.nonNegative)],
         unavailable: { s, task, _ in
-            guard task != .seq2seq, ["rnn_tanh", "rnn_relu"].contains(cell(s)) else { return "needs a simple RNN (cell rnn_tanh or rnn_relu)" }
-            guard s["layers"]?.number ?? 1 == 1, s["bidirectional"]?.number ?? 0 == 0 else { return "needs one layer, one direction" }
+            guard task != .seq2seq, ["rnn_tanh", "rnn_relu"].contains(cell(s)) else { return Phrase(.check(.needsSimpleRNN)) }
+            guard s["layers"]?.number ?? 1 == 1, s["bidirectional"]?.number ?? 0 == 0 else { return Phrase(.check(.needsOneLayer)) }
             return nil
         },
         compute: { e in
@@ -62,8 +63,8 @@ public struct Measurement: Sendable {
     static let inputGateGap: Measurement = Measurement(
         yields: [MetricKind(MetricID("input_gate_gap"), label: "input gate gap", lowerIsBetter: false, range: -1...1)],
         unavailable: { s, task, marker in
-            guard task != .seq2seq, cell(s) == "lstm" else { return "needs cell lstm" }
-            return marker ? nil : "needs a task with marked steps (adding)"
+            guard task != .seq2seq, cell(s) == "lstm" else { return Phrase(.check(.needsCell), ["cell": "lstm"]) }
+            return marker ? nil : Phrase(.check(.needsMarkers))
         },
         compute: { e in (e.inputGateGap().map { [Metric(inputGateGap.yields[0], $0)] } ?? [], nil) })
 
@@ -74,8 +75,8 @@ public struct Measurement: Sendable {
         yields: [MetricKind(MetricID("update_gate_carrying"), label: "z between markers", lowerIsBetter: false, range: 0...1),
                  MetricKind(MetricID("update_gate_at_marker"), label: "z at the first marker", lowerIsBetter: false, range: 0...1)],
         unavailable: { s, task, marker in
-            guard task != .seq2seq, cell(s) == "gru" else { return "needs cell gru" }
-            return marker ? nil : "needs a task with marked steps (adding)"
+            guard task != .seq2seq, cell(s) == "gru" else { return Phrase(.check(.needsCell), ["cell": "gru"]) }
+            return marker ? nil : Phrase(.check(.needsMarkers))
         },
         compute: { e in
             guard let v = e.updateGateCarrying() else { return ([], nil) }
@@ -92,8 +93,8 @@ public struct Measurement: Sendable {
                  MetricKind(MetricID("attention_next"), label: "attention after the mirror", lowerIsBetter: false, range: 0...1),
                  MetricKind(MetricID("attention_near_mirror"), label: "attention near the mirror", lowerIsBetter: false, range: 0...1)],
         unavailable: { s, task, _ in
-            guard task == .seq2seq else { return "needs a seq2seq task" }
-            return s["attention"]?.number ?? 1 == 1 ? nil : "needs attention 1"
+            guard task == .seq2seq else { return Phrase(.check(.needsSeq2Seq)) }
+            return s["attention"]?.number ?? 1 == 1 ? nil : Phrase(.check(.needsAttention))
         },
         compute: { e in
             guard let v = e.attentionMirror() else { return ([], nil) }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import LabText
+import RNNLab
 import RNNEngine
 
 struct BenchCommand: ParsableCommand {
@@ -16,7 +18,9 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let groups = Set((only ?? "matmul,ops,rnn,seq2seq,ui").split(separator: ",").map(String.init))
         let known: Set = ["matmul", "ops", "rnn", "seq2seq", "ui"]
-        if let bad = groups.subtracting(known).first { throw ValidationError("unknown group \(bad) (groups: matmul, ops, rnn, seq2seq, ui)") }
+        if let bad = groups.subtracting(known).first {
+            throw ValidationError(cliLanguage(.command(.benchUnknownGroup), ["group": .text(bad), "groups": .list(["matmul", "ops", "rnn", "seq2seq", "ui"])]))
+        }
         Allocator.keepFreedMemory()
         var rows: [BenchRow] = groups.contains("matmul") ? matmulBenchmarks() : []
         for threads in [1, 2] {

@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 
 /// A value of a setting: a number or one of a list of names.
 public enum SettingValue: Sendable, Equatable, CustomStringConvertible {
@@ -15,16 +16,11 @@ public enum SettingValue: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Compact: 0.001, 1e-06, 128.
+    /// Compact, through the lab's one formatter: whole numbers in full (`128`,
+    /// `1000000`), others with up to four significant digits (`0.01`, `1e-3`, `2.5e-4`).
     public static func format(_ v: Double) -> String {
-        if v == v.rounded(), abs(v) < 1e9 { return String(Int(v)) }
-        let a = abs(v)
-        if a >= 1e-3 && a < 1e6 {
-            var s = String(format: "%.4g", v)
-            if s.contains("e") { s = String(v) }
-            return s
-        }
-        return String(format: "%.3g", v)
+        if v == v.rounded(), abs(v) < 1e9 { return NumberFormat.fixed(v, decimals: 0) }
+        return NumberFormat.compact(v, significantDigits: 4)
     }
 }
 
