@@ -227,6 +227,11 @@ extension English {
         .metric: "{label} {value}",
         .metricPercent: "{label} {value}%",
         .baseline: "{name} ({split}): {metrics}",
+        .previewInput: "input:  {tokens}",
+        .previewSteps: "steps: {steps} × {features} features",
+        .previewTarget: "target: {target}",
+        .previewClass: "class {number}",
+        .previewNotScored: "{tokens}   (_ = not scored)",
     ]
 
     static let command: [CommandKey: String] = [

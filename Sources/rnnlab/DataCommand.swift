@@ -124,7 +124,7 @@ struct DataShowCommand: ParsableCommand {
         if let batch = task.evaluationBatches(.train, batchSize: k).first {
             for row in 0..<min(k, batch.batchSize) {
                 say(.command(.sample), ["number": .integer(row + 1)])
-                for line in TaskPreview.render(task, batch: batch, row: row) { print("  " + line) }
+                for line in TaskPreview.render(task, batch: batch, row: row, language: cliLanguage) { print("  " + line) }
             }
         }
         let baselineStart = DispatchTime.now().uptimeNanoseconds

@@ -1,3 +1,4 @@
+import LabText
 import LabApp
 import RNNLab
 import Testing
@@ -131,7 +132,7 @@ import Testing
         send(&state, [.verification(check: "no-memory", steps: 40, result: nil)])
         #expect(state.lesson!.verification?.steps == 40)
         func result(_ id: String, _ passed: Bool) -> CheckResult {
-            CheckResult(lesson: "echo-lab", check: id, title: "", passed: passed, detail: "accuracy = 0.3 (want < 0.6)", steps: 100, seconds: 2)
+            CheckResult(lesson: "echo-lab", check: id, title: "", passed: passed, detail: .verbatim("accuracy = 0.3 (want < 0.6)"), steps: 100, seconds: 2)
         }
         #expect(send(&state, [.verification(check: "echo-3", steps: 100, result: result("echo-3", true))]).isEmpty)  // not the one running
         #expect(state.lesson!.verification != nil)

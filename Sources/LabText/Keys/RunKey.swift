@@ -26,6 +26,13 @@ public enum RunKey: String, CaseIterable, Sendable {
     case metricPercent
     /// A baseline's scores on a split.
     case baseline
+    /// A sample of `rnnlab data show`: its input tokens.
+    case previewInput
+    case previewSteps
+    case previewTarget
+    /// A class without a name.
+    case previewClass
+    case previewNotScored
 
     public var placeholders: Set<String> {
         switch self {
@@ -44,6 +51,10 @@ public enum RunKey: String, CaseIterable, Sendable {
         case .bytes, .kibibytes, .mebibytes, .gibibytes, .tebibytes: return ["size"]
         case .metric, .metricPercent: return ["label", "value"]
         case .baseline: return ["metrics", "name", "split"]
+        case .previewInput, .previewNotScored: return ["tokens"]
+        case .previewSteps: return ["features", "steps"]
+        case .previewTarget: return ["target"]
+        case .previewClass: return ["number"]
         }
     }
 }

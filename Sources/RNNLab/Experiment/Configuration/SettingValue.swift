@@ -17,10 +17,13 @@ public enum SettingValue: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Compact, through the lab's one formatter: whole numbers in full (`128`,
-    /// `1000000`), others with up to four significant digits (`0.01`, `1e-3`, `2.5e-4`).
+    /// `1000000`), others with up to four significant digits, in decimals from
+    /// 1e-4 on (`0.01`, `0.0001`, `0.00025`) and with an exponent below (`1e-6`).
     public static func format(_ v: Double) -> String {
         if v == v.rounded(), abs(v) < 1e9 { return NumberFormat.fixed(v, decimals: 0) }
-        return NumberFormat.compact(v, significantDigits: 4)
+        let a = abs(v)
+        guard a.isFinite, a >= 1e-4, a < 1e6 else { return NumberFormat.compact(v, significantDigits: 4) }
+        return NumberFormat.fixed(v, decimals: max(0, 3 - DecimalMath.decimalExponent(a)))
     }
 }
 
