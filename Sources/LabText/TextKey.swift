@@ -20,6 +20,7 @@ public enum TextKey: Hashable, Sendable {
     case data(DataKey)
     case run(RunKey)
     case command(CommandKey)
+    case store(StoreKey)
 
     /// Every key of every group.
     public static var allCases: [TextKey] {
@@ -30,7 +31,7 @@ public enum TextKey: Hashable, Sendable {
             + ListKey.allCases.map(TextKey.list) + SettingKey.allCases.map(TextKey.setting)
             + LessonFileKey.allCases.map(TextKey.lessonFile) + CheckKey.allCases.map(TextKey.check)
             + DataKey.allCases.map(TextKey.data) + RunKey.allCases.map(TextKey.run)
-            + CommandKey.allCases.map(TextKey.command)
+            + CommandKey.allCases.map(TextKey.command) + StoreKey.allCases.map(TextKey.store)
     }
 
     /// The names this key's text must use, each at least once: `lesson` for `{lesson}`.
@@ -51,6 +52,7 @@ public enum TextKey: Hashable, Sendable {
         case .data(let k): return k.placeholders
         case .run(let k): return k.placeholders
         case .command(let k): return k.placeholders
+        case .store(let k): return k.placeholders
         }
     }
 
@@ -72,6 +74,7 @@ public enum TextKey: Hashable, Sendable {
         case .data(let k): return "data." + k.rawValue
         case .run(let k): return "run." + k.rawValue
         case .command(let k): return "command." + k.rawValue
+        case .store(let k): return "store." + k.rawValue
         }
     }
 }

@@ -10,7 +10,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let library = try options.library()
         let progress = ProgressStore()
-        if let w = progress.warning { printError(w) }  // the store's own words (not yet in the catalogue)
+        if let notice = progress.notice { sayError(notice) }
         for (chapter, lessons) in library.chapters {
             print(chapter)  // the lessons' own text
             for l in lessons {

@@ -36,6 +36,13 @@ import Testing
         #expect(whole.description == "a/b.csv: file is empty")
     }
 
+    @Test func storeNoticesChooseTheirPlural() {
+        #expect(english(Phrase(.store(.entriesDropped), ["name": "knobs.json", "count": 1, "entries": .list(["x"])]))
+                == "knobs.json: 1 entry could not be read and was dropped (x)")
+        #expect(SafeFile.Failure(operation: .rename(from: "a.tmp"), path: "a", code: 2).description
+                == "could not rename a.tmp to a: No such file or directory (errno 2)")
+    }
+
     @Test func settingRefusalsNameTheRange() throws {
         let hidden = try #require(ExperimentSettings.definition("hidden"))
         #expect(english(hidden.refusal(.number(0))) == "hidden=0 is out of range 1…512")
@@ -138,6 +145,9 @@ import Testing
             (CheckRunner.describe(verdict), ["accuracy", "0.3", ">", "0.9"]),
             (Divergence.loss(.nan).describe(atStep: 81), ["81", "NaN"]),
             (MemoryEstimate.size(5 << 30), ["5.0"]),
+            (SafeFile.Refusal(.notRegularFile, ["file": "s/knobs.json", "kind": .phrase(SafeFile.kindName(S_IFIFO))]).phrase, ["s/knobs.json"]),
+            (Phrase(.store(.entriesDropped), ["name": "knobs.json", "count": 2, "entries": .list(["a.b = 1", "c"])]),
+             ["knobs.json", "2", "a.b = 1", "c"]),
         ]
         for (phrase, arguments) in cases {
             let written = Self.pseudo.render(phrase)

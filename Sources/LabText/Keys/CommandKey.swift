@@ -69,6 +69,9 @@ public enum CommandKey: String, CaseIterable, Sendable {
     /// A measured value with its unit: "12.3 ms".
     case benchValue
     case benchUnknownGroup
+    case cannotOpenLab
+    case cannotOpenLabNoTerminal
+    case couldNotSave
 
     public var placeholders: Set<String> {
         switch self {
@@ -80,7 +83,7 @@ public enum CommandKey: String, CaseIterable, Sendable {
         case .rolledBack, .interrupted: return ["step"]
         case .checkpointNote: return ["good", "step"]
         case .metricsWritten: return ["file", "steps"]
-        case .metricsNotWritten, .checkpointNotWritten: return ["reason"]
+        case .metricsNotWritten, .checkpointNotWritten, .cannotOpenLab, .cannotOpenLabNoTerminal, .couldNotSave: return ["reason"]
         case .checkpointWritten: return ["file", "step"]
         case .checkpointWrittenWithNote: return ["file", "note", "step"]
         case .metricsExtension, .sameOutputFile: return ["file"]

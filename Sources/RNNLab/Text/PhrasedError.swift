@@ -11,6 +11,8 @@ extension Reason: PhrasedError {}
 extension LessonError: PhrasedError {}
 extension DataError: PhrasedError {}
 extension TaskError: PhrasedError {}
+extension SafeFile.Failure: PhrasedError {}
+extension SafeFile.Refusal: PhrasedError {}
 
 extension Phrase {
     /// What `error` says: its own phrase, or — for an error from outside the
