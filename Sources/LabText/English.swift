@@ -20,7 +20,8 @@ enum English {
         data.map { (TextKey.data($0.key), $0.value) },
         run.map { (TextKey.run($0.key), $0.value) },
         command.map { (TextKey.command($0.key), $0.value) },
-        store.map { (TextKey.store($0.key), $0.value) })
+        store.map { (TextKey.store($0.key), $0.value) },
+        label.map { (TextKey.label($0.key), $0.value) })
 
     static let common: [CommonKey: String] = [
         .listSeparator: ", ",

@@ -21,6 +21,7 @@ public enum TextKey: Hashable, Sendable {
     case run(RunKey)
     case command(CommandKey)
     case store(StoreKey)
+    case label(LabelKey)
 
     /// Every key of every group.
     public static var allCases: [TextKey] {
@@ -32,6 +33,7 @@ public enum TextKey: Hashable, Sendable {
             + LessonFileKey.allCases.map(TextKey.lessonFile) + CheckKey.allCases.map(TextKey.check)
             + DataKey.allCases.map(TextKey.data) + RunKey.allCases.map(TextKey.run)
             + CommandKey.allCases.map(TextKey.command) + StoreKey.allCases.map(TextKey.store)
+            + LabelKey.allCases.map(TextKey.label)
     }
 
     /// The names this key's text must use, each at least once: `lesson` for `{lesson}`.
@@ -53,6 +55,7 @@ public enum TextKey: Hashable, Sendable {
         case .run(let k): return k.placeholders
         case .command(let k): return k.placeholders
         case .store(let k): return k.placeholders
+        case .label(let k): return k.placeholders
         }
     }
 
@@ -75,6 +78,7 @@ public enum TextKey: Hashable, Sendable {
         case .run(let k): return "run." + k.rawValue
         case .command(let k): return "command." + k.rawValue
         case .store(let k): return "store." + k.rawValue
+        case .label(let k): return "label." + k.rawValue
         }
     }
 }

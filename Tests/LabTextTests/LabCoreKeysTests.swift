@@ -10,7 +10,7 @@ import Testing
             ListKey.allCases.map(TextKey.list), SettingKey.allCases.map(TextKey.setting),
             LessonFileKey.allCases.map(TextKey.lessonFile), CheckKey.allCases.map(TextKey.check),
             DataKey.allCases.map(TextKey.data), RunKey.allCases.map(TextKey.run), CommandKey.allCases.map(TextKey.command),
-            StoreKey.allCases.map(TextKey.store),
+            StoreKey.allCases.map(TextKey.store), LabelKey.allCases.map(TextKey.label),
         ]
         for group in groups {
             #expect(!group.isEmpty)

@@ -21,7 +21,7 @@ public struct CheckVocabulary {
     public init(lesson: Lesson, check: LessonCheck, taskMetrics: [MetricKind], taskKind: TaskKind, hasMarker: Bool) {
         var base: [String: MetricKind] = [:]
         for k in RunMetrics.kinds + taskMetrics { base[k.id.rawValue] = k }
-        for k in taskMetrics { base[k.id.baseline] = MetricKind(k.id, label: "baseline " + k.label, lowerIsBetter: k.lowerIsBetter,
+        for k in taskMetrics { base[k.id.baseline] = MetricKind(k.id, label: Phrase(.label(.baselineOf), ["label": .phrase(k.labelPhrase)]), lowerIsBetter: k.lowerIsBetter,
                                                                range: k.range, isFraction: k.isFraction) }
         var settings = lesson.settings
         for (name, value) in check.set { settings[name] = value }
@@ -43,8 +43,8 @@ public struct CheckVocabulary {
         }
         untilNames = Set(base.keys)
         kinds = base
-        let reached = MetricKind(MetricID("reached"), label: "reached", lowerIsBetter: false, range: 0...1)
-        let reachedAt = MetricKind(MetricID("reached_at"), label: "reached at", lowerIsBetter: true, range: 0...Double(check.steps))
+        let reached = MetricKind(MetricID("reached"), label: .reached, lowerIsBetter: false, range: 0...1)
+        let reachedAt = MetricKind(MetricID("reached_at"), label: .reachedAt, lowerIsBetter: true, range: 0...Double(check.steps))
         if check.until != nil {
             kinds["reached"] = reached
             kinds["reached_at"] = reachedAt
@@ -58,7 +58,7 @@ public struct CheckVocabulary {
             unavailable["versus_"] = Phrase(.check(.needsVersus))
         }
         if check.seeds.count > 1 {
-            kinds["runs"] = MetricKind(MetricID("runs"), label: "runs", lowerIsBetter: false,
+            kinds["runs"] = MetricKind(MetricID("runs"), label: .runs, lowerIsBetter: false,
                                        range: Double(check.seeds.count)...Double(check.seeds.count))
         } else {
             unavailable["runs"] = Phrase(.check(.needsSeeds))

@@ -24,8 +24,8 @@ public struct Metric: Sendable, Equatable, CustomStringConvertible {
 
     /// "accuracy 95.0%", "mse 0.0123": the label and the value, as a message.
     public var phrase: Phrase {
-        isFraction ? Phrase(.run(.metricPercent), ["label": .text(label), "value": .text(Metric.format(value * 100, digits: 1))])
-            : Phrase(.run(.metric), ["label": .text(label), "value": .text(Metric.format(value, digits: 4))])
+        isFraction ? Phrase(.run(.metricPercent), ["label": .phrase(kind.labelPhrase), "value": .text(Metric.format(value * 100, digits: 1))])
+            : Phrase(.run(.metric), ["label": .phrase(kind.labelPhrase), "value": .text(Metric.format(value, digits: 4))])
     }
 
     public var description: String { Language.english.render(phrase) }
