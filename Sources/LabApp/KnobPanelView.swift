@@ -38,7 +38,8 @@ func drawKnobs(_ ls: LessonState, language t: Language, in area: Rect, buffer: i
     buffer.write(" " + range, in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
                  alignment: .left, style: LabTheme.dim)
     y += 1
-    if let editor = ls.editor {
+    if var editor = ls.editor {
+        editor.prompt = knobPrompt(knob, t)
         buffer.render(editor, in: Rect(x: inner.x + 1, y: y, width: inner.width - 1, height: 1))
         y += 1
     }

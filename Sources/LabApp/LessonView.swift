@@ -17,7 +17,7 @@ func drawLesson(_ ls: LessonState, state: AppState, in area: Rect, buffer: inout
     if let r = layout.checks {
         drawChecks(ls, completed: state.completed[ls.lesson.id] ?? [], language: t, in: r, buffer: &buffer)
     }
-    drawDashboard(ls, in: layout.dashboard, buffer: &buffer)
+    drawDashboard(ls, language: t, in: layout.dashboard, buffer: &buffer)
     if let m = ls.message {
         buffer.write(" " + m.text(in: t), in: layout.message, alignment: .left, style: m.isError ? LabTheme.error : LabTheme.dim)
     }

@@ -10,6 +10,11 @@ public struct PendingRequests: Sendable, Equatable {
     public var running: Bool?
     /// Setting name → the value last asked for, until the trainer reports that value.
     public var settings: [String: SettingValue] = [:]
+    /// Knob name → the value saved for the next visit before the first request
+    /// the trainer has not answered yet (`nil`: none was saved). A knob is
+    /// saved when its key is pressed, so quitting at once keeps it; a refusal
+    /// puts these back (see `applyTrainerEvent`).
+    public var savedBefore: [String: SettingValue?] = [:]
 
     public init() {}
 
@@ -24,8 +29,10 @@ public struct PendingRequests: Sendable, Equatable {
             running = nil
         case let .changed(name, value, _, _):
             if settings[name] == value { settings[name] = nil }
+            if settings[name] == nil { savedBefore[name] = nil }
         case .refused:
             settings = [:]  // the fold goes back to the trainer's settings
+            savedBefore = [:]
         case let .rolledBack(_, learningRate):
             if learningRate != nil { settings["learning_rate"] = nil }
         case .ready, .report:

@@ -2,13 +2,17 @@ import LabText
 import RNNLab
 import TerminalUI
 
-/// A marker on the loss curve: a knob change, a rebuild, a roll-back.
+/// A marker on the loss curve: a knob change, a rebuild, a roll-back. Its
+/// label is a phrase, written in the language of the frame that draws it.
 public struct RunEvent: Sendable, Equatable {
     public var step: Int
-    public var label: String
-    public init(step: Int, label: String) {
+    public var label: Phrase
+    /// Whether the change rebuilt the model (drawn in its own style).
+    public var isRebuild: Bool
+    public init(step: Int, label: Phrase, isRebuild: Bool = false) {
         self.step = step
         self.label = label
+        self.isRebuild = isRebuild
     }
 }
 
@@ -111,7 +115,7 @@ public struct RunState: Sendable {
     /// What this build has produced.
     public var data = RunData()
     /// A rebuild marker waiting for the `.ready` that follows the change.
-    public var pendingRebuildLabel: String?
+    public var pendingRebuildLabel: Phrase?
     /// Last clock reading, for ``RunData/rate``.
     public var clock = 0.0
 
@@ -145,7 +149,7 @@ public struct RunState: Sendable {
         isReady = true
         failure = nil
         data = RunData(info: info)
-        if let label = pendingRebuildLabel { data.events.append(RunEvent(step: 0, label: label)) }
+        if let label = pendingRebuildLabel { data.events.append(RunEvent(step: 0, label: label, isRebuild: true)) }
         pendingRebuildLabel = nil
     }
 

@@ -19,6 +19,12 @@ public struct StatusMessage: Sendable, Equatable {
         self.isError = isError
     }
 
+    /// A message of another group of the catalogue (the dashboard's roll-backs).
+    public init(_ key: TextKey, _ arguments: [String: TextArgument] = [:], isError: Bool = false) {
+        self.phrase = Phrase(key, arguments)
+        self.isError = isError
+    }
+
     /// Text from a module whose messages are not in the catalogue yet (a
     /// setting's refusal, a trainer event), shown as it is.
     public init(_ text: String, isError: Bool = false) {

@@ -7,8 +7,9 @@ import TerminalUI
 /// here, with a note, so it never costs more than this per key.
 let knobValueMaxLength = 64
 
-/// Keys in the knob panel: ↑/↓ choose, ←/→ nudge, Enter (or a digit) types a value.
-func knobKey(_ ls: inout LessonState, _ key: AppKey) -> [AppEffect] {
+/// Keys in the knob panel: ↑/↓ choose, ←/→ nudge, Enter (or a digit) types a
+/// value. A value asked for is saved in `saved` at once (see ``applyKnob``).
+func knobKey(_ ls: inout LessonState, _ key: AppKey, saved: inout [String: [String: SettingValue]]) -> [AppEffect] {
     let count = ls.lesson.knobs.count
     guard let knob = ls.currentKnob else { return [] }
     switch key {
@@ -17,14 +18,14 @@ func knobKey(_ ls: inout LessonState, _ key: AppKey) -> [AppEffect] {
     case .down, .character("j"):
         ls.selectedKnob = min(max(0, count - 1), ls.selectedKnob + 1)
     case .left, .character("h"):
-        return applyKnob(&ls, knob, knob.nudge(ls.requestedValue(of: knob), by: -1))
+        return applyKnob(&ls, knob, knob.nudge(ls.requestedValue(of: knob), by: -1), saved: &saved)
     case .right, .character("l"):
-        return applyKnob(&ls, knob, knob.nudge(ls.requestedValue(of: knob), by: 1))
+        return applyKnob(&ls, knob, knob.nudge(ls.requestedValue(of: knob), by: 1), saved: &saved)
     case .enter:
-        ls.editor = TextInput(text: ls.requestedValue(of: knob).description, prompt: knobPrompt(knob), maxLength: knobValueMaxLength)
+        ls.editor = TextInput(text: ls.requestedValue(of: knob).description, maxLength: knobValueMaxLength)
         ls.message = StatusMessage(.typeValue)
     case .character(let c) where c.isNumber || c == "-":
-        ls.editor = TextInput(text: String(c), prompt: knobPrompt(knob), maxLength: knobValueMaxLength)
+        ls.editor = TextInput(text: String(c), maxLength: knobValueMaxLength)
         ls.message = StatusMessage(.typeValue)
     default:
         break
@@ -33,7 +34,7 @@ func knobKey(_ ls: inout LessonState, _ key: AppKey) -> [AppEffect] {
 }
 
 /// Keys while a knob value is being typed.
-func editorKey(_ ls: inout LessonState, _ key: AppKey) -> [AppEffect] {
+func editorKey(_ ls: inout LessonState, _ key: AppKey, saved: inout [String: [String: SettingValue]]) -> [AppEffect] {
     guard var editor = ls.editor else { return [] }
     switch key {
     case .escape, .tab, .backTab:
@@ -45,7 +46,7 @@ func editorKey(_ ls: inout LessonState, _ key: AppKey) -> [AppEffect] {
         guard let knob = ls.currentKnob else { return [] }
         let text = editor.text.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { ls.message = nil; return [] }
-        return applyKnob(&ls, knob, knob.definition.parse(text))
+        return applyKnob(&ls, knob, knob.definition.parse(text), saved: &saved)
     case .backspace: editor.deleteBackward()
     case .delete: editor.deleteForward()
     case .left: editor.moveLeft()
@@ -62,8 +63,12 @@ func editorKey(_ ls: inout LessonState, _ key: AppKey) -> [AppEffect] {
     return []
 }
 
-/// Asks the trainer for a knob value, or refuses it with the reason.
-func applyKnob(_ ls: inout LessonState, _ knob: LessonKnob, _ value: SettingValue) -> [AppEffect] {
+/// Asks the trainer for a knob value, or refuses it with the reason. The
+/// value is saved for the next visit now, not when the trainer confirms it, so
+/// quitting right after the key keeps it; the value saved before is kept in
+/// ``PendingRequests/savedBefore`` and put back if the trainer refuses.
+func applyKnob(_ ls: inout LessonState, _ knob: LessonKnob, _ value: SettingValue,
+               saved: inout [String: [String: SettingValue]]) -> [AppEffect] {
     if let reason = knob.definition.refusal(value) {
         ls.message = StatusMessage(reason, isError: true)
         return []
@@ -78,7 +83,12 @@ func applyKnob(_ ls: inout LessonState, _ knob: LessonKnob, _ value: SettingValu
     ls.pending.settings[knob.name] = value
     ls.message = StatusMessage(knob.effect == .rebuild ? .knobChangedRebuilds : .knobChanged,
                                ["knob": .text(knob.name), "old": .text(old.description), "value": .text(value.description)])
-    return ls.commands(.set(knob.name, value))
+    let id = ls.lesson.id
+    if ls.pending.savedBefore.index(forKey: knob.name) == nil {
+        ls.pending.savedBefore.updateValue(saved[id]?[knob.name], forKey: knob.name)
+    }
+    saved[id, default: [:]][knob.name] = value
+    return ls.commands(.set(knob.name, value)) + [.saveKnobs(lesson: id, values: saved[id]!)]
 }
 
 /// "0.0001…1 log", "sgd|adam", for the knob panel and the status line.
@@ -92,18 +102,19 @@ func rangeText(_ knob: LessonKnob) -> Phrase {
     }
 }
 
-/// The prompt of the value editor: "hidden = ". A knob's name is an identifier,
-/// so the prompt is written in English whatever the language.
-func knobPrompt(_ knob: LessonKnob) -> String {
-    Language.english(.knobs(.prompt), ["knob": .text(knob.name)])
+/// The prompt of the value editor: "hidden = ", in the frame's language
+/// (the knob panel writes it when it draws the editor).
+func knobPrompt(_ knob: LessonKnob, _ language: Language) -> String {
+    language(.knobs(.prompt), ["knob": .text(knob.name)])
 }
 
-/// A short name for plot markers: "lr" for the learning rate.
-func shortName(_ name: String) -> String {
+/// A short name for plot markers: "lr" for the learning rate; other
+/// settings by their own name (an identifier, as lesson files write it).
+func shortName(_ name: String) -> Phrase {
     switch name {
-    case "learning_rate": return "lr"
-    case "optimizer": return "opt"
-    case "weight_decay": return "wd"
-    default: return name
+    case "learning_rate": return Phrase(.dashboard(.shortLearningRate))
+    case "optimizer": return Phrase(.dashboard(.shortOptimizer))
+    case "weight_decay": return Phrase(.dashboard(.shortWeightDecay))
+    default: return .verbatim(name)
     }
 }

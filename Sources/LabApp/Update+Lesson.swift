@@ -12,7 +12,7 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
             state.lesson = ls
         }
     }
-    if ls.editor != nil { return editorKey(&ls, key) }
+    if ls.editor != nil { return editorKey(&ls, key, saved: &state.savedKnobs) }
     // After a divergence, b and L answer the run that diverged: the lesson's own
     // first, else the compare run, which can diverge on its own. (Not l: that
     // nudges a knob, and one key must never mean two things.)
@@ -61,7 +61,7 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
     default:
         switch ls.focus {
         case .prose: proseKey(&ls, key)
-        case .knobs: return knobKey(&ls, key)
+        case .knobs: return knobKey(&ls, key, saved: &state.savedKnobs)
         case .checks: checksKey(&ls, key)
         }
     }

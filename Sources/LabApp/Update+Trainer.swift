@@ -1,8 +1,9 @@
+import LabText
 import RNNLab
 
 /// Folds one trainer event into the open lesson's run (``fold(_:into:)``), then
 /// does what only the lesson's own run does: judge checks, keep the requested
-/// settings, save knobs, say what happened.
+/// settings, keep the saved knobs in step with the trainer, say what happened.
 func applyTrainerEvent(_ state: inout AppState, _ event: TrainerEvent) -> [AppEffect] {
     guard var ls = state.lesson else { return [] }
     var effects: [AppEffect] = []
@@ -16,10 +17,15 @@ func applyTrainerEvent(_ state: inout AppState, _ event: TrainerEvent) -> [AppEf
     case let .changed(name, value, effect, step):
         ls.requested[name] = value
         if effect == .live { CheckJudge.settingsChanged(&ls, atStep: step) }
-        effects += saveKnob(name, value, &ls, &state)
+        // The key press saved what was asked; once the last request for this
+        // setting is answered, the value the trainer settled on is the one kept.
+        if ls.pending.settings[name] == nil || ls.pending.settings[name] == value {
+            effects += saveKnob(name, value, &ls, &state)
+        }
     case .refused(let reason):
-        ls.message = StatusMessage(reason, isError: true)
+        ls.message = StatusMessage(reason, isError: true)  // RNNLab's text, not yet from the catalogue
         ls.requested = ls.run.settings
+        effects += restoreSavedKnobs(&ls, &state)
     case let .rolledBack(step, learningRate):
         if let lr = learningRate {
             // The compare run keeps the same learning rate, as it does for every knob it follows.
@@ -27,9 +33,9 @@ func applyTrainerEvent(_ state: inout AppState, _ event: TrainerEvent) -> [AppEf
             ls.requested["learning_rate"] = .number(lr)
             CheckJudge.settingsChanged(&ls, atStep: step)
             effects += saveKnob("learning_rate", .number(lr), &ls, &state)
-            ls.message = StatusMessage("rolled back to step \(step), learning rate now \(SettingValue.format(lr)); Space resumes")
+            ls.message = StatusMessage(.dashboard(.rolledBackLowered), ["step": .integer(step), "rate": .text(SettingValue.format(lr))])
         } else {
-            ls.message = StatusMessage("rolled back to step \(step); Space resumes")
+            ls.message = StatusMessage(.dashboard(.rolledBack), ["step": .integer(step)])
         }
     case .running, .diverged, .failed:
         break
@@ -38,11 +44,22 @@ func applyTrainerEvent(_ state: inout AppState, _ event: TrainerEvent) -> [AppEf
     return effects
 }
 
-/// Keeps a lesson knob's new value for the next visit.
+/// Keeps a lesson knob's new value for the next visit (nothing to do when it is already kept).
 private func saveKnob(_ name: String, _ value: SettingValue, _ ls: inout LessonState, _ state: inout AppState) -> [AppEffect] {
-    guard ls.lesson.knobs.contains(where: { $0.name == name }) else { return [] }
+    guard ls.lesson.knobs.contains(where: { $0.name == name }), state.savedKnobs[ls.lesson.id]?[name] != value else { return [] }
     state.savedKnobs[ls.lesson.id, default: [:]][name] = value
     return [.saveKnobs(lesson: ls.lesson.id, values: state.savedKnobs[ls.lesson.id]!)]
+}
+
+/// After a refusal: every knob saved on a key press the trainer has not
+/// confirmed gets back the value saved before it (or none).
+private func restoreSavedKnobs(_ ls: inout LessonState, _ state: inout AppState) -> [AppEffect] {
+    let restore = ls.pending.savedBefore
+    guard !restore.isEmpty else { return [] }
+    let id = ls.lesson.id
+    for (name, before) in restore { state.savedKnobs[id, default: [:]][name] = before }
+    ls.pending.savedBefore = [:]
+    return [.saveKnobs(lesson: id, values: state.savedKnobs[id] ?? [:])]
 }
 
 /// Folds one event of the `compare` run's trainer into its run: the same fold
@@ -61,9 +78,14 @@ func fold(_ event: TrainerEvent, into run: inout RunState) {
     case .report(let report):
         run.data.record(report)
     case let .changed(name, value, effect, step):
-        let label = "\(shortName(name)) \(run.settings[name]?.description ?? "?")→\(value)"
+        let change: [String: TextArgument] = ["setting": .phrase(shortName(name)), "old": .text(run.settings[name]?.description ?? "?"),
+                                              "value": .text(value.description)]
         run.settings[name] = value
-        if effect == .live { run.data.events.append(RunEvent(step: step, label: label)) } else { run.pendingRebuildLabel = label + " rebuilt" }
+        if effect == .live {
+            run.data.events.append(RunEvent(step: step, label: Phrase(.dashboard(.eventChanged), change)))
+        } else {
+            run.pendingRebuildLabel = Phrase(.dashboard(.eventRebuilt), change)
+        }
     case .refused:
         break
     case .running(let on):
@@ -77,9 +99,11 @@ func fold(_ event: TrainerEvent, into run: inout RunState) {
         if let lr = learningRate {
             let old = run.settings["learning_rate"]?.description ?? "?"
             run.settings["learning_rate"] = .number(lr)
-            run.data.events.append(RunEvent(step: step, label: "lr \(old)→\(SettingValue.format(lr))"))
+            let change: [String: TextArgument] = ["setting": .phrase(shortName("learning_rate")), "old": .text(old),
+                                                  "value": .text(SettingValue.format(lr))]
+            run.data.events.append(RunEvent(step: step, label: Phrase(.dashboard(.eventChanged), change)))
         } else {
-            run.data.events.append(RunEvent(step: step, label: "rolled back"))
+            run.data.events.append(RunEvent(step: step, label: Phrase(.dashboard(.eventRolledBack))))
         }
     case .failed(let message):
         run.failure = message

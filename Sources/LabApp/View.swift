@@ -44,11 +44,3 @@ func drawHints(_ hints: [KeyHint], in area: Rect, buffer: inout Buffer) {
 func wrap(_ text: String, width: Int, maxLines: Int = .max) -> [String] {
     TextWrap.plainLines(text, width: width, maxLines: maxLines)
 }
-
-/// `text` followed by spaces up to `width` display columns, for table
-/// columns: a wide (CJK) character counts two. Text as wide or wider comes
-/// back as it is.
-func padded(_ text: String, toWidth width: Int) -> String {
-    let w = text.displayWidth
-    return w >= width ? text : text + String(repeating: " ", count: width - w)
-}

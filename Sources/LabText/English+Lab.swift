@@ -136,6 +136,8 @@ extension English {
         .needsMarkers: "needs a task with marked steps (adding)",
         .needsSeq2Seq: "needs a seq2seq task",
         .needsAttention: "needs attention 1",
+        .needsDirectInputs: "needs a model that reads its inputs directly (not seq2seq)",
+        .needsAccuracy: "needs a task scored by accuracy",
     ]
 
     static let data: [DataKey: String] = [
@@ -379,5 +381,12 @@ extension English {
         .reachedAt: "reached at",
         .runs: "runs",
         .baselineOf: "baseline {label}",
+        .bpttMultiplyAdds: "BPTT multiply-adds per step",
+        .rtrlMultiplyAdds: "RTRL multiply-adds per step",
+        .rtrlMultiplyAddGrowth: "RTRL multiply-add growth",
+        .bpttMultiplyAddGrowth: "BPTT multiply-add growth",
+        .rtrlMultiplyAddsAt: "RTRL multiply-adds at H={hidden}",
+        .bpttMultiplyAddsAt: "BPTT multiply-adds at H={hidden}",
+        .memoryReadout: "R² of x(t−{lag}) from h(t)",
     ]
 }

@@ -21,7 +21,9 @@ enum English {
         run.map { (TextKey.run($0.key), $0.value) },
         command.map { (TextKey.command($0.key), $0.value) },
         store.map { (TextKey.store($0.key), $0.value) },
-        label.map { (TextKey.label($0.key), $0.value) })
+        label.map { (TextKey.label($0.key), $0.value) },
+        panels.map { (TextKey.panel($0.key), $0.value) },
+        dashboard.map { (TextKey.dashboard($0.key), $0.value) })
 
     static let common: [CommonKey: String] = [
         .listSeparator: ", ",
@@ -30,6 +32,8 @@ enum English {
         .tooSmallTitle: "The terminal is too small for RNN Lab.",
         .tooSmallSize: "It is {width}×{height}; the lab needs at least {minWidth}×{minHeight}.",
         .tooSmallAction: "Enlarge the window, or press q to quit.",
+        .plotNoData: "no data",
+        .plotSkipped: " ({count} skipped)",
     ]
 
     static let home: [HomeKey: String] = [

@@ -22,6 +22,8 @@ public enum TextKey: Hashable, Sendable {
     case command(CommandKey)
     case store(StoreKey)
     case label(LabelKey)
+    case panel(PanelKey)
+    case dashboard(DashboardKey)
 
     /// Every key of every group.
     public static var allCases: [TextKey] {
@@ -34,6 +36,7 @@ public enum TextKey: Hashable, Sendable {
             + DataKey.allCases.map(TextKey.data) + RunKey.allCases.map(TextKey.run)
             + CommandKey.allCases.map(TextKey.command) + StoreKey.allCases.map(TextKey.store)
             + LabelKey.allCases.map(TextKey.label)
+            + PanelKey.allCases.map(TextKey.panel) + DashboardKey.allCases.map(TextKey.dashboard)
     }
 
     /// The names this key's text must use, each at least once: `lesson` for `{lesson}`.
@@ -56,6 +59,8 @@ public enum TextKey: Hashable, Sendable {
         case .command(let k): return k.placeholders
         case .store(let k): return k.placeholders
         case .label(let k): return k.placeholders
+        case .panel(let k): return k.placeholders
+        case .dashboard(let k): return k.placeholders
         }
     }
 
@@ -79,6 +84,8 @@ public enum TextKey: Hashable, Sendable {
         case .command(let k): return "command." + k.rawValue
         case .store(let k): return "store." + k.rawValue
         case .label(let k): return "label." + k.rawValue
+        case .panel(let k): return "panel." + k.rawValue
+        case .dashboard(let k): return "dashboard." + k.rawValue
         }
     }
 }

@@ -99,7 +99,7 @@ func attentionState(width: Int = 80, height: Int = 24, steps: Int = 120, attenti
         var run = RunState(settings: [:])
         run.probes = antiDiagonalProbes(step: 5)
         let lesson = try! LessonParser.parse(attentionLessonText, file: "05-reverse-attention.md")
-        AttentionPanel().draw(PanelContext(lesson: lesson, run: run), in: Rect(width: 40, height: 10), buffer: &buffer)
+        AttentionPanel().draw(PanelContext(lesson: lesson, run: run, language: .english), in: Rect(width: 40, height: 10), buffer: &buffer)
         let layout = AttentionLayout(rows: 6, columns: 6, rowLabels: ["f", "e", "d", "c", "b", "a"],
                                      columnLabels: ["a", "b", "c", "d", "e", "f"],
                                      in: Rect(width: 40, height: 10).inset(top: 1))

@@ -138,10 +138,10 @@ import Testing
     }
 
     @Test func paddingCountsDisplayColumns() {
-        #expect(padded("loss", toWidth: 7) == "loss   ")
-        #expect(padded("损失", toWidth: 7) == "损失   ")
-        #expect(padded("准确率", toWidth: 7).displayWidth == 7)
-        #expect(padded("validation", toWidth: 4) == "validation")
+        #expect("loss".padded(toColumns: 7) == "loss   ")
+        #expect("损失".padded(toColumns: 7) == "损失   ")
+        #expect("准确率".padded(toColumns: 7).displayWidth == 7)
+        #expect("validation".padded(toColumns: 4) == "validation")
     }
 
     /// b and l after a divergence say whose run rolls back, each as one whole sentence.

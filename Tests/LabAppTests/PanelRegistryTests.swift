@@ -24,7 +24,7 @@ import Testing
         #expect(plain.measurements == ["accuracy"])
         #expect(plain.lesson.measurementNames == ["accuracy"])
         let rtrl = clippedState(panels: "[loss, rtrl]").lesson!
-        #expect(rtrl.measurements == ["accuracy", "rtrl_difference", "rtrl_growth"])
+        #expect(rtrl.measurements == ["accuracy", "rtrl_difference", "rtrl_mac_growth", "rtrl_growth"])
         // The lesson model itself knows only its checks' metrics.
         #expect(rtrl.lesson.measurementNames == ["accuracy"])
     }

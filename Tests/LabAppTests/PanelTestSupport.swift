@@ -37,7 +37,7 @@ func text(of buffer: Buffer, in rect: Rect) -> String {
 }
 
 /// The open lesson of `state` as panels see it.
-func panelContext(_ state: AppState) -> PanelContext { PanelContext(state.lesson!) }
+func panelContext(_ state: AppState) -> PanelContext { PanelContext(state.lesson!, language: state.language) }
 
 /// States every panel is drawn in by the property tests: a lesson just opened
 /// (nothing built yet), the trained fixture, the clipped run with RTRL's

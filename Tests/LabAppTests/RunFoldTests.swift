@@ -42,7 +42,7 @@ import Testing
         fold(readyEvent(lesson, overrides: ["hidden": .number(16)]), into: &run)
         #expect(run.step == 0 && run.probes == nil && run.samples.isEmpty && run.metricHistory.isEmpty)
         #expect(run.trainLoss.isEmpty && run.divergence == nil && run.passedChecks.isEmpty)
-        #expect(run.events == [RunEvent(step: 0, label: "hidden 8→16 rebuilt")])
+        #expect(run.events.map(\.english) == ["hidden 8→16 rebuilt"] && run.events.map(\.step) == [0])
         #expect(run.settings["hidden"] == .number(16))
     }
 
@@ -68,7 +68,7 @@ import Testing
                        SampleRow(predicted: [.number(0.9)], target: [.number(0.1)], correct: [false]),
                        SampleRow(predicted: [.number(0.3)], target: [.number(0.3)], correct: [nil])]
         var buffer = Buffer(width: 40, height: 5)
-        PredictionsPanel().draw(PanelContext(lesson: lesson, run: run), in: Rect(width: 40, height: 5), buffer: &buffer)
+        PredictionsPanel().draw(PanelContext(lesson: lesson, run: run, language: .english), in: Rect(width: 40, height: 5), buffer: &buffer)
         func row(_ y: Int) -> String { String((0..<40).map { buffer[$0, y].symbol }).trimmingCharacters(in: .whitespaces) }
         #expect(row(1) == "pred 0.512  target 0.513" && row(2) == "pred 0.9  target 0.1" && row(3) == "pred 0.3  target 0.3")
         #expect(buffer[5, 1].style == LabTheme.goodDim && buffer[5, 2].style == LabTheme.error && buffer[5, 3].style == .plain)

@@ -1,5 +1,6 @@
 import LabText
 import LabApp
+import LabText
 import RNNLab
 import Testing
 
@@ -62,7 +63,8 @@ import Testing
         send(&state, keys(.tab))
         #expect(state.lesson?.focus == .knobs)
         // lr is 0.03 after the change at step 60? No: only 3 steps, so 0.01; ×2 on a log scale.
-        #expect(send(&state, keys(.right)).map(\.summary) == ["send set learning_rate=0.02"])
+        // The value is saved with the key press, before the trainer answers.
+        #expect(send(&state, keys(.right)).map(\.summary) == ["send set learning_rate=0.02", "save echo-lab learning_rate=0.02"])
         // Typing a value out of range is refused with the reason, and nothing is sent.
         let typed = send(&state, keys(.enter, .backspace, .backspace, .backspace, .backspace, .character("5"), .enter))
         #expect(typed.isEmpty)
@@ -70,21 +72,63 @@ import Testing
         #expect(state.lesson?.message?.text(in: .english) == "learning_rate=5 is out of range 0.0001…1")
         // A digit starts typing directly.
         let applied = send(&state, keys(.character("0"), .character("."), .character("1"), .enter))
-        #expect(applied.map(\.summary) == ["send set learning_rate=0.1"])
+        #expect(applied.map(\.summary) == ["send set learning_rate=0.1", "save echo-lab learning_rate=0.1"])
         // Escape cancels.
         #expect(send(&state, keys(.enter, .character("7"), .escape)).isEmpty)
         #expect(state.lesson?.editor == nil)
         // A choice knob cycles through its choices.
         send(&state, keys(.down))
-        #expect(send(&state, keys(.left)).map(\.summary) == ["send set optimizer=sgd"])
+        #expect(send(&state, keys(.left)).map(\.summary) == ["send set optimizer=sgd", "save echo-lab learning_rate=0.1,optimizer=sgd"])
     }
 
     @Test func aLiveChangeMarksThePlotAndIsSaved() {
         var state = trainedState(steps: 10)
         let effects = send(&state, [.trainer(.changed(name: "learning_rate", value: .number(0.1), effect: .live, step: 10))])
         #expect(effects.map(\.summary) == ["save echo-lab learning_rate=0.1"])
-        #expect(state.lesson?.run.events.last == RunEvent(step: 10, label: "lr 0.01→0.1"))
+        #expect(state.lesson?.run.events.last?.english == "lr 0.01→0.1")
+        #expect(state.lesson?.run.events.last?.step == 10)
         #expect(state.savedKnobs["echo-lab"]?["learning_rate"] == .number(0.1))
+    }
+
+    /// A knob is saved on its key press: quitting before the trainer answers keeps it.
+    @Test func quittingRightAfterAKnobChangeKeepsIt() {
+        var state = trainedState(steps: 3)
+        let pressed = send(&state, keys(.tab, .right)).map(\.summary)
+        #expect(pressed == ["send set learning_rate=0.02", "save echo-lab learning_rate=0.02"])
+        // Ctrl-C at once: no trainer answer came, and the value is already saved.
+        #expect(send(&state, keys(.interrupt)).map(\.summary) == ["stop", "quit"])
+        #expect(state.savedKnobs["echo-lab"]?["learning_rate"] == .number(0.02))
+        // The next visit opens with it (q leaves, Enter opens again).
+        state.quitting = false
+        send(&state, keys(.character("q")))
+        let reopened = send(&state, keys(.enter))
+        guard case let .startTrainer(plan)? = reopened.first else { Issue.record("no start: \(reopened.map(\.summary))"); return }
+        #expect(plan.settings["learning_rate"] == .number(0.02))
+    }
+
+    /// A value the trainer refuses is not kept: the save goes back to what was saved before.
+    @Test func aRefusedValueIsNotKept() {
+        var state = trainedState(steps: 3, running: false)
+        state.savedKnobs["echo-lab"] = ["learning_rate": .number(0.01)]
+        send(&state, keys(.tab))
+        // Two quick presses, then the trainer refuses: both are undone, back to the 0.01 saved before them.
+        #expect(send(&state, keys(.right, .right)).map(\.summary).filter { $0.hasPrefix("save") }
+                    == ["save echo-lab learning_rate=0.02", "save echo-lab learning_rate=0.04"])
+        let refused = send(&state, [.trainer(.refused(.verbatim("learning_rate cannot change now")))])
+        #expect(refused.map(\.summary) == ["save echo-lab learning_rate=0.01"])
+        #expect(state.savedKnobs["echo-lab"] == ["learning_rate": .number(0.01)])
+        // A knob that had no saved value has none again.
+        send(&state, keys(.down, .down, .down))
+        #expect(state.lesson?.currentKnob?.name == "k")
+        send(&state, keys(.right))
+        #expect(state.savedKnobs["echo-lab"]?["k"] == .number(4))
+        #expect(send(&state, [.trainer(.refused(.verbatim("k=4 cannot be applied now")))]).map(\.summary) == ["save echo-lab learning_rate=0.01"])
+        #expect(state.savedKnobs["echo-lab"]?["k"] == nil)
+        // A confirmed value is kept, and a later refusal of nothing pending changes nothing.
+        send(&state, keys(.right))
+        send(&state, [.trainer(.changed(name: "k", value: .number(4), effect: .rebuild, step: 0))])
+        #expect(send(&state, [.trainer(.refused(.verbatim("something else")))]).isEmpty)
+        #expect(state.savedKnobs["echo-lab"]?["k"] == .number(4))
     }
 
     /// A lesson with `compare` starts a second trainer; play, reset and knobs other
@@ -103,9 +147,9 @@ import Testing
         #expect(companionCommands(send(&state, keys(.character("r")))) == ["companion reset"])
         // Knobs: learning_rate (first) reaches both; optimizer (second) only the lesson's run.
         let lr = send(&state, keys(.tab, .right)).map(\.summary)
-        #expect(lr == ["send set learning_rate=0.02", "companion set learning_rate=0.02"])
+        #expect(lr == ["send set learning_rate=0.02", "companion set learning_rate=0.02", "save echo-lab learning_rate=0.02"])
         let opt = send(&state, keys(.down, .left)).map(\.summary)
-        #expect(opt == ["send set optimizer=sgd"])
+        #expect(opt == ["send set optimizer=sgd", "save echo-lab learning_rate=0.02,optimizer=sgd"])
         // The companion's reports fill its own run, not the lesson's.
         send(&state, (1...30).map { .companion(.report(fakeReport(step: $0, evaluate: $0 % 25 == 0))) })
         #expect(state.lesson!.companion!.step == 30 && state.lesson!.companion!.validationLoss.count == 1)
@@ -157,7 +201,7 @@ import Testing
         let run = state.lesson!.run
         #expect(run.trainLoss.isEmpty)
         #expect(run.step == 0)
-        #expect(run.events == [RunEvent(step: 0, label: "hidden 8→16 rebuilt")])
+        #expect(run.events.map(\.english) == ["hidden 8→16 rebuilt"] && run.events.map(\.isRebuild) == [true])
         #expect(run.settings["hidden"] == .number(16))
     }
 
@@ -222,7 +266,7 @@ import Testing
         #expect(run.step == 25)
         #expect(run.trainLoss.last?.step == 25)
         #expect(run.settings["learning_rate"] == .number(0.001))
-        #expect(run.events.last == RunEvent(step: 25, label: "lr 0.01→0.001"))
+        #expect(run.events.last?.english == "lr 0.01→0.001" && run.events.last?.step == 25)
         #expect(effects.map(\.summary) == ["save echo-lab learning_rate=0.001"])
     }
 

@@ -97,7 +97,7 @@ import Testing
                 let layout = LessonLayout(width: w, height: h, lesson: ls.lesson, focus: ls.focus)
                 let rect = Rect(x: 4, y: 3, width: layout.dashboard.width, height: layout.dashboard.height)
                 var buffer = Buffer(width: rect.width + 9, height: rect.height + 7)
-                drawDashboard(ls, in: rect, buffer: &buffer)
+                drawDashboard(ls, language: .english, in: rect, buffer: &buffer)
                 let stray = strayCells(buffer, outside: rect)
                 #expect(stray.isEmpty, "dashboard at \(w)×\(h): \(stray.prefix(5))")
             }

@@ -30,6 +30,17 @@ import Testing
         let ids = TextKey.allCases.map(\.id)
         #expect(Set(ids).count == ids.count)
         #expect(ids.contains("home.welcome") && ids.contains("status.knobChanged"))
+        #expect(ids.contains("panel.waitingForProbes") && ids.contains("dashboard.bannerText"))
+    }
+
+    @Test func dashboardAndPanelTextsTakeTheirPlaceholders() throws {
+        let banner = try Language.english.format(.dashboard(.bannerText), ["cause": "the loss became NaN"])
+        #expect(banner == "Training diverged: the loss became NaN. The run is paused; the step was not applied.")
+        let marker = try Language.english.format(.dashboard(.eventChanged),
+                                                  ["setting": .phrase(Phrase(.dashboard(.shortLearningRate))), "old": "0.01", "value": "0.1"])
+        #expect(marker == "lr 0.01→0.1")
+        #expect(try Language.english.format(.panel(.titleAtStep), ["title": "hidden h_t: units × t", "step": 120])
+                    == "hidden h_t: units × t (step 120)")
     }
 
     @Test func aMissingArgumentIsCaught() {

@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -9,7 +10,7 @@ struct AttentionPanel: DashboardPanel {
     let placement = PanelPlacement.row
     let probes: Set<ProbeID> = [.attention]
 
-    func title(_ context: PanelContext) -> String { "attention: output step × source step" + probeStep(context.run.probes) }
+    func title(_ context: PanelContext) -> String { context.titleAtProbeStep(context.text(.attentionTitle)) }
 
     /// Its title, the source symbols, one row per output step and the legend
     /// (two rows for the empty state).
@@ -24,7 +25,7 @@ struct AttentionPanel: DashboardPanel {
         drawHeading(title(context), in: area, buffer: &buffer)
         let grid = run.probes?.attention ?? Grid(rows: 0, columns: 0, values: [])
         guard let probes = run.probes, grid.rows > 0, grid.columns > 0, grid.values.count >= grid.rows * grid.columns else {
-            buffer.write(attentionEmptyText(run), in: area.inset(top: 1).row(0), alignment: .left, style: LabTheme.dim)
+            buffer.write(attentionEmptyText(context), in: area.inset(top: 1).row(0), alignment: .left, style: LabTheme.dim)
             return
         }
         let body = area.inset(top: 1)
@@ -54,7 +55,7 @@ struct AttentionPanel: DashboardPanel {
                     buffer.write(text, x: x, y: row.y, style: LabTheme.dim, maxWidth: row.maxX - x)
                 }
             } else {
-                buffer.write("\(grid.columns) source steps →", in: row, alignment: .left, style: LabTheme.dim)
+                buffer.write(context.text(.attentionSourceSteps, ["count": .integer(grid.columns)]), in: row, alignment: .left, style: LabTheme.dim)
             }
         }
         if let legend = layout.legend {
@@ -66,14 +67,14 @@ struct AttentionPanel: DashboardPanel {
 }
 
 /// What the attention panel says when it has no weights to show.
-func attentionEmptyText(_ run: RunState) -> String {
+func attentionEmptyText(_ context: PanelContext) -> String {
     let off: Bool
-    switch run.settings["attention"] {
+    switch context.run.settings["attention"] {
     case .number(let v)?: off = v == 0
     case .choice(let c)?: off = ["0", "off", "none", "no", "false"].contains(c.lowercased())
     case nil: off = false
     }
-    return off ? "this model has no attention" : "attention appears after the first evaluation"
+    return context.text(off ? .attentionOff : .attentionPending)
 }
 
 /// A symbol cut to `width` columns: with "…" when there is room for more

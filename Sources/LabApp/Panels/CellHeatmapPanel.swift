@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -8,12 +9,12 @@ struct CellHeatmapPanel: DashboardPanel {
     let placement = PanelPlacement.row
     let probes: Set<ProbeID> = [.cell]
 
-    func title(_ context: PanelContext) -> String { "cell c_t: units × t" + probeStep(context.run.probes) }
+    func title(_ context: PanelContext) -> String { context.titleAtProbeStep(context.text(.cellTitle)) }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard let probes = context.run.probes else {
-            return drawPlaceholder(title(context), waitingForProbes, in: area, buffer: &buffer)
+            return drawPlaceholder(title(context), context.waitingForProbes, in: area, buffer: &buffer)
         }
-        drawGrid(title(context), probes.cell, .diverging, in: area, buffer: &buffer)
+        drawGrid(title(context), probes.cell, .diverging, context, in: area, buffer: &buffer)
     }
 }

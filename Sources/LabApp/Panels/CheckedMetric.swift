@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -18,13 +19,15 @@ func thresholdClauses(for metric: String, checks: [LessonCheck]) -> [(op: CheckC
     return out
 }
 
-/// Horizontal lines for the checks' thresholds on `metric` and for its best baseline.
-func referenceLines(for metric: String, run: RunState, checks: [LessonCheck], lastStep: Double) -> [PlotSeries] {
-    var lines = thresholdClauses(for: metric, checks: checks).map {
-        PlotSeries(name: "\($0.op) \(PanelNumbers.setting($0.value))", steps: [0, lastStep], values: [$0.value, $0.value], color: .green)
+/// Horizontal lines for the lesson's checks' thresholds on `metric` and for
+/// the best baseline of the context's run.
+func referenceLines(for metric: String, _ context: PanelContext, lastStep: Double) -> [PlotSeries] {
+    var lines = thresholdClauses(for: metric, checks: context.lesson.checks).map {
+        PlotSeries(name: context.text(.threshold, ["op": .text("\($0.op)"), "value": .text(PanelNumbers.setting($0.value))]),
+                   steps: [0, lastStep], values: [$0.value, $0.value], color: .green)
     }
-    if let b = run.baseline(metric), b.isFinite {
-        lines.append(PlotSeries(name: "baseline", steps: [0, lastStep], values: [b, b], color: LabTheme.referenceColor))
+    if let b = context.run.baseline(metric), b.isFinite {
+        lines.append(PlotSeries(name: context.text(.baseline), steps: [0, lastStep], values: [b, b], color: LabTheme.referenceColor))
     }
     return lines
 }

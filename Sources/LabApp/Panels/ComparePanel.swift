@@ -13,13 +13,13 @@ struct ComparePanel: DashboardPanel {
     let width = Constraint.percentage(50)
 
     func title(_ context: PanelContext) -> String {
-        guard let other = context.companion, context.lesson.compare != nil else { return "side by side" }
-        return "\(label(context.run, context)) vs \(label(other, context)), side by side"
+        guard let other = context.companion, context.lesson.compare != nil else { return context.text(.compareTitleNone) }
+        return context.text(.compareTitle, ["run": .text(label(context.run, context)), "other": .text(label(other, context))])
     }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard let other = context.companion, context.lesson.compare != nil else {
-            return drawPlaceholder(title(context), "this lesson names no run to compare with", in: area, buffer: &buffer)
+            return drawPlaceholder(title(context), context.text(.compareNone), in: area, buffer: &buffer)
         }
         let (run, checks) = (context.run, context.lesson.checks)
         let keys = differingKeys(context)
@@ -29,23 +29,27 @@ struct ComparePanel: DashboardPanel {
         let target = metric.flatMap { thresholdClauses(for: $0.id.rawValue, checks: checks).first }
         let keyText = keys.joined(separator: " ")
         let width = max(6, arms.map(\.0.displayWidth).max()! + 1, keyText.displayWidth + 1)
-        var header = keyText.padded(toColumns: width, minimumGap: 1) + "params".padded(toColumns: 7, minimumGap: 1)
-            + "step".padded(toColumns: 6, minimumGap: 1)
+        let (params, step) = (context.text(.compareParameters), context.text(.compareStep))
+        let paramsWidth = max(7, params.displayWidth + 1), stepWidth = max(6, step.displayWidth + 1)
+        var header = keyText.padded(toColumns: width, minimumGap: 1) + params.padded(toColumns: paramsWidth, minimumGap: 1)
+            + step.padded(toColumns: stepWidth, minimumGap: 1)
         let metricWidth = max(7, (metric?.label.displayWidth ?? 0) + 1)
         if let metric { header += metric.label.padded(toColumns: metricWidth, minimumGap: 1) }
-        if let target { header += "\(target.op)\(PanelNumbers.setting(target.value)) at" }
+        if let target { header += context.text(.compareFirstMet, ["condition": .text("\(target.op)\(PanelNumbers.setting(target.value))")]) }
         buffer.write(header, in: area.row(1), alignment: .left, style: LabTheme.dim)
         for (i, arm) in arms.enumerated() where area.height > 2 + i {
             let (name, run, color) = arm
-            let cells = [(name, width), (run.isReady ? "\(run.parameterCount)" : "…", 7), ("\(run.step)", 6)]
+            let cells = [(name, width), (run.isReady ? "\(run.parameterCount)" : "…", paramsWidth), ("\(run.step)", stepWidth)]
             var line = cells.map { $0.0.padded(toColumns: $0.1, minimumGap: 1) }.joined()
             if let metric {
                 line += (run.lastMetrics.first { $0.id == metric.id }.map(PanelNumbers.metric) ?? "–")
                     .padded(toColumns: metricWidth, minimumGap: 1)
                 if let target { line += firstStep(run.metricHistory[metric.id.rawValue], meeting: target).map { "\($0)" } ?? "–" }
             }
-            if let failure = run.failure { line = name.padded(toColumns: width, minimumGap: 1) + "could not be built: " + Language.english.render(failure) }
-            if run.divergence != nil { line += " diverged: b/l" }
+            if let failure = run.failure {
+                line = name.padded(toColumns: width, minimumGap: 1) + context.text(.compareFailed, ["reason": .phrase(failure)])
+            }
+            if run.divergence != nil { line += " " + context.text(.compareDiverged) }
             buffer.write(line, in: area.row(2 + i), alignment: .left, style: Style(foreground: color))
         }
         guard let metric, area.height > 6 else { return }
@@ -55,8 +59,9 @@ struct ComparePanel: DashboardPanel {
             return PlotSeries(name: arm.0, steps: h.steps, values: h.values, color: arm.2)
         }
         guard !series.isEmpty else { return }
-        series += referenceLines(for: metric.id.rawValue, run: run, checks: checks, lastStep: lastStep)
-        buffer.render(LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep), in: area.inset(top: 4))
+        series += referenceLines(for: metric.id.rawValue, context, lastStep: lastStep)
+        buffer.render(LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep,
+                               language: context.language), in: area.inset(top: 4))
     }
 
     /// The compared settings, then any other that differs between the runs

@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -52,21 +53,30 @@ struct PanelRows: Sendable, Equatable {
     var preferred: Int?
 }
 
-/// What a panel reads when it draws: the open lesson and its runs.
+/// What a panel reads when it draws: the open lesson, its runs, and the
+/// language the frame is written in (``AppState/language``).
 struct PanelContext: Sendable {
     var lesson: Lesson
     /// The lesson's run.
     var run: RunState
     /// The run of the lesson's `compare` settings, if it has one.
     var companion: RunState?
+    /// Every text a panel draws comes from this table.
+    var language: Language
 
-    init(lesson: Lesson, run: RunState, companion: RunState? = nil) {
+    init(lesson: Lesson, run: RunState, companion: RunState? = nil, language: Language) {
         self.lesson = lesson
         self.run = run
         self.companion = companion
+        self.language = language
     }
 
-    init(_ state: LessonState) {
-        self.init(lesson: state.lesson, run: state.run, companion: state.companion)
+    init(_ state: LessonState, language: Language) {
+        self.init(lesson: state.lesson, run: state.run, companion: state.companion, language: language)
+    }
+
+    /// A panel's text: `context.text(.waitingForProbes)`.
+    func text(_ key: PanelKey, _ arguments: [String: TextArgument] = [:]) -> String {
+        language(.panel(key), arguments)
     }
 }

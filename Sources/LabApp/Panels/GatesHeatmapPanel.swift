@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -10,15 +11,16 @@ struct GatesHeatmapPanel: DashboardPanel {
     let probes: Set<ProbeID> = [.gates]
 
     func title(_ context: PanelContext) -> String {
-        let probes = context.run.probes
-        let names = probes.map { $0.gateNames.joined(separator: " | ") } ?? ""
-        return "gates" + (names.isEmpty ? "" : " " + names) + ": units × t" + probeStep(probes)
+        let names = context.run.probes?.gateNames ?? []
+        let title = names.isEmpty ? context.text(.gatesTitleUnnamed)
+            : context.text(.gatesTitle, ["gates": .text(names.joined(separator: context.text(.gateSeparator)))])
+        return context.titleAtProbeStep(title)
     }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard let probes = context.run.probes else {
-            return drawPlaceholder(title(context), waitingForProbes, in: area, buffer: &buffer)
+            return drawPlaceholder(title(context), context.waitingForProbes, in: area, buffer: &buffer)
         }
-        drawGrid(title(context), probes.gates, .sequential, in: area, buffer: &buffer)
+        drawGrid(title(context), probes.gates, .sequential, context, in: area, buffer: &buffer)
     }
 }

@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -10,35 +11,40 @@ struct GradientHistoryPanel: DashboardPanel {
     /// "clip_value 1 · clip_norm 0.5 · ‖∂L/∂θ‖ by step": the clipping in force first.
     func title(_ context: PanelContext) -> String {
         let (clipNorm, clipValue) = clipping(context.run)
-        var title = "‖∂L/∂θ‖ by step"
-        if clipNorm > 0 { title = "clip_norm \(PanelNumbers.setting(clipNorm)) · " + title }
-        if clipValue > 0 { title = "clip_value \(PanelNumbers.setting(clipValue)) · " + title }
-        return title
+        let parts = [clipValue.map { context.text(.clipValue, ["value": .text(PanelNumbers.setting($0))]) },
+                     clipNorm.map { context.text(.clipNorm, ["value": .text(PanelNumbers.setting($0))]) }].compactMap { $0 }
+        guard !parts.isEmpty else { return context.text(.gradientHistoryTitle) }
+        let clipping = parts.joined(separator: context.language(.common(.partSeparator)))
+        return context.text(.gradientHistoryClippedTitle, ["clipping": .text(clipping)])
     }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         let run = context.run
         guard !run.gradientNormHistory.isEmpty else {
-            return drawPlaceholder(title(context), waitingForProbes, in: area, buffer: &buffer)
+            return drawPlaceholder(title(context), context.waitingForProbes, in: area, buffer: &buffer)
         }
         drawHeading(title(context), in: area, buffer: &buffer)
-        let clipNorm = clipping(run).norm
         let lastStep = max(1, Double(run.step))
-        var series = [PlotSeries(name: "norm", steps: run.gradientNormHistory.steps, values: run.gradientNormHistory.values,
-                                 color: LabTheme.gradientColor)]
-        if clipNorm > 0 {
-            series.append(PlotSeries(name: "threshold", steps: [0, lastStep], values: [clipNorm, clipNorm], color: LabTheme.referenceColor))
+        var series = [PlotSeries(name: context.text(.normSeries), steps: run.gradientNormHistory.steps,
+                                 values: run.gradientNormHistory.values, color: LabTheme.gradientColor)]
+        if let clipNorm = clipping(run).norm {
+            series.append(PlotSeries(name: context.text(.thresholdSeries), steps: [0, lastStep], values: [clipNorm, clipNorm],
+                                     color: LabTheme.referenceColor))
         }
         if !run.clippedSteps.isEmpty {
-            var clipped = PlotSeries(name: "clipped", steps: run.clippedSteps.steps, values: run.clippedSteps.values, color: .red)
+            var clipped = PlotSeries(name: context.text(.clippedSeries), steps: run.clippedSteps.steps,
+                                     values: run.clippedSteps.values, color: .red)
             clipped.connected = false
             series.append(clipped)
         }
-        buffer.render(LinePlot(series: series, yScale: .log, xRange: 0...lastStep), in: area.inset(top: 1))
+        buffer.render(LinePlot(series: series, yScale: .log, xRange: 0...lastStep, language: context.language), in: area.inset(top: 1))
     }
 
-    /// The clip_norm and clip_value settings of the run (0: off).
-    private func clipping(_ run: RunState) -> (norm: Double, value: Double) {
-        (run.settings["clip_norm"]?.number ?? 0, run.settings["clip_value"]?.number ?? 0)
+    /// The run's clip_norm and clip_value as the trainer reported them; nil
+    /// when a setting is off (0) or the run does not report it: the panel
+    /// shows no clipping it was not told of, and keeps no default of its own.
+    private func clipping(_ run: RunState) -> (norm: Double?, value: Double?) {
+        func positive(_ name: String) -> Double? { run.settings[name]?.number.flatMap { $0 > 0 ? $0 : nil } }
+        return (positive("clip_norm"), positive("clip_value"))
     }
 }

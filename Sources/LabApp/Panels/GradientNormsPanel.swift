@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -9,14 +10,16 @@ struct GradientNormsPanel: DashboardPanel {
     let placement = PanelPlacement.row
     let probes: Set<ProbeID> = [.gradientNorms, .spectralRadii]
 
-    func title(_ context: PanelContext) -> String { "‖∂L/∂h_t‖ by t" }
+    func title(_ context: PanelContext) -> String { context.text(.gradientNormsTitle) }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard let probes = context.run.probes else {
-            return drawPlaceholder(title(context), waitingForProbes, in: area, buffer: &buffer)
+            return drawPlaceholder(title(context), context.waitingForProbes, in: area, buffer: &buffer)
         }
-        let radius = probes.spectralRadii.first.map { "  ρ(W_hh) " + PanelNumbers.value($0) } ?? ""
-        let series = PlotSeries(name: title(context) + radius, values: probes.gradientNorms, color: LabTheme.gradientColor)
-        buffer.render(LinePlot(series: [series], yScale: .log), in: area)
+        let legend = probes.spectralRadii.first.map {
+            context.text(.gradientNormsLegend, ["title": .text(title(context)), "radius": .text(PanelNumbers.value($0))])
+        } ?? title(context)
+        let series = PlotSeries(name: legend, values: probes.gradientNorms, color: LabTheme.gradientColor)
+        buffer.render(LinePlot(series: [series], yScale: .log, language: context.language), in: area)
     }
 }

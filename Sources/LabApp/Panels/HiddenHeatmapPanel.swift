@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -8,12 +9,12 @@ struct HiddenHeatmapPanel: DashboardPanel {
     let placement = PanelPlacement.row
     let probes: Set<ProbeID> = [.hidden]
 
-    func title(_ context: PanelContext) -> String { "hidden h_t: units × t" + probeStep(context.run.probes) }
+    func title(_ context: PanelContext) -> String { context.titleAtProbeStep(context.text(.hiddenTitle)) }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard let probes = context.run.probes else {
-            return drawPlaceholder(title(context), waitingForProbes, in: area, buffer: &buffer)
+            return drawPlaceholder(title(context), context.waitingForProbes, in: area, buffer: &buffer)
         }
-        drawGrid(title(context), probes.hidden, .diverging, in: area, buffer: &buffer)
+        drawGrid(title(context), probes.hidden, .diverging, context, in: area, buffer: &buffer)
     }
 }

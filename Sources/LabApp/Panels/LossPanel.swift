@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -7,7 +8,7 @@ struct LossPanel: DashboardPanel {
     let id = PanelKind.loss
     let placement = PanelPlacement.main
 
-    func title(_ context: PanelContext) -> String { "loss" }
+    func title(_ context: PanelContext) -> String { context.text(.lossTitle) }
 
     /// Six rows: the plot, its axis and its legend stay readable.
     func rows(_ context: PanelContext) -> PanelRows { PanelRows(minimum: 6) }
@@ -15,8 +16,8 @@ struct LossPanel: DashboardPanel {
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         let run = context.run
         var series = [
-            PlotSeries(name: "train loss", steps: run.trainLoss.steps, values: run.trainLoss.values, color: LabTheme.trainColor),
-            PlotSeries(name: "validation", steps: run.validationLoss.steps, values: run.validationLoss.values,
+            PlotSeries(name: context.text(.trainLoss), steps: run.trainLoss.steps, values: run.trainLoss.values, color: LabTheme.trainColor),
+            PlotSeries(name: context.text(.validationLoss), steps: run.validationLoss.steps, values: run.validationLoss.values,
                        color: LabTheme.validationColor),
         ]
         let lastStep = max(1, Double(run.step), run.trainLoss.steps.last ?? 0)
@@ -25,10 +26,11 @@ struct LossPanel: DashboardPanel {
                                      color: LabTheme.referenceColor))
         }
         let events = run.events.map {
-            PlotEvent(step: Double($0.step), label: $0.label, style: $0.label.hasSuffix("rebuilt") ? LabTheme.rebuildStyle : LabTheme.eventStyle)
+            PlotEvent(step: Double($0.step), label: context.language.render($0.label),
+                      style: $0.isRebuild ? LabTheme.rebuildStyle : LabTheme.eventStyle)
         }
         let positive = run.trainLoss.values.contains { $0.isFinite && $0 > 0 }
         buffer.render(LinePlot(series: series, events: events, yScale: positive ? .log : .linear,
-                               xRange: 0...lastStep), in: area)
+                               xRange: 0...lastStep, language: context.language), in: area)
     }
 }

@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -8,19 +9,20 @@ struct MetricPanel: DashboardPanel {
     let placement = PanelPlacement.row
 
     func title(_ context: PanelContext) -> String {
-        guard let metric = checkedMetric(context.run, checks: context.lesson.checks) else { return "validation metric" }
-        return "\(metric.label) on validation: \(PanelNumbers.metric(metric))"
+        guard let metric = checkedMetric(context.run, checks: context.lesson.checks) else { return context.text(.metricTitleNone) }
+        return context.text(.metricTitle, ["metric": .text(metric.label), "value": .text(PanelNumbers.metric(metric))])
     }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         let (run, checks) = (context.run, context.lesson.checks)
         guard let metric = checkedMetric(run, checks: checks), let history = run.metricHistory[metric.id.rawValue], !history.isEmpty else {
-            return drawPlaceholder("validation metric", "shown at the first evaluation", in: area, buffer: &buffer)
+            return drawPlaceholder(context.text(.metricTitleNone), context.text(.shownAtFirstEvaluation), in: area, buffer: &buffer)
         }
         drawHeading(title(context), in: area, buffer: &buffer)
         let lastStep = max(1, Double(run.step))
         var series = [PlotSeries(name: metric.label, steps: history.steps, values: history.values, color: LabTheme.validationColor)]
-        series += referenceLines(for: metric.id.rawValue, run: run, checks: checks, lastStep: lastStep)
-        buffer.render(LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep), in: area.inset(top: 1))
+        series += referenceLines(for: metric.id.rawValue, context, lastStep: lastStep)
+        buffer.render(LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep,
+                               language: context.language), in: area.inset(top: 1))
     }
 }

@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -12,17 +13,23 @@ func drawPlaceholder(_ title: String, _ note: String, in area: Rect, buffer: ino
     buffer.write(note, in: area.row(1), alignment: .left, style: LabTheme.dim)
 }
 
-/// What a probe panel says before the trainer's first probes arrive.
-let waitingForProbes = "waiting for the first step…"
+extension PanelContext {
+    /// What a probe panel says before the trainer's first probes arrive.
+    var waitingForProbes: String { text(.waitingForProbes) }
 
-/// " (step 120)": the step the probes shown were taken at.
-func probeStep(_ probes: ProbeView?) -> String { probes.map { " (step \($0.step))" } ?? "" }
+    /// `title` with the step the probes shown were taken at, once there are probes:
+    /// "hidden h_t: units × t (step 120)".
+    func titleAtProbeStep(_ title: String) -> String {
+        guard let probes = run.probes else { return title }
+        return text(.titleAtStep, ["title": .text(title), "step": .integer(probes.step)])
+    }
+}
 
 /// A titled heatmap of a grid: units × time steps.
-func drawGrid(_ title: String, _ grid: Grid, _ map: ColorMap, in area: Rect, buffer: inout Buffer) {
+func drawGrid(_ title: String, _ grid: Grid, _ map: ColorMap, _ context: PanelContext, in area: Rect, buffer: inout Buffer) {
     drawHeading(title, in: area, buffer: &buffer)
     guard grid.rows > 0 else {
-        buffer.write("nothing to show for this cell", in: area.row(1), alignment: .left, style: LabTheme.dim)
+        buffer.write(context.text(.nothingForCell), in: area.row(1), alignment: .left, style: LabTheme.dim)
         return
     }
     buffer.render(Heatmap(rows: grid.rows, columns: grid.columns, values: grid.values, colorMap: map), in: area.inset(top: 1))

@@ -1,7 +1,9 @@
 import RNNLab
 
 /// Every dashboard panel, by the name lesson files use. A new panel is a file
-/// in `Panels/`, one line here and its name in `PanelKind`.
+/// in `Panels/`, one line here and its name in `PanelKind`; its texts are
+/// cases of `PanelKey` with their English in `English+Dashboard.swift` (each
+/// language's table is one file, so translators never open a panel's code).
 enum PanelRegistry {
     static let all: [any DashboardPanel] = [
         LossPanel(),

@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -7,11 +8,11 @@ struct ParameterGradientsPanel: DashboardPanel {
     let placement = PanelPlacement.row
     let probes: Set<ProbeID> = [.parameterGradientNorms]
 
-    func title(_ context: PanelContext) -> String { "‖∂L/∂θ‖ per parameter" + probeStep(context.run.probes) }
+    func title(_ context: PanelContext) -> String { context.titleAtProbeStep(context.text(.parameterGradientsTitle)) }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard let probes = context.run.probes else {
-            return drawPlaceholder(title(context), waitingForProbes, in: area, buffer: &buffer)
+            return drawPlaceholder(title(context), context.waitingForProbes, in: area, buffer: &buffer)
         }
         drawHeading(title(context), in: area, buffer: &buffer)
         let bars = probes.parameterOrder.map { BarChart.Bar(label: $0, value: probes.parameterGradients[$0] ?? 0) }

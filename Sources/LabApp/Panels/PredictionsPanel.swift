@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -8,7 +9,7 @@ struct PredictionsPanel: DashboardPanel {
     let id = PanelKind.predictions
     let placement = PanelPlacement.footer
 
-    func title(_ context: PanelContext) -> String { "predictions on validation sequences" }
+    func title(_ context: PanelContext) -> String { context.text(.predictionsTitle) }
 
     /// At least five rows; the heading and every sample's rows if there is room.
     func rows(_ context: PanelContext) -> PanelRows {
@@ -19,9 +20,13 @@ struct PredictionsPanel: DashboardPanel {
         let samples = context.run.samples
         drawHeading(title(context), in: area, buffer: &buffer)
         guard !samples.isEmpty else {
-            buffer.write("shown at the first evaluation", in: area.row(1), alignment: .left, style: LabTheme.dim)
+            buffer.write(context.text(.shownAtFirstEvaluation), in: area.row(1), alignment: .left, style: LabTheme.dim)
             return
         }
+        // The row labels line up by display width, whatever their language.
+        let labelWidth = max(context.text(.predicted).displayWidth, context.text(.target).displayWidth) + 1
+        let (predLabel, targetLabel) = (context.text(.predicted).padded(toColumns: labelWidth),
+                                        context.text(.target).padded(toColumns: labelWidth))
         var y = area.y + 1
         for sample in samples where y < area.maxY {
             let (predicted, target) = (sample.predicted.map(sampleText), sample.target.map(sampleText))
@@ -34,17 +39,17 @@ struct PredictionsPanel: DashboardPanel {
                 }
             }
             if sampleRows(sample) == 1 {
-                buffer.write([Span("pred ", style: LabTheme.dim), Span(predicted.joined(), style: style(0)),
-                              Span("  target ", style: LabTheme.dim), Span(target.joined())],
+                buffer.write([Span(context.text(.predicted) + " ", style: LabTheme.dim), Span(predicted.joined(), style: style(0)),
+                              Span("  " + context.text(.target) + " ", style: LabTheme.dim), Span(target.joined())],
                              x: area.x, y: y, maxWidth: area.width)
                 y += 1
                 continue
             }
             guard y + 1 < area.maxY else { break }
-            var spans = [Span("pred   ", style: LabTheme.dim)]
+            var spans = [Span(predLabel, style: LabTheme.dim)]
             for (i, token) in predicted.enumerated() { spans.append(Span(token + " ", style: style(i))) }
             buffer.write(spans, x: area.x, y: y, maxWidth: area.width)
-            buffer.write([Span("target ", style: LabTheme.dim), Span(target.joined(separator: " "))], x: area.x, y: y + 1, maxWidth: area.width)
+            buffer.write([Span(targetLabel, style: LabTheme.dim), Span(target.joined(separator: " "))], x: area.x, y: y + 1, maxWidth: area.width)
             y += 2
         }
     }

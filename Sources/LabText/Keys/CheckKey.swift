@@ -41,10 +41,12 @@ public enum CheckKey: String, CaseIterable, Sendable {
     case needsMarkers
     case needsSeq2Seq
     case needsAttention
+    case needsDirectInputs
+    case needsAccuracy
 
     public var placeholders: Set<String> {
         switch self {
-        case .emptyCondition, .needsVersus, .needsSeeds, .neverNaN, .neverInfinite, .alwaysInfinite, .cancelled, .missingValue, .needsSimpleRNN, .needsOneLayer, .needsMarkers, .needsSeq2Seq, .needsAttention: return []
+        case .emptyCondition, .needsVersus, .needsSeeds, .neverNaN, .neverInfinite, .alwaysInfinite, .cancelled, .missingValue, .needsSimpleRNN, .needsOneLayer, .needsMarkers, .needsSeq2Seq, .needsAttention, .needsDirectInputs, .needsAccuracy: return []
         case .conditionSyntax: return ["condition", "operators"]
         case .noMetric, .unknownMetric: return ["metrics", "name"]
         case .measurementUnavailable: return ["metric", "reason"]

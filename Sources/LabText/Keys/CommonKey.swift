@@ -9,10 +9,15 @@ public enum CommonKey: String, CaseIterable, Sendable {
     case tooSmallTitle
     case tooSmallSize
     case tooSmallAction
+    /// A line plot with nothing to draw.
+    case plotNoData
+    /// In a plot's legend, after a series name: how many of its values could not be drawn.
+    case plotSkipped
 
     public var placeholders: Set<String> {
         switch self {
         case .tooSmallSize: return ["width", "height", "minWidth", "minHeight"]
+        case .plotSkipped: return ["count"]
         default: return []
         }
     }

@@ -35,12 +35,20 @@ public enum LabelKey: String, CaseIterable, Sendable {
     case runs
     /// A task metric's best baseline.
     case baselineOf
+    case bpttMultiplyAdds
+    case rtrlMultiplyAdds
+    case rtrlMultiplyAddGrowth
+    case bpttMultiplyAddGrowth
+    case rtrlMultiplyAddsAt
+    case bpttMultiplyAddsAt
+    case memoryReadout
 
     public var placeholders: Set<String> {
         switch self {
-        case .accuracy, .crossEntropy, .bitsPerChar, .exactMatch, .mse, .rmse, .mae, .solved, .loss, .validationLoss, .gradientNorm, .gradientFirst, .gradientLast, .gradientRatio, .diverged, .clippedSteps, .step, .parameters, .recurrentParameters, .rtrlDifference, .rtrlGrowth, .bpttGrowth, .inputGateGap, .updateGateCarrying, .updateGateAtMarker, .attentionOnMirror, .attentionNearMirror, .attentionAfterMirror, .reached, .reachedAt, .runs: return []
-        case .rtrlMilliseconds, .bpttMilliseconds: return ["hidden"]
+        case .accuracy, .crossEntropy, .bitsPerChar, .exactMatch, .mse, .rmse, .mae, .solved, .loss, .validationLoss, .gradientNorm, .gradientFirst, .gradientLast, .gradientRatio, .diverged, .clippedSteps, .step, .parameters, .recurrentParameters, .rtrlDifference, .rtrlGrowth, .bpttGrowth, .inputGateGap, .updateGateCarrying, .updateGateAtMarker, .attentionOnMirror, .attentionNearMirror, .attentionAfterMirror, .reached, .reachedAt, .runs, .bpttMultiplyAdds, .rtrlMultiplyAdds, .rtrlMultiplyAddGrowth, .bpttMultiplyAddGrowth: return []
+        case .rtrlMilliseconds, .bpttMilliseconds, .rtrlMultiplyAddsAt, .bpttMultiplyAddsAt: return ["hidden"]
         case .baselineOf: return ["label"]
+        case .memoryReadout: return ["lag"]
         }
     }
 }

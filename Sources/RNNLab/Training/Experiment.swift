@@ -193,6 +193,7 @@ public final class Experiment {
         if task.kind == .seq2seq { metrics.removeAll { $0.id == .crossEntropy } }
         var evaluation = Evaluation(step: step, loss: total / Double(max(rows, 1)), metrics: metrics)
         if !measurements.isEmpty { (evaluation.measurements, evaluation.gradientComparison) = measure() }
+        if !measurements.isEmpty { evaluation.probes = measureProbes() }
         if task.kind == .seq2seq, let first = outputs.first {
             // The greedy decoding of the first example: the rows of its attention map.
             let (U, V) = (first.shape[1], first.shape[2])

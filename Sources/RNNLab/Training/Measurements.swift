@@ -14,13 +14,14 @@ public struct Measurement: Sendable {
     /// Why it does not apply to a run with these settings (the lesson's and the
     /// check's) on a task of this kind, or nil when it does.
     public let unavailable: @Sendable (_ settings: [String: SettingValue], _ task: TaskKind, _ hasMarker: Bool) -> Phrase?
-    fileprivate let compute: @Sendable (Experiment) -> (metrics: [Metric], comparison: GradientComparison?)
+    let compute: @Sendable (Experiment) -> (metrics: [Metric], comparison: GradientComparison?)
 
     /// The hidden sizes the cost measurement times.
     public static let timedSizes = [16, 32, 64]
 
     /// Every measurement, in the order they are computed.
-    public static let all: [Measurement] = [rtrlDifference, costGrowth, inputGateGap, updateGateCarrying, attentionMirror]
+    public static let all: [Measurement] = [rtrlDifference, costGrowth, inputGateGap, updateGateCarrying, attentionMirror,
+                                            multiplyAdds, multiplyAddGrowth, memoryReadout]
 
     /// The measurement that yields `metric`, if any.
     public static func producing(_ metric: MetricID) -> Measurement? {

@@ -1,3 +1,5 @@
+import LabText
+
 extension LinePlot {
     func drawAxes(
         a: Rect, px: Int, pw: Int, plotTop: Int, ph: Int, showYAxis: Bool, axisRows: Int, xLabelRows: Int,
@@ -48,7 +50,7 @@ extension LinePlot {
             used += buf.write(marker, x: x + used, y: y, style: .fg(s.color), maxWidth: width - used)
             used += buf.write(" " + s.name, x: x + used, y: y, maxWidth: width - used)
             if skipped[i] > 0 {
-                used += buf.write(" (\(skipped[i]) skipped)", x: x + used, y: y, style: axisStyle, maxWidth: width - used)
+                used += buf.write(language(.common(.plotSkipped), ["count": .integer(skipped[i])]), x: x + used, y: y, style: axisStyle, maxWidth: width - used)
             }
         }
     }

@@ -1,3 +1,5 @@
+import LabText
+
 extension LinePlot {
     public func render(in area: Rect, buffer: inout Buffer) {
         buffer.withClip(area) { buf in
@@ -131,8 +133,8 @@ extension LinePlot {
             }
         }
         if !hasData {
-            let msg = "no data"
-            let mx = px + max(0, (pw - msg.count) / 2)
+            let msg = language(.common(.plotNoData))
+            let mx = px + max(0, (pw - msg.displayWidth) / 2)
             buf.write(msg, x: mx, y: plotTop + (ph - 1) / 2, style: axisStyle, maxWidth: pw)
         }
 

@@ -1,3 +1,5 @@
+import LabText
+
 /// How values map to positions along an axis.
 public enum AxisScale: Hashable, Sendable {
     case linear
@@ -85,11 +87,13 @@ public struct LinePlot: Widget, Sendable {
     public var showLegend: Bool
     /// Style of axes and tick labels.
     public var axisStyle: Style
+    /// The language of the plot's own words ("no data", "(3 skipped)").
+    public var language: Language
 
     public init(
         series: [PlotSeries], events: [PlotEvent] = [], yScale: AxisScale = .linear,
         yRange: ClosedRange<Double>? = nil, xRange: ClosedRange<Double>? = nil,
-        showLegend: Bool = true, axisStyle: Style = .dim
+        showLegend: Bool = true, axisStyle: Style = .dim, language: Language = .english
     ) {
         self.series = series
         self.events = events
@@ -98,6 +102,7 @@ public struct LinePlot: Widget, Sendable {
         self.xRange = xRange
         self.showLegend = showLegend
         self.axisStyle = axisStyle
+        self.language = language
     }
 
     /// Markers for series in ASCII mode, in order.

@@ -1,5 +1,6 @@
 import Foundation
 import LabApp
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -202,4 +203,9 @@ func describe(_ command: TrainerCommand) -> String {
     case .lowerLearningRate: return "lowerLearningRate"
     case .shutdown: return "shutdown"
     }
+}
+
+extension RunEvent {
+    /// The marker's label written in English, for comparing with a literal.
+    var english: String { Language.english.render(label) }
 }

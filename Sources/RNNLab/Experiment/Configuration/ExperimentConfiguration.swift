@@ -44,6 +44,10 @@ public struct ExperimentConfiguration: Sendable, Equatable {
     public internal(set) var embedding: Int
     public internal(set) var teacherForcing: Double
     public internal(set) var evalEvery: Int
+    /// Seq2seq: how the decoder's first state is made (placeholder; `init` writes the schema's default).
+    public internal(set) var bridge = Seq2SeqBridge.lastState
+    /// Seq2seq: the beam width of evaluation decoding, 1 for greedy (placeholder, as `bridge`).
+    public internal(set) var beamWidth = 1
     /// The task's difficulty knobs (T, delay, noise, …), by name.
     public internal(set) var taskKnobs: [String: Double]
 

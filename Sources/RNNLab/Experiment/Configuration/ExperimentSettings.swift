@@ -38,6 +38,10 @@ public enum ExperimentSettings {
                [("dot", .dot), ("scaled_dot", .scaledDot), ("general", .general), ("additive", .additive)], AttentionScore.additive, \C.score),
         integer("embedding", "seq2seq: embedding size E", 2...256, 32, \C.embedding),
         real("teacher_forcing", "seq2seq: chance of feeding the true previous token", 0...1, 1, \C.teacherForcing, live: reachModel),
+        choice("bridge", "seq2seq: the decoder's first state: the encoder's last state, or tanh(W h←_1) (Bahdanau)",
+               [("last_state", .lastState), ("tanh_backward", .tanhBackward)], Seq2SeqBridge.lastState, \C.bridge),
+        integer("beam_width", "seq2seq: beam width when decoding for evaluation (1: greedy)", 1...16, 1, \C.beamWidth,
+                live: reachModel),
         integer("eval_every", "steps between validation runs", 1...10_000, 50, \C.evalEvery, live: readEveryStep),
     ]
 
@@ -63,7 +67,7 @@ public enum ExperimentSettings {
 
     /// Read from the configuration at every step: nothing else to do.
     private static let readEveryStep: @Sendable (Experiment) -> Void = { _ in }
-    /// Dropout rates and teacher forcing live in the model.
+    /// Dropout rates, teacher forcing and the beam width live in the model.
     private static let reachModel: @Sendable (Experiment) -> Void = { $0.model.apply($0.configuration) }
 
     // MARK: Building definitions

@@ -14,9 +14,13 @@ final class TranslationModel: RecurrentLabModel {
         let config = Seq2SeqConfiguration(
             sourceVocabularySize: task.inputSize, targetVocabularySize: task.outputSize,
             embeddingSize: c.embedding, hiddenSize: c.hidden, cell: c.cell, bidirectional: c.bidirectional,
-            readsBackwards: c.goBackwards, useAttention: c.attention, score: c.score)
+            readsBackwards: c.goBackwards, bridge: c.bridge, useAttention: c.attention, score: c.score)
         seq2seq = Seq2Seq(config, teacherForcingRatio: c.teacherForcing, rng: &rng)
+        beamWidth = c.beamWidth
     }
+
+    /// The beam width of evaluation decoding; 1 decodes greedily.
+    private(set) var beamWidth: Int
 
     var namedParameters: [(name: String, parameter: Variable)] { seq2seq.namedParameters }
     /// The encoder's recurrent layer: its probes are the ones shown.
@@ -30,6 +34,7 @@ final class TranslationModel: RecurrentLabModel {
 
     func apply(_ c: ExperimentConfiguration) {
         seq2seq.teacherForcingRatio = c.teacherForcing
+        beamWidth = c.beamWidth
     }
 
     func trainingLoss(_ batch: SequenceBatch) -> Variable {
@@ -51,9 +56,10 @@ final class TranslationModel: RecurrentLabModel {
         let (B, U, V) = (batch.batchSize, batch.outputSteps, task.outputSize)
         let (bos, eos) = (Vocabulary.begin, Vocabulary.end)
         seq2seq.probeSample = recordAttention ? 0 : nil
-        let decoded = seq2seq.greedyDecode(sourceTokens: batch.inputTokens!, sourceShape: (B, batch.steps),
+        var decoded = seq2seq.greedyDecode(sourceTokens: batch.inputTokens!, sourceShape: (B, batch.steps),
                                            sourceMask: batch.mask, maxLength: U, bos: bos, eos: eos)
         seq2seq.probeSample = nil
+        if beamWidth > 1 { decoded = beamDecode(batch, maxLength: U) }
         var onehot = Tensor(zeros: [B, U, V])
         for b in 0..<B {
             for u in 0..<U {

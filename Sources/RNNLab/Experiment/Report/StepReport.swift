@@ -29,6 +29,8 @@ public struct Evaluation: Sendable {
     public var measurements: [Metric] = []
     /// BPTT against RTRL on the live weights, when `rtrl_difference` was measured.
     public var gradientComparison: GradientComparison? = nil
+    /// The probe measurements asked for (`ProbeMeasurement`), e.g. `connectivity`.
+    public var probes: [ProbeID: Probe] = [:]
 
     public init(step: Int, loss: Double, metrics: [Metric], measurements: [Metric] = [],
                 gradientComparison: GradientComparison? = nil) {

@@ -1,0 +1,94 @@
+/// The dashboard's panels: titles, legends, table headings and what a panel
+/// says while it has nothing to show.
+public enum PanelKey: String, CaseIterable, Sendable {
+    /// A panel title with the step its probes were taken at: "hidden h_t: units × t (step 120)".
+    case titleAtStep
+    /// A probe panel before the trainer's first probes.
+    case waitingForProbes
+    /// A heatmap panel whose cell has no such state (a simple RNN's cell state).
+    case nothingForCell
+    /// A panel whose numbers come with the first evaluation.
+    case shownAtFirstEvaluation
+    case lossTitle
+    case trainLoss
+    case validationLoss
+    case gradientNormsTitle
+    /// The gradient-norm curve's legend with the spectral radius of W_hh beside it.
+    case gradientNormsLegend
+    case hiddenTitle
+    case cellTitle
+    case gatesTitle
+    /// The gates panel before the trainer has named the gates.
+    case gatesTitleUnnamed
+    /// Between gate names in the gates title: "i | f | g | o".
+    case gateSeparator
+    case parameterGradientsTitle
+    case gradientHistoryTitle
+    /// The gradient history title with the clipping in force first.
+    case gradientHistoryClippedTitle
+    case clipNorm
+    case clipValue
+    case normSeries
+    case thresholdSeries
+    case clippedSeries
+    case metricTitle
+    case metricTitleNone
+    /// A check's threshold as a reference line: "> 0.9".
+    case threshold
+    case baseline
+    case attentionTitle
+    /// The row over the attention heatmap when its symbols do not fit.
+    case attentionSourceSteps
+    case attentionOff
+    case attentionPending
+    case predictionsTitle
+    /// The row label of a prediction.
+    case predicted
+    /// The row label of the target.
+    case target
+    case rtrlTitle
+    case rtrlPending
+    case rtrlParameter
+    case rtrlBPTTNorm
+    case rtrlRTRLNorm
+    case rtrlDifference
+    case rtrlAll
+    case rtrlTimes
+    case rtrlCounts
+    /// A column of the timing table: the hidden size "H=16".
+    case rtrlSize
+    case rtrlRowRTRL
+    case rtrlRowBPTT
+    /// The fitted growth of the time per step: "~H^3".
+    case rtrlGrowth
+    case rtrlGrowthUnknown
+    case compareTitle
+    case compareTitleNone
+    case compareNone
+    case compareParameters
+    case compareStep
+    /// The heading of the column of the step a run first met the check's threshold.
+    case compareFirstMet
+    case compareFailed
+    case compareDiverged
+
+    public var placeholders: Set<String> {
+        switch self {
+        case .titleAtStep: return ["title", "step"]
+        case .gradientNormsLegend: return ["title", "radius"]
+        case .gatesTitle: return ["gates"]
+        case .gradientHistoryClippedTitle: return ["clipping"]
+        case .clipNorm, .clipValue: return ["value"]
+        case .metricTitle: return ["metric", "value"]
+        case .threshold: return ["op", "value"]
+        case .attentionSourceSteps: return ["count"]
+        case .rtrlAll: return ["value"]
+        case .rtrlSize: return ["size"]
+        case .rtrlGrowth: return ["exponent"]
+        case .compareTitle: return ["run", "other"]
+        case .compareFirstMet: return ["condition"]
+        case .compareFailed: return ["reason"]
+        default: return []
+        }
+    }
+}
