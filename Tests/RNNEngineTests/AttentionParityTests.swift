@@ -56,16 +56,7 @@ import RNNEngine
         "dot": .dot, "scaled_dot": .scaledDot, "general": .general, "additive": .additive,
     ]
 
-    static func relativeError(_ a: Tensor?, _ b: Tensor) -> Double {
-        guard let a, a.shape == b.shape else { return .infinity }
-        var (diff, scale) = (0.0, 0.0)
-        for (p, q) in zip(a.doubles, b.doubles) {
-            let d = abs(p - q)
-            diff = d.isNaN ? .infinity : max(diff, d)
-            scale = max(scale, abs(q))
-        }
-        return diff / max(scale, 1e-12)
-    }
+    static func relativeError(_ a: Tensor?, _ b: Tensor) -> Double { parityError(a, b) }
 
     /// Every tensor compared in `dtype`, with its relative error. `tamper` may change
     /// the module's parameters after loading (to show the comparison is not vacuous).

@@ -17,6 +17,9 @@ public final class Variable {
     /// Keep this intermediate node's gradient after `backward()` (PyTorch's
     /// `retain_grad()`); by default only leaves keep theirs.
     public var retainsGrad = false
+    /// True for an op's result computed inside `withNoGrad`: it has no tape behind
+    /// it, and `backward()` from it is refused.
+    public let isNoGradResult: Bool
 
     let parents: [Variable]
     let backwardStep: ((Tensor) -> Void)?
@@ -28,17 +31,22 @@ public final class Variable {
         self.name = name
         parents = []
         backwardStep = nil
+        isNoGradResult = false
     }
 
     /// An op's result. The backward closure is kept only when some parent needs a
-    /// gradient, so a forward pass over constants records nothing.
+    /// gradient and the tape is recording (not inside `withNoGrad`), so a forward
+    /// pass over constants, or without a tape, records nothing.
     init(_ value: Tensor, parents: [Variable], backward: @escaping (Tensor) -> Void) {
         self.value = value
         name = ""
-        let needed = parents.contains { $0.requiresGrad }
+        let scope = TapeScope.current
+        let needed = scope.recording && parents.contains { $0.requiresGrad }
         requiresGrad = needed
+        isNoGradResult = !scope.recording
         self.parents = needed ? parents : []
         backwardStep = needed ? backward : nil
+        if needed { scope.counter?.count += 1 }
     }
 
     public var shape: [Int] { value.shape }
@@ -61,6 +69,10 @@ public final class Variable {
 
     /// Backpropagates a given gradient of this node (a vector–Jacobian product).
     public func backward(seed: Tensor) {
+        if isNoGradResult {
+            // fatalError, not precondition: optimised builds drop a precondition's message.
+            fatalError("backward() from a result computed inside withNoGrad, which records no tape; compute it outside withNoGrad to take gradients")
+        }
         accumulate(seed)
         for node in topologicalOrder().reversed() {
             guard let step = node.backwardStep, let g = node.grad else { continue }

@@ -1,11 +1,19 @@
 /// A lookup table of vectors, as PyTorch's `nn.Embedding`: `weight` is (V, E).
 public final class Embedding: Module {
     public let weight: Variable
+    /// PyTorch's `padding_idx`: this row starts at zero and gets no gradient.
+    public let paddingIndex: Int?
 
-    /// PyTorch's default initialisation: standard normal.
-    public init(_ vocabularySize: Int, _ dimension: Int, rng: inout SplitMix64, dtype: DType = .float32) {
-        weight = Variable(.normal([vocabularySize, dimension], rng: &rng, dtype: dtype),
-                          requiresGrad: true, name: "weight")
+    /// PyTorch's default initialisation: standard normal (row `paddingIndex` zero).
+    public init(_ vocabularySize: Int, _ dimension: Int, paddingIndex: Int? = nil,
+                rng: inout SplitMix64, dtype: DType = .float32) {
+        var table = Tensor.normal([vocabularySize, dimension], rng: &rng, dtype: dtype)
+        if let p = paddingIndex {
+            precondition(p >= 0 && p < vocabularySize, "padding index \(p) out of range 0..<\(vocabularySize)")
+            for j in 0..<dimension { table[p, j] = 0 }
+        }
+        weight = Variable(table, requiresGrad: true, name: "weight")
+        self.paddingIndex = paddingIndex
     }
 
     public var vocabularySize: Int { weight.shape[0] }
@@ -15,6 +23,6 @@ public final class Embedding: Module {
 
     /// Token ids laid out as `shape` (such as (B, T)) → vectors of shape `shape + [E]`.
     public func callAsFunction(_ ids: [Int], shape: [Int]) -> Variable {
-        weight.gather(ids, shape: shape)
+        weight.gather(ids, shape: shape, paddingIndex: paddingIndex)
     }
 }

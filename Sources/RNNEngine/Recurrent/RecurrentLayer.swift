@@ -23,6 +23,10 @@ public class RecurrentLayer: Module {
     public var dropoutBetweenLayers: Double
     public var inputDropout: Double
     public var recurrentDropout: Double
+    /// One dropout mask per sequence or per step (starts as in `options`).
+    public var dropoutMasks: DropoutMaskScope
+    /// τ of truncated BPTT, nil for full (starts as in `options`); changeable between two steps.
+    public var gradientWindow: Int?
 
     public init(_ kind: CellKind, inputSize: Int, hiddenSize: Int, options: RecurrentOptions = .init(),
                 rng: inout SplitMix64, dtype: DType = .float32) {
@@ -60,6 +64,8 @@ public class RecurrentLayer: Module {
         dropoutBetweenLayers = options.dropoutBetweenLayers
         inputDropout = options.inputDropout
         recurrentDropout = options.recurrentDropout
+        dropoutMasks = options.dropoutMasks
+        gradientWindow = options.gradientWindow
     }
 
     public var namedParameters: [(name: String, parameter: Variable)] {
@@ -96,15 +102,18 @@ public class RecurrentLayer: Module {
                     : nil
                 var layerInput = input
                 if training, inputDropout > 0 {
-                    let m = Tensor.dropoutMask([B, 1, input.shape[2]], p: inputDropout, rng: &rng, dtype: x.dtype)
+                    let m = Tensor.inputDropoutMask(batch: B, steps: Tn, features: input.shape[2], p: inputDropout,
+                                                    scope: dropoutMasks, rng: &rng, dtype: x.dtype)
                     layerInput = input * Variable(m)
                 }
                 let recurrentMask = training && recurrentDropout > 0
-                    ? Tensor.dropoutMask([B, H], p: recurrentDropout, rng: &rng, dtype: x.dtype) : nil
+                    ? Tensor.recurrentDropoutMask(batch: B, steps: Tn, hidden: H, p: recurrentDropout,
+                                                  scope: dropoutMasks, rng: &rng, dtype: x.dtype) : nil
                 let probe = probeSample.map { RecurrentProbe(sample: $0, kind: kind, reverse: reverse, steps: Tn, hidden: H) }
                 if let probe { probes.append(probe) }
                 let (out, cT) = recurrentSequence(kind: kind, x: layerInput, h0: h0, c0: c0, weights: weights[index],
-                                                  reverse: reverse, mask: mask, recurrentMask: recurrentMask, probe: probe)
+                                                  reverse: reverse, mask: mask, recurrentMask: recurrentMask,
+                                                  gradientWindow: gradientWindow, probe: probe)
                 outputs.append(out)
                 finals.append(out.select(axis: 1, reverse ? 0 : Tn - 1))
                 if let cT { cells.append(cT) }

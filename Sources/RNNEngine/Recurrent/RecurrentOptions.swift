@@ -34,6 +34,13 @@ public struct RecurrentOptions: Sendable, Equatable {
     public var inputDropout = 0.0
     /// Keras `recurrent_dropout`: on h_{t−1} where it enters W_hh, one mask per sequence.
     public var recurrentDropout = 0.0
+    /// One input and recurrent dropout mask per sequence (Keras) or a new one per step.
+    public var dropoutMasks = DropoutMaskScope.perSequence
+    /// Truncated BPTT inside the layer: the loss at step t sends its gradient back
+    /// through at most τ steps, to steps s with t − τ < s ≤ t (see
+    /// `SequencePass+Truncated.swift`); the state still flows forward through all.
+    /// nil, or τ ≥ T, is full BPTT.
+    public var gradientWindow: Int? = nil
     /// Keras `unit_forget_bias`: the LSTM's forget-gate bias starts at 1 (in b_ih; b_hh's is 0).
     public var forgetBias: Double? = nil
     public var initialization = RecurrentInitialization.pytorch
@@ -41,7 +48,9 @@ public struct RecurrentOptions: Sendable, Equatable {
     public init(layers: Int = 1, bidirectional: Bool = false, merge: MergeMode = .concat,
                 goBackwards: Bool = false, returnSequences: Bool = true, dropoutBetweenLayers: Double = 0,
                 inputDropout: Double = 0, recurrentDropout: Double = 0, forgetBias: Double? = nil,
-                initialization: RecurrentInitialization = .pytorch) {
+                initialization: RecurrentInitialization = .pytorch,
+                dropoutMasks: DropoutMaskScope = .perSequence, gradientWindow: Int? = nil) {
+        precondition(gradientWindow.map { $0 >= 1 } ?? true, "a BPTT window must be at least one step, got \(gradientWindow!)")
         self.layers = layers
         self.bidirectional = bidirectional
         self.merge = merge
@@ -52,6 +61,8 @@ public struct RecurrentOptions: Sendable, Equatable {
         self.recurrentDropout = recurrentDropout
         self.forgetBias = forgetBias
         self.initialization = initialization
+        self.dropoutMasks = dropoutMasks
+        self.gradientWindow = gradientWindow
     }
 
     public var directions: Int { bidirectional ? 2 : 1 }

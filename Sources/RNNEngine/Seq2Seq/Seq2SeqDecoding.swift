@@ -1,5 +1,6 @@
 /// Decoding without a reference: greedy, beam search, and the log-probability of
 /// given outputs. Outputs are token lists without `<bos>` and without `<eos>`.
+/// All three run inside `withNoGrad`: they build no tape and keep no activations.
 extension Seq2Seq {
     /// Greedy decoding of a batch: from `<bos>`, each step feeds back its arg max; a row
     /// stops at `<eos>` (not included) or after `maxLength` tokens. Records
@@ -7,6 +8,12 @@ extension Seq2Seq {
     /// - Parameters: sourceTokens B·S ids, sourceShape (B, S), sourceMask B·S flags or nil.
     public func greedyDecode(sourceTokens: [Int], sourceShape: (batch: Int, steps: Int), sourceMask: [Bool]? = nil,
                              maxLength: Int, bos: Int, eos: Int) -> [[Int]] {
+        withNoGrad { greedyDecodeWithoutTape(sourceTokens: sourceTokens, sourceShape: sourceShape, sourceMask: sourceMask,
+                                             maxLength: maxLength, bos: bos, eos: eos) }
+    }
+
+    private func greedyDecodeWithoutTape(sourceTokens: [Int], sourceShape: (batch: Int, steps: Int), sourceMask: [Bool]?,
+                                         maxLength: Int, bos: Int, eos: Int) -> [[Int]] {
         let B = sourceShape.batch
         let (context, initial) = encode(sourceTokens, batch: B, steps: sourceShape.steps, mask: sourceMask)
         var state = initial
@@ -40,6 +47,14 @@ extension Seq2Seq {
     public func beamHypotheses(sourceTokens: [Int], sourceShape: (batch: Int, steps: Int), sourceMask: [Bool]? = nil,
                                width: Int, maxLength: Int, bos: Int, eos: Int,
                                lengthPenalty: Double = 0) -> [[BeamHypothesis]] {
+        withNoGrad { beamHypothesesWithoutTape(sourceTokens: sourceTokens, sourceShape: sourceShape, sourceMask: sourceMask,
+                                               width: width, maxLength: maxLength, bos: bos, eos: eos,
+                                               lengthPenalty: lengthPenalty) }
+    }
+
+    private func beamHypothesesWithoutTape(sourceTokens: [Int], sourceShape: (batch: Int, steps: Int), sourceMask: [Bool]?,
+                                           width: Int, maxLength: Int, bos: Int, eos: Int,
+                                           lengthPenalty: Double) -> [[BeamHypothesis]] {
         let B = sourceShape.batch
         let (context, initial) = encode(sourceTokens, batch: B, steps: sourceShape.steps, mask: sourceMask)
         return (0..<B).map { b in
@@ -69,6 +84,12 @@ extension Seq2Seq {
     /// step-by-step probabilities (teacher forcing on the given tokens).
     public func logProbabilities(of outputs: [[Int]], sourceTokens: [Int], sourceShape: (batch: Int, steps: Int),
                                  sourceMask: [Bool]? = nil, bos: Int, eos: Int) -> [Double] {
+        withNoGrad { scoreWithoutTape(outputs, sourceTokens: sourceTokens, sourceShape: sourceShape,
+                                      sourceMask: sourceMask, bos: bos, eos: eos) }
+    }
+
+    private func scoreWithoutTape(_ outputs: [[Int]], sourceTokens: [Int], sourceShape: (batch: Int, steps: Int),
+                                  sourceMask: [Bool]?, bos: Int, eos: Int) -> [Double] {
         let B = sourceShape.batch
         precondition(outputs.count == B, "\(outputs.count) outputs for a batch of \(B)")
         let U = (outputs.map(\.count).max() ?? 0) + 1

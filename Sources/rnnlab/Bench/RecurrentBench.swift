@@ -1,7 +1,9 @@
 import RNNEngine
 
 /// Forward, and forward + backward, of the recurrent layers at the sizes the
-/// issue names, beside PyTorch's forward + backward time on this machine (two threads).
+/// issue names, beside PyTorch's forward + backward time on this machine (two threads);
+/// then, at the first size, the forward pass without a tape (`withNoGrad`) and
+/// forward + backward with truncated BPTT at windows τ of 5 and 20 steps.
 func recurrentBenchmarks(threads: Int) -> [BenchRow] {
     Parallel.maxThreads = threads
     let sizes: [(B: Int, T: Int, I: Int, H: Int)] = [(32, 50, 32, 64), (64, 100, 64, 128), (128, 28, 28, 128), (1, 100, 8, 32)]
@@ -23,6 +25,19 @@ func recurrentBenchmarks(threads: Int) -> [BenchRow] {
             rows.append(BenchRow(group: "rnn fwd", name: name, threads: threads, value: forward, unit: "ms"))
             rows.append(BenchRow(group: "rnn f+b", name: name, threads: threads, value: both, unit: "ms",
                                  reference: pytorch[kind]?[n]))
+            guard n == 0 else { continue }
+            let noGrad = medianMilliseconds { _ = withNoGrad { layer(x).output } }
+            rows.append(BenchRow(group: "rnn fwd", name: name + " no-grad", threads: threads, value: noGrad, unit: "ms"))
+            for window in [5, 20] {
+                layer.gradientWindow = window
+                let truncated = medianMilliseconds {
+                    layer.zeroGrad(); x.zeroGrad()
+                    layer(x).output.sum().backward()
+                }
+                rows.append(BenchRow(group: "rnn f+b", name: name + " τ\(window)", threads: threads, value: truncated,
+                                     unit: "ms"))
+            }
+            layer.gradientWindow = nil
         }
     }
     return rows

@@ -1,0 +1,84 @@
+/// Backpropagation through time, the fused way: one walk from the last step back
+/// to the first, in lesson 2's symbols (see `SimpleRNNBPTT` for the plain version):
+///
+///     g_t = ∂L_t/∂h_t + (what step t + 1 sent back to h_t)
+///     δ_t = the cell's backward step applied to g_t (and ∂L/∂c_t for the LSTM)
+///     sent back to h_{t−1}: the cell's direct path + W_hhᵀ δ_t
+///
+/// and, after the walk, ∂W_hh = Σ_t δ_tᵀ h_{t−1}, ∂W_ih = Σ_t δ_tᵀ x_t, ∂b = Σ_t δ_t,
+/// ∂x = δ·W_ih as three matrix products over all steps.
+extension SequencePass {
+    /// Gradients of everything the forward pass read, from ∂L/∂output (B, T, H) and
+    /// ∂L/∂c_final (B, H). ∂x is nil unless `inputGradient` (the data of the first
+    /// layer needs none).
+    func backward(_ saved: Saved, outputGradient: Tensor, finalCellGradient: Tensor?,
+                  wih: Tensor, whh: Tensor, probe: RecurrentProbe?, inputGradient: Bool = true) -> Gradients {
+        precondition(keepsActivations, "backward through a pass that kept no activations")
+        if let τ = gradientWindow, τ < steps {
+            return truncatedBackward(saved, outputGradient: outputGradient, finalCellGradient: finalCellGradient,
+                                     wih: wih, whh: whh, window: τ, probe: probe, inputGradient: inputGradient)
+        }
+        let (B, Tn, H, G, S) = (batch, steps, hidden, gates, savedWidth)
+        let dtype = outputGradient.dtype
+        let dL_dh_tbh = swapBatchAndTime(outputGradient.reshaped([B * Tn, H]), batch: B, steps: Tn)
+        var deltaIH_tbg = Tensor(zeros: [Tn, B, G], dtype: dtype)      // δ_t, input side, by time t
+        var deltaHH_kbg = Tensor(zeros: [Tn, B, G], dtype: dtype)      // δ_t, recurrent side, by step k
+        var toPrevious_bh = Tensor(zeros: [B, H], dtype: dtype)        // ∂L/∂h_{t−1}, built during step t
+        var dc_bh: Tensor? = cell.kind.hasCellState ? (finalCellGradient ?? Tensor(zeros: [B, H], dtype: dtype)) : nil
+        var g_bh = Tensor(zeros: [B, H], dtype: dtype)                 // g_t, the total ∂L/∂h_t
+        var scratch_bh = Tensor(zeros: [B, H], dtype: dtype)
+        var dcBefore_bh = Tensor(zeros: [B, H], dtype: dtype)          // ∂L/∂c_t before the cell's step
+
+        let (dL_dh, deltaIH, deltaHH) = (dL_dh_tbh.pointer(T.self), deltaIH_tbg.mutablePointer(T.self),
+                                         deltaHH_kbg.mutablePointer(T.self))
+        let (toPrevious, g, scratch, dcBefore) = (toPrevious_bh.mutablePointer(T.self), g_bh.mutablePointer(T.self),
+                                                  scratch_bh.mutablePointer(T.self), dcBefore_bh.mutablePointer(T.self))
+        let dc = dc_bh == nil ? nil : dc_bh!.mutablePointer(T.self)
+        let (hs, gs, whhp) = (saved.states.pointer(T.self), saved.gateValues.pointer(T.self), whh.pointer(T.self))
+        let cs = saved.cells?.pointer(T.self)
+
+        for k in stride(from: Tn - 1, through: 0, by: -1) {
+            let t = time(k)
+            // g_t = ∂L_t/∂h_t + what step t + 1 sent back.
+            for i in 0..<(B * H) { g[i] = dL_dh[t * B * H + i] + toPrevious[i] }
+            if let probe { recordGradientNorm(probe, t: t, g: g) }
+            if mask != nil, let dc { dcBefore.update(from: dc, count: B * H) }
+            let (deltaHH_bg, deltaIH_bg) = (deltaHH + k * B * G, deltaIH + t * B * G)
+            // δ_t, ∂L/∂c_{t−1}, and the direct path to h_{t−1}.
+            cell.backward(g: g, dc: dc, saved: gs + k * B * S, h: hs + (k + 1) * B * H, hPrev: hs + k * B * H,
+                          cPrev: cs.map { $0 + k * B * H }, deltaIH: deltaIH_bg, deltaHH: deltaHH_bg,
+                          toPrevious: toPrevious)
+            // + W_hhᵀ δ_t (through the dropout mask, if any).
+            addRecurrentPath(deltaHH_bg, rows: B, whh: whhp, step: k, into: toPrevious, scratch: scratch)
+            if let mask {
+                passGradientThroughPaddedSteps(mask, t: t, g: g, dcBefore: dcBefore, deltaIH: deltaIH_bg,
+                                               deltaHH: deltaHH_bg, toPrevious: toPrevious, dc: dc)
+            }
+        }
+        if let probe { recordInitialGradientNorm(probe, toPrevious_bh) }
+        return weightGradients(saved, deltaIH_tbg: deltaIH_tbg, deltaHH_kbg: deltaHH_kbg, wih: wih,
+                               inputGradient: inputGradient, dhInit: toPrevious_bh, dcInit: dc_bh)
+    }
+
+    /// What backward returns: ∂x (B, T, I) or nil, ∂h_init and ∂c_init (B, H), and the
+    /// four weight gradients.
+    struct Gradients {
+        var dx: Tensor?, dhInit: Tensor, dcInit: Tensor?
+        var dwih: Tensor, dwhh: Tensor, dbih: Tensor, dbhh: Tensor
+    }
+
+    /// ∂W_hh = Σ δ_hhᵀ h_{t−1} (as W_hh read it), ∂b_hh = Σ δ_hh, ∂W_ih = Σ δ_ihᵀ x_t,
+    /// ∂b_ih = Σ δ_ih and ∂x = δ_ih W_ih, each one product over all B·T rows.
+    func weightGradients(_ saved: Saved, deltaIH_tbg: Tensor, deltaHH_kbg: Tensor, wih: Tensor,
+                         inputGradient: Bool, dhInit: Tensor, dcInit: Tensor?) -> Gradients {
+        let (B, Tn, H, G) = (batch, steps, hidden, gates)
+        let deltaHH = deltaHH_kbg.reshaped([Tn * B, G])
+        let dwhh = Tensor.matmul(deltaHH, saved.recurrentInput.reshaped([Tn * B, H]), transposeA: true)
+        let dbhh = deltaHH.sum(axis: 0)
+        let deltaIH_bt_g = swapBatchAndTime(deltaIH_tbg.reshaped([Tn * B, G]), batch: Tn, steps: B).reshaped([B * Tn, G])
+        let dwih = Tensor.matmul(deltaIH_bt_g, saved.x, transposeA: true)
+        let dbih = deltaIH_bt_g.sum(axis: 0)
+        let dx = inputGradient ? Tensor.matmul(deltaIH_bt_g, wih).reshaped([B, Tn, input]) : nil
+        return Gradients(dx: dx, dhInit: dhInit, dcInit: dcInit, dwih: dwih, dwhh: dwhh, dbih: dbih, dbhh: dbhh)
+    }
+}
