@@ -234,6 +234,10 @@ extension English {
         .previewTarget: "target: {target}",
         .previewClass: "class {number}",
         .previewNotScored: "{tokens}   (_ = not scored)",
+        .shapeRegression: "B×{steps}×{inputs} → B×{outputs}",
+        .shapeClassification: "B×{steps}×{inputs} → {outputs} classes",
+        .shapePerStep: "B×{steps}×{inputs} → B×{steps}×{outputs}",
+        .shapeSeq2Seq: "B×{steps}×{inputs} → B×U×{outputs}",
     ]
 
     static let command: [CommandKey: String] = [

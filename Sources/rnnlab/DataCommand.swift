@@ -50,7 +50,7 @@ struct DataListCommand: ParsableCommand {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
                 let sizes = task.sizes
                 let train = sizes.train.map(String.init) ?? cliLanguage(.command(.fresh))
-                rows.append([entry.name, task.kind.rawValue, task.shapeDescription, train,
+                rows.append([entry.name, task.kind.rawValue, cliLanguage.render(task.shape), train,
                              "\(sizes.validation)", "\(sizes.test)", cliLanguage(.command(.milliseconds), ["ms": .fixed(ms, decimals: 0)]),
                              entry.knobs.map(\.shortDescription).joined(separator: " ")])
                 if baselines {
@@ -116,7 +116,7 @@ struct DataShowCommand: ParsableCommand {
         let loaded = DispatchTime.now().uptimeNanoseconds
         say(.command(.dataTitle), ["name": .text(task.name), "summary": .text(task.summary)])
         let sizes = task.sizes
-        say(.command(.dataSizes), ["kind": .text(task.kind.rawValue), "shape": .text(task.shapeDescription),
+        say(.command(.dataSizes), ["kind": .text(task.kind.rawValue), "shape": .phrase(task.shape),
                                    "train": sizes.train.map(TextArgument.integer) ?? .phrase(Phrase(.command(.fresh))),
                                    "validation": .integer(sizes.validation), "test": .integer(sizes.test)])
         print()

@@ -33,6 +33,11 @@ public enum RunKey: String, CaseIterable, Sendable {
     /// A class without a name.
     case previewClass
     case previewNotScored
+    /// A task's shape, in `rnnlab data`.
+    case shapeRegression
+    case shapeClassification
+    case shapePerStep
+    case shapeSeq2Seq
 
     public var placeholders: Set<String> {
         switch self {
@@ -55,6 +60,7 @@ public enum RunKey: String, CaseIterable, Sendable {
         case .previewSteps: return ["features", "steps"]
         case .previewTarget: return ["target"]
         case .previewClass: return ["number"]
+        case .shapeRegression, .shapeClassification, .shapePerStep, .shapeSeq2Seq: return ["inputs", "outputs", "steps"]
         }
     }
 }
