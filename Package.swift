@@ -27,7 +27,7 @@ let package = Package(
         // zlib inflates the gzipped data sets (zlib1g-dev), streaming under a size cap.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"], swiftSettings: nativeCPU),
-        .target(name: "RNNLab", dependencies: ["RNNEngine", "CZlib"], swiftSettings: nativeCPU),
+        .target(name: "RNNLab", dependencies: ["RNNEngine", "CZlib", "LabText"], swiftSettings: nativeCPU),
         .target(name: "LabApp", dependencies: ["RNNLab", "TerminalUI", "LabText"], swiftSettings: nativeCPU),
         .executableTarget(
             name: "rnnlab",
@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "SnapshotSupport", dependencies: ["TerminalUI"], path: "Tests/SnapshotSupport"),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
-        .testTarget(name: "RNNLabTests", dependencies: ["RNNLab", "RNNEngine", "CZlib", "TestTiers"]),
+        .testTarget(name: "RNNLabTests", dependencies: ["RNNLab", "RNNEngine", "CZlib", "LabText", "TestTiers"]),
         .testTarget(name: "LabTextTests", dependencies: ["LabText"]),
         .testTarget(name: "LabAppTests", dependencies: ["LabApp", "LabText", "RNNLab", "TerminalUI", "SnapshotSupport", "TestTiers"],
                     exclude: ["__Snapshots__"]),

@@ -20,7 +20,7 @@ enum CheckJudge {
         var effects: [AppEffect] = []
         for (check, verdict) in ls.run.checks.observe(report, lesson: ls.lesson) {
             guard verdict.passed else {
-                ls.message = StatusMessage(.checkNotMet, ["title": .text(check.title), "detail": .text(CheckRunner.describe(verdict))],
+                ls.message = StatusMessage(.checkNotMet, ["title": .text(check.title), "detail": .phrase(CheckRunner.describe(verdict))],
                                            isError: true)
                 continue
             }

@@ -95,7 +95,7 @@ func drawChecks(_ ls: LessonState, completed: Set<String>, language t: Language,
         let text = t(.checks(.verifying), ["steps": .integer(v.steps), "budget": .integer(v.budget)])
         lines += wrap(text, width: inner.width - 1).map { ($0, LabTheme.warning) }
     } else if let verdict = ls.verdicts[check.id] {
-        let text = t(.checks(verdict.passed ? .verified : .notVerified), ["detail": .text(verdict.detail)])
+        let text = t(.checks(verdict.passed ? .verified : .notVerified), ["detail": .phrase(verdict.detail)])
         lines += wrap(text, width: inner.width - 1).map { ($0, verdict.passed ? LabTheme.goodDim : LabTheme.error) }
     }
     lines += wrap(checkRequirement(check, lesson: ls.lesson.id, language: t), width: inner.width - 1).map { ($0, LabTheme.bold) }

@@ -12,7 +12,7 @@ func drawDashboard(_ ls: LessonState, language t: Language, in area: Rect, buffe
     drawRunStatus(run, language: t, in: area.row(0), buffer: &buffer)
     let body = area.inset(top: 1, left: 1)
     if let failure = run.failure {
-        let lines = wrap(t(.dashboard(.buildFailed), ["reason": .text(failure)]), width: body.width - 2)
+        let lines = wrap(t(.dashboard(.buildFailed), ["reason": .phrase(failure)]), width: body.width - 2)
         for (i, line) in lines.prefix(max(0, body.height - 1)).enumerated() {
             buffer.write(line, x: body.x + 1, y: body.y + 1 + i, style: LabTheme.error, maxWidth: body.width - 1)
         }
@@ -60,13 +60,13 @@ func drawRunStatus(_ run: RunState, language t: Language, in row: Rect, buffer: 
 
 /// The red box over the dashboard after a NaN or infinity, cut to the
 /// dashboard. `cause` is RNNLab's description of what diverged, shown as it is.
-func drawDivergenceBanner(_ cause: String, language t: Language, in area: Rect, buffer: inout Buffer) {
+func drawDivergenceBanner(_ cause: Phrase, language t: Language, in area: Rect, buffer: inout Buffer) {
     buffer.withClip(area) { drawBanner(cause, language: t, in: area, buffer: &$0) }
 }
 
-private func drawBanner(_ cause: String, language t: Language, in area: Rect, buffer: inout Buffer) {
+private func drawBanner(_ cause: Phrase, language t: Language, in area: Rect, buffer: inout Buffer) {
     let width = min(area.width, 60)
-    let text = wrap(t(.dashboard(.bannerText), ["cause": .text(cause)]), width: width - 4)
+    let text = wrap(t(.dashboard(.bannerText), ["cause": .phrase(cause)]), width: width - 4)
     let (rollBack, lowerRate) = (binding(.rollBack).hint, binding(.lowerRate).hint)
     let hints = [[Span(" \(rollBack) ", style: LabTheme.hints), Span(" \(t(.dashboard(.bannerRollBack)))   ")],
                  [Span(" \(lowerRate) ", style: LabTheme.hints), Span(" \(t(.dashboard(.bannerLowerRate)))")]]

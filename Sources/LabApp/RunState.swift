@@ -110,7 +110,7 @@ public struct RunState: Sendable {
     /// Whether the trainer has built the experiment.
     public var isReady = false
     /// Why the experiment could not be built.
-    public var failure: String?
+    public var failure: Phrase?
     public var isRunning = false
     /// What this build has produced.
     public var data = RunData()
@@ -134,7 +134,7 @@ public struct RunState: Sendable {
     public var failedChecks: Set<String> { data.checks.failed }
 
     /// What the divergence banner says, while it is up.
-    public var divergence: String? { data.diverged.map { $0.cause.describe(atStep: $0.step) } }
+    public var divergence: Phrase? { data.diverged.map { $0.cause.describe(atStep: $0.step) } }
 
     /// Back to the last good step after a divergence: every curve loses the points after it.
     public mutating func rollBack(to step: Int) {

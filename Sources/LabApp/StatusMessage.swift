@@ -13,6 +13,12 @@ public struct StatusMessage: Sendable, Equatable {
         self.isError = isError
     }
 
+    /// A message of another group (a setting's refusal, a trainer event).
+    public init(_ phrase: Phrase, isError: Bool = false) {
+        self.phrase = phrase
+        self.isError = isError
+    }
+
     /// A message of another group of the catalogue (the dashboard's roll-backs).
     public init(_ key: TextKey, _ arguments: [String: TextArgument] = [:], isError: Bool = false) {
         self.phrase = Phrase(key, arguments)

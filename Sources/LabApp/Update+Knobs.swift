@@ -70,7 +70,7 @@ func editorKey(_ ls: inout LessonState, _ key: AppKey, saved: inout [String: [St
 func applyKnob(_ ls: inout LessonState, _ knob: LessonKnob, _ value: SettingValue,
                saved: inout [String: [String: SettingValue]]) -> [AppEffect] {
     if let reason = knob.definition.refusal(value) {
-        ls.message = StatusMessage(reason, isError: true)  // RNNLab's text, not yet from the catalogue
+        ls.message = StatusMessage(reason, isError: true)
         return []
     }
     let old = ls.requestedValue(of: knob)

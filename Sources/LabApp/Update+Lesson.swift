@@ -136,7 +136,7 @@ func applyVerification(_ state: inout AppState, check: String, steps: Int, resul
     ls.verification = nil
     ls.verdicts[check] = result
     let verdict: [String: TextArgument] = ["check": .text(check), "seconds": .fixed(result.seconds, decimals: 0),
-                                           "detail": .text(result.detail)]
+                                           "detail": .phrase(result.detail)]
     guard result.passed else {
         ls.message = StatusMessage(.notVerified, verdict, isError: true)
         return []

@@ -12,6 +12,16 @@ enum English {
         keys.map { (TextKey.keys($0.key), $0.value) },
         status.map { (TextKey.status($0.key), $0.value) },
         cli.map { (TextKey.cli($0.key), $0.value) },
+        // English+Lab.swift
+        list.map { (TextKey.list($0.key), $0.value) },
+        setting.map { (TextKey.setting($0.key), $0.value) },
+        lessonFile.map { (TextKey.lessonFile($0.key), $0.value) },
+        check.map { (TextKey.check($0.key), $0.value) },
+        data.map { (TextKey.data($0.key), $0.value) },
+        run.map { (TextKey.run($0.key), $0.value) },
+        command.map { (TextKey.command($0.key), $0.value) },
+        store.map { (TextKey.store($0.key), $0.value) },
+        label.map { (TextKey.label($0.key), $0.value) },
         panels.map { (TextKey.panel($0.key), $0.value) },
         dashboard.map { (TextKey.dashboard($0.key), $0.value) })
 

@@ -12,6 +12,16 @@ public enum TextKey: Hashable, Sendable {
     case keys(KeyMapKey)
     case status(StatusKey)
     case cli(CLIKey)
+    // The lab core (RNNLab) and the command line's output: English+Lab.swift.
+    case list(ListKey)
+    case setting(SettingKey)
+    case lessonFile(LessonFileKey)
+    case check(CheckKey)
+    case data(DataKey)
+    case run(RunKey)
+    case command(CommandKey)
+    case store(StoreKey)
+    case label(LabelKey)
     case panel(PanelKey)
     case dashboard(DashboardKey)
 
@@ -21,6 +31,11 @@ public enum TextKey: Hashable, Sendable {
             + LessonKey.allCases.map(TextKey.lesson) + ChecksKey.allCases.map(TextKey.checks)
             + KnobsKey.allCases.map(TextKey.knobs) + KeyMapKey.allCases.map(TextKey.keys)
             + StatusKey.allCases.map(TextKey.status) + CLIKey.allCases.map(TextKey.cli)
+            + ListKey.allCases.map(TextKey.list) + SettingKey.allCases.map(TextKey.setting)
+            + LessonFileKey.allCases.map(TextKey.lessonFile) + CheckKey.allCases.map(TextKey.check)
+            + DataKey.allCases.map(TextKey.data) + RunKey.allCases.map(TextKey.run)
+            + CommandKey.allCases.map(TextKey.command) + StoreKey.allCases.map(TextKey.store)
+            + LabelKey.allCases.map(TextKey.label)
             + PanelKey.allCases.map(TextKey.panel) + DashboardKey.allCases.map(TextKey.dashboard)
     }
 
@@ -35,6 +50,15 @@ public enum TextKey: Hashable, Sendable {
         case .keys: return []
         case .status(let k): return k.placeholders
         case .cli(let k): return k.placeholders
+        case .list(let k): return k.placeholders
+        case .setting(let k): return k.placeholders
+        case .lessonFile(let k): return k.placeholders
+        case .check(let k): return k.placeholders
+        case .data(let k): return k.placeholders
+        case .run(let k): return k.placeholders
+        case .command(let k): return k.placeholders
+        case .store(let k): return k.placeholders
+        case .label(let k): return k.placeholders
         case .panel(let k): return k.placeholders
         case .dashboard(let k): return k.placeholders
         }
@@ -51,6 +75,15 @@ public enum TextKey: Hashable, Sendable {
         case .keys(let k): return "keys." + k.rawValue
         case .status(let k): return "status." + k.rawValue
         case .cli(let k): return "cli." + k.rawValue
+        case .list(let k): return "list." + k.rawValue
+        case .setting(let k): return "setting." + k.rawValue
+        case .lessonFile(let k): return "lessonFile." + k.rawValue
+        case .check(let k): return "check." + k.rawValue
+        case .data(let k): return "data." + k.rawValue
+        case .run(let k): return "run." + k.rawValue
+        case .command(let k): return "command." + k.rawValue
+        case .store(let k): return "store." + k.rawValue
+        case .label(let k): return "label." + k.rawValue
         case .panel(let k): return "panel." + k.rawValue
         case .dashboard(let k): return "dashboard." + k.rawValue
         }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import LabText
 import RNNLab
 import RNNEngine
+import TerminalUI
 
 /// `rnnlab data`: the tasks and data sets the lessons train on.
 struct DataCommand: ParsableCommand {
@@ -35,35 +37,42 @@ struct DataListCommand: ParsableCommand {
 
     func run() throws {
         let directory = options.directory
-        print("Data folder: \(directory.path)\n")
-        var rows: [[String]] = [["name", "kind", "shape", "train", "valid", "test", "load", "knobs"]]
-        var notes: [String] = []
-        var failures: [String] = []
+        say(.command(.dataFolder), ["folder": .text(directory.path)])
+        print()
+        let headers: [CommandKey] = [.columnName, .columnKind, .columnShape, .columnTrain, .columnValid, .columnTest, .columnLoad, .columnKnobs]
+        var rows: [[String]] = [headers.map { cliLanguage(.command($0)) }]
+        var notes: [Phrase] = []
+        var failures: [Phrase] = []
         for entry in TaskCatalog.entries {
             let start = DispatchTime.now().uptimeNanoseconds
             do {
                 let task = try entry.make(seed: options.seed, dataDirectory: directory)
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
                 let sizes = task.sizes
-                let train = sizes.train.map { entry.source == .synthetic ? "\($0)" : "\($0)" } ?? "fresh"
-                rows.append([entry.name, task.kind.rawValue, task.shapeDescription, train,
-                             "\(sizes.validation)", "\(sizes.test)", String(format: "%.0f ms", ms),
+                let train = sizes.train.map(String.init) ?? cliLanguage(.command(.fresh))
+                rows.append([entry.name, task.kind.rawValue, cliLanguage.render(task.shape), train,
+                             "\(sizes.validation)", "\(sizes.test)", cliLanguage(.command(.milliseconds), ["ms": .fixed(ms, decimals: 0)]),
                              entry.knobs.map(\.shortDescription).joined(separator: " ")])
                 if baselines {
-                    for b in task.baselines(on: .validation) { notes.append("  \(entry.name): \(b)") }
+                    for b in task.baselines(on: .validation) { notes.append(Phrase(.command(.dataNote), ["name": .text(entry.name), "note": .phrase(b.phrase)])) }
                 }
             } catch {
-                rows.append([entry.name, "—", "—", "—", "—", "—", "—", "cannot load"])
-                failures.append("  \(entry.name): \(error)")
+                rows.append([entry.name, "—", "—", "—", "—", "—", "—", cliLanguage(.command(.cannotLoad))])
+                failures.append(Phrase(.command(.dataNote), ["name": .text(entry.name), "note": .phrase(Phrase.describing(error))]))
             }
         }
         print(table(rows))
-        print("\n\"fresh\": synthetic training batches are generated at every step; the character")
-        print("language model counts its training text in characters. Show samples with")
-        print("`rnnlab data show NAME --n 3`.")
-        if !notes.isEmpty { print("\nBaselines on the validation split:\n" + notes.joined(separator: "\n")) }
+        print()
+        say(.command(.dataFooter))
+        if !notes.isEmpty {
+            print()
+            say(.command(.dataBaselines))
+            notes.forEach(say)
+        }
         if !failures.isEmpty {
-            print("\nNot loaded:\n" + failures.joined(separator: "\n"))
+            print()
+            say(.command(.dataNotLoaded))
+            failures.forEach(say)
             throw ExitCode(1)
         }
     }
@@ -91,7 +100,7 @@ struct DataShowCommand: ParsableCommand {
             // Decimal numbers only: Double("0x20"), Double("inf") and Double("nan") would be accepted otherwise.
             let decimal = parts.count == 2 && parts[1].allSatisfy { "0123456789+-.eE".contains($0) }
             guard decimal, let v = Double(parts[1]), v.isFinite else {
-                throw ValidationError("--set expects NAME=VALUE with a decimal number, got \(item.prefix(40))\(item.count > 40 ? "…" : "")")
+                throw ValidationError(cliLanguage(.command(.knobSyntax), ["text": .text(item.count > 40 ? item.prefix(40) + "…" : item)]))
             }
             values[String(parts[0])] = v
         }
@@ -101,37 +110,41 @@ struct DataShowCommand: ParsableCommand {
             task = try TaskCatalog.make(name, knobs: values, seed: options.seed, dataDirectory: options.directory)
         } catch {
             // A missing or malformed file, or a bad knob: say which, without the usage text.
-            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            sayError(.command(.dataError), ["error": .phrase(Phrase.describing(error))])
             throw ExitCode.failure
         }
         let loaded = DispatchTime.now().uptimeNanoseconds
-        print("\(task.name): \(task.summary)")
+        say(.command(.dataTitle), ["name": .text(task.name), "summary": .text(task.summary)])
         let sizes = task.sizes
-        print("\(task.kind.rawValue), \(task.shapeDescription); train \(sizes.train.map(String.init) ?? "fresh"), "
-              + "validation \(sizes.validation), test \(sizes.test)\n")
+        say(.command(.dataSizes), ["kind": .text(task.kind.rawValue), "shape": .phrase(task.shape),
+                                   "train": sizes.train.map(TextArgument.integer) ?? .phrase(Phrase(.command(.fresh))),
+                                   "validation": .integer(sizes.validation), "test": .integer(sizes.test)])
+        print()
         let k = max(count, 1)
         if let batch = task.evaluationBatches(.train, batchSize: k).first {
             for row in 0..<min(k, batch.batchSize) {
-                print("— sample \(row + 1)")
-                for line in TaskPreview.render(task, batch: batch, row: row) { print("  " + line) }
+                say(.command(.sample), ["number": .integer(row + 1)])
+                for line in TaskPreview.render(task, batch: batch, row: row, language: cliLanguage) { print("  " + line) }
             }
         }
         let baselineStart = DispatchTime.now().uptimeNanoseconds
         let baselines = [Split.validation, .test].flatMap { task.baselines(on: $0) }
         let done = DispatchTime.now().uptimeNanoseconds
-        print("\nBaselines:")
-        for b in baselines { print("  \(b)") }
-        print(String(format: "\nReady in %.0f ms; baselines computed in %.0f ms.",
-                     Double(loaded - start) / 1e6, Double(done - baselineStart) / 1e6))
+        print()
+        say(.command(.dataShowBaselines))
+        for b in baselines { say(.command(.indented), ["text": .phrase(b.phrase)]) }
+        print()
+        say(.command(.dataTimes), ["load": .fixed(Double(loaded - start) / 1e6, decimals: 0),
+                                   "baselines": .fixed(Double(done - baselineStart) / 1e6, decimals: 0)])
     }
 }
 
-/// A plain table with a rule under the header.
+/// A plain table with a rule under the header, padded by display width.
 private func table(_ rows: [[String]]) -> String {
-    let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
+    let widths = (0..<rows[0].count).map { c in rows.map { $0[c].displayWidth }.max() ?? 0 }
     var lines: [String] = []
     for (i, row) in rows.enumerated() {
-        lines.append(zip(row, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }
+        lines.append(zip(row, widths).map { padded($0, to: $1) }
             .joined(separator: "  ").trimmingCharacters(in: .whitespaces))
         if i == 0 { lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")) }
     }

@@ -1,3 +1,4 @@
+import LabText
 import CursesTerminal
 import Foundation
 import LabApp
@@ -5,8 +6,9 @@ import RNNLab
 import TerminalUI
 
 /// Why the lab could not run.
-struct LabLoopError: Error, CustomStringConvertible {
-    var description: String
+struct LabLoopError: Error, CustomStringConvertible, PhrasedError {
+    var phrase: Phrase
+    var description: String { cliLanguage.render(phrase) }
 }
 
 /// The run loop: terminal keys and trainer events go through `update`, the
@@ -57,8 +59,8 @@ final class LabLoop {
         do {
             terminal = try CursesTerminal.start(capabilities: capabilities)
         } catch {
-            let need = (error as? CursesTerminalError) == .notATerminal ? "the lab needs an interactive terminal; " : ""
-            throw LabLoopError(description: "cannot open the lab: \(error) (\(need)`rnnlab list` and `rnnlab run` work without one)")
+            let key: CommandKey = (error as? CursesTerminalError) == .notATerminal ? .cannotOpenLabNoTerminal : .cannotOpenLab
+            throw LabLoopError(phrase: Phrase(.command(key), ["reason": .text("\(error)")]))
         }
         defer {
             retire()
@@ -204,7 +206,8 @@ final class LabLoop {
     /// screen's notice, the lesson's status line) and is printed again after quit.
     private func save(_ body: () throws -> Void) {
         do { try body() } catch {
-            let reason = "could not save: \(error)"
+            // The lab's state takes text for now (LabApp's AppMessage.saveFailed).
+            let reason = cliLanguage(.command(.couldNotSave), ["reason": .phrase(Phrase.describing(error))])
             saveWarning = reason
             apply(.saveFailed(reason))
         }

@@ -21,20 +21,20 @@ struct LaunchCommand: ParsableCommand {
         let knobs = KnobStore(besideProgress: progress.url)
         let state = AppState(
             lessons: library.lessons,
-            problems: library.problems.map { "\($0)" },
+            problems: library.problems.map { cliLanguage.render($0.phrase) },
             completed: progress.completed,
             firstStart: progress.firstStart,
             savedKnobs: knobs.values,
-            notice: [progress.warning, knobs.warning].compactMap { $0 }.joined(separator: " · ").nilIfEmpty)
+            notice: [progress.notice, knobs.notice].compactMap { $0.map(cliLanguage.render) }.joined(separator: " · ").nilIfEmpty)
         let loop = LabLoop(state: state, progress: progress, knobs: knobs, dataDirectory: options.dataDirectory,
                            capabilities: Capabilities.detect(environment: environment))
         do {
             try loop.run()
         } catch let error as LabLoopError {
-            printError(Language.english(.cli(.error), ["error": .text("\(error)")]))
+            sayProblem(Phrase.describing(error))
             throw ExitCode(1)
         }
-        if let warning = loop.saveWarning { printError(Language.english(.cli(.error), ["error": .text("\(warning)")])) }
+        if let warning = loop.saveWarning { sayProblem(.verbatim(warning)) }  // already written by the catalogue
     }
 }
 

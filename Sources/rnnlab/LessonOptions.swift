@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LabText
 import RNNEngine
 import RNNLab
 
@@ -22,7 +23,7 @@ struct LessonOptions: ParsableArguments {
     func applyThreads(environment: [String: String] = ProcessInfo.processInfo.environment) {
         switch LessonOptions.threadCount(option: threads, environment: environment, cores: Parallel.coreCount) {
         case .success(let n): Parallel.maxThreads = n
-        case .failure(let refusal): fail(refusal.description)
+        case .failure(let refusal): fail(refusal.phrase)
         }
         Allocator.keepFreedMemory()
     }
@@ -33,13 +34,13 @@ struct LessonOptions: ParsableArguments {
         let range = 1...max(1, cores)
         if let option {
             guard range.contains(option) else {
-                return .failure(Reason("--threads must be between 1 and \(range.upperBound) on this machine, got \(option)"))
+                return .failure(Reason(.command(.badThreads), ["most": .integer(range.upperBound), "value": .integer(option)]))
             }
             return .success(option)
         }
         guard let text = environment["RNNLAB_THREADS"], !text.isEmpty else { return .success(1) }
         guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text), range.contains(n) else {
-            return .failure(Reason("RNNLAB_THREADS must be a whole number between 1 and \(range.upperBound) on this machine, got \"\(text)\""))
+            return .failure(Reason(.command(.badThreadsVariable), ["most": .integer(range.upperBound), "value": .text(text)]))
         }
         return .success(n)
     }
@@ -47,9 +48,13 @@ struct LessonOptions: ParsableArguments {
     /// Sets the memory cap from --max-memory or $RNNLAB_MAX_MEMORY (default 4 GiB); refuses a bad size.
     func applyMemoryLimit(environment: [String: String] = ProcessInfo.processInfo.environment) {
         if let maxMemory {
-            do { MemoryEstimate.limit = try MemoryEstimate.parseSize(maxMemory) } catch { fail("--max-memory: \(error)") }
+            do { MemoryEstimate.limit = try MemoryEstimate.parseSize(maxMemory) } catch {
+                fail(.optionRefused, ["option": "--max-memory", "reason": .phrase(Phrase.describing(error))])
+            }
         } else if let text = environment[MemoryEstimate.environmentVariable], !text.isEmpty {
-            do { MemoryEstimate.limit = try MemoryEstimate.parseSize(text) } catch { fail("$\(MemoryEstimate.environmentVariable): \(error)") }
+            do { MemoryEstimate.limit = try MemoryEstimate.parseSize(text) } catch {
+                fail(.optionRefused, ["option": .text("$" + MemoryEstimate.environmentVariable), "reason": .phrase(Phrase.describing(error))])
+            }
         }
     }
 
@@ -85,7 +90,7 @@ struct LessonOptions: ParsableArguments {
         applyMemoryLimit()
         let library = LessonLibrary.load(lessonsURL)
         guard !library.lessons.isEmpty || !library.problems.isEmpty else {
-            fail("no lessons in \(lessonsURL.path) (give the folder with --lessons-dir or $RNNLAB_LESSONS_DIR)")
+            fail(.noLessons, ["folder": .text(lessonsURL.path)])
         }
         return library
     }
@@ -99,26 +104,15 @@ struct LessonOptions: ParsableArguments {
     }
 }
 
-/// Prints to standard error.
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}
-
-/// Refuses a bad argument: the message on standard error, exit status 2.
-func fail(_ message: String) -> Never {
-    printError("rnnlab: " + message)
-    exit(2)
-}
-
 /// Parses `name=value` settings given with --set.
 func parseSettings(_ pairs: [String], lesson: Lesson) -> [String: SettingValue] {
     var out: [String: SettingValue] = [:]
     let definitions = Experiment.definitions(forTask: lesson.task)
     for pair in pairs {
         let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { fail("--set takes name=value, got \"\(pair)\"") }
+        guard parts.count == 2 else { fail(.setSyntax, ["text": .text(pair)]) }
         guard let d = definitions.first(where: { $0.name == parts[0] }) else {
-            fail("unknown setting \(parts[0]) (settings: \(definitions.map(\.name).joined(separator: ", ")))")
+            fail(Phrase(.setting(.unknown), ["name": .text(parts[0]), "settings": .list(definitions.map(\.name))]))
         }
         let v = d.parse(parts[1])
         if let reason = d.refusal(v) { fail(reason) }

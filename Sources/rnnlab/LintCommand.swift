@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LabText
 import RNNLab
 
 struct LintCommand: ParsableCommand {
@@ -18,12 +19,12 @@ struct LintCommand: ParsableCommand {
         var files: [URL] = []
         for path in targets {
             var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { fail("no such file or folder: \(path)") }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { fail(.noSuchPath, ["path": .text(path)]) }
             // A path named *.md is a lesson file even when it is a folder: reading it says so.
             if isDir.boolValue && !path.hasSuffix(".md") {
                 do {
                     let found = try LessonLibrary.files(in: URL(fileURLWithPath: path))
-                    if found.isEmpty { problems.append(LessonError(file: path, line: 1, "no lesson files (*.md) in this folder")) }
+                    if found.isEmpty { problems.append(LessonError(file: path, line: 1, .noLessonFiles)) }
                     files += found
                 } catch let e as LessonError { problems.append(e) }
             } else {
@@ -43,7 +44,7 @@ struct LintCommand: ParsableCommand {
                 switch result {
                 case .success(let task): fileProblems += LessonLint.problems(lesson, task: task)
                 case .failure(let reason):
-                    printError("note: \(file.path): metric names not checked, the task could not be built: \(reason)")
+                    sayError(.command(.lintNote), ["file": .text(file.path), "reason": .phrase(reason.phrase)])
                 }
             }
             if let lesson, !lesson.id.isEmpty {
@@ -53,8 +54,8 @@ struct LintCommand: ParsableCommand {
             }
             problems += fileProblems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         }
-        for p in problems { print(p.description) }
-        print("\(files.count) lesson file\(files.count == 1 ? "" : "s"), \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+        for p in problems { say(p.phrase) }
+        say(.command(.lintSummary), ["files": .integer(files.count), "problems": .integer(problems.count)])
         if !problems.isEmpty { throw ExitCode(1) }
     }
 

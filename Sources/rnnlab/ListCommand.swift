@@ -1,3 +1,4 @@
+import LabText
 import ArgumentParser
 import RNNLab
 
@@ -9,14 +10,14 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let library = try options.library()
         let progress = ProgressStore()
-        if let w = progress.warning { printError(w) }
+        if let notice = progress.notice { sayError(notice) }
         for (chapter, lessons) in library.chapters {
-            print(chapter)
+            print(chapter)  // the lessons' own text
             for l in lessons {
                 let done = progress.doneCount(l)
-                print("  \(l.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(l.title)  [\(done)/\(l.checks.count) checks]")
+                say(.command(.listLesson), ["id": .text(padded(l.id, to: 28)), "title": .text(l.title), "done": .integer(done), "total": .integer(l.checks.count)])
             }
         }
-        for p in library.problems { printError(p.description) }
+        for p in library.problems { sayError(p.phrase) }
     }
 }

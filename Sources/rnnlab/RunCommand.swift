@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LabText
 import RNNEngine
 import RNNLab
 import Synchronization
@@ -39,25 +40,25 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let library = try options.library()
         guard let lesson = LessonOptions.find(lesson, in: library) else {
-            fail("no lesson \(self.lesson) (lessons: \(library.lessons.map(\.id).joined(separator: ", ")))")
+            fail(Phrase(.lessonFile(.noLesson), ["name": .text(self.lesson), "lessons": .list(library.lessons.map(\.id))]))
         }
         let stepCount = RunCommand.wholeNumber(steps, name: "--steps", in: 1...HeadlessRun.maxSteps)
-        if let m = metrics, !MetricsLog.acceptsExtension(of: m) { fail("--metrics takes a .csv or .json file, got \(m)") }
+        if let m = metrics, !MetricsLog.acceptsExtension(of: m) { fail(.metricsExtension, ["file": .text(m)]) }
         // The writer's own checks, before any training: a bad path costs nothing.
         let outputs = [metrics, checkpoint].compactMap { $0 }
-        if outputs.count == 2, metrics == checkpoint { fail("--metrics and --checkpoint name the same file \(outputs[0])") }
+        if outputs.count == 2, metrics == checkpoint { fail(.sameOutputFile, ["file": .text(outputs[0])]) }
         for path in outputs {
-            do { _ = try SafeFile.destination(of: URL(fileURLWithPath: path)) } catch { fail("\(error)") }
+            do { _ = try SafeFile.destination(of: URL(fileURLWithPath: path)) } catch { fail(error) }
         }
         var chosen = lesson.settings
         for (k, v) in parseSettings(settings, lesson: lesson) { chosen[k] = v }
         if let seed { chosen["seed"] = .number(Double(RunCommand.wholeNumber(seed, name: "--seed", in: 0...1_000_000))) }
         let experiment: Experiment
         do { experiment = try Experiment(task: lesson.task, settings: chosen, dataDirectory: options.dataDirectory) } catch {
-            fail("\(error)")
+            fail(error)
         }
         experiment.measurements = lesson.measurementNames
-        print("\(lesson.title): \(lesson.task), \(experiment.parameterCount) parameters")
+        say(.command(.runHeader), ["title": .text(lesson.title), "task": .text(lesson.task), "parameters": .integer(experiment.parameterCount)])
 
         interruptRequested.store(false, ordering: .relaxed)
         let previous = signal(SIGINT) { _ in interruptRequested.store(true, ordering: .relaxed) }
@@ -69,45 +70,51 @@ struct RunCommand: ParsableCommand {
             guard let e = r.evaluation else { return }
             let elapsed = start.duration(to: clock.now)
             let secs = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            print("step \(r.step)  loss \(SettingValue.format(r.loss))  validation \(SettingValue.format(e.loss))  "
-                  + (e.metrics + e.measurements).map(\.description).joined(separator: ", ")
-                  + String(format: "  (%.0f steps/s)", Double(r.step) / max(secs, 1e-9)))
+            say(.command(.runStep), ["step": .integer(r.step), "loss": .text(SettingValue.format(r.loss)),
+                                     "validation": .text(SettingValue.format(e.loss)),
+                                     "metrics": .list((e.metrics + e.measurements).map(\.phrase)),
+                                     "rate": .fixed(Double(r.step) / max(secs, 1e-9), decimals: 0)])
         }
         signal(SIGINT, SIG_IGN)  // a second Ctrl-C must not cut the files short
         var status: Int32 = 0
-        var checkpointNote: String?
+        var checkpointNote: Phrase?
         switch run.ending {
         case .finished:
             break
         case let .diverged(step, cause, good):
-            printError("rnnlab: diverged \(cause.describe(atStep: step)): stopped. Lower the learning rate or clip the gradients.")
-            printError("rnnlab: the model was rolled back to step \(good), its last evaluation before the divergence")
-            checkpointNote = "rolled back to step \(good) after diverging at step \(step)"
+            sayProblem(Phrase(.command(.diverged), ["cause": .phrase(cause.describe(atStep: step))]))
+            sayProblem(Phrase(.command(.rolledBack), ["step": .integer(good)]))
+            checkpointNote = Phrase(.command(.checkpointNote), ["good": .integer(good), "step": .integer(step)])
             status = 1
         case .interrupted(let step):
-            printError("rnnlab: interrupted after step \(step)")
+            sayProblem(Phrase(.command(.interrupted), ["step": .integer(step)]))
             status = 130
         }
         let final = experiment.evaluate()
-        print("final validation loss \(SettingValue.format(final.loss)), " + (final.metrics + final.measurements).map(\.description).joined(separator: ", "))
-        for b in experiment.baselines { print("baseline " + b.description) }
+        say(.command(.runFinal), ["loss": .text(SettingValue.format(final.loss)), "metrics": .list((final.metrics + final.measurements).map(\.phrase))])
+        for b in experiment.baselines { say(.command(.runBaseline), ["baseline": .phrase(b.phrase)]) }
         if let m = metrics {
             do {
                 try run.log.write(to: URL(fileURLWithPath: m))
-                print("metrics of \(run.log.rows.count) steps written to \(m)")
+                say(.command(.metricsWritten), ["steps": .integer(run.log.rows.count), "file": .text(m)])
             } catch {
-                printError("rnnlab: metrics not written: \(error)")
+                sayProblem(Phrase(.command(.metricsNotWritten), ["reason": .phrase(Phrase.describing(error))]))
                 status = max(status, 1)
             }
         }
         if let c = checkpoint {
             var metadata = ["lesson": lesson.id, "step": String(experiment.step)]
-            if let checkpointNote { metadata["note"] = checkpointNote }
+            // The note is part of the file, kept in English like its other metadata.
+            if let checkpointNote { metadata["note"] = Language.english.render(checkpointNote) }
             do {
                 try SafetensorsFile.save(stateDict: experiment.stateDict(), metadata: metadata, to: URL(fileURLWithPath: c))
-                print("checkpoint of step \(experiment.step) written to \(c)" + (checkpointNote.map { " (\($0))" } ?? ""))
+                if let checkpointNote {
+                    say(.command(.checkpointWrittenWithNote), ["step": .integer(experiment.step), "file": .text(c), "note": .phrase(checkpointNote)])
+                } else {
+                    say(.command(.checkpointWritten), ["step": .integer(experiment.step), "file": .text(c)])
+                }
             } catch {
-                printError("rnnlab: checkpoint not written: \(error)")
+                sayProblem(Phrase(.command(.checkpointNotWritten), ["reason": .phrase(Phrase.describing(error))]))
                 status = max(status, 1)
             }
         }
@@ -118,7 +125,7 @@ struct RunCommand: ParsableCommand {
     static func wholeNumber(_ text: String, name: String, in range: ClosedRange<Int>) -> Int {
         let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text), range.contains(n) else {
-            fail("\(name) must be a whole number in \(range.lowerBound)…\(range.upperBound), got \(text)")
+            fail(.optionNotWhole, ["option": .text(name), "range": SettingDefinition.range(Double(range.lowerBound)...Double(range.upperBound)), "value": .text(text)])
         }
         return n
     }

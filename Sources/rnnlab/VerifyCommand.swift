@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LabText
 import RNNLab
 
 struct VerifyCommand: ParsableCommand {
@@ -22,18 +23,18 @@ struct VerifyCommand: ParsableCommand {
         let library = try options.library()
         // Say which lessons did not load; only --all fails because of them (a
         // check that passed passed, whatever an unrelated file holds).
-        for p in library.problems { printError((all ? "" : "note: a lesson did not load: ") + p.description) }
-        guard all || !names.isEmpty else { fail("name lessons to verify, or pass --all") }
+        for p in library.problems { all ? sayError(p.phrase) : sayError(.command(.lessonDidNotLoad), ["problem": .phrase(p.phrase)]) }
+        guard all || !names.isEmpty else { fail(.verifyWhat) }
         let chosen: [(Lesson, [LessonCheck])] = all ? library.lessons.map { ($0, $0.checks) } : names.map { name in
             let parts = name.split(separator: "/", maxSplits: 1).map(String.init)
             let lesson: Lesson
             switch library.find(parts[0]) {
             case .success(let l): lesson = l
-            case .failure(let reason): fail(reason.message)
+            case .failure(let reason): fail(reason.phrase)
             }
             guard parts.count == 2 else { return (lesson, lesson.checks) }
             guard let check = lesson.checks.first(where: { $0.id == parts[1] }) else {
-                fail("lesson \(lesson.id) has no check \(parts[1]) (checks: \(lesson.checks.map(\.id).joined(separator: ", ")))")
+                fail(.noCheck, ["lesson": .text(lesson.id), "check": .text(parts[1]), "checks": .list(lesson.checks.map(\.id))])
             }
             return (lesson, [check])
         }
@@ -43,12 +44,13 @@ struct VerifyCommand: ParsableCommand {
                 let r = CheckRunner.run(check, of: lesson, seed: seed, dataDirectory: options.dataDirectory)
                 total += 1
                 if !r.passed { failed += 1 }
-                print("\(r.passed ? "PASS" : "FAIL")  \(lesson.id)/\(check.id)  \(r.detail)  [\(r.steps) steps, \(String(format: "%.1f", r.seconds)) s]")
+                say(.command(r.passed ? .verifyPass : .verifyFail), ["lesson": .text(lesson.id), "check": .text(check.id), "detail": .phrase(r.detail),
+                                                             "steps": .integer(r.steps), "seconds": .text(Metric.format(r.seconds, digits: 1))])
             }
         }
-        print("\(total - failed) passed, \(failed) failed")
+        say(.command(.verifySummary), ["passed": .integer(total - failed), "failed": .integer(failed)])
         if !library.problems.isEmpty && all {
-            printError("\(library.problems.count) lesson file problem\(library.problems.count == 1 ? "" : "s"): verify --all fails (rnnlab lint says more)")
+            sayError(.command(.verifyProblems), ["count": .integer(library.problems.count)])
         }
         if failed > 0 || (all && !library.problems.isEmpty) { throw ExitCode(1) }
     }

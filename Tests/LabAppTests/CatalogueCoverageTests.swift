@@ -65,7 +65,7 @@ func dataWords(_ runs: [RunState]) -> Set<String> {
         if let p = run.probes { texts += p.parameterOrder + p.gateNames + p.attentionRows + p.attentionColumns }
         texts += run.samples.flatMap { ($0.predicted + $0.target).map(sampleText) }
         texts += run.gradientComparison?.rows.map(\.name) ?? []
-        texts += [run.divergence, run.failure].compactMap { $0 }
+        // The divergence and a build failure are catalogue phrases (RNNLab's), not data.
     }
     // NumberFormat's words for what is not a number.
     texts += ["NaN", "inf"]
@@ -151,7 +151,7 @@ func dashboardRects(_ ls: LessonState, in area: Rect) -> [Rect] {
         send(&building, keys(.enter))
         var failed = fixtureState()
         send(&failed, keys(.enter))
-        send(&failed, [.trainer(.failed("hidden=0 is out of range"))])
+        send(&failed, [.trainer(.failed(Phrase(.setting(.outOfRange), ["name": "hidden", "value": "0", "range": SettingDefinition.range(1...512)])))])
         var diverged = trainedState(width: 160, height: 50)
         send(&diverged, [.trainer(.diverged(.loss(.nan), step: 121)), .trainer(.running(false))])
         var rolledBack = trainedState(width: 160, height: 50)

@@ -70,7 +70,7 @@ import Testing
     @Test func aRefusalForgetsWhatWasAsked() {
         var state = stateOnKnobK()
         send(&state, keys(.right, .right))
-        send(&state, [.trainer(.refused("k=4 cannot be applied now"))])
+        send(&state, [.trainer(.refused(.verbatim("k=4 cannot be applied now")))])
         #expect(state.lesson!.pending.settings.isEmpty)
         #expect(send(&state, keys(.right)).map(\.summary).filter(isSend) == ["send set k=4"])
     }

@@ -1,3 +1,4 @@
+import LabText
 import LabApp
 import LabText
 import RNNLab
@@ -113,7 +114,7 @@ import Testing
         // Two quick presses, then the trainer refuses: both are undone, back to the 0.01 saved before them.
         #expect(send(&state, keys(.right, .right)).map(\.summary).filter { $0.hasPrefix("save") }
                     == ["save echo-lab learning_rate=0.02", "save echo-lab learning_rate=0.04"])
-        let refused = send(&state, [.trainer(.refused("learning_rate cannot change now"))])
+        let refused = send(&state, [.trainer(.refused(.verbatim("learning_rate cannot change now")))])
         #expect(refused.map(\.summary) == ["save echo-lab learning_rate=0.01"])
         #expect(state.savedKnobs["echo-lab"] == ["learning_rate": .number(0.01)])
         // A knob that had no saved value has none again.
@@ -121,12 +122,12 @@ import Testing
         #expect(state.lesson?.currentKnob?.name == "k")
         send(&state, keys(.right))
         #expect(state.savedKnobs["echo-lab"]?["k"] == .number(4))
-        #expect(send(&state, [.trainer(.refused("k=4 cannot be applied now"))]).map(\.summary) == ["save echo-lab learning_rate=0.01"])
+        #expect(send(&state, [.trainer(.refused(.verbatim("k=4 cannot be applied now")))]).map(\.summary) == ["save echo-lab learning_rate=0.01"])
         #expect(state.savedKnobs["echo-lab"]?["k"] == nil)
         // A confirmed value is kept, and a later refusal of nothing pending changes nothing.
         send(&state, keys(.right))
         send(&state, [.trainer(.changed(name: "k", value: .number(4), effect: .rebuild, step: 0))])
-        #expect(send(&state, [.trainer(.refused("something else"))]).isEmpty)
+        #expect(send(&state, [.trainer(.refused(.verbatim("something else")))]).isEmpty)
         #expect(state.savedKnobs["echo-lab"]?["k"] == .number(4))
     }
 
@@ -175,7 +176,7 @@ import Testing
         send(&state, [.verification(check: "no-memory", steps: 40, result: nil)])
         #expect(state.lesson!.verification?.steps == 40)
         func result(_ id: String, _ passed: Bool) -> CheckResult {
-            CheckResult(lesson: "echo-lab", check: id, title: "", passed: passed, detail: "accuracy = 0.3 (want < 0.6)", steps: 100, seconds: 2)
+            CheckResult(lesson: "echo-lab", check: id, title: "", passed: passed, detail: .verbatim("accuracy = 0.3 (want < 0.6)"), steps: 100, seconds: 2)
         }
         #expect(send(&state, [.verification(check: "echo-3", steps: 100, result: result("echo-3", true))]).isEmpty)  // not the one running
         #expect(state.lesson!.verification != nil)

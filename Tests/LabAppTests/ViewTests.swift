@@ -1,3 +1,4 @@
+import LabText
 @testable import LabApp
 import RNNLab
 import TerminalUI
@@ -91,7 +92,7 @@ import Testing
             send(&diverged, [.trainer(.report(fakeReport(step: 31, loss: .nan))),
                              .trainer(.diverged(.loss(.nan), step: 31)), .trainer(.running(false))])
             var failed = state
-            send(&failed, [.trainer(.failed(String(repeating: "the data set file is missing; ", count: 12)))])
+            send(&failed, [.trainer(.failed(.verbatim(String(repeating: "the data set file is missing; ", count: 12))))])
             for ls in [state.lesson!, diverged.lesson!, failed.lesson!] {
                 let layout = LessonLayout(width: w, height: h, lesson: ls.lesson, focus: ls.focus)
                 let rect = Rect(x: 4, y: 3, width: layout.dashboard.width, height: layout.dashboard.height)

@@ -25,7 +25,7 @@ import Testing
         // Each file is 3 characters, all of them training text; 9 × 3 plus 8 joins of 2 = 43.
         #expect(error("shakespeare", folder) == DataError(
             path: folder.file("shakespeare"),
-            reason: "the train text (90 % of each of its 9 files) is 43 characters long, "
+            reason: "the train text (90% of each of its 9 files) is 43 characters long, "
                 + "shorter than one window of T+1 = 101 characters"))
     }
 
@@ -34,7 +34,7 @@ import Testing
         let folder = try shakespeare(String(repeating: "abcdefghi\n", count: 40))
         #expect(error("shakespeare", folder, ["T": 1000]) == DataError(
             path: folder.file("shakespeare"),
-            reason: "the validation text (5 % of each of its 9 files) is 196 characters long, "
+            reason: "the validation text (5% of each of its 9 files) is 196 characters long, "
                 + "shorter than one window of T+1 = 1001 characters"))
         // With T = 100 it fits, and training windows are drawn without a crash.
         let task = try TaskCatalog.make("shakespeare", knobs: ["T": 100], dataDirectory: folder)

@@ -58,10 +58,10 @@ import Testing
         } catch {
             #expect("\(error)".hasPrefix("unknown setting colour (settings: cell, hidden,"))
         }
-        #expect(throws: Reason("hidden=0 is out of range 1…512")) {
+        #expect(throws: Reason(english: "hidden=0 is out of range 1…512")) {
             try ExperimentConfiguration(task: "echo", settings: ["hidden": .number(0)])
         }
-        #expect(throws: Reason("cell=gru2 is not one of rnn_tanh, rnn_relu, lstm, gru")) {
+        #expect(throws: Reason(english: "cell=gru2 is not one of rnn_tanh, rnn_relu, lstm, gru")) {
             try ExperimentConfiguration(task: "echo", settings: ["cell": .choice("gru2")])
         }
         // A task knob is checked against the task's own range.
@@ -74,9 +74,9 @@ import Testing
         for text in ["true", "false", "on", "off", "0x20", "0X20", "inf", "nan", "1,5", "", "+", "1e", "1.2.3", "--1", "0b1", " 8"] {
             let v = hidden.parse(text)
             #expect(v == .choice(text), "\(text) read as \(v)")
-            #expect(hidden.refusal(v) == "hidden takes a number in 1…512, not \"\(text)\"")
+            #expect(english(hidden.refusal(v)) == "hidden takes a number in 1…512, not \"\(text)\"")
         }
-        #expect(lr.refusal(lr.parse("on")) == "learning_rate takes a number in 1e-06…10, not \"on\"")
+        #expect(english(lr.refusal(lr.parse("on"))) == "learning_rate takes a number in 1e-6…10, not \"on\"")
         let accepted: [(String, Double)] = [("12", 12), ("-0.5", -0.5), (".5", 0.5), ("5.", 5), ("1e-3", 0.001), ("+2E2", 200)]
         for (text, value) in accepted { #expect(lr.parse(text) == .number(value), "\(text)") }
         // A choice keeps its text.

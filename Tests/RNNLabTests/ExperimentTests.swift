@@ -19,7 +19,7 @@ import RNNEngine
     @Test func refusesUnknownAndOutOfRangeSettings() throws {
         #expect(throws: Reason.self) { try echo(["colour": .choice("red")]) }
         let e = try echo()
-        #expect(throws: Reason("learning_rate=20 is out of range 1e-06…10")) { try e.apply("learning_rate", .number(20)) }
+        #expect(throws: Reason(english: "learning_rate=20 is out of range 1e-6…10")) { try e.apply("learning_rate", .number(20)) }
         #expect(e.settings["learning_rate"] == .number(0.01))
     }
 
@@ -128,7 +128,7 @@ import RNNEngine
         s.send(.step)
         waitFor("a report") { if case .report(let r) = $0 { return r.step == 1 }; return false }
         s.send(.set("learning_rate", .number(100)))
-        waitFor("a refusal") { if case .refused(let m) = $0 { return m.contains("out of range") }; return false }
+        waitFor("a refusal") { if case .refused(let m) = $0 { return english(m)!.contains("out of range") }; return false }
         s.send(.set("hidden", .number(6)))
         waitFor("a rebuild") { if case .changed(_, _, .rebuild, _) = $0 { return true }; return false }
     }

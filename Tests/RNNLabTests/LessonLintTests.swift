@@ -135,7 +135,7 @@ import Testing
         var bytes = Array(Self.lesson.utf8)
         let third = bytes.indices.filter { bytes[$0] == 0x0A }[2] + 3
         bytes.insert(0xFF, at: third)
-        #expect(throws: LessonError(file: "x.md", line: 4, "this line is not valid UTF-8 text")) {
+        #expect(throws: LessonError(file: "x.md", line: 4, english: "this line is not valid UTF-8 text")) {
             try LessonFile.decode(bytes, file: "x.md")
         }
     }
@@ -143,7 +143,7 @@ import Testing
     /// Reliability review D2: 50,000 nested brackets are refused with the line, in-process.
     @Test func deepNestingIsRefusedNotOverflowed() throws {
         let deep = String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000)
-        #expect(throws: LessonError(line: 7, "nested deeper than \(FrontMatterParser.maximumDepth) levels")) {
+        #expect(throws: LessonError(line: 7, english: "nested deeper than \(FrontMatterParser.maximumDepth) levels")) {
             try FrontMatterParser.inline(deep, line: 7)
         }
         let inFile = Self.lint(Self.edited([("panels: [loss]", "colour: " + deep + "\npanels: [loss]")]))

@@ -155,12 +155,12 @@ import RNNEngine
 
     @Test func settingRefusalsNameTheRange() {
         let lr = ExperimentSettings.definition("learning_rate")!
-        #expect(lr.refusal(.number(20)) == "learning_rate=20 is out of range 1e-06…10")
+        #expect(english(lr.refusal(.number(20))) == "learning_rate=20 is out of range 1e-6…10")
         #expect(lr.refusal(.number(0.1)) == nil)
         let cell = ExperimentSettings.definition("cell")!
-        #expect(cell.refusal(.choice("transformer"))?.contains("rnn_tanh, rnn_relu, lstm, gru") == true)
+        #expect(english(cell.refusal(.choice("transformer")))?.contains("rnn_tanh, rnn_relu, lstm, gru") == true)
         let hidden = ExperimentSettings.definition("hidden")!
-        #expect(hidden.refusal(.number(2.5))?.contains("whole number") == true)
+        #expect(english(hidden.refusal(.number(2.5)))?.contains("whole number") == true)
     }
 
     @Test func theShippedLessonsLint() {

@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 import Testing
 @testable import RNNLab
@@ -76,7 +77,7 @@ import RNNEngine
         let r = CheckRunner.run(l.checks[0], of: l, dataDirectory: Self.data)
         #expect(r.passed, "\(r.detail)")
         #expect(r.steps == 60)  // 2 arms × 3 seeds × 10 steps: `until` never held
-        #expect(r.detail.contains("versus_parameters = "))
+        #expect(english(r.detail)!.contains("versus_parameters = "))
         // Flip the comparison: the same runs must now fail.
         var flipped = l.checks[0]
         flipped.expect = try CheckCondition.parse("parameters < versus_parameters").get()
@@ -104,7 +105,7 @@ import RNNEngine
         while cancelled.poll().result == nil && Date() < cancelDeadline { Thread.sleep(forTimeInterval: 0.01) }
         try #require(cancelled.poll().result != nil, "a cancelled check gave no verdict within 60 s")
         let r = cancelled.poll()
-        #expect(!r.result!.passed && r.result!.detail == "cancelled")
+        #expect(!r.result!.passed && r.result!.detail == Phrase(.check(.cancelled)) && english(r.result!.detail) == "cancelled")
         #expect(r.steps < 1_000)
     }
 

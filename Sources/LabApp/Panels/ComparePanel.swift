@@ -47,7 +47,7 @@ struct ComparePanel: DashboardPanel {
                 if let target { line += firstStep(run.metricHistory[metric.id.rawValue], meeting: target).map { "\($0)" } ?? "–" }
             }
             if let failure = run.failure {
-                line = name.padded(toColumns: width, minimumGap: 1) + context.text(.compareFailed, ["reason": .text(failure)])
+                line = name.padded(toColumns: width, minimumGap: 1) + context.text(.compareFailed, ["reason": .phrase(failure)])
             }
             if run.divergence != nil { line += " " + context.text(.compareDiverged) }
             buffer.write(line, in: area.row(2 + i), alignment: .left, style: Style(foreground: color))

@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 import RNNEngine
 
@@ -8,14 +9,14 @@ public struct CheckResult: Sendable {
     public var title: String
     public var passed: Bool
     /// What was measured, or why the run could not be made.
-    public var detail: String
+    public var detail: Phrase
     /// Training steps taken, summed over every run of the check.
     public var steps: Int
     public var seconds: Double
     /// The judged numbers; nil when no run could be made (cancelled, or the experiment did not build).
     public var verdict: CheckVerdict?
 
-    public init(lesson: String, check: String, title: String, passed: Bool, detail: String, steps: Int, seconds: Double,
+    public init(lesson: String, check: String, title: String, passed: Bool, detail: Phrase, steps: Int, seconds: Double,
                 verdict: CheckVerdict? = nil) {
         self.lesson = lesson
         self.check = check
@@ -45,7 +46,7 @@ public enum CheckRunner {
         let clock = ContinuousClock()
         let start = clock.now
         var steps = 0
-        func result(_ passed: Bool, _ detail: String, _ verdict: CheckVerdict? = nil) -> CheckResult {
+        func result(_ passed: Bool, _ detail: Phrase, _ verdict: CheckVerdict? = nil) -> CheckResult {
             let d = clock.now - start
             return CheckResult(lesson: lesson.id, check: check.id, title: check.title, passed: passed, detail: detail,
                                steps: steps, seconds: Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18,
@@ -66,7 +67,7 @@ public enum CheckRunner {
                     steps += outcome.steps
                     runs.append(outcome)
                 case .failure(let reason):
-                    return result(false, reason.message)
+                    return result(false, reason.phrase)
                 }
             }
             outcomes.append(runs)
@@ -79,10 +80,10 @@ public enum CheckRunner {
     private static func runOnce(_ check: LessonCheck, _ lesson: Lesson, _ settings: [String: SettingValue],
                                 _ dataDirectory: DataDirectory, _ progress: ((StepReport) -> Void)?,
                                 _ isCancelled: (@Sendable () -> Bool)?) -> Result<CheckRun.Outcome, Reason> {
-        if isCancelled?() == true { return .failure(Reason("cancelled")) }
+        if isCancelled?() == true { return .failure(Reason(.check(.cancelled))) }
         let experiment: Experiment
         do { experiment = try Experiment(task: lesson.task, settings: settings, dataDirectory: dataDirectory) } catch {
-            return .failure(Reason("cannot build the experiment: \(error)"))
+            return .failure(Reason(.check(.cannotBuild), ["reason": .phrase(Phrase.describing(error))]))
         }
         experiment.measurements = Set(check.measuredMetrics)
         experiment.evaluationSteps = [check.steps]
@@ -90,7 +91,7 @@ public enum CheckRunner {
                            baselines: experiment.baselines, parameters: experiment.parameterCount,
                            recurrentParameters: experiment.recurrentParameterCount)
         while true {
-            if isCancelled?() == true { return .failure(Reason("cancelled")) }
+            if isCancelled?() == true { return .failure(Reason(.check(.cancelled))) }
             let r = experiment.trainStep()
             progress?(r)
             if let outcome = run.observe(r) { return .success(outcome) }
@@ -99,19 +100,21 @@ public enum CheckRunner {
 
     /// "validation_loss = 0.0042 (want < 0.01)"; with a metric on the right,
     /// "reached_at = 410 (want < versus_reached_at = 760)".
-    public static func describe(_ verdict: CheckVerdict) -> String {
+    public static func describe(_ verdict: CheckVerdict) -> Phrase {
         switch verdict.problem {
         case .missingMetric(let name)?:
-            return "no metric \(name) (available: \(verdict.values.keys.sorted().joined(separator: ", ")))"
+            return Phrase(.check(.noMetric), ["name": .text(name), "metrics": .list(verdict.values.keys.sorted())])
         case .missingEvaluation(let step)?:
-            return "the run made no evaluation at its last step, \(step)"
+            return Phrase(.check(.noFinalEvaluation), ["step": .integer(step)])
         case nil:
-            return verdict.clauses.map { c in
-                let v = c.value.map { SettingValue.format($0) } ?? "missing"
-                var want = "\(c.op) \(c.operand)"
-                if c.operandIsMetric { want += " = " + (c.threshold.map { SettingValue.format($0) } ?? "missing") }
-                return "\(c.metric) = \(v) (want \(want))"
-            }.joined(separator: ", ")
+            func number(_ v: Double?) -> TextArgument { v.map { .text(SettingValue.format($0)) } ?? .phrase(Phrase(.check(.missingValue))) }
+            return Phrase.list(verdict.clauses.map { c in
+                var arguments: [String: TextArgument] = ["metric": .text(c.metric), "value": number(c.value),
+                                                         "op": .text(c.op.rawValue), "operand": .text(c.operand)]
+                guard c.operandIsMetric else { return Phrase(.check(.clauseValue), arguments) }
+                arguments["threshold"] = number(c.threshold)
+                return Phrase(.check(.clauseValueAgainstMetric), arguments)
+            })
         }
     }
 }

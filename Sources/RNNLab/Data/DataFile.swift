@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 
 /// The bytes of one data file, decompressed when it is gzipped, with the path
@@ -15,27 +16,27 @@ struct DataFile {
         self.path = path
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw DataError(path: path, reason: errno == ENOENT || errno == ENOTDIR ? "file not found" : "cannot be read")
+            throw DataError(path: path, errno == ENOENT || errno == ENOTDIR ? .notFound : .cannotRead)
         }
         let type = info.st_mode & S_IFMT
-        guard type != S_IFDIR else { throw DataError(path: path, reason: "is a folder, not a file") }
-        guard type == S_IFREG else { throw DataError(path: path, reason: "is not a regular file") }
+        guard type != S_IFDIR else { throw DataError(path: path, .isFolder) }
+        guard type == S_IFREG else { throw DataError(path: path, .notRegularFile) }
         guard Int(info.st_size) <= Gzip.outputLimit else {
-            throw DataError(path: path, reason: "is \(Int(info.st_size) >> 20) MiB, over the \(Gzip.outputLimit >> 20) MiB limit for a data file")
+            throw DataError(path: path, .fileTooLarge, ["size": .integer(Int(info.st_size) >> 20), "limit": .integer(Gzip.outputLimit >> 20)])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError(path: path, reason: "cannot be read")
+            throw DataError(path: path, .cannotRead)
         }
         var raw = [UInt8](data)
         if Gzip.isGzip(raw) {
             do { raw = try Gzip.decompress(raw) } catch let error as GzipError {
-                throw DataError(path: path, reason: error.description)
+                throw DataError(path: path, problem: error.phrase)
             }
         } else if path.hasSuffix(".gz") {
-            throw DataError(path: path, reason: "not a gzip file (no gzip magic number)")
+            throw DataError(path: path, .notGzip)
         }
         guard raw.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
-            throw DataError(path: path, reason: "file is empty")
+            throw DataError(path: path, .empty)
         }
         bytes = raw
     }
@@ -116,13 +117,13 @@ struct DataFile {
 
     /// Parses a field as a number no larger in magnitude than `maxMagnitude`,
     /// or refuses it with `line` and `what` ("value", "dimension 2:") naming the field.
-    func value(_ range: Range<Int>, line: Int, what: String) throws -> Double {
+    func value(_ range: Range<Int>, line: Int, what: Phrase) throws -> Double {
         guard let v = number(range) else {
-            throw DataError(path: path, line: line, reason: "\(what) '\(excerpt(trimmed(range)))' is not a number")
+            throw DataError(path: path, line: line, .notANumber, ["field": .phrase(what), "text": .text(excerpt(trimmed(range)))])
         }
         guard abs(v) <= DataFile.maxMagnitude else {
-            throw DataError(path: path, line: line,
-                            reason: "\(what) '\(excerpt(trimmed(range)))' is too large: data values must lie within ±1e15")
+            throw DataError(path: path, line: line, .tooLarge,
+                            ["field": .phrase(what), "text": .text(excerpt(trimmed(range))), "limit": .text(NumberFormat.compact(DataFile.maxMagnitude))])
         }
         return v
     }

@@ -1,24 +1,39 @@
+import LabText
 import CZlib
 
-/// Why a gzip stream was refused. The description is the whole reason, ready
+/// Why a gzip stream was refused. The phrase is the whole reason, ready
 /// to follow a file's path in a `DataError`.
 enum GzipError: Error, Equatable, CustomStringConvertible {
     /// The input stops inside a member (its data or trailer is cut off).
     case endsEarly
-    /// zlib found the stream malformed; `reason` says how (CRC-32, length, header, …).
+    /// A member's CRC-32 does not match its data.
+    case crcFails
+    /// A member's ISIZE field does not match its data.
+    case lengthFails
+    /// zlib found the stream malformed in another way; its own words (header, …).
     case damaged(String)
+    /// zlib could not start, or ran out of memory.
+    case couldNotStart
+    case outOfMemory
+    /// Another zlib status.
+    case zlibStatus(Int32)
     /// The output grew past `limit` bytes; decompression stopped there.
     case tooLarge(limit: Int)
 
-    var description: String {
+    var phrase: Phrase {
         switch self {
-        case .endsEarly: return "damaged gzip file: it ends early"
-        case .damaged(let reason): return "damaged gzip file: \(reason)"
-        case .tooLarge(let limit):
-            return "inflates past the \(limit >> 20) MiB limit for a data file "
-                + "(the largest shipped one, mnist_5k.csv.gz, inflates to 8.7 MiB)"
+        case .endsEarly: return Phrase(.data(.gzipEndsEarly))
+        case .crcFails: return Phrase(.data(.gzipCRC))
+        case .lengthFails: return Phrase(.data(.gzipLength))
+        case .damaged(let zlibSays): return Phrase(.data(.gzipDamaged), ["reason": .text(zlibSays)])
+        case .couldNotStart: return Phrase(.data(.gzipCouldNotStart))
+        case .outOfMemory: return Phrase(.data(.gzipOutOfMemory))
+        case .zlibStatus(let status): return Phrase(.data(.gzipStatus), ["status": .integer(Int(status))])
+        case .tooLarge(let limit): return Phrase(.data(.inflatesTooLarge), ["limit": .integer(limit >> 20)])
         }
     }
+
+    var description: String { Language.english.render(phrase) }
 }
 
 /// Reads gzip files (RFC 1952) with the system's zlib, streaming into a buffer
@@ -43,7 +58,7 @@ enum Gzip {
     /// member are ignored, as gzip ignores them. Throws `GzipError`.
     static func decompress(_ bytes: [UInt8], limit: Int = outputLimit) throws -> [UInt8] {
         var stream = z_stream()
-        guard rnn_inflate_init_gzip(&stream) == Z_OK else { throw GzipError.damaged("zlib could not start") }
+        guard rnn_inflate_init_gzip(&stream) == Z_OK else { throw GzipError.couldNotStart }
         defer { inflateEnd(&stream) }
         // Pieces of output, joined once the whole stream is read: nothing is sized
         // from the untrusted ISIZE field, and a bomb never holds more than the cap.
@@ -80,11 +95,11 @@ enum Gzip {
                     // No progress with all input given: the member is cut off.
                     if inputLeft == 0 && produced == 0 { throw GzipError.endsEarly }
                 case Z_DATA_ERROR:
-                    throw GzipError.damaged(reason(stream.msg))
+                    throw reason(stream.msg)
                 case Z_MEM_ERROR:
-                    throw GzipError.damaged("zlib ran out of memory")
+                    throw GzipError.outOfMemory
                 default:
-                    throw GzipError.damaged("zlib error \(status)")
+                    throw GzipError.zlibStatus(status)
                 }
             }
         }
@@ -94,13 +109,13 @@ enum Gzip {
         return output
     }
 
-    /// zlib's message in the words the lab uses for the two trailer checks.
-    private static func reason(_ message: UnsafePointer<CChar>?) -> String {
+    /// zlib's message, typed for the two trailer checks the lab explains.
+    private static func reason(_ message: UnsafePointer<CChar>?) -> GzipError {
         let text = message.map { String(cString: $0) } ?? "invalid compressed data"
         switch text {
-        case "incorrect data check": return "CRC-32 check fails"
-        case "incorrect length check": return "length check fails (the ISIZE field does not match the data)"
-        default: return text
+        case "incorrect data check": return .crcFails
+        case "incorrect length check": return .lengthFails
+        default: return .damaged(text)
         }
     }
 }

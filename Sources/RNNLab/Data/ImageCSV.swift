@@ -1,3 +1,5 @@
+import LabText
+
 /// Images stored one per line as comma-separated pixel values followed by the
 /// label (the layout of `digits.csv.gz` and `mnist_5k.csv.gz`).
 public struct ImageSet: Sendable {
@@ -22,23 +24,23 @@ public struct ImageSet: Sendable {
         try file.bytes.withUnsafeBufferPointer { b in
             try file.forEachLine { line, range in
                 if range.isEmpty { blankSeen = blankSeen ?? line; return }
-                if let blank = blankSeen { throw DataError(path: path, line: blank, reason: "blank line inside the data") }
+                if let blank = blankSeen { throw DataError(path: path, line: blank, .blankLine) }
                 var column = 0
                 var value = 0
                 var digits = 0
                 var i = range.lowerBound
                 func finish() throws {
                     guard digits > 0 else {
-                        throw DataError(path: path, line: line, reason: "column \(column + 1) is not a whole number")
+                        throw DataError(path: path, line: line, .notWholeNumber, ["column": .integer(column + 1)])
                     }
                     if column < p {
                         guard value <= maxPixel else {
-                            throw DataError(path: path, line: line, reason: "pixel \(value) in column \(column + 1) is outside 0…\(maxPixel)")
+                            throw DataError(path: path, line: line, .pixelRange, ["value": .integer(value), "column": .integer(column + 1), "max": .integer(maxPixel)])
                         }
                         pixels.append(Float(value))
                     } else if column == p {
                         guard value < classes else {
-                            throw DataError(path: path, line: line, reason: "label \(value) is outside 0…\(classes - 1)")
+                            throw DataError(path: path, line: line, .labelRange, ["value": .integer(value), "max": .integer(classes - 1)])
                         }
                         labels.append(value)
                     }
@@ -51,32 +53,32 @@ public struct ImageSet: Sendable {
                     if c >= 0x30 && c <= 0x39 {
                         value = value * 10 + Int(c - 0x30)
                         digits += 1
-                        if digits > 6 { throw DataError(path: path, line: line, reason: "number too long in column \(column + 1)") }
+                        if digits > 6 { throw DataError(path: path, line: line, .numberTooLong, ["column": .integer(column + 1)]) }
                     } else if c == 0x2C {
                         try finish()
                     } else if c == 0x2E && digits > 0 {  // "12.0" is accepted when the fraction is zero
                         var j = i + 1
                         while j < range.upperBound && b[j] == 0x30 { j += 1 }
                         guard j == range.upperBound || b[j] == 0x2C else {
-                            throw DataError(path: path, line: line, reason: "column \(column + 1) is not a whole number")
+                            throw DataError(path: path, line: line, .notWholeNumber, ["column": .integer(column + 1)])
                         }
                         i = j
                         continue
                     } else {
                         throw DataError(path: path, line: line,
-                                        reason: "column \(column + 1) is not a whole number (unexpected '\(Character(UnicodeScalar(c)))')")
+                                        .notWholeNumberCharacter, ["column": .integer(column + 1), "character": .text(String(Character(UnicodeScalar(c))))])
                     }
                     i += 1
                 }
                 try finish()
                 guard column == p + 1 else {
-                    throw DataError(path: path, line: line, reason: "expected \(p + 1) columns (\(p) pixels and a label), found \(column)")
+                    throw DataError(path: path, line: line, .imageColumns, ["columns": .integer(p + 1), "pixels": .integer(p), "found": .integer(column)])
                 }
             }
         }
         if let expectedRows, labels.count != expectedRows {
-            let hint = labels.count < expectedRows ? "truncated file?" : "rows repeated or added?"
-            throw DataError(path: path, reason: "expected \(expectedRows) images, found \(labels.count) (\(hint))")
+            throw DataError(path: path, labels.count < expectedRows ? .tooFewImages : .tooManyImages,
+                            ["expected": .integer(expectedRows), "found": .integer(labels.count)])
         }
         return ImageSet(pixels: pixels, labels: labels, height: height, width: width)
     }

@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 
 /// A univariate time series read from a CSV file.
@@ -33,35 +34,35 @@ public struct TimeSeries: Sendable {
         var blankLine: Int? = nil
         try file.forEachLine { line, range in
             if range.isEmpty { blankLine = blankLine ?? line; return }
-            if let blankLine { throw DataError(path: path, line: blankLine, reason: "blank line inside the data") }
+            if let blankLine { throw DataError(path: path, line: blankLine, .blankLine) }
             let fields = file.fields(range)
             guard fields.count == header.count else {
-                throw DataError(path: path, line: line, reason: "expected \(header.count) columns, found \(fields.count)")
+                throw DataError(path: path, line: line, .columnCount, ["expected": .integer(header.count), "found": .integer(fields.count)])
             }
             if !sawHeader {
                 let names = fields.map { file.text($0).trimmingCharacters(in: ["\"", " "]) }
                 guard names == header else {
-                    throw DataError(path: path, line: line, reason: "expected the header \(header.joined(separator: ",")), found \(file.excerpt(range))")
+                    throw DataError(path: path, line: line, .header, ["expected": .text(header.joined(separator: ",")), "found": .text(file.excerpt(range))])
                 }
                 sawHeader = true
                 return
             }
-            let t = try file.value(fields[timeColumn], line: line, what: "time")
+            let t = try file.value(fields[timeColumn], line: line, what: Phrase(.data(.timeField)))
             if let last = times.last, t <= last {
-                throw DataError(path: path, line: line, reason: "time \(file.excerpt(file.trimmed(fields[timeColumn]))) does not come after the previous row")
+                throw DataError(path: path, line: line, .timeNotIncreasing, ["time": .text(file.excerpt(file.trimmed(fields[timeColumn])))])
             }
             let text = file.text(fields[valueColumn]).trimmingCharacters(in: [" "])
             if text.isEmpty {
-                guard allowMissing else { throw DataError(path: path, line: line, reason: "missing value") }
+                guard allowMissing else { throw DataError(path: path, line: line, .missingValue) }
                 raw.append(nil)
             } else {
-                raw.append(try file.value(fields[valueColumn], line: line, what: "value"))
+                raw.append(try file.value(fields[valueColumn], line: line, what: Phrase(.data(.valueField))))
             }
             times.append(t)
         }
-        guard sawHeader else { throw DataError(path: path, reason: "file is empty") }
-        guard raw.count >= 2 else { throw DataError(path: path, reason: "no data rows after the header") }
-        guard raw.contains(where: { $0 != nil }) else { throw DataError(path: path, reason: "every value is missing") }
+        guard sawHeader else { throw DataError(path: path, .empty) }
+        guard raw.count >= 2 else { throw DataError(path: path, .noRows) }
+        guard raw.contains(where: { $0 != nil }) else { throw DataError(path: path, .allMissing) }
         return TimeSeries(times: times, values: interpolate(raw), observed: raw.map { $0 != nil })
     }
 

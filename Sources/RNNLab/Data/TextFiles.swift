@@ -1,3 +1,5 @@
+import LabText
+
 /// Plain-text corpora and word lists.
 public enum TextFiles {
     /// Reads a UTF-8 text file. Invalid UTF-8 is refused with the line where it starts.
@@ -8,7 +10,7 @@ public enum TextFiles {
         file.forEachLine { line, range in
             if badLine == 1 && String(validating: file.bytes[range], as: UTF8.self) == nil { badLine = line }
         }
-        throw DataError(path: path, line: badLine, reason: "not valid UTF-8 text")
+        throw DataError(path: path, line: badLine, .notUTF8)
     }
 }
 
@@ -43,26 +45,26 @@ extension TextFiles {
             let text = file.text(range)
             let fields = text.split(separator: " ", omittingEmptySubsequences: true)
             if fields.isEmpty { blankLine = blankLine ?? line; return }
-            if let blankLine { throw DataError(path: path, line: blankLine, reason: "blank line inside the data") }
+            if let blankLine { throw DataError(path: path, line: blankLine, .blankLine) }
             guard fields.count == 4 else {
-                throw DataError(path: path, line: line, reason: "expected 4 columns (name, percent, cumulative percent, rank), found \(fields.count)")
+                throw DataError(path: path, line: line, .censusColumns, ["found": .integer(fields.count)])
             }
             let name = String(fields[0])
             guard name.unicodeScalars.allSatisfy({ $0.value >= 65 && $0.value <= 90 }) else {
-                throw DataError(path: path, line: line, reason: "name '\(DataFile.excerpt(name))' is not upper-case letters A–Z")
+                throw DataError(path: path, line: line, .censusName, ["text": .text(DataFile.excerpt(name))])
             }
             guard let percent = decimal(fields[1]), percent >= 0 else {
-                throw DataError(path: path, line: line, reason: "percent '\(DataFile.excerpt(fields[1]))' is not a non-negative number")
+                throw DataError(path: path, line: line, .censusPercent, ["text": .text(DataFile.excerpt(fields[1]))])
             }
             guard let cumulative = decimal(fields[2]), cumulative >= 0 else {
-                throw DataError(path: path, line: line, reason: "cumulative percent '\(DataFile.excerpt(fields[2]))' is not a non-negative number")
+                throw DataError(path: path, line: line, .censusCumulative, ["text": .text(DataFile.excerpt(fields[2]))])
             }
             guard let rank = Int(fields[3]), rank == names.count + 1 else {
-                throw DataError(path: path, line: line, reason: "rank '\(DataFile.excerpt(fields[3]))' should be \(names.count + 1)")
+                throw DataError(path: path, line: line, .censusRank, ["text": .text(DataFile.excerpt(fields[3])), "rank": .integer(names.count + 1)])
             }
             names.append(CensusName(name: name, percent: percent))
         }
-        guard !names.isEmpty else { throw DataError(path: path, reason: "file is empty") }
+        guard !names.isEmpty else { throw DataError(path: path, .empty) }
         return names
     }
 

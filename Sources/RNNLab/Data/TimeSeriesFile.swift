@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 
 /// A labelled multivariate series from an sktime `.ts` file.
@@ -31,22 +32,22 @@ public struct LabelledSeriesSet: Sendable {
             guard let first, file.bytes[first] != UInt8(ascii: "#") else { return }
             if !inData {
                 let text = file.text(first..<range.upperBound).trimmingCharacters(in: .whitespaces)
-                guard text.hasPrefix("@") else { throw DataError(path: path, line: line, reason: "data before @data") }
+                guard text.hasPrefix("@") else { throw DataError(path: path, line: line, .dataBeforeSection) }
                 let parts = text.split(separator: " ").map(String.init)
                 switch parts[0].lowercased() {
                 case "@dimensions":
                     guard parts.count == 2, let d = Int(parts[1]), d > 0 else {
-                        throw DataError(path: path, line: line, reason: "@dimensions needs a positive whole number")
+                        throw DataError(path: path, line: line, .badDimensions)
                     }
                     dimensions = d
                 case "@classlabel":
                     guard parts.count >= 3, parts[1] == "true" else {
-                        throw DataError(path: path, line: line, reason: "@classLabel must be true and list the labels")
+                        throw DataError(path: path, line: line, .badClassLabel)
                     }
                     labels = Array(parts[2...])
                 case "@data":
-                    guard dimensions != nil else { throw DataError(path: path, line: line, reason: "@data before @dimensions") }
-                    guard labels != nil else { throw DataError(path: path, line: line, reason: "@data before @classLabel") }
+                    guard dimensions != nil else { throw DataError(path: path, line: line, .dataBeforeDimensions) }
+                    guard labels != nil else { throw DataError(path: path, line: line, .dataBeforeClassLabel) }
                     inData = true
                 default: break
                 }
@@ -55,20 +56,20 @@ public struct LabelledSeriesSet: Sendable {
             let fields = file.fields(range, separator: UInt8(ascii: ":"))
             let d = dimensions!
             guard fields.count == d + 1 else {
-                throw DataError(path: path, line: line, reason: "expected \(d) dimensions and a label (\(d + 1) fields separated by ':'), found \(fields.count)")
+                throw DataError(path: path, line: line, .fieldCount, ["dimensions": .integer(d), "fields": .integer(d + 1), "found": .integer(fields.count)])
             }
             let label = file.text(fields[d]).trimmingCharacters(in: .whitespaces)
             guard let index = labels!.firstIndex(of: label) else {
-                throw DataError(path: path, line: line, reason: "class label '\(DataFile.excerpt(label))' is not declared in @classLabel")
+                throw DataError(path: path, line: line, .undeclaredLabel, ["label": .text(DataFile.excerpt(label))])
             }
             var columns: [[Float]] = []
             for (k, field) in fields[0..<d].enumerated() {
                 var column: [Float] = []
                 for item in file.fields(field) {
-                    column.append(Float(try file.value(item, line: line, what: "dimension \(k + 1):")))
+                    column.append(Float(try file.value(item, line: line, what: Phrase(.data(.dimensionField), ["dimension": .integer(k + 1)]))))
                 }
                 if let first = columns.first, first.count != column.count {
-                    throw DataError(path: path, line: line, reason: "dimension \(k + 1) has \(column.count) steps, dimension 1 has \(first.count)")
+                    throw DataError(path: path, line: line, .dimensionLength, ["dimension": .integer(k + 1), "steps": .integer(column.count), "first": .integer(first.count)])
                 }
                 columns.append(column)
             }
@@ -77,8 +78,8 @@ public struct LabelledSeriesSet: Sendable {
             for t in 0..<steps { for k in 0..<d { values[t * d + k] = columns[k][t] } }
             series.append(LabelledSeries(values: values, steps: steps, label: index))
         }
-        guard inData else { throw DataError(path: path, reason: "no @data section") }
-        guard !series.isEmpty else { throw DataError(path: path, reason: "no series after @data") }
+        guard inData else { throw DataError(path: path, .noDataSection) }
+        guard !series.isEmpty else { throw DataError(path: path, .noSeries) }
         return LabelledSeriesSet(dimensions: dimensions!, classLabels: labels!, series: series)
     }
 }

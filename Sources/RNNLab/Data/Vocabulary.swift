@@ -1,3 +1,5 @@
+import LabText
+
 /// A character vocabulary with four reserved symbols: `<pad>` = 0, `<unk>` = 1,
 /// `<bos>` = 2, `<eos>` = 3, then the characters seen in the training text,
 /// in code-point order. A character never seen in training maps to `<unk>`.
@@ -70,8 +72,7 @@ extension Vocabulary {
     /// Refuses `count` distinct characters from `source` when over `maxCharacters`.
     static func checkSize(_ count: Int, source path: String) throws {
         guard count <= maxCharacters else {
-            throw DataError(path: path, reason: "holds \(count) distinct characters, more than the \(maxCharacters) "
-                            + "a character vocabulary may have (each one is an input and an output of the model)")
+            throw DataError(path: path, .tooManyCharacters, ["count": .integer(count), "limit": .integer(maxCharacters)])
         }
     }
 

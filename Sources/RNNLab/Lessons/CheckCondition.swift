@@ -1,3 +1,5 @@
+import LabText
+
 /// A check's condition: clauses `metric op operand`, joined by `and`, where the
 /// operand is a number, a metric, or a number times a metric:
 /// "validation_loss < 0.01 and solved > 0.9", "mse > 0.9 * baseline_mse",
@@ -82,22 +84,22 @@ public struct CheckCondition: Sendable, CustomStringConvertible {
         for part in text.components(separatedBy: " and ") {
             let words = part.split(separator: " ").map(String.init)
             guard words.count == 3 || (words.count == 5 && words[3] == "*"), let op = Op(rawValue: words[1]), isName(words[0]) else {
-                return .failure(Reason(syntax(part)))
+                return .failure(syntax(part))
             }
             let rhs: Operand
             if words.count == 5 {
-                guard let factor = number(words[2]), isName(words[4]) else { return .failure(Reason(syntax(part))) }
+                guard let factor = number(words[2]), isName(words[4]) else { return .failure(syntax(part)) }
                 rhs = .metric(words[4], factor: factor)
             } else if let v = number(words[2]) {
                 rhs = .number(v)
             } else if isName(words[2]) {
                 rhs = .metric(words[2], factor: 1)
             } else {
-                return .failure(Reason(syntax(part)))
+                return .failure(syntax(part))
             }
             clauses.append(Clause(metric: words[0], op: op, rhs: rhs))
         }
-        return clauses.isEmpty ? .failure(Reason("empty condition")) : .success(CheckCondition(clauses: clauses))
+        return clauses.isEmpty ? .failure(Reason(.check(.emptyCondition))) : .success(CheckCondition(clauses: clauses))
     }
 
     /// A decimal number as Swift reads it, but not hex (`0x10`) and not the words
@@ -115,8 +117,8 @@ public struct CheckCondition: Sendable, CustomStringConvertible {
         return w.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
     }
 
-    private static func syntax(_ part: String) -> String {
-        "a condition is `metric op number`, `metric op metric` or `metric op number * metric` (op: \(operators.joined(separator: " "))), joined by `and`; metric names are snake_case (cross_entropy, exact_match); got \"\(part)\""
+    private static func syntax(_ part: String) -> Reason {
+        Reason(.check(.conditionSyntax), ["operators": .text(operators.joined(separator: " ")), "condition": .text(part)])
     }
 
     /// Whether every clause holds for `metrics`; a missing metric is reported by name.
@@ -125,7 +127,7 @@ public struct CheckCondition: Sendable, CustomStringConvertible {
         for c in clauses {
             guard let v = metrics[c.metric], let t = c.threshold(metrics) else {
                 let name = CheckCondition(clauses: [c]).metricNames.first { metrics[$0] == nil } ?? c.metric
-                return .failure(Reason("no metric \(name) (available: \(metrics.keys.sorted().joined(separator: ", ")))"))
+                return .failure(Reason(.check(.noMetric), ["name": .text(name), "metrics": .list(metrics.keys.sorted())]))
             }
             if !c.op.holds(v, t) { return .success(false) }
         }

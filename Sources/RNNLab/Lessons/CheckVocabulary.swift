@@ -1,3 +1,5 @@
+import LabText
+
 /// The names a check's condition may use, for one check of one lesson: what
 /// `rnnlab verify` and the lab will have in hand when they judge it.
 ///
@@ -12,14 +14,14 @@ public struct CheckVocabulary {
     /// Every name the expect condition may use, with what it is.
     public private(set) var kinds: [String: MetricKind] = [:]
     /// Names that exist in other checks but not this one, with why.
-    private var unavailable: [String: String] = [:]
+    private var unavailable: [String: Phrase] = [:]
     private var untilNames: Set<String> = []
 
     /// `taskMetrics`: the metrics the lesson's task scores (`SequenceTask.metricKinds`).
     public init(lesson: Lesson, check: LessonCheck, taskMetrics: [MetricKind], taskKind: TaskKind, hasMarker: Bool) {
         var base: [String: MetricKind] = [:]
         for k in RunMetrics.kinds + taskMetrics { base[k.id.rawValue] = k }
-        for k in taskMetrics { base[k.id.baseline] = MetricKind(k.id, label: "baseline " + k.label, lowerIsBetter: k.lowerIsBetter,
+        for k in taskMetrics { base[k.id.baseline] = MetricKind(k.id, label: Phrase(.label(.baselineOf), ["label": .phrase(k.labelPhrase)]), lowerIsBetter: k.lowerIsBetter,
                                                                range: k.range, isFraction: k.isFraction) }
         var settings = lesson.settings
         for (name, value) in check.set { settings[name] = value }
@@ -33,7 +35,7 @@ public struct CheckVocabulary {
             let reasons = arms.compactMap { m.unavailable($0, taskKind, hasMarker) }
             for k in m.yields {
                 if let reason = reasons.first {
-                    unavailable[k.id.rawValue] = "\(k.id) \(reason), and this check's run does not have it"
+                    unavailable[k.id.rawValue] = Phrase(.check(.measurementUnavailable), ["metric": .text(k.id.rawValue), "reason": .phrase(reason)])
                 } else {
                     base[k.id.rawValue] = k
                 }
@@ -41,38 +43,38 @@ public struct CheckVocabulary {
         }
         untilNames = Set(base.keys)
         kinds = base
-        let reached = MetricKind(MetricID("reached"), label: "reached", lowerIsBetter: false, range: 0...1)
-        let reachedAt = MetricKind(MetricID("reached_at"), label: "reached at", lowerIsBetter: true, range: 0...Double(check.steps))
+        let reached = MetricKind(MetricID("reached"), label: .reached, lowerIsBetter: false, range: 0...1)
+        let reachedAt = MetricKind(MetricID("reached_at"), label: .reachedAt, lowerIsBetter: true, range: 0...Double(check.steps))
         if check.until != nil {
             kinds["reached"] = reached
             kinds["reached_at"] = reachedAt
         } else {
-            unavailable["reached"] = "reached is recorded only by a check with `until`"
-            unavailable["reached_at"] = "reached_at is recorded only by a check with `until`"
+            unavailable["reached"] = Phrase(.check(.needsUntil), ["name": "reached"])
+            unavailable["reached_at"] = Phrase(.check(.needsUntil), ["name": "reached_at"])
         }
         if check.versus != nil {
             for (name, k) in kinds { kinds["versus_" + name] = k }
         } else {
-            unavailable["versus_"] = "versus_… names the versus arm; this check has no `versus`"
+            unavailable["versus_"] = Phrase(.check(.needsVersus))
         }
         if check.seeds.count > 1 {
-            kinds["runs"] = MetricKind(MetricID("runs"), label: "runs", lowerIsBetter: false,
+            kinds["runs"] = MetricKind(MetricID("runs"), label: .runs, lowerIsBetter: false,
                                        range: Double(check.seeds.count)...Double(check.seeds.count))
         } else {
-            unavailable["runs"] = "runs counts the seeds of a check with two or more `seeds`"
+            unavailable["runs"] = Phrase(.check(.needsSeeds))
         }
     }
 
     /// Why `name` cannot be used in the check's `expect` (or, with `inUntil`, its
     /// `until`), or nil when it can.
-    public func problem(_ name: String, inUntil: Bool = false) -> String? {
+    public func problem(_ name: String, inUntil: Bool = false) -> Phrase? {
         if inUntil ? untilNames.contains(name) : kinds[name] != nil { return nil }
         if inUntil, kinds[name] != nil {
-            return "until is judged on each run as it trains; it cannot name \(name) (names: \(untilNames.sorted().joined(separator: ", ")))"
+            return Phrase(.check(.untilCannotName), ["name": .text(name), "names": .list(untilNames.sorted())])
         }
         if let why = unavailable[name] ?? (name.hasPrefix("versus_") ? unavailable["versus_"] : nil) { return why }
         if name.hasPrefix("versus_"), let why = problem(String(name.dropFirst(7)), inUntil: inUntil) { return why }
         let names = (inUntil ? Array(untilNames) : Array(kinds.keys)).filter { !$0.hasPrefix("versus_") }.sorted()
-        return "unknown metric \"\(name)\" for this check (metrics: \(names.joined(separator: ", ")))"
+        return Phrase(.check(.unknownMetric), ["name": .text(name), "metrics": .list(names)])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 
 /// The front matter of a lesson file: the block between the two `---` lines at
 /// the top, in a small subset of YAML that GitHub also renders.
@@ -33,15 +34,33 @@ public indirect enum FrontMatterNode: Sendable, Equatable {
 public struct LessonError: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
-    public var message: String
+    /// What is wrong, without the place.
+    public var problem: Phrase
 
-    public init(file: String = "", line: Int, _ message: String) {
+    public init(file: String = "", line: Int, _ problem: Phrase) {
         self.file = file
         self.line = line
-        self.message = message
+        self.problem = problem
     }
 
-    public var description: String { "\(file.isEmpty ? "<lesson>" : file):\(line): \(message)" }
+    public init(file: String = "", line: Int, _ key: LessonFileKey, _ arguments: [String: TextArgument] = [:]) {
+        self.init(file: file, line: line, Phrase(.lessonFile(key), arguments))
+    }
+
+    /// The whole message with its place: "lessons/01-x.md:12: unknown key …".
+    public var phrase: Phrase {
+        file.isEmpty ? Phrase(.lessonFile(.atLineOfLesson), ["line": .integer(line), "problem": .phrase(problem)])
+            : Phrase(.lessonFile(.atLine), ["file": .text(file), "line": .integer(line), "problem": .phrase(problem)])
+    }
+
+    /// The problem in English, without the place.
+    public var message: String { Language.english.render(problem) }
+    public var description: String { Language.english.render(phrase) }
+
+    /// Two problems are the same when they have the same place and say the same thing.
+    public static func == (a: LessonError, b: LessonError) -> Bool {
+        a.file == b.file && a.line == b.line && a.message == b.message
+    }
 }
 
 /// Parses front matter lines into a tree.
@@ -60,7 +79,7 @@ struct FrontMatterParser {
         for (i, raw) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let stripped = Self.stripComment(String(raw))
             if raw.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
-                throw LessonError(line: firstLine + i, "tabs are not allowed for indentation; use spaces")
+                throw LessonError(line: firstLine + i, .tabIndentation)
             }
             let text = stripped.trimmingCharacters(in: .whitespaces)
             if text.isEmpty { continue }
@@ -73,7 +92,7 @@ struct FrontMatterParser {
         guard let first = lines.first else { return .map([], line: 1) }
         let node = try parseBlock(indent: first.indent, depth: 1)
         if position < lines.count {
-            throw LessonError(line: lines[position].number, "unexpected indentation")
+            throw LessonError(line: lines[position].number, .unexpectedIndentation)
         }
         return node
     }
@@ -86,12 +105,12 @@ struct FrontMatterParser {
         while position < lines.count, lines[position].indent == indent {
             let line = lines[position]
             guard let colon = Self.keyColon(line.text) else {
-                throw LessonError(line: line.number, "expected `key: value`, found \"\(line.text)\"")
+                throw LessonError(line: line.number, .expectedKeyValue, ["found": .text(line.text)])
             }
             let key = String(line.text[..<colon]).trimmingCharacters(in: .whitespaces)
             let rest = String(line.text[line.text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
             if entries.contains(where: { $0.key == key }) {
-                throw LessonError(line: line.number, "key \"\(key)\" appears twice")
+                throw LessonError(line: line.number, .duplicateKey, ["key": .text(key)])
             }
             position += 1
             if rest.isEmpty {
@@ -107,7 +126,7 @@ struct FrontMatterParser {
             }
         }
         if position < lines.count, lines[position].indent > indent {
-            throw LessonError(line: lines[position].number, "unexpected indentation")
+            throw LessonError(line: lines[position].number, .unexpectedIndentation)
         }
         return .map(entries, line: start.number)
     }
@@ -122,7 +141,7 @@ struct FrontMatterParser {
             if rest.isEmpty {
                 position += 1
                 guard position < lines.count, lines[position].indent > indent else {
-                    throw LessonError(line: line.number, "empty list item")
+                    throw LessonError(line: line.number, .emptyListItem)
                 }
                 items.append(try parseBlock(indent: lines[position].indent, depth: depth + 1))
             } else if Self.keyColon(rest) != nil && !rest.hasPrefix("{") && !rest.hasPrefix("[") && !rest.hasPrefix("\"") {
@@ -145,13 +164,13 @@ struct FrontMatterParser {
         var p = InlineParser(Array(text), line: line)
         let node = try p.value(depth: depth)
         p.skipSpaces()
-        if !p.atEnd { throw LessonError(line: line, "unexpected text after value: \"\(String(p.rest))\"") }
+        if !p.atEnd { throw LessonError(line: line, .textAfterValue, ["text": .text(String(p.rest))]) }
         return node
     }
 
     static func checkDepth(_ depth: Int, line: Int) throws {
         if depth > maximumDepth {
-            throw LessonError(line: line, "nested deeper than \(maximumDepth) levels")
+            throw LessonError(line: line, .nestedTooDeep, ["levels": .integer(maximumDepth)])
         }
     }
 
@@ -212,9 +231,9 @@ private struct InlineParser {
             while true {
                 items.append(try value(depth: depth + 1))
                 skipSpaces()
-                guard i < chars.count else { throw LessonError(line: line, "missing ] to close the list") }
+                guard i < chars.count else { throw LessonError(line: line, .unclosedList) }
                 if chars[i] == "]" { i += 1; return .list(items, line: line) }
-                guard chars[i] == "," else { throw LessonError(line: line, "expected , or ] in list") }
+                guard chars[i] == "," else { throw LessonError(line: line, .expectedListSeparator) }
                 i += 1
             }
         case "{":
@@ -226,13 +245,13 @@ private struct InlineParser {
                 skipSpaces()
                 var key = ""
                 while i < chars.count, chars[i] != ":" , chars[i] != "}" { key.append(chars[i]); i += 1 }
-                guard i < chars.count, chars[i] == ":" else { throw LessonError(line: line, "expected `key: value` in {…}") }
+                guard i < chars.count, chars[i] == ":" else { throw LessonError(line: line, .expectedInlineKeyValue) }
                 i += 1
                 entries.append((key.trimmingCharacters(in: .whitespaces), try value(depth: depth + 1)))
                 skipSpaces()
-                guard i < chars.count else { throw LessonError(line: line, "missing } to close the map") }
+                guard i < chars.count else { throw LessonError(line: line, .unclosedMap) }
                 if chars[i] == "}" { i += 1; return .map(entries, line: line) }
-                guard chars[i] == "," else { throw LessonError(line: line, "expected , or } in map") }
+                guard chars[i] == "," else { throw LessonError(line: line, .expectedMapSeparator) }
                 i += 1
             }
         case "\"", "'":
@@ -240,7 +259,7 @@ private struct InlineParser {
             i += 1
             var s = ""
             while i < chars.count, chars[i] != quote { s.append(chars[i]); i += 1 }
-            guard i < chars.count else { throw LessonError(line: line, "missing closing \(quote)") }
+            guard i < chars.count else { throw LessonError(line: line, .unclosedQuote, ["quote": .text(String(quote))]) }
             i += 1
             return .scalar(s, line: line)
         default:

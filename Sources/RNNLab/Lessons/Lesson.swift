@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// A lesson: prose pages, and an experiment the learner runs and tunes, with
@@ -131,9 +132,20 @@ public struct LessonCheck: Sendable {
     public var stepBudget: Int { steps * max(1, seeds.count) * (versus == nil ? 1 : 2) }
 }
 
-/// Why something was refused, in words for the learner.
+/// Why something was refused: a message of the catalogue (``Phrase``), written
+/// in the learner's language where it is shown.
 public struct Reason: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+    /// What to say, in any language.
+    public var phrase: Phrase
+    public init(_ phrase: Phrase) { self.phrase = phrase }
+    public init(_ key: TextKey, _ arguments: [String: TextArgument] = [:]) { phrase = Phrase(key, arguments) }
+    /// For text that is not the lab's own sentence (a system error's words).
+    @available(*, deprecated, message: "give the sentence a key in LabText (Keys/) and use init(_:_:)")
+    public init(_ message: String) { phrase = .verbatim(message) }
+    /// The message in English (logs, tests, `description`).
+    public var message: String { Language.english.render(phrase) }
     public var description: String { message }
+
+    /// Two reasons are the same when they say the same thing.
+    public static func == (a: Reason, b: Reason) -> Bool { a.message == b.message }
 }

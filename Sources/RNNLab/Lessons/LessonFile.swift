@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -21,28 +22,28 @@ public enum LessonFile {
         let path = url.path
         // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting.
         let fd = open(path, O_RDONLY | O_NONBLOCK)
-        guard fd >= 0 else { throw LessonError(file: path, line: 1, "cannot open the file: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw LessonError(file: path, line: 1, .cannotOpen, ["reason": .text(String(cString: strerror(errno)))]) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw LessonError(file: path, line: 1, "cannot read the file: \(String(cString: strerror(errno)))") }
+        guard fstat(fd, &info) == 0 else { throw LessonError(file: path, line: 1, .cannotRead, ["reason": .text(String(cString: strerror(errno)))]) }
         let type = info.st_mode & S_IFMT
         guard type == S_IFREG else {
-            throw LessonError(file: path, line: 1, "is \(describe(type)), not a lesson file (a lesson is a regular .md file)")
+            throw LessonError(file: path, line: 1, describe(type))
         }
         guard Int(info.st_size) <= maximumBytes else {
-            throw LessonError(file: path, line: 1, "the file has \(info.st_size) bytes; a lesson file has at most \(maximumBytes)")
+            throw LessonError(file: path, line: 1, .fileTooLarge, ["bytes": .integer(Int(info.st_size)), "limit": .integer(maximumBytes)])
         }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
         var count = 0
         while count < bytes.count {
             let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
             if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { throw LessonError(file: path, line: 1, "cannot read the file: \(String(cString: strerror(errno)))") }
+            guard n >= 0 else { throw LessonError(file: path, line: 1, .cannotRead, ["reason": .text(String(cString: strerror(errno)))]) }
             if n == 0 { break }
             count += n
         }
         guard count <= maximumBytes else {
-            throw LessonError(file: path, line: 1, "the file has over \(maximumBytes) bytes; a lesson file has at most \(maximumBytes)")
+            throw LessonError(file: path, line: 1, .fileGrewTooLarge, ["limit": .integer(maximumBytes)])
         }
         return try decode(Array(bytes[..<count]), file: path)
     }
@@ -55,10 +56,10 @@ public enum LessonFile {
         while start <= bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
             guard let line = String(bytes: bytes[start..<end], encoding: .utf8) else {
-                throw LessonError(file: file, line: number, "this line is not valid UTF-8 text")
+                throw LessonError(file: file, line: number, .notUTF8)
             }
             if line.count > maximumLineLength {
-                throw LessonError(file: file, line: number, "the line has \(line.count) characters; a lesson line has at most \(maximumLineLength)")
+                throw LessonError(file: file, line: number, .lineTooLong, ["characters": .integer(line.count), "limit": .integer(maximumLineLength)])
             }
             lines.append(line)
             start = end + 1
@@ -67,14 +68,15 @@ public enum LessonFile {
         return lines.joined(separator: "\n")
     }
 
-    private static func describe(_ type: mode_t) -> String {
+    /// Why a file of this type is not a lesson.
+    private static func describe(_ type: mode_t) -> LessonFileKey {
         switch type {
-        case S_IFDIR: return "a folder"
-        case S_IFIFO: return "a FIFO (named pipe)"
-        case S_IFCHR: return "a character device"
-        case S_IFBLK: return "a block device"
-        case S_IFSOCK: return "a socket"
-        default: return "not a regular file"
+        case S_IFDIR: return .isFolder
+        case S_IFIFO: return .isFIFO
+        case S_IFCHR: return .isCharacterDevice
+        case S_IFBLK: return .isBlockDevice
+        case S_IFSOCK: return .isSocket
+        default: return .notRegularFile
         }
     }
 }

@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 
 /// Every lesson in a folder, in file-name order (`01-…`, `02-…`).
@@ -18,7 +19,7 @@ public struct LessonLibrary: Sendable {
     public static func files(in folder: URL) throws -> [URL] {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: folder.path) } catch {
-            throw LessonError(file: folder.path, line: 1, "cannot list the folder: \((error as NSError).localizedFailureReason ?? "\(error)")")
+            throw LessonError(file: folder.path, line: 1, .cannotListFolder, ["reason": .text((error as NSError).localizedFailureReason ?? "\(error)")])
         }
         return names.filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted().map { folder.appendingPathComponent($0) }
     }
@@ -35,7 +36,7 @@ public struct LessonLibrary: Sendable {
         library.fileCount = files.count
         for f in files {
             do { library.add(try LessonParser.load(f)) } catch let e as LessonError { library.problems.append(e) } catch {
-                library.problems.append(LessonError(file: f.path, line: 1, "\(error)"))
+                library.problems.append(LessonError(file: f.path, line: 1, Phrase.describing(error)))
             }
         }
         return library
@@ -44,7 +45,7 @@ public struct LessonLibrary: Sendable {
     /// Adds `lesson` unless its id is taken, in which case the problem is recorded on it.
     public mutating func add(_ lesson: Lesson) {
         if let first = lessons.first(where: { $0.id == lesson.id }) {
-            problems.append(LessonError(file: lesson.file, line: lesson.idLine, "lesson id \"\(lesson.id)\" is also used by \(first.file)"))
+            problems.append(LessonError(file: lesson.file, line: lesson.idLine, .idUsedTwice, ["id": .text(lesson.id), "other": .text(first.file)]))
         } else {
             lessons.append(lesson)
         }
@@ -63,14 +64,14 @@ public struct LessonLibrary: Sendable {
                 return !digits.isEmpty && Int(digits) == n
             }
             if numbered.count == 1 { return .success(numbered[0]) }
-            if numbered.count > 1 { return .failure(Reason("lesson number \(name) is ambiguous: \(numbered.map { file($0) }.joined(separator: ", "))")) }
+            if numbered.count > 1 { return .failure(Reason(.lessonFile(.ambiguousNumber), ["number": .text(name), "files": .list(numbered.map { file($0) })])) }
         }
         let prefixed = lessons.filter { $0.id.hasPrefix(name) || file($0).hasPrefix(name) }
         if prefixed.count == 1 { return .success(prefixed[0]) }
         if prefixed.count > 1 {
-            return .failure(Reason("\"\(name)\" could be any of \(prefixed.map(\.id).joined(separator: ", ")); give the whole id"))
+            return .failure(Reason(.lessonFile(.ambiguousPrefix), ["name": .text(name), "lessons": .list(prefixed.map(\.id))]))
         }
-        return .failure(Reason("no lesson \(name) (lessons: \(lessons.map(\.id).joined(separator: ", ")))"))
+        return .failure(Reason(.lessonFile(.noLesson), ["name": .text(name), "lessons": .list(lessons.map(\.id))]))
     }
 
     /// `find`, as an optional.

@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 
 /// What `rnnlab lint` checks beyond what every reader of a lesson refuses
@@ -32,14 +33,16 @@ public enum LessonLint {
             let task = try TaskCatalog.make(lesson.task, knobs: values, dataDirectory: dataDirectory)
             return .success(TaskFacts(metrics: task.metricKinds, kind: task.kind, hasMarker: task.markerFeature != nil))
         } catch {
-            return .failure(Reason("\(error)"))
+            return .failure(Reason(Phrase.describing(error)))
         }
     }
 
     /// Every problem of `lesson`'s checks, each at its line.
     public static func problems(_ lesson: Lesson, task: TaskFacts) -> [LessonError] {
         var out: [LessonError] = []
-        func report(_ line: Int, _ message: String) { out.append(LessonError(file: lesson.file, line: line, message)) }
+        func report(_ check: LessonCheck, _ line: Int, _ key: CheckKey, _ arguments: [String: TextArgument]) {
+            out.append(LessonError(file: lesson.file, line: line, Phrase(.check(key), arguments.merging(["check": .text(check.id)]) { a, _ in a })))
+        }
         for check in lesson.checks {
             let vocabulary = CheckVocabulary(lesson: lesson, check: check, taskMetrics: task.metrics, taskKind: task.kind,
                                              hasMarker: task.hasMarker)
@@ -47,38 +50,40 @@ public enum LessonLint {
                 guard let condition else { continue }
                 let line = check.keyLines[key] ?? check.line
                 for name in condition.metricNames {
-                    if let why = vocabulary.problem(name, inUntil: key == "until") { report(line, "check \(check.id): \(why)") }
+                    if let why = vocabulary.problem(name, inUntil: key == "until") { report(check, line, .inCheck, ["problem": .phrase(why)]) }
                 }
                 for clause in condition.clauses {
-                    if let why = vacuity(clause, vocabulary) { report(line, "check \(check.id): `\(clause.metric) \(clause.op) \(clause.rhsDescription)` \(why)") }
+                    if let why = vacuity(clause, vocabulary) {
+                        report(check, line, .clauseInCheck, ["clause": .text("\(clause.metric) \(clause.op) \(clause.rhsDescription)"), "problem": .phrase(why)])
+                    }
                 }
             }
             for (key, values) in [("set", check.set), ("versus", check.versus ?? [:])] {
                 for name in values.keys.sorted() {
                     if let why = unreachable(name, values[name]!, lesson) {
-                        report(check.keyLines[key] ?? check.line, "check \(check.id): \(key): \(why)")
+                        report(check, check.keyLines[key] ?? check.line, .keyInCheck, ["key": .text(key), "problem": .phrase(why)])
                     }
                 }
             }
             for (name, value) in hintValues(check.hint, lesson) {
-                if let why = unreachable(name, value, lesson) { report(check.keyLines["hint"] ?? check.line, "check \(check.id): the hint asks for what a learner cannot do: \(why)") }
+                if let why = unreachable(name, value, lesson) { report(check, check.keyLines["hint"] ?? check.line, .hintInCheck, ["problem": .phrase(why)]) }
             }
         }
         return out
     }
 
     /// Why `clause` can never hold or always holds, or nil.
-    static func vacuity(_ clause: CheckCondition.Clause, _ vocabulary: CheckVocabulary) -> String? {
+    static func vacuity(_ clause: CheckCondition.Clause, _ vocabulary: CheckVocabulary) -> Phrase? {
         let threshold: Double
         switch clause.rhs {
         case .number(let v): threshold = v
         case .metric(_, let factor):
-            return factor.isNaN ? "can never hold: NaN is never accepted" : nil
+            return factor.isNaN ? Phrase(.check(.neverNaN)) : nil
         }
-        if threshold.isNaN { return "can never hold: NaN is never accepted" }
+        if threshold.isNaN { return Phrase(.check(.neverNaN)) }
         guard let range = vocabulary.kinds[clause.metric]?.range else { return nil }
         let (lo, hi) = (range.lowerBound, range.upperBound)
-        let what = "\(clause.metric) lies in \(SettingValue.format(lo))…\(SettingValue.format(hi))"
+        let what: [String: TextArgument] = ["metric": .text(clause.metric), "range": SettingDefinition.range(lo...hi)]
         let never: Bool, always: Bool
         switch clause.op {
         case .greater: (never, always) = (threshold >= hi, threshold < lo)
@@ -87,20 +92,20 @@ public enum LessonLint {
         case .lessOrEqual: (never, always) = (threshold < lo, threshold >= hi)
         case .equal: (never, always) = (!range.contains(threshold), lo == hi && threshold == lo)
         }
-        if never { return threshold.isInfinite ? "can never hold: the threshold is infinite" : "can never hold: \(what)" }
-        if always { return threshold.isInfinite ? "always holds: the threshold is infinite" : "always holds: \(what)" }
+        if never { return threshold.isInfinite ? Phrase(.check(.neverInfinite)) : Phrase(.check(.neverInRange), what) }
+        if always { return threshold.isInfinite ? Phrase(.check(.alwaysInfinite)) : Phrase(.check(.alwaysInRange), what) }
         return nil
     }
 
     /// Why a learner cannot set `name` to `value` with the lesson's knobs, or nil.
-    static func unreachable(_ name: String, _ value: SettingValue, _ lesson: Lesson) -> String? {
+    static func unreachable(_ name: String, _ value: SettingValue, _ lesson: Lesson) -> Phrase? {
         if lesson.refusedKnobs.contains(name) { return nil }  // its knob is already reported
         guard let knob = lesson.knobs.first(where: { $0.name == name }) else {
             if lesson.settings[name] == value { return nil }  // the lesson's own value: nothing to change
-            return "\(name)=\(value), but \(name) is not a knob of this lesson, so a learner cannot set it"
+            return Phrase(.check(.notAKnob), ["name": .text(name), "value": .text(value.description)])
         }
         guard let reason = knob.definition.refusal(value) else { return nil }
-        return "\(reason) (the lesson's knob \(name) refuses it)"
+        return Phrase(.check(.knobRefuses), ["reason": .phrase(reason), "name": .text(name)])
     }
 
     /// Settings a hint names with a value: `name=value`, `name = value`,

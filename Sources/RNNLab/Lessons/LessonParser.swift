@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 import RNNEngine
 
@@ -23,7 +24,7 @@ public enum LessonParser {
     /// lesson is nil when the file could not be read or its front matter not parsed.
     public static func check(_ url: URL) -> (lesson: Lesson?, problems: [LessonError]) {
         do { return check(try LessonFile.text(at: url), file: url.path) } catch let e as LessonError { return (nil, [e]) } catch {
-            return (nil, [LessonError(file: url.path, line: 1, "\(error)")])
+            return (nil, [LessonError(file: url.path, line: 1, Phrase.describing(error))])
         }
     }
 
@@ -45,7 +46,7 @@ public enum LessonParser {
     struct Problems {
         var all: [LessonError] = []
         mutating func attempt<T>(_ body: () throws -> T) -> T? {
-            do { return try body() } catch let e as LessonError { all.append(e) } catch { all.append(LessonError(line: 1, "\(error)")) }
+            do { return try body() } catch let e as LessonError { all.append(e) } catch { all.append(LessonError(line: 1, Phrase.describing(error))) }
             return nil
         }
     }
@@ -53,29 +54,29 @@ public enum LessonParser {
     private static func parseCollecting(_ text: String, file: String, _ sink: inout Problems) -> Lesson? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingTrailingCR }
         for (i, line) in lines.enumerated() where line.count > LessonFile.maximumLineLength {
-            sink.all.append(LessonError(line: i + 1, "the line has \(line.count) characters; a lesson line has at most \(LessonFile.maximumLineLength)"))
+            sink.all.append(LessonError(line: i + 1, .lineTooLong, ["characters": .integer(line.count), "limit": .integer(LessonFile.maximumLineLength)]))
             return nil
         }
         guard lines.first == "---" else {
-            sink.all.append(LessonError(line: 1, "a lesson starts with a front matter block: a line `---`"))
+            sink.all.append(LessonError(line: 1, .noFrontMatter))
             return nil
         }
         guard let end = lines.dropFirst().firstIndex(of: "---") else {
-            sink.all.append(LessonError(line: lines.count, "the front matter is not closed by a line `---`"))
+            sink.all.append(LessonError(line: lines.count, .frontMatterNotClosed))
             return nil
         }
         guard let root = sink.attempt({ () throws -> FrontMatterNode in
             var parser = try FrontMatterParser(lines[1..<end].joined(separator: "\n"), firstLine: 2)
             return try parser.parse()
-        }), let fields = sink.attempt({ try Fields(root, context: "front matter", allowed: topKeys) }) else { return nil }
+        }), let fields = sink.attempt({ try Fields(root, context: .frontMatter, allowed: topKeys) }) else { return nil }
         sink.all += fields.unknown
         for (i, line) in lines.enumerated() where i > end {
             if let bad = TextCheck.controlCharacter(in: line, allowingTab: true) {
-                sink.all.append(LessonError(line: i + 1, "the prose has \(bad); remove it"))
+                sink.all.append(LessonError(line: i + 1, .proseHasCharacter, ["character": .phrase(bad)]))
             }
         }
         let pages = splitPages(Array(lines[(end + 1)...]))
-        if pages.isEmpty { sink.all.append(LessonError(line: end + 1, "the lesson has no prose after its front matter")) }
+        if pages.isEmpty { sink.all.append(LessonError(line: end + 1, .noProse)) }
         func field(_ key: String) -> String {
             sink.attempt { try fields.text(key) } ?? ""
         }
@@ -84,8 +85,8 @@ public enum LessonParser {
             summary: field("summary"), file: file, task: "", settings: [:], knobs: [],
             panels: [], checks: [], pages: pages)
         lesson.idLine = fields.optional("id")?.line ?? 1
-        if let node = fields.optional("id"), !lesson.id.isEmpty, let reason = TextCheck.idProblem(lesson.id) {
-            sink.all.append(LessonError(line: node.line, "lesson id \"\(lesson.id)\" \(reason)"))
+        if let node = fields.optional("id"), !lesson.id.isEmpty, let bad = TextCheck.idProblem(lesson.id) {
+            sink.all.append(LessonError(line: node.line, .badLessonId, ["id": .text(lesson.id), "character": .phrase(bad)]))
         }
         guard let experiment = sink.attempt({ try fields.required("experiment") }) else { return lesson }
         do { try readExperiment(experiment, into: &lesson, &sink) } catch let e as LessonError {
@@ -95,9 +96,9 @@ public enum LessonParser {
         if let node = fields.optional("compare") {
             sink.attempt {
                 let compare = try readSettings(node, "compare", definitions(forTask: lesson.task))
-                guard !compare.isEmpty else { throw LessonError(line: node.line, "compare names at least one setting that differs") }
+                guard !compare.isEmpty else { throw LessonError(line: node.line, .compareEmpty) }
                 if let same = compare.keys.sorted().first(where: { compare[$0] == lesson.settings[$0] }) {
-                    throw LessonError(line: node.line, "compare sets \(same) to \(compare[same]!), which the experiment already has; name a setting that differs")
+                    throw LessonError(line: node.line, .compareSame, ["name": .text(same), "value": .text(compare[same]!.description)])
                 }
                 lesson.compare = compare
             }
@@ -117,7 +118,7 @@ public enum LessonParser {
                 sink.attempt {
                     let name = try Fields.scalar(node, "panel")
                     guard let p = PanelKind(rawValue: name) else {
-                        throw LessonError(line: node.line, "unknown panel \"\(name)\" (panels: \(PanelKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                        throw LessonError(line: node.line, .unknownPanel, ["name": .text(name), "panels": .list(PanelKind.allCases.map(\.rawValue))])
                     }
                     return p
                 }
@@ -127,8 +128,7 @@ public enum LessonParser {
         // A compare run costs half the machine; it must be on screen, and the panel needs it.
         if (fields.optional("compare") != nil) != lesson.panels.contains(.compare) {
             let line = fields.optional(fields.optional("compare") != nil ? "compare" : "panels")?.line ?? 1
-            sink.all.append(LessonError(line: line, fields.optional("compare") != nil ? "a lesson with compare shows it: add `compare` to panels"
-                                                                    : "the compare panel needs a `compare: {setting: value}` run"))
+            sink.all.append(LessonError(line: line, fields.optional("compare") != nil ? .compareNotShown : .comparePanelWithoutRun))
         }
         return lesson
     }
@@ -139,13 +139,13 @@ public enum LessonParser {
     }
 
     private static func readExperiment(_ node: FrontMatterNode, into lesson: inout Lesson, _ sink: inout Problems) throws {
-        guard case .map(let entries, _) = node else { throw LessonError(line: node.line, "experiment must be a mapping of settings") }
+        guard case .map(let entries, _) = node else { throw LessonError(line: node.line, .experimentNotMapping) }
         guard let taskNode = entries.first(where: { $0.key == "task" })?.value else {
-            throw LessonError(line: node.line, "experiment has no task")
+            throw LessonError(line: node.line, .experimentNoTask)
         }
         lesson.task = try Fields.scalar(taskNode, "task")
         guard TaskCatalog.entry(named: lesson.task) != nil else {
-            throw LessonError(line: taskNode.line, "no task or data set named \"\(lesson.task)\" (known: \(TaskCatalog.entries.map(\.name).joined(separator: ", ")))")
+            throw LessonError(line: taskNode.line, .unknownTask, ["name": .text(lesson.task), "tasks": .list(TaskCatalog.entries.map(\.name))])
         }
         let defs = definitions(forTask: lesson.task)
         for d in defs { lesson.settings[d.name] = d.defaultValue }
@@ -156,7 +156,7 @@ public enum LessonParser {
 
     static func settingValue(_ key: String, _ node: FrontMatterNode, _ defs: [SettingDefinition]) throws -> SettingValue {
         guard let d = defs.first(where: { $0.name == key }) else {
-            throw LessonError(line: node.line, "unknown setting \"\(key)\" (settings: \(defs.map(\.name).joined(separator: ", ")))")
+            throw LessonError(line: node.line, .unknownSetting, ["name": .text(key), "settings": .list(defs.map(\.name))])
         }
         let v = d.parse(try Fields.scalar(node, key))
         if let reason = d.refusal(v) { throw LessonError(line: node.line, reason) }
@@ -165,7 +165,7 @@ public enum LessonParser {
 
     /// An inline mapping of settings, `{cell: lstm, hidden: 16}`.
     static func readSettings(_ node: FrontMatterNode, _ key: String, _ defs: [SettingDefinition]) throws -> [String: SettingValue] {
-        guard case .map(let entries, _) = node else { throw LessonError(line: node.line, "\(key) is a mapping of settings") }
+        guard case .map(let entries, _) = node else { throw LessonError(line: node.line, .settingsNotMapping, ["key": .text(key)]) }
         var out: [String: SettingValue] = [:]
         for (k, v) in entries { out[k] = try settingValue(k, v, defs) }
         return out
@@ -180,46 +180,46 @@ public enum LessonParser {
     }
 
     private static func readKnob(_ item: FrontMatterNode, defs: [SettingDefinition], lesson: Lesson) throws -> LessonKnob {
-        let f = try Fields(item, context: "knob", allowed: ["name", "range", "choices", "scale", "live", "summary"])
+        let f = try Fields(item, context: .knob, allowed: ["name", "range", "choices", "scale", "live", "summary"])
         if let first = f.unknown.first { throw first }
         let name = try f.string("name")
         guard var d = defs.first(where: { $0.name == name }) else {
-            throw LessonError(line: item.line, "knob \"\(name)\" is not a setting of this experiment (settings: \(defs.map(\.name).joined(separator: ", ")))")
+            throw LessonError(line: item.line, .knobNotASetting, ["name": .text(name), "settings": .list(defs.map(\.name))])
         }
         if let r = f.optional("range") {
             let bounds = try Fields.list(r, "range").map { try Fields.number($0, "range") }
-            guard bounds.count == 2, bounds[0] < bounds[1] else { throw LessonError(line: r.line, "range is [low, high] with low < high") }
+            guard bounds.count == 2, bounds[0] < bounds[1] else { throw LessonError(line: r.line, .badRange) }
             let allowed: ClosedRange<Double>
             switch d.kind {
             case .integer(let a), .real(let a): allowed = a
-            case .choice: throw LessonError(line: r.line, "knob \(name) is a choice; give `choices`, not `range`")
+            case .choice: throw LessonError(line: r.line, .knobIsChoice, ["name": .text(name)])
             }
             guard allowed.contains(bounds[0]) && allowed.contains(bounds[1]) else {
-                throw LessonError(line: r.line, "range of \(name) must lie within \(SettingDefinition.show(allowed))")
+                throw LessonError(line: r.line, .rangeOutside, ["name": .text(name), "range": SettingDefinition.range(allowed)])
             }
             if case .integer = d.kind { d.kind = .integer(bounds[0]...bounds[1]) } else { d.kind = .real(bounds[0]...bounds[1]) }
         }
         if let c = f.optional("choices") {
-            guard case .choice(let all) = d.kind else { throw LessonError(line: c.line, "knob \(name) is a number; give `range`, not `choices`") }
-            let names = try Fields.list(c, "choices").map { try Fields.scalar($0, "choice") }
+            guard case .choice(let all) = d.kind else { throw LessonError(line: c.line, .knobIsNumber, ["name": .text(name)]) }
+            let names = try Fields.list(c, "choices").map { try Fields.scalar($0, "choices") }
             if let bad = names.first(where: { !all.contains($0) }) {
-                throw LessonError(line: c.line, "\(bad) is not a choice of \(name) (choices: \(all.joined(separator: ", ")))")
+                throw LessonError(line: c.line, .notAChoice, ["value": .text(bad), "name": .text(name), "choices": .list(all)])
             }
             d.kind = .choice(names)
         }
         let scaleText = f.optional("scale").map { try? Fields.scalar($0, "scale") } ?? "linear"
         guard let scale = LessonKnob.Scale(rawValue: scaleText ?? "") else {
-            throw LessonError(line: f.optional("scale")!.line, "scale is linear or log")
+            throw LessonError(line: f.optional("scale")!.line, .badScale)
         }
         if let live = f.optional("live") {
             let says = try Fields.scalar(live, "live")
-            guard says == "true" || says == "false" else { throw LessonError(line: live.line, "live is true or false, got \"\(says)\"") }
+            guard says == "true" || says == "false" else { throw LessonError(line: live.line, .badLive, ["value": .text(says)]) }
             if (says == "true") != (d.effect == .live) {
-                throw LessonError(line: live.line, "\(name) \(d.effect == .live ? "applies live" : "rebuilds the model"); `live: \(says)` contradicts it")
+                throw LessonError(line: live.line, d.effect == .live ? .knobIsLive : .knobRebuilds, ["name": .text(name), "value": .text(says)])
             }
         }
         if let current = lesson.settings[name], let reason = d.refusal(current) {
-            throw LessonError(line: item.line, "the experiment's value does not fit the knob: \(reason)")
+            throw LessonError(line: item.line, .valueOutsideKnob, ["reason": .phrase(reason)])
         }
         let summary = f.optional("summary") != nil ? try f.text("summary") : d.summary
         return LessonKnob(name: name, summary: summary, definition: d, scale: scale)
@@ -234,7 +234,7 @@ public enum LessonParser {
             let check = readCheck(item, defs: defs, &sink)
             if let check {
                 if let first = ids[check.id] {
-                    sink.all.append(LessonError(line: check.idLine, "check id \"\(check.id)\" is used twice (first on line \(first))"))
+                    sink.all.append(LessonError(line: check.idLine, .checkIdUsedTwice, ["id": .text(check.id), "first": .integer(first)]))
                     return nil
                 }
                 ids[check.id] = check.idLine
@@ -246,13 +246,13 @@ public enum LessonParser {
     /// One check; every problem in it goes to `sink`, and nil is returned when there was one.
     private static func readCheck(_ item: FrontMatterNode, defs: [SettingDefinition], _ sink: inout Problems) -> LessonCheck? {
         guard let f = sink.attempt({
-            try Fields(item, context: "check", allowed: ["id", "title", "set", "steps", "expect", "when", "hint", "seeds", "versus", "until"])
+            try Fields(item, context: .check, allowed: ["id", "title", "set", "steps", "expect", "when", "hint", "seeds", "versus", "until"])
         }) else { return nil }
         let before = sink.all.count
         sink.all += f.unknown
         let id = sink.attempt { try f.string("id") } ?? ""
-        if let node = f.optional("id"), !id.isEmpty, let reason = TextCheck.idProblem(id) {
-            sink.all.append(LessonError(line: node.line, "check id \"\(id)\" \(reason)"))
+        if let node = f.optional("id"), !id.isEmpty, let bad = TextCheck.idProblem(id) {
+            sink.all.append(LessonError(line: node.line, .badCheckId, ["id": .text(id), "character": .phrase(bad)]))
         }
         let title = sink.attempt { try f.text("title") } ?? ""
         let hint = f.optional("hint") == nil ? "" : sink.attempt { try f.text("hint") } ?? ""
@@ -266,12 +266,12 @@ public enum LessonParser {
         if let node = f.optional("seeds") {
             seeds = sink.attempt {
                 let seeds = try Fields.list(node, "seeds").map { item in
-                    let v = try Fields.number(item, "a seed")
-                    guard v >= 0, v <= 1_000_000, v == v.rounded() else { throw LessonError(line: item.line, "a seed is a whole number in 0…1000000") }
+                    let v = try Fields.number(item, "seeds")
+                    guard v >= 0, v <= 1_000_000, v == v.rounded() else { throw LessonError(line: item.line, .badSeed, ["range": SettingDefinition.range(0...1_000_000)]) }
                     return Int(v)
                 }
-                guard !seeds.isEmpty, Set(seeds).count == seeds.count else { throw LessonError(line: node.line, "seeds lists distinct seeds, at least one") }
-                if set["seed"] != nil { throw LessonError(line: node.line, "a check sets either seeds or a seed, not both") }
+                guard !seeds.isEmpty, Set(seeds).count == seeds.count else { throw LessonError(line: node.line, .badSeeds) }
+                if set["seed"] != nil { throw LessonError(line: node.line, .seedsAndSeed) }
                 return seeds
             } ?? []
         }
@@ -280,7 +280,7 @@ public enum LessonParser {
             return sink.attempt {
                 switch CheckCondition.parse(try Fields.scalar(node, key)) {
                 case .success(let c): return c
-                case .failure(let reason): throw LessonError(line: node.line, reason.message)
+                case .failure(let reason): throw LessonError(line: node.line, reason.phrase)
                 }
             }
         }
@@ -288,18 +288,18 @@ public enum LessonParser {
             let stepsNode = try f.required("steps")
             let steps = try Fields.number(stepsNode, "steps")
             guard steps >= 1, steps <= 1_000_000, steps == steps.rounded() else {
-                throw LessonError(line: stepsNode.line, "steps must be a whole number in 1…1000000")
+                throw LessonError(line: stepsNode.line, .badSteps, ["range": SettingDefinition.range(1...1_000_000)])
             }
             return Int(steps)
         }
-        if f.optional("expect") == nil { sink.all.append(LessonError(line: item.line, "check has no expect")) }
+        if f.optional("expect") == nil { sink.all.append(LessonError(line: item.line, .checkNoExpect)) }
         let condition = readCondition("expect")
         let until = readCondition("until")
         let whenText = f.optional("when").flatMap { try? Fields.scalar($0, "when") } ?? "any"
         let when = LessonCheck.When(rawValue: whenText)
-        if when == nil { sink.all.append(LessonError(line: f.optional("when")!.line, "when is `any` (at some validation point) or `end`")) }
+        if when == nil { sink.all.append(LessonError(line: f.optional("when")!.line, .badWhen)) }
         if until != nil && when == .end, let node = f.optional("until") {
-            sink.all.append(LessonError(line: node.line, "until stops each run early; it does not go with `when: end`"))
+            sink.all.append(LessonError(line: node.line, .untilWithEnd))
         }
         guard sink.all.count == before, let steps, let condition, let when else { return nil }
         return LessonCheck(id: id, title: title, set: set, steps: steps, expect: condition, when: when, hint: hint,
@@ -329,16 +329,16 @@ public enum LessonParser {
 struct Fields {
     let entries: [(key: String, value: FrontMatterNode)]
     let line: Int
-    let context: String
+    let context: LessonFileKey
     /// A problem for each key that is not allowed (the caller reports them).
     let unknown: [LessonError]
 
-    init(_ node: FrontMatterNode, context: String, allowed: [String]) throws {
+    init(_ node: FrontMatterNode, context: LessonFileKey, allowed: [String]) throws {
         guard case .map(let entries, let line) = node else {
-            throw LessonError(line: node.line, "\(context) must be a mapping of `key: value` lines")
+            throw LessonError(line: node.line, .notMapping, ["context": .phrase(Phrase(.lessonFile(context)))])
         }
         unknown = entries.filter { !allowed.contains($0.key) }.map { key, value in
-            LessonError(line: value.line, "unknown key \"\(key)\" in \(context) (keys: \(allowed.joined(separator: ", ")))")
+            LessonError(line: value.line, .unknownKey, ["key": .text(key), "context": .phrase(Phrase(.lessonFile(context))), "keys": .list(allowed)])
         }
         self.entries = entries
         self.line = line
@@ -348,13 +348,13 @@ struct Fields {
     func optional(_ key: String) -> FrontMatterNode? { entries.first { $0.key == key }?.value }
 
     func required(_ key: String) throws -> FrontMatterNode {
-        guard let v = optional(key) else { throw LessonError(line: line, "\(context) has no \(key)") }
+        guard let v = optional(key) else { throw LessonError(line: line, .missingKey, ["context": .phrase(Phrase(.lessonFile(context))), "key": .text(key)]) }
         return v
     }
 
     func string(_ key: String) throws -> String {
         let s = try Fields.scalar(try required(key), key)
-        guard !s.isEmpty else { throw LessonError(line: try required(key).line, "\(key) is empty") }
+        guard !s.isEmpty else { throw LessonError(line: try required(key).line, .emptyValue, ["key": .text(key)]) }
         return s
     }
 
@@ -362,25 +362,25 @@ struct Fields {
     /// characters or escape sequences.
     func text(_ key: String) throws -> String {
         let s = try string(key)
-        if let bad = TextCheck.controlCharacter(in: s) { throw LessonError(line: try required(key).line, "\(key) has \(bad); remove it") }
+        if let bad = TextCheck.controlCharacter(in: s) { throw LessonError(line: try required(key).line, .valueHasCharacter, ["key": .text(key), "character": .phrase(bad)]) }
         return s
     }
 
     static func scalar(_ node: FrontMatterNode, _ what: String) throws -> String {
-        guard case .scalar(let s, _) = node else { throw LessonError(line: node.line, "\(what) must be a single value") }
+        guard case .scalar(let s, _) = node else { throw LessonError(line: node.line, .notSingleValue, ["key": .text(what)]) }
         return s
     }
 
     static func number(_ node: FrontMatterNode, _ what: String) throws -> Double {
         let s = try scalar(node, what)
         guard !s.lowercased().contains("x"), let v = Double(s.replacingOccurrences(of: "_", with: "")) else {
-            throw LessonError(line: node.line, "\(what) must be a number, got \"\(s)\"")
+            throw LessonError(line: node.line, .notANumber, ["key": .text(what), "value": .text(s)])
         }
         return v
     }
 
     static func list(_ node: FrontMatterNode, _ what: String) throws -> [FrontMatterNode] {
-        guard case .list(let items, _) = node else { throw LessonError(line: node.line, "\(what) must be a list") }
+        guard case .list(let items, _) = node else { throw LessonError(line: node.line, .notAList, ["key": .text(what)]) }
         return items
     }
 }

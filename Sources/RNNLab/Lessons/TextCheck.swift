@@ -1,19 +1,20 @@
+import LabText
+
 /// Checks on the text of a lesson file that every reader applies: ids that
 /// `verify LESSON/CHECK` can address, and no control characters (an ANSI escape
 /// in a title would reach the terminal through `rnnlab list`).
 enum TextCheck {
     /// Why `id` cannot be an id (nil when it can): letters, digits, `-` and `_` only.
-    static func idProblem(_ id: String) -> String? {
-        if let bad = id.unicodeScalars.first(where: { !($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")) }) {
-            return "has \(describe(bad)); an id has only letters, digits, - and _"
-        }
-        return nil
+    /// The character that is not allowed, described (nil when the id is fine).
+    static func idProblem(_ id: String) -> Phrase? {
+        id.unicodeScalars.first(where: { !($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")) })
+            .map(describe)
     }
 
     /// The first control character of `text` (an escape sequence starts with one;
     /// a tab counts unless `allowingTab`, as in prose), described for a message;
     /// nil when there is none.
-    static func controlCharacter(in text: String, allowingTab: Bool = false) -> String? {
+    static func controlCharacter(in text: String, allowingTab: Bool = false) -> Phrase? {
         text.unicodeScalars.first { c in
             if allowingTab && c.value == 0x09 { return false }
             let category = c.properties.generalCategory
@@ -21,17 +22,18 @@ enum TextCheck {
         }.map(describe)
     }
 
-    static func describe(_ c: Unicode.Scalar) -> String {
+    static func describe(_ c: Unicode.Scalar) -> Phrase {
         let hex = String(c.value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let code: TextArgument = .text("U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex)
         switch c.value {
-        case 0: return "a NUL character (\(code))"
-        case 0x1B: return "an escape character (\(code), as in ANSI escape sequences)"
-        case 0x09: return "a tab (\(code))"
-        case 0x0D: return "a carriage return (\(code))"
+        case 0: return Phrase(.lessonFile(.nulCharacter), ["code": code])
+        case 0x1B: return Phrase(.lessonFile(.escapeCharacter), ["code": code])
+        case 0x09: return Phrase(.lessonFile(.tabCharacter), ["code": code])
+        case 0x0D: return Phrase(.lessonFile(.carriageReturn), ["code": code])
         default:
             return c.properties.generalCategory == .control || c.properties.generalCategory == .format
-                ? "a control character (\(code))" : "the character \"\(c)\" (\(code))"
+                ? Phrase(.lessonFile(.controlCharacter), ["code": code])
+                : Phrase(.lessonFile(.otherCharacter), ["character": .text(String(c)), "code": code])
         }
     }
 }

@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 
 /// The last knob values per lesson, kept between sessions in `knobs.json`
@@ -14,7 +15,9 @@ public struct KnobStore: Sendable {
     /// lesson id → knob name → value.
     public private(set) var values: [String: [String: SettingValue]] = [:]
     /// Set when the file could not be read, or when some entries were dropped.
-    public private(set) var warning: String?
+    public private(set) var notice: Phrase?
+    /// The notice in English.
+    public var warning: String? { notice.map(Language.english.render) }
 
     /// `knobs.json` in the folder of `progressURL`.
     public init(besideProgress progressURL: URL) {
@@ -28,7 +31,7 @@ public struct KnobStore: Sendable {
         file.removeLeftovers()
         let (loaded, notice) = file.load(Self.decode)
         values = loaded ?? [:]
-        warning = notice
+        self.notice = notice
     }
 
     private var file: StateFile { StateFile(url: url, durable: false) }

@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 
 /// Which checks the learner has met, kept between sessions in `progress.json`
@@ -15,7 +16,9 @@ public struct ProgressStore: Sendable {
     /// True until the first lesson is opened: the home screen says welcome.
     public private(set) var firstStart = true
     /// Set when the file existed but could not be read (and what became of it).
-    public private(set) var warning: String?
+    public private(set) var notice: Phrase?
+    /// The notice in English.
+    public var warning: String? { notice.map(Language.english.render) }
 
     /// The state folder: `$RNNLAB_STATE_DIR`, else `$XDG_STATE_HOME/rnnlab`, else `~/.local/state/rnnlab`.
     public static func defaultFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
@@ -47,7 +50,7 @@ public struct ProgressStore: Sendable {
             completed = contents.completed
             firstStart = !contents.started
         }
-        warning = notice
+        self.notice = notice
     }
 
     public func isDone(_ lesson: String, _ check: String) -> Bool { completed[lesson]?.contains(check) ?? false }

@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -35,26 +36,26 @@ public enum SafeFile {
         let name = (target.path as NSString).lastPathComponent
         var template = Array("\(directory)/\(temporaryPrefix(of: name))XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw Failure(operation: "create a temporary file in", path: directory, code: errno) }
+        guard fd >= 0 else { throw Failure(operation: .createTemporary, path: directory, code: errno) }
         let tempPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
 
         var isOpen = true
         do {
             var writer = Writer(fd: fd, path: tempPath)
             try body(&writer)
-            guard fchmod(fd, target.permissions) == 0 else { throw Failure(operation: "set permissions of", path: tempPath, code: errno) }
+            guard fchmod(fd, target.permissions) == 0 else { throw Failure(operation: .setPermissions, path: tempPath, code: errno) }
             if let owner = target.owner, owner.uid != geteuid() || owner.gid != getegid() {
                 _ = fchown(fd, owner.uid, owner.gid)  // best effort: only root may give a file away
             }
-            if durable { guard fsync(fd) == 0 else { throw Failure(operation: "sync", path: tempPath, code: errno) } }
+            if durable { guard fsync(fd) == 0 else { throw Failure(operation: .sync, path: tempPath, code: errno) } }
             isOpen = false
-            guard close(fd) == 0 else { throw Failure(operation: "close", path: tempPath, code: errno) }
+            guard close(fd) == 0 else { throw Failure(operation: .close, path: tempPath, code: errno) }
             // The check above and this rename are not one step; refuse if a
             // non-regular file appeared at the path in between.
             if let kind = nonRegularKind(at: target.path) {
-                throw Refusal("\(target.path) is \(kind), not a regular file; it was left alone")
+                throw Refusal(.notRegularFile, ["file": .text(target.path), "kind": .phrase(kind)])
             }
-            guard rename(tempPath, target.path) == 0 else { throw Failure(operation: "rename \(tempPath) to", path: target.path, code: errno) }
+            guard rename(tempPath, target.path) == 0 else { throw Failure(operation: .rename(from: tempPath), path: target.path, code: errno) }
         } catch {
             if isOpen { _ = close(fd) }
             _ = unlink(tempPath)
@@ -75,7 +76,7 @@ public enum SafeFile {
             var info = stat()
             guard lstat(path, &info) == 0 else {
                 let code = errno
-                guard code == ENOENT else { throw Failure(operation: "inspect", path: path, code: code) }
+                guard code == ENOENT else { throw Failure(operation: .inspect, path: path, code: code) }
                 try checkFolder(of: path, for: url)
                 return Destination(path: path, permissions: 0o644, owner: nil)
             }
@@ -86,10 +87,10 @@ public enum SafeFile {
                 try checkFolder(of: path, for: url)
                 return Destination(path: path, permissions: info.st_mode & 0o7777, owner: (info.st_uid, info.st_gid))
             default:
-                throw Refusal("\(describe(url, path)) is \(kindName(info.st_mode)), not a regular file; it was left alone")
+                throw Refusal(.notRegularFile, ["file": .phrase(describe(url, path)), "kind": .phrase(kindName(info.st_mode))])
             }
         }
-        throw Refusal("\(url.path): too many levels of symbolic links (more than \(maxSymlinkHops))")
+        throw Refusal(.symlinkLoop, ["file": .text(url.path), "limit": .integer(maxSymlinkHops)])
     }
 
     /// A write's resolved destination.
@@ -108,8 +109,8 @@ public enum SafeFile {
 
     static let maxSymlinkHops = 32
 
-    private static func describe(_ url: URL, _ path: String) -> String {
-        path == url.path ? path : "\(url.path) (a link to \(path))"
+    private static func describe(_ url: URL, _ path: String) -> Phrase {
+        path == url.path ? .verbatim(path) : Phrase(.store(.linkTo), ["link": .text(url.path), "target": .text(path)])
     }
 
     /// The folder of `path` must exist, be a folder, and be writable.
@@ -118,13 +119,13 @@ public enum SafeFile {
         let shown = folder.isEmpty ? "." : folder
         var info = stat()
         guard stat(shown, &info) == 0 else {
-            throw Refusal("cannot write \(describe(url, path)): the folder \(shown) does not exist")
+            throw Refusal(.cannotWriteNoFolder, ["file": .phrase(describe(url, path)), "folder": .text(shown)])
         }
         guard info.st_mode & S_IFMT == S_IFDIR else {
-            throw Refusal("cannot write \(describe(url, path)): \(shown) is not a folder")
+            throw Refusal(.cannotWriteNotFolder, ["file": .phrase(describe(url, path)), "folder": .text(shown)])
         }
         guard access(shown, W_OK) == 0 else {
-            throw Refusal("cannot write \(describe(url, path)): the folder \(shown) is not writable")
+            throw Refusal(.cannotWriteNotWritable, ["file": .phrase(describe(url, path)), "folder": .text(shown)])
         }
     }
 
@@ -132,7 +133,7 @@ public enum SafeFile {
     private static func linkTarget(of path: String) throws -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let n = readlink(path, &buffer, buffer.count - 1)
-        guard n >= 0 else { throw Failure(operation: "read the link", path: path, code: errno) }
+        guard n >= 0 else { throw Failure(operation: .readLink, path: path, code: errno) }
         let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         if target.hasPrefix("/") { return target }
         return ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
@@ -140,22 +141,22 @@ public enum SafeFile {
 
     /// What sits at `path` when it is something other than a regular file
     /// (symlinks followed); nil for a regular file or nothing.
-    static func nonRegularKind(at path: String) -> String? {
+    static func nonRegularKind(at path: String) -> Phrase? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return info.st_mode & S_IFMT == S_IFREG ? nil : kindName(info.st_mode)
     }
 
     /// "a directory", "a FIFO", … for a file mode.
-    static func kindName(_ mode: mode_t) -> String {
+    static func kindName(_ mode: mode_t) -> Phrase {
         switch mode & S_IFMT {
-        case S_IFDIR: return "a directory"
-        case S_IFIFO: return "a FIFO"
-        case S_IFCHR: return "a character device"
-        case S_IFBLK: return "a block device"
-        case S_IFSOCK: return "a socket"
-        case S_IFLNK: return "a symbolic link"
-        default: return "a regular file"
+        case S_IFDIR: return Phrase(.store(.aDirectory))
+        case S_IFIFO: return Phrase(.store(.aFIFO))
+        case S_IFCHR: return Phrase(.store(.aCharacterDevice))
+        case S_IFBLK: return Phrase(.store(.aBlockDevice))
+        case S_IFSOCK: return Phrase(.store(.aSocket))
+        case S_IFLNK: return Phrase(.store(.aSymbolicLink))
+        default: return Phrase(.store(.aRegularFile))
         }
     }
 
@@ -187,7 +188,7 @@ public enum SafeFile {
                 #endif
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw Failure(operation: "write", path: path, code: errno)
+                    throw Failure(operation: .write, path: path, code: errno)
                 }
                 next += n
                 remaining -= n
@@ -197,18 +198,49 @@ public enum SafeFile {
 
     /// A system call that failed, with the path and the system's reason.
     public struct Failure: Error, Equatable, CustomStringConvertible {
-        public var operation: String
+        /// What the store was doing; each has its own message.
+        public enum Operation: Sendable, Equatable {
+            case create, createTemporary, setPermissions, sync, close, write, read, open, inspect, readLink
+            case openLock, lock, setAside
+            case rename(from: String)
+        }
+
+        public var operation: Operation
         public var path: String
         public var code: Int32
 
-        public var description: String {
-            "could not \(operation) \(path): \(String(cString: strerror(code))) (errno \(code))"
+        public var phrase: Phrase {
+            var arguments: [String: TextArgument] = ["path": .text(path), "reason": .text(String(cString: strerror(code))),
+                                                     "code": .integer(Int(code))]
+            let key: StoreKey
+            switch operation {
+            case .create: key = .couldNotCreate
+            case .createTemporary: key = .couldNotCreateTemporary
+            case .setPermissions: key = .couldNotSetPermissions
+            case .sync: key = .couldNotSync
+            case .close: key = .couldNotClose
+            case .write: key = .couldNotWrite
+            case .read: key = .couldNotRead
+            case .open: key = .couldNotOpen
+            case .inspect: key = .couldNotInspect
+            case .readLink: key = .couldNotReadLink
+            case .openLock: key = .couldNotOpenLock
+            case .lock: key = .couldNotLock
+            case .setAside: key = .couldNotSetAside
+            case .rename(let from):
+                key = .couldNotRename
+                arguments["from"] = .text(from)
+            }
+            return Phrase(.store(key), arguments)
         }
+
+        public var description: String { Language.english.render(phrase) }
     }
 
     /// A destination the writer will not touch, and why.
     public struct Refusal: Error, Equatable, CustomStringConvertible {
-        public var description: String
-        public init(_ description: String) { self.description = description }
+        public var phrase: Phrase
+        public init(_ key: StoreKey, _ arguments: [String: TextArgument] = [:]) { phrase = Phrase(.store(key), arguments) }
+        public var description: String { Language.english.render(phrase) }
     }
 }

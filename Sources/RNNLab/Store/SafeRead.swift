@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -30,18 +31,18 @@ public enum SafeRead {
             let code = errno
             if code == ENOENT { return .missing }
             if code == ENOTDIR {
-                throw SafeFile.Refusal("cannot read \(url.path): a part of the path is not a folder")
+                throw SafeFile.Refusal(.cannotReadPathNotFolder, ["file": .text(url.path)])
             }
-            throw SafeFile.Failure(operation: "open", path: url.path, code: code)
+            throw SafeFile.Failure(operation: .open, path: url.path, code: code)
         }
         defer { _ = close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw SafeFile.Failure(operation: "inspect", path: url.path, code: errno) }
+        guard fstat(fd, &info) == 0 else { throw SafeFile.Failure(operation: .inspect, path: url.path, code: errno) }
         guard info.st_mode & S_IFMT == S_IFREG else {
-            throw SafeFile.Refusal("cannot read \(url.path): it is \(SafeFile.kindName(info.st_mode)), not a regular file; it was left alone")
+            throw SafeFile.Refusal(.cannotReadNotRegular, ["file": .text(url.path), "kind": .phrase(SafeFile.kindName(info.st_mode))])
         }
         guard Int(info.st_size) <= limit else {
-            throw SafeFile.Refusal("cannot read \(url.path): it holds \(info.st_size) bytes, more than the \(limit) a state file may have; it was left alone")
+            throw SafeFile.Refusal(.cannotReadTooLarge, ["file": .text(url.path), "bytes": .integer(Int(info.st_size)), "limit": .integer(limit)])
         }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
@@ -49,12 +50,12 @@ public enum SafeRead {
             let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw SafeFile.Failure(operation: "read", path: url.path, code: errno)
+                throw SafeFile.Failure(operation: .read, path: url.path, code: errno)
             }
             if n == 0 { break }
             data.append(contentsOf: buffer[0..<n])
             guard data.count <= limit else {
-                throw SafeFile.Refusal("cannot read \(url.path): it grew past the \(limit) bytes a state file may have; it was left alone")
+                throw SafeFile.Refusal(.cannotReadGrew, ["file": .text(url.path), "limit": .integer(limit)])
             }
         }
         return .contents(data)

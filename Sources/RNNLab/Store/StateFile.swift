@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -44,7 +45,7 @@ public struct StateFile: Sendable {
     /// Reads and decodes the file. Missing: `nil` and no notice. Unreadable:
     /// `nil` and a notice (nothing moved). Invalid: set aside, `nil` and a
     /// notice. Partly valid: the valid part, a copy of the file set aside, and a notice.
-    public func load<Value>(_ decode: (JSONValue) -> Decoded<Value>?) -> (value: Value?, notice: String?) {
+    public func load<Value>(_ decode: (JSONValue) -> Decoded<Value>?) -> (value: Value?, notice: Phrase?) {
         if let refusal = folderProblem() { return (nil, refusal) }
         let data: Data
         do {
@@ -53,18 +54,20 @@ public struct StateFile: Sendable {
             case .contents(let d): data = d
             }
         } catch {
-            return (nil, "\(error)")
+            return (nil, Phrase.describing(error))
         }
         guard let decoded = Self.parse(data).flatMap(decode) else {
             let aside = try? StateLock.withLock(folder) { try setAside(ifStill: data, copy: false) }
-            guard let aside else { return (nil, "\(name) in \(folder.path) is not valid and could not be set aside; it is ignored") }
-            return (nil, "\(name) in \(folder.path) was not valid; it was moved to \(aside) and starts afresh")
+            guard let aside else { return (nil, Phrase(.store(.invalidKept), ["name": .text(name), "folder": .text(folder.path)])) }
+            return (nil, Phrase(.store(.invalidMoved), ["name": .text(name), "folder": .text(folder.path), "aside": .text(aside)]))
         }
         guard decoded.dropped.isEmpty else {
             let aside = try? StateLock.withLock(folder) { try setAside(ifStill: data, copy: true) }
-            let copy = aside.map { "; the file was copied to \($0)" } ?? ""
-            let list = decoded.dropped.prefix(3).joined(separator: ", ") + (decoded.dropped.count > 3 ? ", …" : "")
-            return (decoded.value, "\(name): \(decoded.dropped.count) entr\(decoded.dropped.count == 1 ? "y" : "ies") could not be read and \(decoded.dropped.count == 1 ? "was" : "were") dropped (\(list))\(copy)")
+            let list = TextArgument.list(Array(decoded.dropped.prefix(3)) + (decoded.dropped.count > 3 ? ["…"] : []))
+            var arguments: [String: TextArgument] = ["name": .text(name), "count": .integer(decoded.dropped.count), "entries": list]
+            guard let aside else { return (decoded.value, Phrase(.store(.entriesDropped), arguments)) }
+            arguments["aside"] = .text(aside)
+            return (decoded.value, Phrase(.store(.entriesDroppedCopied), arguments))
         }
         return (decoded.value, nil)
     }
@@ -110,10 +113,10 @@ public struct StateFile: Sendable {
     }
 
     /// A notice when the state folder exists but is not a folder.
-    func folderProblem() -> String? {
+    func folderProblem() -> Phrase? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else { return nil }
-        return isDirectory.boolValue ? nil : "the state folder \(folder.path) is a file, not a folder; progress and knob values cannot be kept"
+        return isDirectory.boolValue ? nil : Phrase(.store(.folderIsFile), ["folder": .text(folder.path)])
     }
 
     static func parse(_ data: Data) -> JSONValue? { JSONValue.parse(data) }
@@ -129,7 +132,7 @@ public struct StateFile: Sendable {
                 let fd = open(aside, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
                 if fd < 0 {
                     if errno == EEXIST { continue }
-                    throw SafeFile.Failure(operation: "create", path: aside, code: errno)
+                    throw SafeFile.Failure(operation: .create, path: aside, code: errno)
                 }
                 var writer = SafeFile.Writer(fd: fd, path: aside)
                 defer { _ = close(fd) }
@@ -141,8 +144,8 @@ public struct StateFile: Sendable {
                 _ = unlink(url.path)
                 return asideName
             }
-            if errno != EEXIST { throw SafeFile.Failure(operation: "set aside", path: url.path, code: errno) }
+            if errno != EEXIST { throw SafeFile.Failure(operation: .setAside, path: url.path, code: errno) }
         }
-        throw SafeFile.Refusal("\(folder.path) already holds 1000 backups of \(name); remove some")
+        throw SafeFile.Refusal(.tooManyBackups, ["folder": .text(folder.path), "name": .text(name)])
     }
 }

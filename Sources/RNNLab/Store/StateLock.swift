@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -21,17 +22,17 @@ public enum StateLock {
         try ensureFolder(folder)
         let path = folder.appendingPathComponent(fileName).path
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
-        guard fd >= 0 else { throw SafeFile.Failure(operation: "open the lock file", path: path, code: errno) }
+        guard fd >= 0 else { throw SafeFile.Failure(operation: .openLock, path: path, code: errno) }
         defer { _ = close(fd) }
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
             guard code == EWOULDBLOCK || code == EINTR else {
-                throw SafeFile.Failure(operation: "lock", path: path, code: code)
+                throw SafeFile.Failure(operation: .lock, path: path, code: code)
             }
             guard clock.now < deadline else {
-                throw SafeFile.Refusal("the state folder \(folder.path) stayed locked by another lab for \(timeout); nothing was saved")
+                throw SafeFile.Refusal(.stayedLocked, ["folder": .text(folder.path), "time": .text("\(timeout)")])
             }
             usleep(10_000)
         }
@@ -44,14 +45,14 @@ public enum StateLock {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw SafeFile.Refusal("the state folder \(folder.path) is a file, not a folder; progress and knob values cannot be kept")
+                throw SafeFile.Refusal(.folderIsFile, ["folder": .text(folder.path)])
             }
             return
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw SafeFile.Refusal("cannot create the state folder \(folder.path): \(error.localizedDescription)")
+            throw SafeFile.Refusal(.cannotCreateFolder, ["folder": .text(folder.path), "reason": .text(error.localizedDescription)])
         }
     }
 }

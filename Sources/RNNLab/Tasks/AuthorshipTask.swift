@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// Who wrote this line, Shakespeare or Milton? Lines of at least 25
@@ -25,10 +26,10 @@ enum AuthorshipTask {
         for file in CharLanguageModelTask.files { shakespeare += lines(try TextFiles.loadCorpus(path: directory.file(file))) }
         let milton = lines(try TextFiles.loadCorpus(path: directory.file(miltonFile)))
         guard !shakespeare.isEmpty else {
-            throw DataError(path: directory.file("shakespeare"), reason: "no line of at least 25 characters in its \(CharLanguageModelTask.files.count) files")
+            throw DataError(path: directory.file("shakespeare"), .noLongLinesInFiles, ["files": .integer(CharLanguageModelTask.files.count)])
         }
         guard !milton.isEmpty else {
-            throw DataError(path: directory.file(miltonFile), reason: "no line of at least 25 characters")
+            throw DataError(path: directory.file(miltonFile), .noLongLines)
         }
         var seen: [String: Int] = [:]
         var ordered: [(String, Int)] = []
@@ -45,9 +46,7 @@ enum AuthorshipTask {
         let labelled = ordered.filter { seen[$0.0] != -1 }
         let parts = Splitting.partition(labelled.count, validation: 0.1, test: 0.1, seed: seed)
         if let empty = parts.firstEmpty {
-            throw DataError(path: directory.file(miltonFile),
-                            reason: "with the Shakespeare files it gives \(labelled.count) distinct lines of at least 25 "
-                            + "characters, too few to leave any in the \(empty.rawValue) split (cut 80/10/10)")
+            throw DataError(path: directory.file(miltonFile), .tooFewLines, ["count": .integer(labelled.count), "split": .text(empty.rawValue)])
         }
         let vocabulary = try Vocabulary.limited(training: parts.train.map { labelled[$0].0 }, source: directory.path)
         let examples = parts.map { indices in

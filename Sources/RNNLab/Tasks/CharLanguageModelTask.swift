@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// A character-level language model on nine Shakespeare works: at each step,
@@ -39,9 +40,8 @@ enum CharLanguageModelTask {
         let ids = text.map(vocabulary.encode)
         // Every split needs one window of T inputs and the character after them.
         for (split, part) in ids.all where part.count < t + 1 {
-            let share = split == .train ? "90 %" : "5 %"
-            throw DataError(path: folder, reason: "the \(split.rawValue) text (\(share) of each of its \(files.count) files) "
-                            + "is \(part.count) characters long, shorter than one window of T+1 = \(t + 1) characters")
+            throw DataError(path: folder, .textTooShort, ["split": .text(split.rawValue), "share": .percent(split == .train ? 0.9 : 0.05, decimals: 0),
+                                                          "files": .integer(files.count), "length": .integer(part.count), "window": .integer(t + 1)])
         }
         let train = ids.train
         let v = vocabulary.count

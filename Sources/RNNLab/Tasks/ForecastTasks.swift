@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// Forecasting a real series from a window of its past: T values in, the value
@@ -42,9 +43,8 @@ enum ForecastTasks {
         let ranges = Splitting.cut(Array(0..<series.count), validation: 0.15, test: 0.15)
         // A window of T inputs and the target h steps later must fit inside every split.
         for (split, indices) in ranges.all where indices.count < t + h {
-            throw DataError(path: path, reason: "a window of T=\(t) plus horizon \(h) (\(t + h) values) does not fit in the "
-                            + "\(split.rawValue) split, which holds \(indices.count) of the series' \(series.count) values "
-                            + "(cut 70/15/15 in time order)")
+            throw DataError(path: path, .windowDoesNotFit, ["window": .integer(t), "horizon": .integer(h), "values": .integer(t + h),
+                                                     "split": .text(split.rawValue), "held": .integer(indices.count), "total": .integer(series.count)])
         }
         let standardizer = Standardizer(fitting: ranges.train.filter { series.observed[$0] }.map { Float(series.values[$0]) },
                                         features: 1)
@@ -64,8 +64,7 @@ enum ForecastTasks {
             return windows
         }
         if let empty = examples.firstEmpty {
-            throw DataError(path: path, reason: "every window of T=\(t) plus horizon \(h) in the \(empty.rawValue) split "
-                            + "ends on a missing value, so the split has nothing to score")
+            throw DataError(path: path, .windowsAllMissing, ["window": .integer(t), "horizon": .integer(h), "split": .text(empty.rawValue)])
         }
         let info = TaskInfo(name: format.name, summary: format.summary, kind: .regression, inputSize: 1, outputSize: 1,
                             preview: .series, targetScale: standardizer.std[0], targetShift: standardizer.mean[0])

@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// Japanese vowels (Kudo, Toyama & Shimbo 1999): 12 LPC cepstrum features per
@@ -14,13 +15,13 @@ enum JapaneseVowelsTask {
         let trainFile = try LabelledSeriesSet.load(path: directory.file(files[0]))
         let testFile = try LabelledSeriesSet.load(path: directory.file(files[1]))
         guard trainFile.dimensions == testFile.dimensions, trainFile.classLabels == testFile.classLabels else {
-            throw DataError(path: directory.file(files[1]), reason: "dimensions or class labels differ from the TRAIN file")
+            throw DataError(path: directory.file(files[1]), .differsFromTrain)
         }
         let d = trainFile.dimensions
         let parts = Splitting.partition(trainFile.series.count, validation: 0.2, test: 0, seed: seed)
         if parts.train.isEmpty || parts.validation.isEmpty {
-            throw DataError(path: directory.file(files[0]), reason: "holds \(trainFile.series.count) series, too few to leave "
-                            + "any in the \(parts.train.isEmpty ? "train" : "validation") split (cut 80/20)")
+            throw DataError(path: directory.file(files[0]), .tooFewSeries,
+                            ["count": .integer(trainFile.series.count), "split": .text(parts.train.isEmpty ? "train" : "validation")])
         }
         let train = parts.train.map { trainFile.series[$0] }
         let standardizer = Standardizer(fitting: train.flatMap(\.values), features: d)

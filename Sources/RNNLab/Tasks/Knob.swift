@@ -1,3 +1,5 @@
+import LabText
+
 /// A difficulty setting of a task (sequence length, delay, noise, …) with its range.
 public struct Knob: Sendable, Equatable {
     public var name: String
@@ -33,14 +35,15 @@ public struct KnobValues: Sendable, Equatable {
         for k in knobs { values[k.name] = k.defaultValue }
         for (name, v) in requested {
             guard let knob = knobs.first(where: { $0.name == name }) else {
-                let known = knobs.map(\.name).joined(separator: ", ")
-                throw TaskError("\(task) has no knob \(name)" + (known.isEmpty ? "" : " (knobs: \(known))"))
+                throw knobs.isEmpty ? TaskError(.noKnobs, ["task": .text(task), "name": .text(name)])
+                    : TaskError(.unknownKnob, ["task": .text(task), "name": .text(name), "knobs": .list(knobs.map(\.name))])
             }
             guard v.isFinite, knob.range.contains(v) else {
-                throw TaskError("\(task): \(name)=\(v) is outside \(knob.range.lowerBound)…\(knob.range.upperBound)")
+                throw TaskError(.knobOutOfRange, ["task": .text(task), "name": .text(name), "value": .text(SettingValue.format(v)),
+                                                 "range": SettingDefinition.range(knob.range)])
             }
             guard !knob.isInteger || v == v.rounded() else {
-                throw TaskError("\(task): \(name) must be a whole number, got \(v)")
+                throw TaskError(.knobNotWhole, ["task": .text(task), "name": .text(name), "value": .text(SettingValue.format(v))])
             }
             values[name] = v
         }

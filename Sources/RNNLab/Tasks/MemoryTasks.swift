@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// The copy (memory) task: remember S symbols, wait D steps, then replay them
@@ -60,7 +61,7 @@ enum EchoTask {
 
     static func make(_ kv: KnobValues, seed: UInt64) throws -> ExampleTask {
         let t = kv.int("T"), lag = kv.int("k"), alphabet = kv.int("K")
-        guard lag < t else { throw TaskError("echo: k=\(lag) must be less than T=\(t)") }
+        guard lag < t else { throw TaskError(.echoLag, ["lag": .integer(lag), "length": .integer(t)]) }
         let names = (0..<alphabet).map { String(UnicodeScalar(UInt8(65 + $0))) }
         let info = TaskInfo(name: "echo", summary: "output the input from k steps ago",
                             kind: .perStepClassification, inputSize: alphabet, outputSize: alphabet,

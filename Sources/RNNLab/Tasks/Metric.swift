@@ -1,3 +1,5 @@
+import LabText
+
 /// One score of a model or baseline on a split: what it is (`kind`: its id,
 /// label and direction) and its value.
 public struct Metric: Sendable, Equatable, CustomStringConvertible {
@@ -20,21 +22,22 @@ public struct Metric: Sendable, Equatable, CustomStringConvertible {
     @available(*, deprecated, renamed: "label", message: "compare metrics by `id`; `label` is for display")
     public var name: String { label }
 
-    public var description: String {
-        return isFraction ? "\(label) \(Metric.format(value * 100, digits: 1))%" : "\(label) \(Metric.format(value, digits: 4))"
+    /// "accuracy 95.0%", "mse 0.0123": the label and the value, as a message.
+    public var phrase: Phrase {
+        isFraction ? Phrase(.run(.metricPercent), ["label": .phrase(kind.labelPhrase), "value": .text(Metric.format(value * 100, digits: 1))])
+            : Phrase(.run(.metric), ["label": .phrase(kind.labelPhrase), "value": .text(Metric.format(value, digits: 4))])
     }
 
-    static func format(_ v: Double, digits: Int) -> String {
-        guard v.isFinite else { return "\(v)" }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let r = (abs(v) * scale).rounded() / scale
-        var s = String(r)
-        if let dot = s.firstIndex(of: ".") {
-            let decimals = s.distance(from: dot, to: s.endIndex) - 1
-            if decimals < digits { s += String(repeating: "0", count: digits - decimals) }
-        }
-        return (v < 0 && r != 0 ? "-" : "") + s
+    public var description: String { Language.english.render(phrase) }
+
+    /// `v` rounded to `digits` decimals by the lab's one formatter, written with
+    /// all of them (`0.9500`) so a column of metrics lines up.
+    public static func format(_ v: Double, digits: Int) -> String {
+        var s = NumberFormat.fixed(v, decimals: digits)
+        guard v.isFinite, digits > 0, !s.contains("e") else { return s }
+        if !s.contains(".") { s += "." }
+        let decimals = s.count - 1 - s.distance(from: s.startIndex, to: s.firstIndex(of: ".")!)
+        return s + String(repeating: "0", count: max(0, digits - decimals))
     }
 }
 
@@ -57,7 +60,10 @@ public struct Baseline: Sendable, CustomStringConvertible {
         self.metrics = metrics
     }
 
-    public var description: String {
-        "\(name) (\(split.rawValue)): " + metrics.map(\.description).joined(separator: ", ")
+    /// "last value (validation): mse 0.0123, mae 0.0871", as a message.
+    public var phrase: Phrase {
+        Phrase(.run(.baseline), ["name": .text(name), "split": .text(split.rawValue), "metrics": .list(metrics.map(\.phrase))])
     }
+
+    public var description: String { Language.english.render(phrase) }
 }

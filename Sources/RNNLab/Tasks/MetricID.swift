@@ -1,3 +1,4 @@
+import LabText
 /// The stable name of a number a run yields: a task's metric (`accuracy`,
 /// `cross_entropy`), a run metric (`validation_loss`, `grad_ratio`) or a
 /// measurement (`rtrl_difference`). Checks, `RunMetrics`, baselines
@@ -47,32 +48,47 @@ public struct MetricID: RawRepresentable, Hashable, Comparable, Sendable, Custom
 /// can refuse a threshold it can never cross.
 public struct MetricKind: Sendable, Equatable {
     public var id: MetricID
-    public var label: String
+    /// The label shown, in any language.
+    public var labelPhrase: Phrase
+    /// The label in English.
+    public var label: String { Language.english.render(labelPhrase) }
     public var lowerIsBetter: Bool
     /// The values the metric can take (finite ones; NaN is never a value, see `Scoring`).
     public var range: ClosedRange<Double>
     /// A share of examples, shown in percent and plotted on 0…1.
     public var isFraction: Bool
 
-    public init(_ id: MetricID, label: String, lowerIsBetter: Bool, range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude,
+    public init(_ id: MetricID, label: Phrase, lowerIsBetter: Bool, range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude,
                 isFraction: Bool = false) {
         self.id = id
-        self.label = label
+        self.labelPhrase = label
         self.lowerIsBetter = lowerIsBetter
         self.range = range
         self.isFraction = isFraction
     }
 
+    /// A label of the catalogue's `LabelKey` group.
+    public init(_ id: MetricID, label: LabelKey, lowerIsBetter: Bool, range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude,
+                isFraction: Bool = false) {
+        self.init(id, label: Phrase(.label(label)), lowerIsBetter: lowerIsBetter, range: range, isFraction: isFraction)
+    }
+
+    @available(*, deprecated, message: "give the label a key in LabText (LabelKey)")
+    public init(_ id: MetricID, label: String, lowerIsBetter: Bool, range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude,
+                isFraction: Bool = false) {
+        self.init(id, label: Phrase.verbatim(label), lowerIsBetter: lowerIsBetter, range: range, isFraction: isFraction)
+    }
+
     static let nonNegative = 0...Double.greatestFiniteMagnitude
 
-    public static let accuracy = MetricKind(.accuracy, label: "accuracy", lowerIsBetter: false, range: 0...1, isFraction: true)
-    public static let crossEntropy = MetricKind(.crossEntropy, label: "cross-entropy", lowerIsBetter: true, range: nonNegative)
-    public static let bitsPerChar = MetricKind(.bitsPerChar, label: "bits/char", lowerIsBetter: true, range: nonNegative)
-    public static let exactMatch = MetricKind(.exactMatch, label: "exact match", lowerIsBetter: false, range: 0...1, isFraction: true)
-    public static let mse = MetricKind(.mse, label: "MSE", lowerIsBetter: true, range: nonNegative)
-    public static let rmse = MetricKind(.rmse, label: "RMSE", lowerIsBetter: true, range: nonNegative)
-    public static let mae = MetricKind(.mae, label: "MAE", lowerIsBetter: true, range: nonNegative)
-    public static let solved = MetricKind(.solved, label: "solved", lowerIsBetter: false, range: 0...1, isFraction: true)
+    public static let accuracy = MetricKind(.accuracy, label: .accuracy, lowerIsBetter: false, range: 0...1, isFraction: true)
+    public static let crossEntropy = MetricKind(.crossEntropy, label: .crossEntropy, lowerIsBetter: true, range: nonNegative)
+    public static let bitsPerChar = MetricKind(.bitsPerChar, label: .bitsPerChar, lowerIsBetter: true, range: nonNegative)
+    public static let exactMatch = MetricKind(.exactMatch, label: .exactMatch, lowerIsBetter: false, range: 0...1, isFraction: true)
+    public static let mse = MetricKind(.mse, label: .mse, lowerIsBetter: true, range: nonNegative)
+    public static let rmse = MetricKind(.rmse, label: .rmse, lowerIsBetter: true, range: nonNegative)
+    public static let mae = MetricKind(.mae, label: .mae, lowerIsBetter: true, range: nonNegative)
+    public static let solved = MetricKind(.solved, label: .solved, lowerIsBetter: false, range: 0...1, isFraction: true)
 
     /// Every metric a task can score.
     public static let taskMetrics: [MetricKind] = [.accuracy, .crossEntropy, .bitsPerChar, .exactMatch, .mse, .rmse, .mae, .solved]

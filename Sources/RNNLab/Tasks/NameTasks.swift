@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// First names from the 1990 US census lists (4,275 female, 1,219 male),
@@ -33,8 +34,7 @@ enum NameTasks {
         let parts = Splitting.partition(names.count, validation: 0.1, test: 0.1, seed: seed)
         let folder = directory.file("census_names")
         if let empty = parts.firstEmpty {
-            throw DataError(path: folder, reason: "its two lists hold \(names.count) distinct names, too few to leave "
-                            + "any in the \(empty.rawValue) split (cut 80/10/10)")
+            throw DataError(path: folder, .tooFewNames, ["count": .integer(names.count), "split": .text(empty.rawValue)])
         }
         return (names, parts, try Vocabulary.limited(training: parts.train.map { names[$0].name }, source: folder))
     }

@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// How `rnnlab data show` draws a sample.
@@ -61,13 +62,16 @@ public protocol SequenceTask: Sendable {
 
 extension SequenceTask {
     /// A one-line shape summary, e.g. "B×8×8 → 10 classes".
-    public var shapeDescription: String {
-        let t = maxSteps
+    public var shape: Phrase {
+        let arguments: [String: TextArgument] = ["steps": .integer(maxSteps), "inputs": .integer(inputSize), "outputs": .integer(outputSize)]
         switch kind {
-        case .regression: return "B×\(t)×\(inputSize) → B×\(outputSize)"
-        case .classification: return "B×\(t)×\(inputSize) → \(outputSize) classes"
-        case .perStepClassification: return "B×\(t)×\(inputSize) → B×\(t)×\(outputSize)"
-        case .seq2seq: return "B×\(t)×\(inputSize) → B×U×\(outputSize)"
+        case .regression: return Phrase(.run(.shapeRegression), arguments)
+        case .classification: return Phrase(.run(.shapeClassification), arguments)
+        case .perStepClassification: return Phrase(.run(.shapePerStep), arguments)
+        case .seq2seq: return Phrase(.run(.shapeSeq2Seq), arguments)
         }
     }
+
+    /// The shape summary in English.
+    public var shapeDescription: String { Language.english.render(shape) }
 }

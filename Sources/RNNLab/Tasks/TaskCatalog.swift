@@ -1,3 +1,5 @@
+import LabText
+
 /// Where a task's examples come from.
 public enum TaskSource: String, Sendable {
     /// Generated from a seed; difficulty set by knobs.
@@ -68,7 +70,7 @@ public enum TaskCatalog {
     public static func make(_ name: String, knobs: [String: Double] = [:], seed: UInt64 = defaultSeed,
                             dataDirectory: DataDirectory = .resolve()) throws -> any SequenceTask {
         guard let entry = entry(named: name) else {
-            throw TaskError("no task or data set named \(name) (known: \(entries.map(\.name).joined(separator: ", ")))")
+            throw TaskError(.unknownTask, ["name": .text(name), "tasks": .list(entries.map(\.name))])
         }
         return try entry.make(knobs: knobs, seed: seed, dataDirectory: dataDirectory)
     }

@@ -1,14 +1,17 @@
+import LabText
+
 /// Plain-text pictures of a task's samples for `rnnlab data show`: decoded
 /// text for token data, a block heatmap for images and multi-feature series,
 /// a small bar plot for a single series. No terminal needed.
 public enum TaskPreview {
-    /// Lines describing row `row` of `batch`.
-    public static func render(_ task: any SequenceTask, batch: SequenceBatch, row: Int, width: Int = 72) -> [String] {
+    /// Lines describing row `row` of `batch`, their words in `language`.
+    public static func render(_ task: any SequenceTask, batch: SequenceBatch, row: Int, width: Int = 72,
+                              language: Language = .english) -> [String] {
         var lines: [String] = []
         let t = batch.steps, length = batch.lengths[row], i = batch.inputSize
         if let tokens = batch.inputTokens {
             let ids = Array(tokens[(row * t)..<(row * t + length)])
-            lines.append("input:  " + spell(ids, task.inputSymbols))
+            lines.append(language(.run(.previewInput), ["tokens": .text(spell(ids, task.inputSymbols))]))
         } else {
             let x = batch.inputs.scalars
             let features = Array(x[(row * t * i)..<(row * t * i + length * i)])
@@ -25,22 +28,21 @@ public enum TaskPreview {
                     lines += heatmap(transposed, rows: i, columns: length, cellWidth: 1)
                 }
             }
-            lines.append("steps: \(length) × \(i) features")
+            lines.append(language(.run(.previewSteps), ["steps": .integer(length), "features": .integer(i)]))
         }
-        lines.append("target: " + target(task, batch, row))
+        lines.append(language(.run(.previewTarget), ["target": .phrase(target(task, batch, row))]))
         return lines
     }
 
-    static func target(_ task: any SequenceTask, _ batch: SequenceBatch, _ row: Int) -> String {
+    static func target(_ task: any SequenceTask, _ batch: SequenceBatch, _ row: Int) -> Phrase {
         switch batch.kind {
         case .regression:
             let o = task.outputSize
             let y = batch.targetValues!.scalars[(row * o)..<((row + 1) * o)]
-            return y.map { Metric.format(Double($0) * task.targetScale + task.targetShift, digits: 3) }
-                .joined(separator: ", ")
+            return Phrase.list(y.map { .verbatim(Metric.format(Double($0) * task.targetScale + task.targetShift, digits: 3)) })
         case .classification:
             let c = batch.targetClasses![row]
-            return task.classNames.map { $0[c] } ?? "class \(c)"
+            return task.classNames.map { .verbatim($0[c]) } ?? Phrase(.run(.previewClass), ["number": .integer(c)])
         case .perStepClassification, .seq2seq:
             let u = batch.targetClasses!.count / batch.batchSize
             var ids: [Int?] = []
@@ -50,7 +52,8 @@ public enum TaskPreview {
                 if batch.kind == .perStepClassification && s >= batch.lengths[row] { break }
                 ids.append(batch.targetMask[r] ? batch.targetClasses![r] : nil)
             }
-            return spellOptional(ids, task.outputSymbols) + (ids.contains(nil) ? "   (_ = not scored)" : "")
+            let tokens = spellOptional(ids, task.outputSymbols)
+            return ids.contains(nil) ? Phrase(.run(.previewNotScored), ["tokens": .text(tokens)]) : .verbatim(tokens)
         }
     }
 

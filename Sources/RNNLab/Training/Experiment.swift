@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// A task, a model and an optimiser, built from a typed configuration and a seed:
@@ -60,7 +61,7 @@ public final class Experiment {
         -> (any SequenceTask, any LabModel, SplitMix64, [SequenceBatch], [Baseline]) {
         let task: any SequenceTask
         do { task = try TaskCatalog.make(c.task, knobs: c.taskKnobs, dataDirectory: dir) } catch {
-            throw Reason("\(error)")
+            throw Reason(Phrase.describing(error))
         }
         try MemoryEstimate(task: task, configuration: c).check()
         var rng = SplitMix64(seed: UInt64(c.seed))

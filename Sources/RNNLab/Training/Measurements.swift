@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 import RNNEngine
 
@@ -12,7 +13,7 @@ public struct Measurement: Sendable {
     public let yields: [MetricKind]
     /// Why it does not apply to a run with these settings (the lesson's and the
     /// check's) on a task of this kind, or nil when it does.
-    public let unavailable: @Sendable (_ settings: [String: SettingValue], _ task: TaskKind, _ hasMarker: Bool) -> String?
+    public let unavailable: @Sendable (_ settings: [String: SettingValue], _ task: TaskKind, _ hasMarker: Bool) -> Phrase?
     let compute: @Sendable (Experiment) -> (metrics: [Metric], comparison: GradientComparison?)
 
     /// The hidden sizes the cost measurement times.
@@ -35,10 +36,10 @@ public struct Measurement: Sendable {
     /// `rtrl_difference`: ‖g_BPTT − g_RTRL‖ / ‖g_RTRL‖ over the simple RNN's four
     /// parameters, for the loss of a few validation sequences with the live weights.
     static let rtrlDifference: Measurement = Measurement(
-        yields: [MetricKind(MetricID("rtrl_difference"), label: "BPTT − RTRL", lowerIsBetter: true, range: MetricKind.nonNegative)],
+        yields: [MetricKind(MetricID("rtrl_difference"), label: .rtrlDifference, lowerIsBetter: true, range: MetricKind.nonNegative)],
         unavailable: { s, task, _ in
-            guard task != .seq2seq, ["rnn_tanh", "rnn_relu"].contains(cell(s)) else { return "needs a simple RNN (cell rnn_tanh or rnn_relu)" }
-            guard s["layers"]?.number ?? 1 == 1, s["bidirectional"]?.number ?? 0 == 0 else { return "needs one layer, one direction" }
+            guard task != .seq2seq, ["rnn_tanh", "rnn_relu"].contains(cell(s)) else { return Phrase(.check(.needsSimpleRNN)) }
+            guard s["layers"]?.number ?? 1 == 1, s["bidirectional"]?.number ?? 0 == 0 else { return Phrase(.check(.needsOneLayer)) }
             return nil
         },
         compute: { e in
@@ -49,10 +50,11 @@ public struct Measurement: Sendable {
     /// `rtrl_growth`, `bptt_growth`: the exponent k of time per step ∝ H^k, fitted over
     /// H = 16, 32, 64 (`rtrl_ms_16`, …, `bptt_ms_64`: milliseconds per step, best of 3).
     static let costGrowth: Measurement = Measurement(
-        yields: [MetricKind(MetricID("rtrl_growth"), label: "RTRL growth", lowerIsBetter: true),
-                 MetricKind(MetricID("bptt_growth"), label: "BPTT growth", lowerIsBetter: true)]
+        yields: [MetricKind(MetricID("rtrl_growth"), label: .rtrlGrowth, lowerIsBetter: true),
+                 MetricKind(MetricID("bptt_growth"), label: .bpttGrowth, lowerIsBetter: true)]
             + ["rtrl", "bptt"].flatMap { way in
-                timedSizes.map { MetricKind(MetricID("\(way)_ms_\($0)"), label: "\(way.uppercased()) ms at H=\($0)", lowerIsBetter: true,
+                timedSizes.map { MetricKind(MetricID("\(way)_ms_\($0)"), label: Phrase(.label(way == "rtrl" ? .rtrlMilliseconds : .bpttMilliseconds),
+                                                                                         ["hidden": .integer($0)]), lowerIsBetter: true,
                                             range: MetricKind.nonNegative) }
             },
         unavailable: { _, _, _ in nil },
@@ -61,10 +63,10 @@ public struct Measurement: Sendable {
     /// `input_gate_gap`: the LSTM's mean input gate on marked steps minus on the
     /// others, over units and validation sequences.
     static let inputGateGap: Measurement = Measurement(
-        yields: [MetricKind(MetricID("input_gate_gap"), label: "input gate gap", lowerIsBetter: false, range: -1...1)],
+        yields: [MetricKind(MetricID("input_gate_gap"), label: .inputGateGap, lowerIsBetter: false, range: -1...1)],
         unavailable: { s, task, marker in
-            guard task != .seq2seq, cell(s) == "lstm" else { return "needs cell lstm" }
-            return marker ? nil : "needs a task with marked steps (adding)"
+            guard task != .seq2seq, cell(s) == "lstm" else { return Phrase(.check(.needsCell), ["cell": "lstm"]) }
+            return marker ? nil : Phrase(.check(.needsMarkers))
         },
         compute: { e in (e.inputGateGap().map { [Metric(inputGateGap.yields[0], $0)] } ?? [], nil) })
 
@@ -72,11 +74,11 @@ public struct Measurement: Sendable {
     /// on the quarter of units whose state moved most at the first marker;
     /// `update_gate_at_marker`: their z on the first marker itself.
     static let updateGateCarrying: Measurement = Measurement(
-        yields: [MetricKind(MetricID("update_gate_carrying"), label: "z between markers", lowerIsBetter: false, range: 0...1),
-                 MetricKind(MetricID("update_gate_at_marker"), label: "z at the first marker", lowerIsBetter: false, range: 0...1)],
+        yields: [MetricKind(MetricID("update_gate_carrying"), label: .updateGateCarrying, lowerIsBetter: false, range: 0...1),
+                 MetricKind(MetricID("update_gate_at_marker"), label: .updateGateAtMarker, lowerIsBetter: false, range: 0...1)],
         unavailable: { s, task, marker in
-            guard task != .seq2seq, cell(s) == "gru" else { return "needs cell gru" }
-            return marker ? nil : "needs a task with marked steps (adding)"
+            guard task != .seq2seq, cell(s) == "gru" else { return Phrase(.check(.needsCell), ["cell": "gru"]) }
+            return marker ? nil : Phrase(.check(.needsMarkers))
         },
         compute: { e in
             guard let v = e.updateGateCarrying() else { return ([], nil) }
@@ -89,12 +91,12 @@ public struct Measurement: Sendable {
     /// token written at step u−1 sits), over the steps u ≥ 1 that have one;
     /// `attention_near_mirror`: on the two together, over the same steps.
     static let attentionMirror: Measurement = Measurement(
-        yields: [MetricKind(MetricID("attention_mirror"), label: "attention on the mirror", lowerIsBetter: false, range: 0...1),
-                 MetricKind(MetricID("attention_next"), label: "attention after the mirror", lowerIsBetter: false, range: 0...1),
-                 MetricKind(MetricID("attention_near_mirror"), label: "attention near the mirror", lowerIsBetter: false, range: 0...1)],
+        yields: [MetricKind(MetricID("attention_mirror"), label: .attentionOnMirror, lowerIsBetter: false, range: 0...1),
+                 MetricKind(MetricID("attention_next"), label: .attentionAfterMirror, lowerIsBetter: false, range: 0...1),
+                 MetricKind(MetricID("attention_near_mirror"), label: .attentionNearMirror, lowerIsBetter: false, range: 0...1)],
         unavailable: { s, task, _ in
-            guard task == .seq2seq else { return "needs a seq2seq task" }
-            return s["attention"]?.number ?? 1 == 1 ? nil : "needs attention 1"
+            guard task == .seq2seq else { return Phrase(.check(.needsSeq2Seq)) }
+            return s["attention"]?.number ?? 1 == 1 ? nil : Phrase(.check(.needsAttention))
         },
         compute: { e in
             guard let v = e.attentionMirror() else { return ([], nil) }

@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 import RNNEngine
 import Synchronization
@@ -83,15 +84,24 @@ public struct MemoryEstimate: Sendable, Equatable {
     /// Throws with the estimate and the cap when the estimate is over the cap.
     public func check(limit: Int = MemoryEstimate.limit) throws {
         guard bytes > limit else { return }
-        throw Reason("these settings need about \(MemoryEstimate.format(bytes)) of memory, over the limit of \(MemoryEstimate.format(limit)); lower hidden, batch, T or layers, or raise the limit with --max-memory or $\(MemoryEstimate.environmentVariable)")
+        throw Reason(.run(.memoryOverLimit), ["need": .phrase(MemoryEstimate.size(bytes)), "limit": .phrase(MemoryEstimate.size(limit)),
+                                              "variable": .text(MemoryEstimate.environmentVariable)])
     }
 
-    /// Bytes in binary units: "512 MiB", "17.6 GiB".
-    public static func format(_ bytes: Int) -> String {
-        let units = ["bytes", "KiB", "MiB", "GiB", "TiB"]
+    /// Bytes in binary units: "512 MiB", "17.6 GiB" (``size(_:)`` in English).
+    public static func format(_ bytes: Int) -> String { Language.english.render(size(bytes)) }
+
+    /// Bytes in binary units, as a message: one decimal below 10, none above.
+    public static func size(_ bytes: Int) -> Phrase {
+        let units: [RunKey] = [.bytes, .kibibytes, .mebibytes, .gibibytes, .tebibytes]
         var value = Double(bytes), unit = 0
         while value >= 1024 && unit < units.count - 1 { value /= 1024; unit += 1 }
-        return unit == 0 ? "\(bytes) bytes" : (value < 10 ? String(format: "%.1f %@", value, units[unit]) : String(format: "%.0f %@", value, units[unit]))
+        if unit == 0 { return Phrase(.run(.bytes), ["size": .integer(bytes)]) }
+        let digits = value < 10 ? 1 : 0
+        // Always `digits` decimals ("5.0 GiB"), as a size reads best.
+        let rounded = NumberFormat.fixed(value, decimals: digits)
+        let shown = digits == 1 && !rounded.contains(".") ? rounded + ".0" : rounded
+        return Phrase(.run(units[unit]), ["size": .text(shown)])
     }
 
     /// The cap the CLI and the environment accept: a whole or decimal number
@@ -102,7 +112,7 @@ public struct MemoryEstimate: Sendable, Equatable {
         let units: [(String, Double)] = [("TIB", 0x1p40), ("GIB", 0x1p30), ("MIB", 0x1p20), ("KIB", 0x1p10),
                                          ("TB", 0x1p40), ("GB", 0x1p30), ("MB", 0x1p20), ("KB", 0x1p10),
                                          ("T", 0x1p40), ("G", 0x1p30), ("M", 0x1p20), ("K", 0x1p10)]
-        let refusal = Reason("a memory size is a number with a unit between 64M and 1T, like 8G or 512M; got \"\(text)\"")
+        let refusal = Reason(.run(.badMemorySize), ["text": .text(text)])
         guard let (suffix, scale) = units.first(where: { t.hasSuffix($0.0) }) else { throw refusal }
         let digits = t.dropLast(suffix.count)
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let n = Double(digits) else { throw refusal }

@@ -17,19 +17,19 @@ public struct RunMetrics: Sendable {
     private var clippedSteps = 0
     private var steps = 0
 
-    public static let loss = MetricKind(MetricID("loss"), label: "loss", lowerIsBetter: true)
-    public static let validationLoss = MetricKind(MetricID("validation_loss"), label: "validation loss", lowerIsBetter: true)
-    public static let gradNorm = MetricKind(MetricID("grad_norm"), label: "‖∂L/∂θ‖", lowerIsBetter: true, range: MetricKind.nonNegative)
-    public static let gradFirst = MetricKind(MetricID("grad_first"), label: "‖∂L/∂h_0‖", lowerIsBetter: false, range: MetricKind.nonNegative)
-    public static let gradLast = MetricKind(MetricID("grad_last"), label: "‖∂L/∂h_T‖", lowerIsBetter: false, range: MetricKind.nonNegative)
-    public static let gradRatio = MetricKind(MetricID("grad_ratio"), label: "‖∂L/∂h_0‖ / ‖∂L/∂h_T‖", lowerIsBetter: false,
+    public static let loss = MetricKind(MetricID("loss"), label: .loss, lowerIsBetter: true)
+    public static let validationLoss = MetricKind(MetricID("validation_loss"), label: .validationLoss, lowerIsBetter: true)
+    public static let gradNorm = MetricKind(MetricID("grad_norm"), label: .gradientNorm, lowerIsBetter: true, range: MetricKind.nonNegative)
+    public static let gradFirst = MetricKind(MetricID("grad_first"), label: .gradientFirst, lowerIsBetter: false, range: MetricKind.nonNegative)
+    public static let gradLast = MetricKind(MetricID("grad_last"), label: .gradientLast, lowerIsBetter: false, range: MetricKind.nonNegative)
+    public static let gradRatio = MetricKind(MetricID("grad_ratio"), label: .gradientRatio, lowerIsBetter: false,
                                              range: 0...Double.infinity)
-    public static let diverged = MetricKind(MetricID("diverged"), label: "diverged", lowerIsBetter: true, range: 0...1)
-    public static let clippedFraction = MetricKind(MetricID("clipped_fraction"), label: "clipped steps", lowerIsBetter: true,
+    public static let diverged = MetricKind(MetricID("diverged"), label: .diverged, lowerIsBetter: true, range: 0...1)
+    public static let clippedFraction = MetricKind(MetricID("clipped_fraction"), label: .clippedSteps, lowerIsBetter: true,
                                                    range: 0...1, isFraction: true)
-    public static let step = MetricKind(MetricID("step"), label: "step", lowerIsBetter: false, range: MetricKind.nonNegative)
-    public static let parameters = MetricKind(MetricID("parameters"), label: "parameters", lowerIsBetter: true, range: MetricKind.nonNegative)
-    public static let recurrentParameters = MetricKind(MetricID("recurrent_parameters"), label: "recurrent parameters",
+    public static let step = MetricKind(MetricID("step"), label: .step, lowerIsBetter: false, range: MetricKind.nonNegative)
+    public static let parameters = MetricKind(MetricID("parameters"), label: .parameters, lowerIsBetter: true, range: MetricKind.nonNegative)
+    public static let recurrentParameters = MetricKind(MetricID("recurrent_parameters"), label: .recurrentParameters,
                                                        lowerIsBetter: true, range: MetricKind.nonNegative)
 
     /// Every metric a run records besides the task's and the measurements.

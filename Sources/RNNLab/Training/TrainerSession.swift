@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 import RNNEngine
 import Synchronization
@@ -50,14 +51,14 @@ public enum TrainerEvent: Sendable {
     /// A setting took effect at `step` (a live change marks the plots; a rebuild restarts them).
     case changed(name: String, value: SettingValue, effect: SettingEffect, step: Int)
     /// A command was refused; the reason says what is allowed.
-    case refused(String)
+    case refused(Phrase)
     case running(Bool)
     /// The run diverged at `step` and is paused; the step was not applied.
     case diverged(Divergence, step: Int)
     /// Rolled back to the last good parameters at `step`.
     case rolledBack(step: Int, learningRate: Double?)
-    /// The experiment could not be built.
-    case failed(String)
+    /// The experiment could not be built, and why.
+    case failed(Phrase)
 }
 
 /// The two queues between the lab and the worker thread. Both sides hold it, so
@@ -142,7 +143,7 @@ private final class Worker {
             session.post(.ready(info(e)))
         } catch {
             experiment = nil
-            session.post(.failed("\(error)"))
+            session.post(.failed(Phrase.describing(error)))
         }
     }
 
@@ -202,7 +203,7 @@ private final class Worker {
                 session.post(.changed(name: name, value: value, effect: effect, step: e.step))
                 if effect == .rebuild { session.post(.ready(info(e))) }
             } catch {
-                session.post(.refused("\(error)"))
+                session.post(.refused(Phrase.describing(error)))
             }
         case .rollBack:
             guard let e = experiment else { return }

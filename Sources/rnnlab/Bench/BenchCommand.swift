@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import LabText
+import RNNLab
 import RNNEngine
 
 struct BenchCommand: ParsableCommand {
@@ -14,9 +16,11 @@ struct BenchCommand: ParsableCommand {
     var only: String?
 
     func run() throws {
-        let groups = Set((only ?? "matmul,ops,conv,rnn,seq2seq,tree,ui").split(separator: ",").map(String.init))
-        let known: Set = ["matmul", "ops", "conv", "rnn", "seq2seq", "tree", "ui"]
-        if let bad = groups.subtracting(known).first { throw ValidationError("unknown group \(bad) (groups: matmul, ops, conv, rnn, seq2seq, tree, ui)") }
+        let order = ["matmul", "ops", "conv", "rnn", "seq2seq", "tree", "ui"]
+        let groups = Set((only ?? order.joined(separator: ",")).split(separator: ",").map(String.init))
+        if let bad = groups.subtracting(order).first {
+            throw ValidationError(cliLanguage(.command(.benchUnknownGroup), ["group": .text(bad), "groups": .list(order)]))
+        }
         Allocator.keepFreedMemory()
         var rows: [BenchRow] = groups.contains("matmul") ? matmulBenchmarks() : []
         for threads in [1, 2] {

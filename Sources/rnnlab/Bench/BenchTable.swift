@@ -1,9 +1,11 @@
 import Foundation
+import LabText
+import TerminalUI
 
 /// Bench rows as a plain-text table, one line per measurement, the thread
-/// counts side by side.
+/// counts side by side; columns are padded by display width.
 enum BenchTable {
-    static func render(_ rows: [BenchRow]) -> String {
+    static func render(_ rows: [BenchRow], in language: Language = cliLanguage) -> String {
         var keys: [String] = []
         var byKey: [String: [Int: BenchRow]] = [:]
         for r in rows {
@@ -12,26 +14,33 @@ enum BenchTable {
             byKey[key, default: [:]][r.threads] = r
         }
         let threadCounts = Array(Set(rows.map(\.threads))).sorted()
-        var lines = [pad("group", 8) + pad("benchmark", 34)
-            + threadCounts.map { pad("\($0) thread" + ($0 == 1 ? "" : "s"), 14) }.joined() + "reference"]
+        var lines = [pad(language(.command(.benchGroup)), 8) + pad(language(.command(.benchName)), 34)
+            + threadCounts.map { pad(language(.command(.benchThreads), ["threads": .integer($0)]), 14) }.joined()
+            + language(.command(.benchReference))]
         for key in keys {
             let entry = byKey[key]!
             let any = entry.values.first!
             var line = pad(any.group, 8) + pad(any.name, 34)
             for t in threadCounts {
-                line += pad(entry[t].map { format($0.value) + " " + $0.unit } ?? "-", 14)
+                line += pad(entry[t].map { value($0.value, $0.unit, language) } ?? "-", 14)
             }
-            if let ref = any.reference { line += format(ref) + " " + any.unit }
+            if let ref = any.reference { line += value(ref, any.unit, language) }
             lines.append(line)
         }
         return lines.joined(separator: "\n")
     }
 
+    /// "12.3 ms", "45 GFLOP/s".
+    private static func value(_ v: Double, _ unit: String, _ language: Language) -> String {
+        language(.command(.benchValue), ["value": .text(format(v)), "unit": .text(unit)])
+    }
+
+    /// Three significant digits, whole numbers from 100 on: 123, 45.6, 7.89, 0.0123.
     static func format(_ v: Double) -> String {
-        v >= 100 ? String(format: "%.0f", v) : v >= 10 ? String(format: "%.1f", v) : String(format: "%.3g", v)
+        v >= 100 ? NumberFormat.fixed(v, decimals: 0) : NumberFormat.compact(v, significantDigits: 3)
     }
 
     private static func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
+        s.displayWidth >= width ? s + " " : padded(s, to: width)
     }
 }

@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 import RNNEngine
 import Testing
@@ -92,7 +93,7 @@ import Testing
         #expect(mkfifo(url.path, 0o600) == 0)
         let error = #expect(throws: SafeFile.Refusal.self) { try SafeFile.write(Data("x".utf8), to: url) }
         #expect(error?.description == "\(url.path) is a FIFO, not a regular file; it was left alone")
-        #expect(SafeFile.nonRegularKind(at: url.path) == "a FIFO")
+        #expect(english(SafeFile.nonRegularKind(at: url.path)) == "a FIFO")
         #expect(try names(in: dir) == ["metrics.csv"])
     }
 
@@ -115,7 +116,7 @@ import Testing
         try fm.createSymbolicLink(atPath: link.path, withDestinationPath: "/dev/null")
         let error = #expect(throws: SafeFile.Refusal.self) { try SafeFile.write(Data("x".utf8), to: link) }
         #expect(error?.description == "\(link.path) (a link to /dev/null) is a character device, not a regular file; it was left alone")
-        #expect(SafeFile.nonRegularKind(at: "/dev/null") == "a character device")
+        #expect(english(SafeFile.nonRegularKind(at: "/dev/null")) == "a character device")
     }
 
     @Test func aMissingFolderIsAnError() throws {

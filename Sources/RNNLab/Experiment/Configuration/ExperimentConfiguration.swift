@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// Which optimiser trains the model.

@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// The schema of an experiment: each setting once, with its summary, range,
@@ -58,8 +59,8 @@ public enum ExperimentSettings {
     }
 
     /// "unknown setting x (settings: a, b, …)".
-    static func unknown(_ name: String, _ definitions: [SettingDefinition]) -> String {
-        "unknown setting \(name) (settings: \(definitions.map(\.name).joined(separator: ", ")))"
+    static func unknown(_ name: String, _ definitions: [SettingDefinition]) -> Phrase {
+        Phrase(.setting(.unknown), ["name": .text(name), "settings": .list(definitions.map(\.name))])
     }
 
     // MARK: How live settings reach the running experiment

@@ -1,3 +1,5 @@
+import LabText
+
 /// A setting the experiment understands: its kind, what it may be, its default,
 /// where it lands in the typed ``ExperimentConfiguration``, and how a change
 /// takes effect. Every definition lives in ``ExperimentSettings`` (the
@@ -42,19 +44,21 @@ public struct SettingDefinition: Sendable {
     }
 
     /// Nil when `value` is allowed; otherwise the reason, naming the range or choices.
-    public func refusal(_ value: SettingValue) -> String? {
+    public func refusal(_ value: SettingValue) -> Phrase? {
+        let named: TextArgument = .text(name)
         switch (kind, value) {
         case let (.integer(r), .number(v)):
-            if !v.isFinite || v != v.rounded() { return "\(name) must be a whole number in \(Self.show(r))" }
-            return r.contains(v) ? nil : "\(name)=\(SettingValue.format(v)) is out of range \(Self.show(r))"
+            if !v.isFinite || v != v.rounded() { return Phrase(.setting(.notWhole), ["name": named, "range": Self.range(r)]) }
+            return r.contains(v) ? nil : Phrase(.setting(.outOfRange), ["name": named, "value": .text(SettingValue.format(v)), "range": Self.range(r)])
         case let (.real(r), .number(v)):
-            return v.isFinite && r.contains(v) ? nil : "\(name)=\(SettingValue.format(v)) is out of range \(Self.show(r))"
+            return v.isFinite && r.contains(v) ? nil
+                : Phrase(.setting(.outOfRange), ["name": named, "value": .text(SettingValue.format(v)), "range": Self.range(r)])
         case let (.choice(c), .choice(v)):
-            return c.contains(v) ? nil : "\(name)=\(v) is not one of \(c.joined(separator: ", "))"
+            return c.contains(v) ? nil : Phrase(.setting(.notAChoice), ["name": named, "value": .text(v), "choices": .list(c)])
         case (.choice(let c), .number):
-            return "\(name) takes one of \(c.joined(separator: ", "))"
+            return Phrase(.setting(.takesChoice), ["name": named, "choices": .list(c)])
         case let (.integer(r), .choice(v)), let (.real(r), .choice(v)):
-            return "\(name) takes a number in \(Self.show(r)), not \"\(v)\""
+            return Phrase(.setting(.takesNumber), ["name": named, "range": Self.range(r), "value": .text(v)])
         }
     }
 
@@ -82,8 +86,9 @@ public struct SettingDefinition: Sendable {
         return !digits.isEmpty && digits.allSatisfy(\.isASCIIDigit)
     }
 
-    static func show(_ r: ClosedRange<Double>) -> String {
-        "\(SettingValue.format(r.lowerBound))…\(SettingValue.format(r.upperBound))"
+    /// A range as a message argument: "1…512".
+    public static func range(_ r: ClosedRange<Double>) -> TextArgument {
+        .phrase(Phrase(.setting(.range), ["low": .text(SettingValue.format(r.lowerBound)), "high": .text(SettingValue.format(r.upperBound))]))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 
 /// A value of a setting: a number or one of a list of names.
 public enum SettingValue: Sendable, Equatable, CustomStringConvertible {
@@ -15,16 +16,14 @@ public enum SettingValue: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Compact: 0.001, 1e-06, 128.
+    /// Compact, through the lab's one formatter: whole numbers in full (`128`,
+    /// `1000000`), others with up to four significant digits, in decimals from
+    /// 1e-4 on (`0.01`, `0.0001`, `0.00025`) and with an exponent below (`1e-6`).
     public static func format(_ v: Double) -> String {
-        if v == v.rounded(), abs(v) < 1e9 { return String(Int(v)) }
+        if v == v.rounded(), abs(v) < 1e9 { return NumberFormat.fixed(v, decimals: 0) }
         let a = abs(v)
-        if a >= 1e-3 && a < 1e6 {
-            var s = String(format: "%.4g", v)
-            if s.contains("e") { s = String(v) }
-            return s
-        }
-        return String(format: "%.3g", v)
+        guard a.isFinite, a >= 1e-4, a < 1e6 else { return NumberFormat.compact(v, significantDigits: 4) }
+        return NumberFormat.fixed(v, decimals: max(0, 3 - DecimalMath.decimalExponent(a)))
     }
 }
 

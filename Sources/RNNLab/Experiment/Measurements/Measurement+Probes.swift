@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 import RNNEngine
 
@@ -8,11 +9,11 @@ extension Measurement {
     public static let memoryLags = 10
 
     /// Why a measurement of the simple RNN's gradient cost does not apply, or nil.
-    static func needsOneSimpleRNN(_ s: [String: SettingValue], _ task: TaskKind) -> String? {
+    static func needsOneSimpleRNN(_ s: [String: SettingValue], _ task: TaskKind) -> Phrase? {
         guard task != .seq2seq, ["rnn_tanh", "rnn_relu"].contains(s["cell"]?.choice ?? "rnn_tanh") else {
-            return "needs a simple RNN (cell rnn_tanh or rnn_relu)"
+            return Phrase(.check(.needsSimpleRNN))
         }
-        guard s["layers"]?.number ?? 1 == 1, s["bidirectional"]?.number ?? 0 == 0 else { return "needs one layer, one direction" }
+        guard s["layers"]?.number ?? 1 == 1, s["bidirectional"]?.number ?? 0 == 0 else { return Phrase(.check(.needsOneLayer)) }
         return nil
     }
 
@@ -20,8 +21,8 @@ extension Measurement {
     /// (B = `batch`, I the task's inputs, H = `hidden`) by BPTT (forward and backward)
     /// and by RTRL, counted by formula (`MultiplyAddCount`), not timed.
     static let multiplyAdds: Measurement = Measurement(
-        yields: [MetricKind(MetricID("bptt_macs"), label: "BPTT multiply-adds per step", lowerIsBetter: true, range: MetricKind.nonNegative),
-                 MetricKind(MetricID("rtrl_macs"), label: "RTRL multiply-adds per step", lowerIsBetter: true, range: MetricKind.nonNegative)],
+        yields: [MetricKind(MetricID("bptt_macs"), label: .bpttMultiplyAdds, lowerIsBetter: true, range: MetricKind.nonNegative),
+                 MetricKind(MetricID("rtrl_macs"), label: .rtrlMultiplyAdds, lowerIsBetter: true, range: MetricKind.nonNegative)],
         unavailable: { s, task, _ in needsOneSimpleRNN(s, task) },
         compute: { e in
             guard let count = e.multiplyAddCount() else { return ([], nil) }
@@ -34,10 +35,10 @@ extension Measurement {
     /// batch and input width, with the counts themselves (`rtrl_macs_16`, …, `bptt_macs_64`). Counted, not timed, so a cost claim does not depend on how
     /// busy the machine is; `rtrl_growth` and `bptt_growth` time the same thing.
     static let multiplyAddGrowth: Measurement = Measurement(
-        yields: [MetricKind(MetricID("rtrl_mac_growth"), label: "RTRL multiply-add growth", lowerIsBetter: true),
-                 MetricKind(MetricID("bptt_mac_growth"), label: "BPTT multiply-add growth", lowerIsBetter: true)]
+        yields: [MetricKind(MetricID("rtrl_mac_growth"), label: .rtrlMultiplyAddGrowth, lowerIsBetter: true),
+                 MetricKind(MetricID("bptt_mac_growth"), label: .bpttMultiplyAddGrowth, lowerIsBetter: true)]
             + ["rtrl", "bptt"].flatMap { way in
-                timedSizes.map { MetricKind(MetricID("\(way)_macs_\($0)"), label: "\(way.uppercased()) multiply-adds at H=\($0)",
+                timedSizes.map { MetricKind(MetricID("\(way)_macs_\($0)"), label: Phrase(.label(way == "rtrl" ? .rtrlMultiplyAddsAt : .bpttMultiplyAddsAt), ["hidden": .integer($0)]),
                                             lowerIsBetter: true, range: MetricKind.nonNegative) }
             },
         unavailable: { s, task, _ in needsOneSimpleRNN(s, task) },
@@ -58,10 +59,10 @@ extension Measurement {
     /// scored on the other half.
     static let memoryReadout: Measurement = Measurement(
         yields: (0...memoryLags).map {
-            MetricKind(MetricID("memory_r2_lag_\($0)"), label: "R² of x(t−\($0)) from h(t)", lowerIsBetter: false,
+            MetricKind(MetricID("memory_r2_lag_\($0)"), label: Phrase(.label(.memoryReadout), ["lag": .integer($0)]), lowerIsBetter: false,
                        range: -Double.greatestFiniteMagnitude...1)
         },
-        unavailable: { _, task, _ in task == .seq2seq ? "needs a model that reads its inputs directly (not seq2seq)" : nil },
+        unavailable: { _, task, _ in task == .seq2seq ? Phrase(.check(.needsDirectInputs)) : nil },
         compute: { e in
             guard let curve = e.memoryCurve() else { return ([], nil) }
             return (zip(memoryReadout.yields, curve).map { Metric($0.0, $0.1) }, nil)

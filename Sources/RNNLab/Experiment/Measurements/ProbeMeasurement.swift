@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 extension ProbeID {
@@ -18,7 +19,7 @@ extension ProbeID {
 public struct ProbeMeasurement: Sendable {
     public let id: ProbeID
     /// Why it does not apply to a task of this kind, or nil when it does.
-    public let unavailable: @Sendable (_ task: TaskKind) -> String?
+    public let unavailable: @Sendable (_ task: TaskKind) -> Phrase?
     let compute: @Sendable (Experiment) -> Probe?
 
     /// Every probe measurement, in the order they are computed.
@@ -26,17 +27,17 @@ public struct ProbeMeasurement: Sendable {
 
     static let connectivity = ProbeMeasurement(
         id: .connectivity,
-        unavailable: { $0 == .seq2seq ? "needs a model that reads its inputs directly (not seq2seq)" : nil },
+        unavailable: { $0 == .seq2seq ? Phrase(.check(.needsDirectInputs)) : nil },
         compute: { $0.connectivityGrid() })
 
     static let memoryCurve = ProbeMeasurement(
         id: .memoryCurve,
-        unavailable: { $0 == .seq2seq ? "needs a model that reads its inputs directly (not seq2seq)" : nil },
+        unavailable: { $0 == .seq2seq ? Phrase(.check(.needsDirectInputs)) : nil },
         compute: { e in e.memoryCurve().map { .series($0) } })
 
     static let accuracyByLength = ProbeMeasurement(
         id: .accuracyByLength,
-        unavailable: { $0 == .regression ? "needs a task scored by accuracy" : nil },
+        unavailable: { $0 == .regression ? Phrase(.check(.needsAccuracy)) : nil },
         compute: { e in .grid(LengthBucket.grid(e.accuracyByLength())) })
 }
 

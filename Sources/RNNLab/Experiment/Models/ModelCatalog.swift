@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// Every kind of model a lesson can train, in the order they are tried: the
@@ -13,7 +14,7 @@ enum ModelCatalog {
     static func model(for task: any SequenceTask, configuration: ExperimentConfiguration,
                       rng: inout SplitMix64) throws -> any LabModel {
         guard let kind = kinds.first(where: { $0.fits(task) }) else {
-            throw Reason("no model learns \(task.name) (a \(task.kind) task)")
+            throw Reason(.run(.noModel), ["task": .text(task.name), "kind": .text("\(task.kind)")])
         }
         return try kind.init(task: task, configuration: configuration, rng: &rng)
     }

@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// The model of an experiment: a recurrent layer and a linear read-out, shaped by
@@ -12,7 +13,7 @@ final class SequenceModel: RecurrentLabModel {
 
     init(task: any SequenceTask, configuration c: ExperimentConfiguration, rng: inout SplitMix64) throws {
         guard Self.fits(task) else {
-            throw Reason("\(task.name) is a sequence-to-sequence task; it needs the encoder–decoder, which this experiment does not build")
+            throw Reason(.run(.needsEncoderDecoder), ["task": .text(task.name)])
         }
         let directions = c.bidirectional ? 2 : 1
         var options = RecurrentOptions(layers: c.layers, bidirectional: c.bidirectional)

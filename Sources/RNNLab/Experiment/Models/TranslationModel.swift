@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// The encoder–decoder of a seq2seq task, with or without attention.
@@ -8,7 +9,7 @@ final class TranslationModel: RecurrentLabModel {
 
     init(task: any SequenceTask, configuration c: ExperimentConfiguration, rng: inout SplitMix64) throws {
         guard Self.fits(task), task.inputVocabulary != nil, task.outputVocabulary != nil else {
-            throw Reason("\(task.name) is not a sequence-to-sequence task")
+            throw Reason(.run(.notSeq2Seq), ["task": .text(task.name)])
         }
         let config = Seq2SeqConfiguration(
             sourceVocabularySize: task.inputSize, targetVocabularySize: task.outputSize,

@@ -1,3 +1,5 @@
+import LabText
+
 /// Why a step was not applied: the loss or the global gradient norm became NaN or
 /// infinite (with that value), or the update made a weight NaN or infinite.
 public enum Divergence: Sendable, Equatable {
@@ -7,12 +9,12 @@ public enum Divergence: Sendable, Equatable {
 }
 
 extension Divergence {
-    /// "at step 81 the loss became nan": what the banner and the command line say.
-    public func describe(atStep step: Int) -> String {
+    /// "at step 81 the loss became NaN": what the banner and the command line say.
+    public func describe(atStep step: Int) -> Phrase {
         switch self {
-        case .loss(let v): return "at step \(step) the loss became \(v)"
-        case .gradient(let v): return "at step \(step) the gradient norm became \(v)"
-        case .weights: return "at step \(step) the update made a weight NaN or infinite"
+        case .loss(let v): return Phrase(.run(.lossDiverged), ["step": .integer(step), "value": .text(NumberFormat.compact(v))])
+        case .gradient(let v): return Phrase(.run(.gradientDiverged), ["step": .integer(step), "value": .text(NumberFormat.compact(v))])
+        case .weights: return Phrase(.run(.weightsDiverged), ["step": .integer(step)])
         }
     }
 }

@@ -1,0 +1,117 @@
+/// What the `rnnlab` commands print (run, verify, list, lint, data, bench) and their refusals.
+/// (`--help` texts are ArgumentParser metadata and stay in the commands.)
+public enum CommandKey: String, CaseIterable, Sendable {
+    case runHeader
+    case runStep
+    case runFinal
+    case runBaseline
+    case diverged
+    case rolledBack
+    case checkpointNote
+    case interrupted
+    case metricsWritten
+    case metricsNotWritten
+    case checkpointWritten
+    case checkpointWrittenWithNote
+    case checkpointNotWritten
+    case metricsExtension
+    case sameOutputFile
+    case optionNotWhole
+    case lessonDidNotLoad
+    case verifyWhat
+    case noCheck
+    case verifyPass
+    case verifyFail
+    case verifySummary
+    case verifyProblems
+    /// One lesson; `id` comes padded to its column.
+    case listLesson
+    case noSuchPath
+    case lintNote
+    case lintSummary
+    case badThreads
+    case badThreadsVariable
+    /// A refused option or environment variable, and why.
+    case optionRefused
+    case noLessons
+    case setSyntax
+    case dataFolder
+    /// A column of `rnnlab data`.
+    case columnName
+    case columnKind
+    case columnShape
+    case columnTrain
+    case columnValid
+    case columnTest
+    case columnLoad
+    case columnKnobs
+    /// A training split generated afresh at every step.
+    case fresh
+    case milliseconds
+    case cannotLoad
+    case dataNote
+    case dataFooter
+    case dataBaselines
+    case dataNotLoaded
+    case knobSyntax
+    case dataError
+    case dataTitle
+    case dataSizes
+    case sample
+    case dataShowBaselines
+    case indented
+    case dataTimes
+    /// A column of `rnnlab bench`.
+    case benchGroup
+    case benchName
+    case benchThreads
+    case benchReference
+    /// A measured value with its unit: "12.3 ms".
+    case benchValue
+    case benchUnknownGroup
+    case cannotOpenLab
+    case cannotOpenLabNoTerminal
+    case couldNotSave
+
+    public var placeholders: Set<String> {
+        switch self {
+        case .runHeader: return ["parameters", "task", "title"]
+        case .runStep: return ["loss", "metrics", "rate", "step", "validation"]
+        case .runFinal: return ["loss", "metrics"]
+        case .runBaseline: return ["baseline"]
+        case .diverged: return ["cause"]
+        case .rolledBack, .interrupted: return ["step"]
+        case .checkpointNote: return ["good", "step"]
+        case .metricsWritten: return ["file", "steps"]
+        case .metricsNotWritten, .checkpointNotWritten, .cannotOpenLab, .cannotOpenLabNoTerminal, .couldNotSave: return ["reason"]
+        case .checkpointWritten: return ["file", "step"]
+        case .checkpointWrittenWithNote: return ["file", "note", "step"]
+        case .metricsExtension, .sameOutputFile: return ["file"]
+        case .optionNotWhole: return ["option", "range", "value"]
+        case .lessonDidNotLoad: return ["problem"]
+        case .verifyWhat, .columnName, .columnKind, .columnShape, .columnTrain, .columnValid, .columnTest, .columnLoad, .columnKnobs, .fresh, .cannotLoad, .dataFooter, .dataBaselines, .dataNotLoaded, .dataShowBaselines, .benchGroup, .benchName, .benchReference: return []
+        case .noCheck: return ["check", "checks", "lesson"]
+        case .verifyPass, .verifyFail: return ["check", "detail", "lesson", "seconds", "steps"]
+        case .verifySummary: return ["failed", "passed"]
+        case .verifyProblems: return ["count"]
+        case .listLesson: return ["done", "id", "title", "total"]
+        case .noSuchPath: return ["path"]
+        case .lintNote: return ["file", "reason"]
+        case .lintSummary: return ["files", "problems"]
+        case .badThreads, .badThreadsVariable: return ["most", "value"]
+        case .optionRefused: return ["option", "reason"]
+        case .noLessons, .dataFolder: return ["folder"]
+        case .setSyntax, .knobSyntax, .indented: return ["text"]
+        case .milliseconds: return ["ms"]
+        case .dataNote: return ["name", "note"]
+        case .dataError: return ["error"]
+        case .dataTitle: return ["name", "summary"]
+        case .dataSizes: return ["kind", "shape", "test", "train", "validation"]
+        case .sample: return ["number"]
+        case .dataTimes: return ["baselines", "load"]
+        case .benchThreads: return ["threads"]
+        case .benchValue: return ["unit", "value"]
+        case .benchUnknownGroup: return ["group", "groups"]
+        }
+    }
+}

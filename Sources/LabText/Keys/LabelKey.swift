@@ -1,0 +1,54 @@
+/// Metric labels: what a metric is called beside its value, in plots, panels and `rnnlab run`.
+public enum LabelKey: String, CaseIterable, Sendable {
+    case accuracy
+    case crossEntropy
+    case bitsPerChar
+    case exactMatch
+    case mse
+    case rmse
+    case mae
+    case solved
+    case loss
+    case validationLoss
+    case gradientNorm
+    case gradientFirst
+    case gradientLast
+    case gradientRatio
+    case diverged
+    case clippedSteps
+    case step
+    case parameters
+    case recurrentParameters
+    case rtrlDifference
+    case rtrlGrowth
+    case bpttGrowth
+    case rtrlMilliseconds
+    case bpttMilliseconds
+    case inputGateGap
+    case updateGateCarrying
+    case updateGateAtMarker
+    case attentionOnMirror
+    case attentionNearMirror
+    case attentionAfterMirror
+    case reached
+    case reachedAt
+    case runs
+    /// A task metric's best baseline.
+    case baselineOf
+    case bpttMultiplyAdds
+    case rtrlMultiplyAdds
+    case rtrlMultiplyAddGrowth
+    case bpttMultiplyAddGrowth
+    case rtrlMultiplyAddsAt
+    case bpttMultiplyAddsAt
+    case memoryReadout
+
+    public var placeholders: Set<String> {
+        switch self {
+        case .accuracy, .crossEntropy, .bitsPerChar, .exactMatch, .mse, .rmse, .mae, .solved, .loss, .validationLoss, .gradientNorm, .gradientFirst, .gradientLast, .gradientRatio, .diverged, .clippedSteps, .step, .parameters, .recurrentParameters, .rtrlDifference, .rtrlGrowth, .bpttGrowth, .inputGateGap, .updateGateCarrying, .updateGateAtMarker, .attentionOnMirror, .attentionNearMirror, .attentionAfterMirror, .reached, .reachedAt, .runs, .bpttMultiplyAdds, .rtrlMultiplyAdds, .rtrlMultiplyAddGrowth, .bpttMultiplyAddGrowth: return []
+        case .rtrlMilliseconds, .bpttMilliseconds, .rtrlMultiplyAddsAt, .bpttMultiplyAddsAt: return ["hidden"]
+        case .baselineOf: return ["label"]
+        case .memoryReadout: return ["lag"]
+        }
+    }
+}

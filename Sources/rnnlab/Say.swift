@@ -1,0 +1,61 @@
+import Foundation
+import LabText
+import RNNLab
+import TerminalUI
+
+/// The language of the command line's output. English until the lab has a
+/// language switch; every line below is written through it.
+let cliLanguage = Language.english
+
+/// Prints a message of the catalogue on standard output.
+func say(_ key: TextKey, _ arguments: [String: TextArgument] = [:]) {
+    print(cliLanguage(key, arguments))
+}
+
+/// Prints a phrase on standard output.
+func say(_ phrase: Phrase) {
+    print(cliLanguage.render(phrase))
+}
+
+/// Prints a message of the catalogue on standard error.
+func sayError(_ key: TextKey, _ arguments: [String: TextArgument] = [:]) {
+    printError(cliLanguage(key, arguments))
+}
+
+/// Prints a phrase on standard error.
+func sayError(_ phrase: Phrase) {
+    printError(cliLanguage.render(phrase))
+}
+
+/// Prints "rnnlab: …" with `phrase` on standard error.
+func sayProblem(_ phrase: Phrase) {
+    sayError(.cli(.error), ["error": .phrase(phrase)])
+}
+
+/// Refuses a bad argument: "rnnlab: …" on standard error, exit status 2.
+func fail(_ phrase: Phrase) -> Never {
+    sayProblem(phrase)
+    exit(2)
+}
+
+/// Refuses a bad argument with a message of the command line's own.
+func fail(_ key: CommandKey, _ arguments: [String: TextArgument] = [:]) -> Never {
+    fail(Phrase(.command(key), arguments))
+}
+
+/// Refuses with whatever `error` says (its own phrase when it has one).
+func fail(_ error: any Error) -> Never {
+    fail(Phrase.describing(error))
+}
+
+/// Prints to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// `text` padded with spaces to `columns` display columns (wide characters
+/// count two), so tables line up in any language.
+func padded(_ text: String, to columns: Int) -> String {
+    let width = text.displayWidth
+    return width >= columns ? text : text + String(repeating: " ", count: columns - width)
+}
