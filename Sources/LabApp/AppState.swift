@@ -20,8 +20,9 @@ public struct AppState: Sendable {
     public var firstStart: Bool
     /// lesson id → the last knob values the learner chose.
     public var savedKnobs: [String: [String: SettingValue]]
-    /// A line for the home screen, e.g. a progress file that was set aside.
-    public var notice: String?
+    /// Lines for the home screen, e.g. a progress file that was set aside, or a
+    /// save that failed: phrases, written in the language of the frame.
+    public var notices: [Phrase]
 
     /// Terminal size in cells.
     public var width: Int
@@ -40,13 +41,13 @@ public struct AppState: Sendable {
 
     public init(lessons: [Lesson], problems: [String] = [], completed: [String: Set<String>] = [:],
                 firstStart: Bool = false, savedKnobs: [String: [String: SettingValue]] = [:],
-                notice: String? = nil, width: Int = 80, height: Int = 24) {
+                notices: [Phrase] = [], width: Int = 80, height: Int = 24) {
         self.lessons = lessons
         self.problems = problems
         self.completed = completed
         self.firstStart = firstStart
         self.savedKnobs = savedKnobs
-        self.notice = notice
+        self.notices = notices
         self.width = width
         self.height = height
     }

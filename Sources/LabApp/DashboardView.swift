@@ -67,7 +67,7 @@ func drawDivergenceBanner(_ cause: Phrase, language t: Language, in area: Rect, 
 private func drawBanner(_ cause: Phrase, language t: Language, in area: Rect, buffer: inout Buffer) {
     let width = min(area.width, 60)
     let text = wrap(t(.dashboard(.bannerText), ["cause": .phrase(cause)]), width: width - 4)
-    let (rollBack, lowerRate) = (binding(.rollBack).hint, binding(.lowerRate).hint)
+    let (rollBack, lowerRate) = (binding(.rollBack).hint.text(t), binding(.lowerRate).hint.text(t))
     let hints = [[Span(" \(rollBack) ", style: LabTheme.hints), Span(" \(t(.dashboard(.bannerRollBack)))   ")],
                  [Span(" \(lowerRate) ", style: LabTheme.hints), Span(" \(t(.dashboard(.bannerLowerRate)))")]]
     // Both key hints on one row when they fit (in display columns), else one row each.

@@ -19,7 +19,7 @@ func drawHome(_ state: AppState, in area: Rect, buffer: inout Buffer) {
         }
         body = body.inset(top: 1)
     }
-    for note in ([state.notice].compactMap { $0 } + problemLines(state)).prefix(3) {
+    for note in (state.notices.map(t.render) + problemLines(state)).prefix(3) {
         buffer.write(note, in: body.row(0), alignment: .left, style: LabTheme.warning)
         body = body.inset(top: 1)
     }

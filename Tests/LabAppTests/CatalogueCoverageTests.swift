@@ -61,9 +61,9 @@ func dataWords(_ runs: [RunState]) -> Set<String> {
     var texts: [String] = []
     for run in runs {
         texts += run.settings.flatMap { [$0.key, $0.value.description] }
-        texts += (run.lastMetrics + run.measurements).map(\.label) + run.baselines.map(\.name)
+        texts += (run.lastMetrics + run.measurements).map(\.label) + run.baselines.filter { $0.name.key == nil }.map { Language.english.render($0.name) }
         if let p = run.probes { texts += p.parameterOrder + p.gateNames + p.attentionRows + p.attentionColumns }
-        texts += run.samples.flatMap { ($0.predicted + $0.target).map(sampleText) }
+        texts += run.samples.flatMap { ($0.predicted + $0.target).map { sampleText($0, .english) } }
         texts += run.gradientComparison?.rows.map(\.name) ?? []
         // The divergence and a build failure are catalogue phrases (RNNLab's), not data.
     }

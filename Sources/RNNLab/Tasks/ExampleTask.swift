@@ -1,17 +1,18 @@
+import LabText
 import Foundation
 import RNNEngine
 
 /// Everything that describes a task apart from its examples.
 struct TaskInfo: Sendable {
     var name: String
-    var summary: String
+    var summary: Phrase
     var kind: TaskKind
     var inputSize: Int
     var outputSize: Int
     var tokenInputs = false
     var inputVocabulary: Vocabulary? = nil
     var outputVocabulary: Vocabulary? = nil
-    var classNames: [String]? = nil
+    var classNames: [Phrase]? = nil
     var inputSymbols: [String]? = nil
     var outputSymbols: [String]? = nil
     var preview: PreviewStyle = .series
@@ -54,7 +55,7 @@ final class ExampleTask: SequenceTask {
     }
 
     var name: String { info.name }
-    var summary: String { info.summary }
+    var summary: Phrase { info.summary }
     var kind: TaskKind { info.kind }
     var inputSize: Int { info.inputSize }
     var outputSize: Int { info.outputSize }
@@ -62,7 +63,7 @@ final class ExampleTask: SequenceTask {
     var solvedThreshold: Double? { info.solvedThreshold }
     var inputVocabulary: Vocabulary? { info.inputVocabulary }
     var outputVocabulary: Vocabulary? { info.outputVocabulary }
-    var classNames: [String]? { info.classNames }
+    var classNames: [Phrase]? { info.classNames }
     var inputSymbols: [String]? { info.inputSymbols ?? info.inputVocabulary?.symbols }
     var outputSymbols: [String]? { info.outputSymbols ?? info.outputVocabulary?.symbols }
     var preview: PreviewStyle { info.preview }

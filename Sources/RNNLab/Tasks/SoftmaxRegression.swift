@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 import RNNEngine
 
@@ -147,6 +148,6 @@ enum CharacterNGrams {
 /// a logistic regression on character counts (a model with no notion of order).
 func textClassificationBaselines(_ task: ExampleTask, _ split: Split, vocabularySize v: Int) -> [Baseline] {
     [majorityBaseline(task, split, classes: 2),
-     SoftmaxRegression.baseline("bag-of-characters logistic regression", task: task, split: split,
+     SoftmaxRegression.baseline(.bagOfCharacters, task: task, split: split,
                                 features: v) { SoftmaxRegression.bagOfCharacters($0.tokens, vocabulary: v) }]
 }
