@@ -13,7 +13,8 @@ import Testing
         var state = trainedState(running: false)
         send(&state, keys(.tab))
         let ls = state.lesson!
-        let data = Set(ls.lesson.knobs.map(\.name) + ["sgd", "adam"])
+        // Knob names (learning_rate reads as two words) and choice names are identifiers.
+        let data = Set(ls.lesson.knobs.flatMap { $0.name.split(separator: "_").map(String.init) } + ["sgd", "adam"])
         for (index, knob) in ls.lesson.knobs.enumerated() {
             var selected = ls
             selected.selectedKnob = index

@@ -113,7 +113,7 @@ final class ExampleTask: SequenceTask {
     func memoized<T>(_ key: String, _ make: () -> T) -> T { memo.value(key, make) }
 
     /// Scores a simple predictor (a function from a batch to outputs) on a split.
-    func baseline(_ name: String, on split: Split, batchSize: Int = 512,
+    func baseline(_ name: Phrase, on split: Split, batchSize: Int = 512,
                   predict: (SequenceBatch) -> Tensor) -> Baseline {
         let batches = evaluationBatches(split, batchSize: batchSize)
         return Baseline(name: name, split: split, metrics: score(batches.map(predict), on: batches))
@@ -121,7 +121,7 @@ final class ExampleTask: SequenceTask {
 
     /// Scores a predictor that maps the split's examples (in order) to one output
     /// row each: O values for regression, C logits for classification.
-    func baseline(_ name: String, on split: Split, batchSize: Int = 512,
+    func baseline(_ name: Phrase, on split: Split, batchSize: Int = 512,
                   rows: ([SequenceExample]) -> [[Float]]) -> Baseline {
         precondition(info.kind == .regression || info.kind == .classification)
         let all = examples[split]

@@ -106,15 +106,15 @@ struct SoftmaxRegression: Sendable {
 
     /// Fits on (up to `maxTrainingRows` of) the training examples of `task`, once
     /// per task, and scores on `split`.
-    static func baseline(_ name: String, task: ExampleTask, split: Split, features: Int, standardize: Bool = true,
+    static func baseline(_ name: BaselineKey, task: ExampleTask, split: Split, features: Int, standardize: Bool = true,
                          featurize: @escaping (SequenceExample) -> [Float]) -> Baseline {
-        let model = task.memoized(name) { () -> SoftmaxRegression in
+        let model = task.memoized(name.rawValue) { () -> SoftmaxRegression in
             let train = Array(task.examples.train.prefix(maxTrainingRows))
             return SoftmaxRegression(x: train.flatMap(featurize), features: features,
                                      labels: train.map(\.label), classes: task.outputSize,
                                      standardize: standardize)
         }
-        return task.baseline(name, on: split) { model.logits($0.flatMap(featurize)) }
+        return task.baseline(Phrase(.baseline(name)), on: split) { model.logits($0.flatMap(featurize)) }
     }
 
     /// Character frequencies of a token sequence (each count divided by the length).
