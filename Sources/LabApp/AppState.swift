@@ -12,8 +12,9 @@ public enum Screen: Sendable, Equatable {
 public struct AppState: Sendable {
     /// Every lesson, in library order.
     public var lessons: [Lesson]
-    /// Lesson files that did not load, shown on the home screen.
-    public var problems: [String]
+    /// Lesson files that did not load (each with its file and line), shown on
+    /// the home screen in the language of the frame.
+    public var problems: [Phrase]
     /// lesson id → ids of the checks met (a copy of the progress store's).
     public var completed: [String: Set<String>]
     /// True until the first lesson is opened.
@@ -39,7 +40,7 @@ public struct AppState: Sendable {
     /// Set once the app has asked to quit.
     public var quitting = false
 
-    public init(lessons: [Lesson], problems: [String] = [], completed: [String: Set<String>] = [:],
+    public init(lessons: [Lesson], problems: [Phrase] = [], completed: [String: Set<String>] = [:],
                 firstStart: Bool = false, savedKnobs: [String: [String: SettingValue]] = [:],
                 notices: [Phrase] = [], width: Int = 80, height: Int = 24) {
         self.lessons = lessons

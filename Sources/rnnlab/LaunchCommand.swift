@@ -21,7 +21,7 @@ struct LaunchCommand: ParsableCommand {
         let knobs = KnobStore(besideProgress: progress.url)
         let state = AppState(
             lessons: library.lessons,
-            problems: library.problems.map { cliLanguage.render($0.phrase) },
+            problems: library.problems.map(\.phrase),
             completed: progress.completed,
             firstStart: progress.firstStart,
             savedKnobs: knobs.values,

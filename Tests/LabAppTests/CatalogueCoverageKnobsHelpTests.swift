@@ -57,4 +57,24 @@ import Testing
         #expect(hint(.move, .hintChoose, pseudoLanguage).key == "↑↓")
         #expect(binding(.page).label.text(.english) == "PgUp PgDn")
     }
+
+    /// A class name in the lab's words is written in the frame's language; a symbol as it is.
+    @Test func classNamesInSamplesAreWrittenInTheFramesLanguage() {
+        #expect(sampleText(.word(Phrase(.task(.classEven))), pseudoLanguage) == pseudo("even"))
+        #expect(sampleText(.word(Phrase(.task(.classEven))), .english) == "even")
+        #expect(sampleText(.symbol("XY"), pseudoLanguage) == "XY")
+    }
+
+    /// The loss plot's reference line names its baseline in the frame's language.
+    @Test func theLossBaselineIsNamedInTheFramesLanguage() {
+        var state = trainedState()
+        state.lesson!.run.data.baselines = [Baseline(name: Phrase(.baseline(.majorityClass)), split: .validation,
+                                                      metrics: [Metric(.crossEntropy, 1.2)])]
+        var context = panelContext(state)
+        context.language = pseudoLanguage
+        var buffer = Buffer(width: 80, height: 20)
+        LossPanel().draw(context, in: buffer.bounds, buffer: &buffer)
+        let text = LabTextInAppTests.text(buffer)
+        #expect(text.contains(pseudo("majority")) && !text.contains("majority"), "\(text)")
+    }
 }
