@@ -48,8 +48,8 @@ func drawRunStatus(_ run: RunState, language t: Language, in row: Rect, buffer: 
         spans.append(Span(PanelNumbers.value(last.value), style: LabTheme.bold))
     }
     if let headline = run.lastMetrics.first {
-        // The metric's label is RNNLab's (data to this module) except the short "acc".
-        spans.append(Span("  \(headline.id == .accuracy ? t(.dashboard(.accuracy)) : headline.label) ", style: LabTheme.dim))
+        // The metric's label in the frame's language, except the short "acc".
+        spans.append(Span("  \(headline.id == .accuracy ? t(.dashboard(.accuracy)) : t.render(headline.kind.labelPhrase)) ", style: LabTheme.dim))
         spans.append(Span(PanelNumbers.metric(headline), style: LabTheme.bold))
     }
     if run.isRunning, let rate = run.rate.perSecond {

@@ -67,7 +67,8 @@ func dataWords(_ runs: [RunState]) -> Set<String> {
     var texts: [String] = []
     for run in runs {
         texts += run.settings.flatMap { [$0.key, $0.value.description] }
-        texts += (run.lastMetrics + run.measurements).map(\.label) + run.baselines.filter { $0.name.key == nil }.map { Language.english.render($0.name) }
+        // A metric label from the catalogue is not data; one given as text (deprecated) is.
+        texts += (run.lastMetrics + run.measurements).filter { $0.kind.labelPhrase.key == nil }.map(\.label) + run.baselines.filter { $0.name.key == nil }.map { Language.english.render($0.name) }
         if let p = run.probes { texts += p.parameterOrder + p.gateNames + p.attentionRows + p.attentionColumns }
         // Symbols and numbers are data; a class name in the lab's words (`.word`) is not.
         texts += run.samples.flatMap { ($0.predicted + $0.target).filter(isData).map { sampleText($0, .english) } }
