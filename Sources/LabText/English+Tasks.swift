@@ -28,6 +28,9 @@ extension English {
         .bridge: "seq2seq: the decoder's first state: the encoder's last state, or tanh(W h←_1) (Bahdanau)",
         .beamWidth: "seq2seq: beam width when decoding for evaluation (1: greedy)",
         .evalEvery: "steps between validation runs",
+        .bpttWindow: "truncated BPTT: each step's loss reaches back at most this many steps (0: full BPTT)",
+        .dropoutMasks: "input and recurrent dropout: one mask per sequence (Keras) or a new one per step",
+        .tokenEmbedding: "token tasks: a learned embedding of size E before the recurrent layer (0: one-hot inputs)",
     ]
 
     static let knobSummary: [KnobSummaryKey: String] = [

@@ -21,4 +21,7 @@ public enum SettingSummaryKey: String, CaseIterable, Sendable {
     case bridge
     case beamWidth = "beam_width"
     case evalEvery = "eval_every"
+    case bpttWindow = "bptt_window"
+    case dropoutMasks = "dropout_masks"
+    case tokenEmbedding = "token_embedding"
 }

@@ -41,6 +41,10 @@ public enum ExperimentSettings {
         integer("beam_width", 1...16, 1, \C.beamWidth,
                 live: reachModel),
         integer("eval_every", 1...10_000, 50, \C.evalEvery, live: readEveryStep),
+        integer("bptt_window", 0...1000, 0, \C.bpttWindow, live: reachModel),
+        choice("dropout_masks", DropoutMaskScope.allCases.map { ($0.rawValue, $0) }, DropoutMaskScope.perSequence, \C.dropoutMasks,
+               live: reachModel),
+        integer("token_embedding", 0...512, 0, \C.tokenEmbedding),
     ]
 
     public static func definition(_ name: String) -> SettingDefinition? { definitions.first { $0.name == name } }
