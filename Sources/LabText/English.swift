@@ -23,7 +23,8 @@ enum English {
         store.map { (TextKey.store($0.key), $0.value) },
         label.map { (TextKey.label($0.key), $0.value) },
         panels.map { (TextKey.panel($0.key), $0.value) },
-        dashboard.map { (TextKey.dashboard($0.key), $0.value) })
+        dashboard.map { (TextKey.dashboard($0.key), $0.value) },
+        teach.map { (TextKey.teach($0.key), $0.value) })
 
     static let common: [CommonKey: String] = [
         .listSeparator: ", ",
@@ -98,6 +99,7 @@ enum English {
         .helpRollBack: "after a divergence: roll back",
         .helpLowerRate: "after a divergence: roll back, learning rate ÷10",
         .helpHelp: "this help (any key closes it)",
+        .helpPredict: "the lesson's predict-then-run question",
         .helpBack: "back to the lessons; quit from there",
         .helpQuit: "quit at once",
         .hintChoose: "choose",

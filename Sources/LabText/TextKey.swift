@@ -24,6 +24,7 @@ public enum TextKey: Hashable, Sendable {
     case label(LabelKey)
     case panel(PanelKey)
     case dashboard(DashboardKey)
+    case teach(TeachKey)
 
     /// Every key of every group.
     public static var allCases: [TextKey] {
@@ -37,6 +38,7 @@ public enum TextKey: Hashable, Sendable {
             + CommandKey.allCases.map(TextKey.command) + StoreKey.allCases.map(TextKey.store)
             + LabelKey.allCases.map(TextKey.label)
             + PanelKey.allCases.map(TextKey.panel) + DashboardKey.allCases.map(TextKey.dashboard)
+            + TeachKey.allCases.map(TextKey.teach)
     }
 
     /// The names this key's text must use, each at least once: `lesson` for `{lesson}`.
@@ -61,6 +63,7 @@ public enum TextKey: Hashable, Sendable {
         case .label(let k): return k.placeholders
         case .panel(let k): return k.placeholders
         case .dashboard(let k): return k.placeholders
+        case .teach(let k): return k.placeholders
         }
     }
 
@@ -86,6 +89,7 @@ public enum TextKey: Hashable, Sendable {
         case .label(let k): return "label." + k.rawValue
         case .panel(let k): return "panel." + k.rawValue
         case .dashboard(let k): return "dashboard." + k.rawValue
+        case .teach(let k): return "teach." + k.rawValue
         }
     }
 }
