@@ -24,7 +24,8 @@ enum English {
         label.map { (TextKey.label($0.key), $0.value) },
         panels.map { (TextKey.panel($0.key), $0.value) },
         dashboard.map { (TextKey.dashboard($0.key), $0.value) },
-        teach.map { (TextKey.teach($0.key), $0.value) })
+        teach.map { (TextKey.teach($0.key), $0.value) },
+        gate.map { (TextKey.gate($0.key), $0.value) })
 
     static let common: [CommonKey: String] = [
         .listSeparator: ", ",

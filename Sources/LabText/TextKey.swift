@@ -25,6 +25,7 @@ public enum TextKey: Hashable, Sendable {
     case panel(PanelKey)
     case dashboard(DashboardKey)
     case teach(TeachKey)
+    case gate(GateKey)
 
     /// Every key of every group.
     public static var allCases: [TextKey] {
@@ -38,7 +39,7 @@ public enum TextKey: Hashable, Sendable {
             + CommandKey.allCases.map(TextKey.command) + StoreKey.allCases.map(TextKey.store)
             + LabelKey.allCases.map(TextKey.label)
             + PanelKey.allCases.map(TextKey.panel) + DashboardKey.allCases.map(TextKey.dashboard)
-            + TeachKey.allCases.map(TextKey.teach)
+            + TeachKey.allCases.map(TextKey.teach) + GateKey.allCases.map(TextKey.gate)
     }
 
     /// The names this key's text must use, each at least once: `lesson` for `{lesson}`.
@@ -64,6 +65,7 @@ public enum TextKey: Hashable, Sendable {
         case .panel(let k): return k.placeholders
         case .dashboard(let k): return k.placeholders
         case .teach(let k): return k.placeholders
+        case .gate(let k): return k.placeholders
         }
     }
 
@@ -90,6 +92,7 @@ public enum TextKey: Hashable, Sendable {
         case .panel(let k): return "panel." + k.rawValue
         case .dashboard(let k): return "dashboard." + k.rawValue
         case .teach(let k): return "teach." + k.rawValue
+        case .gate(let k): return "gate." + k.rawValue
         }
     }
 }

@@ -7,7 +7,8 @@ import Testing
 /// each bad block refused at its line.
 @Suite struct LessonTeachingTests {
     /// `LessonParserTests.valid` with `block` added at the end of its front matter
-    /// (whose last line, `hint: Press Space.`, is line 25; the block starts at 26).
+    /// (whose last line, `hint: Press Space.`, is line 25; the block starts at 26, and
+    /// a block's line, like any mapping's, is that of its first key: 27).
     static func lesson(_ block: String) -> String {
         LessonParserTests.valid.replacingOccurrences(of: "    hint: Press Space.\n---\n", with: "    hint: Press Space.\n" + block + "---\n")
     }
@@ -45,9 +46,9 @@ import Testing
     @Test func aQuestionAndAMisconceptionParse() throws {
         let lesson = try LessonParser.parse(Self.lesson(Self.question + Self.misconception), file: "demo.md")
         #expect(lesson.question == LessonQuestion(id: "guess-accuracy", prompt: "How accurate will it be?",
-                                                  choices: ["about 25%", "about 90%, once trained"], answer: 1, check: "learns", line: 26))
+                                                  choices: ["about 25%", "about 90%, once trained"], answer: 1, check: "learns", line: 27))
         #expect(lesson.misconception == LessonMisconception(claim: "The last state sums up the whole sequence.",
-                                                            truth: "It holds what its size lets it keep.", check: "learns", line: 34))
+                                                            truth: "It holds what its size lets it keep.", check: "learns", line: 35))
     }
 
     @Test func theMisconceptionsCheckIsOptional() throws {
@@ -71,19 +72,19 @@ import Testing
 
     @Test func aQuestionNeedsTwoToSixChoices() {
         let one = Self.question.replacingOccurrences(of: "    - about 90%, once trained\n", with: "")
-        #expect(Self.problems(one) == ["demo.md:29: a question needs 2 to 6 choices, not 1"])
+        #expect(Self.problems(one) == ["demo.md:30: a question needs 2 to 6 choices, not 1"])
         let seven = Self.question.replacingOccurrences(of: "    - about 25%\n", with: String(repeating: "    - more\n", count: 6))
-        #expect(Self.problems(seven) == ["demo.md:29: a question needs 2 to 6 choices, not 7"])
+        #expect(Self.problems(seven) == ["demo.md:30: a question needs 2 to 6 choices, not 7"])
     }
 
     @Test func missingAndUnknownKeysAreRefusedAtTheirLines() {
         let noPrompt = Self.question.replacingOccurrences(of: "  prompt: How accurate will it be?\n", with: "")
-        #expect(Self.problems(noPrompt) == ["demo.md:26: question has no prompt"])
+        #expect(Self.problems(noPrompt) == ["demo.md:27: question has no prompt"])
         let extra = Self.question.replacingOccurrences(of: "  answer: 2\n", with: "  answer: 2\n  reveal: now\n")
         #expect(Self.problems(extra).count == 1)
         #expect(Self.problems(extra).first?.hasPrefix("demo.md:33: unknown key \"reveal\" in question") == true)
         let noTruth = Self.misconception.replacingOccurrences(of: "  truth: It holds what its size lets it keep.\n", with: "")
-        #expect(Self.problems(noTruth) == ["demo.md:26: misconception has no truth"])
+        #expect(Self.problems(noTruth) == ["demo.md:27: misconception has no truth"])
     }
 
     @Test func aBadIdOrAControlCharacterIsRefused() {

@@ -22,7 +22,7 @@ public struct LessonQuestion: Sendable, Equatable {
     public var answer: Int
     /// The id of the check whose judged result answers the question.
     public var check: String
-    /// The line of `question:` in the file.
+    /// The line of the block's first key in the file.
     public var line: Int
 
     /// The number of choices a question may have.
@@ -43,5 +43,6 @@ public struct LessonMisconception: Sendable, Equatable {
     public var truth: String
     /// The id of a check of the lesson that refutes the claim, if any.
     public var check: String?
+    /// The line of the block's first key in the file.
     public var line: Int
 }
