@@ -44,7 +44,8 @@ struct RTRLPanel: DashboardPanel {
             let sizes = Measurement.timedSizes
             let names: [(String, PanelKey)] = [("rtrl", .rtrlRowRTRL), ("bptt", .rtrlRowBPTT)]
             let first = max(6, ([t(heading, [:])] + names.map { t($0.1, [:]) }).map { $0.displayWidth + 1 }.max() ?? 0)
-            let widths = [first] + sizes.map { _ in 9 }
+            let column = max(6, min(9, (area.width - first) / max(1, sizes.count)))  // narrower columns before any is cut
+            let widths = [first] + sizes.map { _ in column }
             var block: [(String, Style)] = [(row([t(heading, [:])] + sizes.map { t(.rtrlSize, ["size": .integer($0)]) }, widths), LabTheme.dim)]
             var exponents: [String] = []
             for (name, label) in names {
