@@ -43,6 +43,13 @@ public enum ExperimentSettings {
         integer("beam_width", "seq2seq: beam width when decoding for evaluation (1: greedy)", 1...16, 1, \C.beamWidth,
                 live: reachModel),
         integer("eval_every", "steps between validation runs", 1...10_000, 50, \C.evalEvery, live: readEveryStep),
+        integer("bptt_window", "truncated BPTT: each step's loss reaches back at most this many steps (0: full BPTT)",
+                0...1000, 0, \C.bpttWindow, live: reachModel),
+        choice("dropout_masks", "input and recurrent dropout: one mask per sequence (Keras) or a new one per step",
+               DropoutMaskScope.allCases.map { ($0.rawValue, $0) }, DropoutMaskScope.perSequence, \C.dropoutMasks,
+               live: reachModel),
+        integer("token_embedding", "token tasks: a learned embedding of size E before the recurrent layer (0: one-hot inputs)",
+                0...512, 0, \C.tokenEmbedding),
     ]
 
     public static func definition(_ name: String) -> SettingDefinition? { definitions.first { $0.name == name } }
