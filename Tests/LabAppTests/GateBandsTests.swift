@@ -76,3 +76,15 @@ import Testing
         #expect(trimmedAttention(full) == full)
     }
 }
+
+extension GateBandsTests {
+    /// In lesson 4's dashboard at 100×30 the panel is about 15 columns wide: the
+    /// names shrink to the equations' letters so the map keeps its columns.
+    @Test func aNarrowPanelKeepsItsMapWithLetters() {
+        var buffer = Buffer(width: 15, height: 9)
+        registered(.gatesHeatmap).draw(Self.lstmContext(), in: buffer.bounds, buffer: &buffer)
+        #expect(text(of: buffer, in: buffer.bounds.row(1)).hasPrefix("i "))
+        #expect(text(of: buffer, in: buffer.bounds.row(5)).hasPrefix("g "))
+        #expect(buffer[2, 1].style.background != nil && buffer[13, 1].style.background != nil)
+    }
+}

@@ -25,9 +25,12 @@ func drawGateBands(_ title: String, _ grid: Grid, _ context: PanelContext, in ar
         let scale = context.language(.gate(.scale), ["low": .compact(lo, significantDigits: 2), "high": .compact(hi, significantDigits: 2)])
         return (gateLabel(names[i], context.language), values, scale, names[i] == "cell" || names[i] == "new")
     }
-    let labelWidth = (bands.map(\.label.displayWidth).max() ?? 0) + 1
+    // The map first: in a narrow panel the names shrink to the equations' letters, then the scales go.
+    let short = body.width - ((bands.map(\.label.displayWidth).max() ?? 0) + 1) < 12
+    let labels = names.indices.map { short ? gateLetter(names[$0]) : bands[$0].label }
+    let labelWidth = (labels.map(\.displayWidth).max() ?? 0) + 1
     var scaleWidth = (bands.map(\.scale.displayWidth).max() ?? 0) + 1
-    if body.width - labelWidth - scaleWidth < 12 { scaleWidth = 0 }  // the map first; the scale only with room
+    if body.width - labelWidth - scaleWidth < 12 { scaleWidth = 0 }
     let mapWidth = body.width - labelWidth - scaleWidth
     guard mapWidth >= 2 else { return }
     let bandHeight = max(1, body.height / bands.count)
@@ -35,7 +38,7 @@ func drawGateBands(_ title: String, _ grid: Grid, _ context: PanelContext, in ar
         let y = body.y + i * bandHeight
         guard y < body.maxY else { break }
         let height = min(bandHeight, body.maxY - y)
-        buffer.write(band.label, x: body.x, y: y, style: LabTheme.bold, maxWidth: labelWidth - 1)
+        buffer.write(labels[i], x: body.x, y: y, style: LabTheme.bold, maxWidth: labelWidth - 1)
         let (lo, hi) = gateRange(band.values)
         let map = Heatmap(rows: units, columns: steps, values: band.values, colorMap: band.diverging ? .diverging : .sequential,
                           range: band.diverging ? -max(abs(lo), abs(hi), 1e-9)...max(abs(lo), abs(hi), 1e-9) : lo...max(hi, lo + 1e-9),
@@ -68,6 +71,20 @@ func gateLabel(_ name: String, _ language: Language) -> String {
     default: nil
     }
     return key.map { language(.gate($0)) } ?? name
+}
+
+/// The gate's letter in the equations (i, f, g, o; r, z, n): a symbol, not a word.
+func gateLetter(_ name: String) -> String {
+    switch name {
+    case "input": "i"
+    case "forget": "f"
+    case "cell": "g"
+    case "output": "o"
+    case "reset": "r"
+    case "update": "z"
+    case "new": "n"
+    default: String(name.prefix(1))
+    }
 }
 
 /// The recurrent matrix whose spectral radius the probe reports first: W_hh of
