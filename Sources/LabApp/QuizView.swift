@@ -49,9 +49,9 @@ func drawQuiz(_ quiz: QuizState, _ ls: LessonState, state: AppState, in area: Re
         buffer.write(text, x: inner.x, y: y, style: style, maxWidth: inner.width)
         y += 1
     }
-    let hints = [KeyHint(binding(.move).hint, t(.teach(.questionHintChoose))),
-                 KeyHint(binding(.open).hint, t(.teach(.questionHintAnswer))),
-                 KeyHint(binding(.cancel).hint, t(.teach(answer == nil ? .questionHintLater : .questionHintClose)))]
+    let hints = [KeyHint(binding(.move).hint.text(t), t(.teach(.questionHintChoose))),
+                 KeyHint(binding(.open).hint.text(t), t(.teach(.questionHintAnswer))),
+                 KeyHint(binding(.cancel).hint.text(t), t(.teach(answer == nil ? .questionHintLater : .questionHintClose)))]
     buffer.render(KeyHintBar(hints: hints, keyStyle: LabTheme.hints), in: inner.row(inner.height - 1))
 }
 

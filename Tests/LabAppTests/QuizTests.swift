@@ -162,7 +162,6 @@ func judgeNoMemory(_ state: inout AppState) {
         var asked = quizState(width: 100, height: 30, answers: ["echo-lab": ["hidden-one": 0]])
         var data = dataWords([asked.lesson!.run])
         for word in asciiWords(quizLessonText) { data.insert(word.word) }
-        for row in keyMap { for word in asciiWords(row.hint) { data.insert(word.word) } }
         data.insert("want")  // in the verdict's detail, which this test writes verbatim
         // The window covers the prose: a lesson word it cuts shows as its start.
         for word in data { for n in 1..<word.count { data.insert(String(word.prefix(n))) } }
