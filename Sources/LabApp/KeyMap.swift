@@ -38,7 +38,7 @@ let keyMap: [KeyBinding] = [
     KeyBinding(action: .verify, keys: ["v"], label: "v", hint: "v", help: .helpVerify, manual: .manualVerify),
     KeyBinding(action: .rollBack, keys: ["b"], label: "b", hint: "b", help: .helpRollBack, manual: .manualRollBack),
     KeyBinding(action: .lowerRate, keys: ["L"], label: "L", hint: "L", help: .helpLowerRate, manual: .manualRollBack),
-    KeyBinding(action: .predict, keys: ["p"], label: "p", hint: "p", help: .helpPredict, manual: nil),
+    KeyBinding(action: .predict, keys: ["p"], label: "p", hint: "p", help: .helpPredict, manual: .manualPredict),
     KeyBinding(action: .help, keys: ["?"], label: "?", hint: "?", help: .helpHelp, manual: .manualHelp),
     KeyBinding(action: .back, keys: ["q"], label: "q", hint: "q", help: .helpBack, manual: .manualBack),
     KeyBinding(action: .quit, keys: ["Ctrl-C"], label: .named(.controlC), hint: .named(.controlC), help: .helpQuit, manual: nil),

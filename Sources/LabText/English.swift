@@ -139,6 +139,7 @@ enum English {
         .manualPlay: "start or pause training",
         .manualStep: "take one training step",
         .manualReset: "reset: build the model again from its seed",
+        .manualPredict: "the lesson's predict-then-run question: answer it before the run (↑↓ or a digit, Enter), and later see your answer beside the measured one",
         .manualVerify: "verify the selected check in the background, with its own runs, as `rnnlab verify` does (`v` again cancels)",
         .manualRollBack: "after a divergence: roll back / roll back with the learning rate ÷ 10",
         .manualHelp: "help",

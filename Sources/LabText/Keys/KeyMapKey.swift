@@ -8,5 +8,5 @@ public enum KeyMapKey: String, CaseIterable, Sendable {
     case hintRollBack, hintLowerRate, hintPause, hintTrain, hintStep, hintPage, hintChange, hintType
     case hintVerify, hintCancelVerify, hintFocus, hintReset, hintHelp, hintBack
     case manualMove, manualChange, manualPage, manualFocus, manualOpen, manualPlay, manualStep, manualReset
-    case manualVerify, manualRollBack, manualHelp, manualBack
+    case manualVerify, manualPredict, manualRollBack, manualHelp, manualBack
 }
