@@ -34,7 +34,7 @@ extension SequencePass {
         let (toPrevious, g, scratch, dcBefore) = (toPrevious_bh.mutablePointer(T.self), g_bh.mutablePointer(T.self),
                                                   scratch_bh.mutablePointer(T.self), dcBefore_bh.mutablePointer(T.self))
         let dc = dc_bh == nil ? nil : dc_bh!.mutablePointer(T.self)
-        let (hs, gs, whhp) = (saved.states.pointer(T.self), saved.gateValues.pointer(T.self), whh.pointer(T.self))
+        let (hs, gs, whhp) = (saved.states.pointer(T.self), saved.gateValues.pointer(T.self), packedRecurrentWeight(whh))
         let cs = saved.cells?.pointer(T.self)
 
         for k in stride(from: Tn - 1, through: 0, by: -1) {

@@ -62,7 +62,8 @@ struct SequencePass<T: EngineScalar> {
         let x_bt_i = x.reshaped([B * Tn, input])
         var xp_tbg = Tensor.matmul(x_bt_i, wih, transposeB: true) + bih    // (B·T, G): W_ih x_t + b_ih
         xp_tbg = swapBatchAndTime(xp_tbg, batch: B, steps: Tn)             // (T, B, G)
-        let whhT = whh.transposed()                                        // (H, G): packs faster
+        // W_hhᵀ (H, G) packed for the kernel once for all T steps, not once per step.
+        let whhT = GemmPackedB<T>(transposed: true, b: whh.pointer(T.self), ldb: H, k: H, n: G)
         var states_kbh = Tensor(zeros: [Tn + 1, B, H], dtype: dtype)
         var cells_kbh: Tensor? = cell.kind.hasCellState ? Tensor(zeros: [Tn + 1, B, H], dtype: dtype) : nil
         var gateValues_kbs = Tensor(zeros: [kept, B, S], dtype: dtype)
@@ -75,7 +76,7 @@ struct SequencePass<T: EngineScalar> {
                             hp_bg.mutablePointer(T.self))
         let cs = cells_kbh == nil ? nil : cells_kbh!.mutablePointer(T.self)
         let dropped = droppedInput_kbh == nil ? nil : droppedInput_kbh!.mutablePointer(T.self)
-        let (xp, whhTp, bhhp) = (xp_tbg.pointer(T.self), whhT.pointer(T.self), bhh.pointer(T.self))
+        let (xp, bhhp) = (xp_tbg.pointer(T.self), bhh.pointer(T.self))
         for k in 0..<Tn {
             let t = time(k)
             let (hPrev_bh, h_bh) = (hs + k * B * H, hs + (k + 1) * B * H)
@@ -85,8 +86,7 @@ struct SequencePass<T: EngineScalar> {
             let hIn_bh = applyRecurrentDropout(to: hPrev_bh, step: k,
                                                into: dropped.map { $0 + (keepsActivations ? k : 0) * B * H })
             // hp = h_{t−1} W_hhᵀ + b_hh
-            gemm(transposeA: false, transposeB: false, m: B, n: G, k: H, alpha: 1, a: hIn_bh, lda: H,
-                 b: whhTp, ldb: G, beta: 0, c: hp, ldc: G)
+            whhT.multiply(m: B, alpha: 1, a: hIn_bh, lda: H, beta: 0, c: hp, ldc: G)
             for b in 0..<B { for j in 0..<G { hp[b * G + j] += bhhp[j] } }
             cell.forward(xp: xp + t * B * G, hp: hp, hPrev: hPrev_bh, cPrev: cPrev_bh.map { UnsafePointer($0) },
                          saved: gateValues_bs, h: h_bh, c: c_bh)
