@@ -134,27 +134,10 @@ private func gemmPackedSerial<V: SIMD>(
                     if h == mr && w == nr {
                         Kernel.tile(kc: kc, a: aPanel, b: bPanel, alpha: alpha, beta: betaHere, c: tile, ldc: ldc)
                     } else {
-                        gemmPackedEdgeTile(Kernel.self, kc, aPanel, bPanel, alpha, betaHere, tile, ldc, h, w, edge)
+                        GemmDriver<V>.edgeTile(kc, aPanel, bPanel, alpha, betaHere, tile, ldc, h, w, edge)
                     }
                 }
             }
         }
     }
 }
-
-/// A partial tile through a scratch tile, exactly as `GemmDriver.edgeTile`.
-@inline(never)
-private func gemmPackedEdgeTile<V: SIMD>(
-    _: GemmMicroKernel<V>.Type, _ kc: Int, _ aPanel: UnsafePointer<V.Scalar>, _ bPanel: UnsafePointer<V.Scalar>,
-    _ alpha: V.Scalar, _ beta: V.Scalar, _ tile: UnsafeMutablePointer<V.Scalar>, _ ldc: Int, _ h: Int, _ w: Int,
-    _ scratch: UnsafeMutablePointer<V.Scalar>
-) where V.Scalar: EngineScalar {
-    let (mr, nr) = (GemmMicroKernel<V>.mr, GemmMicroKernel<V>.nr)
-    scratch.update(repeating: 0, count: mr * nr)
-    if beta != 0 {
-        for i in 0..<h { (scratch + i * nr).update(from: tile + i * ldc, count: w) }
-    }
-    GemmMicroKernel<V>.tile(kc: kc, a: aPanel, b: bPanel, alpha: alpha, beta: beta, c: scratch, ldc: nr)
-    for i in 0..<h { (tile + i * ldc).update(from: scratch + i * nr, count: w) }
-}
-
