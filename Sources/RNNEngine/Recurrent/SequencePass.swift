@@ -64,11 +64,12 @@ struct SequencePass<T: EngineScalar> {
         xp_tbg = swapBatchAndTime(xp_tbg, batch: B, steps: Tn)             // (T, B, G)
         // W_hhᵀ (H, G) packed for the kernel once for all T steps, not once per step.
         let whhT = GemmPackedB<T>(transposed: true, b: whh.pointer(T.self), ldb: H, k: H, n: G)
-        var states_kbh = Tensor(zeros: [Tn + 1, B, H], dtype: dtype)
+        // Unfilled: row 0 is h_init and every step writes its row (all of h_t, all S gate values).
+        var states_kbh = Tensor.unfilled([Tn + 1, B, H], dtype: dtype)
         var cells_kbh: Tensor? = cell.kind.hasCellState ? Tensor(zeros: [Tn + 1, B, H], dtype: dtype) : nil
-        var gateValues_kbs = Tensor(zeros: [kept, B, S], dtype: dtype)
+        var gateValues_kbs = Tensor.unfilled([kept, B, S], dtype: dtype)
         var droppedInput_kbh: Tensor? = recurrentMask == nil ? nil : Tensor(zeros: [kept, B, H], dtype: dtype)
-        var hp_bg = Tensor(zeros: [B, G], dtype: dtype)
+        var hp_bg = Tensor.unfilled([B, G], dtype: dtype)                  // written by the product (beta 0)
         states_kbh.setRows(0, from: hInit)
         if let cInit { cells_kbh!.setRows(0, from: cInit) }
 
