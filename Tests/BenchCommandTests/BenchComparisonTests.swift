@@ -32,6 +32,14 @@ final class BenchComparisonTests: XCTestCase {
         }
     }
 
+    func testWrongRowsAreReportedWhereTheyAre() {
+        XCTAssertThrowsError(try ReferenceTimings.decode(Data("{\"rows\": 3}".utf8), file: "r.json")) { error in
+            XCTAssertTrue(String(describing: error).contains("rows"), String(describing: error))
+        }
+        let list = try? ReferenceTimings.decode(Data(" [{\"group\": \"g\", \"name\": \"n\", \"threads\": 1, \"value\": 2, \"unit\": \"ms\"}]".utf8), file: "l.json")
+        XCTAssertEqual(list?.rows.first?.value, 2)
+    }
+
     func testMissingFileNamesTheFile() {
         let path = NSTemporaryDirectory() + "no-such-reference-\(UUID().uuidString).json"
         XCTAssertThrowsError(try ReferenceTimings.load(path)) { error in

@@ -31,10 +31,12 @@ struct ReferenceTimings {
     static func decode(_ data: Data, file: String, in language: Language = cliLanguage) throws -> ReferenceTimings {
         let decoder = JSONDecoder()
         do {
-            if let object = try? decoder.decode(File.self, from: data) {
-                return ReferenceTimings(source: object.reference ?? "reference", rows: object.rows)
+            // A bare list starts with "["; anything else is read as the object, so its error is the one reported.
+            if data.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: "[") {
+                return ReferenceTimings(source: "reference", rows: try decoder.decode([BenchRow].self, from: data))
             }
-            return ReferenceTimings(source: "reference", rows: try decoder.decode([BenchRow].self, from: data))
+            let object = try decoder.decode(File.self, from: data)
+            return ReferenceTimings(source: object.reference ?? "reference", rows: object.rows)
         } catch let error as DecodingError {
             throw unreadable(file, describe(error), language)
         } catch {
