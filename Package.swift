@@ -46,6 +46,8 @@ let package = Package(
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
         .testTarget(name: "RNNLabTests", dependencies: ["RNNLab", "RNNEngine", "CZlib", "LabText", "TestTiers"]),
         .testTarget(name: "LabTextTests", dependencies: ["LabText"]),
+        // The `rnnlab` command's own logic (the bench's reference-file reader), via @testable import.
+        .testTarget(name: "BenchCommandTests", dependencies: ["rnnlab", "LabText"]),
         .testTarget(name: "LabAppTests", dependencies: ["LabApp", "LabText", "RNNLab", "TerminalUI", "SnapshotSupport", "TestTiers"],
                     exclude: ["__Snapshots__"]),
         // Runs the built `rnnlab` in tmux, as a person would; needs no module of ours but the tiers.

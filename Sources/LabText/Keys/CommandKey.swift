@@ -69,6 +69,16 @@ public enum CommandKey: String, CaseIterable, Sendable {
     /// A measured value with its unit: "12.3 ms".
     case benchValue
     case benchUnknownGroup
+    /// `rnnlab bench --compare FILE`: the columns, a ratio, rows only one side has, a bad file.
+    case benchOurs
+    case benchTheirs
+    case benchTheirsBest
+    case benchRatioColumn
+    case benchRatio
+    case benchOnlyOurs
+    case benchOnlyTheirs
+    case benchCompareFile
+    case benchCompareUnreadable
     case cannotOpenLab
     case cannotOpenLabNoTerminal
     case couldNotSave
@@ -89,7 +99,7 @@ public enum CommandKey: String, CaseIterable, Sendable {
         case .metricsExtension, .sameOutputFile: return ["file"]
         case .optionNotWhole: return ["option", "range", "value"]
         case .lessonDidNotLoad: return ["problem"]
-        case .verifyWhat, .columnName, .columnKind, .columnShape, .columnTrain, .columnValid, .columnTest, .columnLoad, .columnKnobs, .fresh, .cannotLoad, .dataFooter, .dataBaselines, .dataNotLoaded, .dataShowBaselines, .benchGroup, .benchName, .benchReference: return []
+        case .verifyWhat, .columnName, .columnKind, .columnShape, .columnTrain, .columnValid, .columnTest, .columnLoad, .columnKnobs, .fresh, .cannotLoad, .dataFooter, .dataBaselines, .dataNotLoaded, .dataShowBaselines, .benchGroup, .benchName, .benchReference, .benchOurs, .benchTheirs, .benchTheirsBest, .benchRatioColumn, .benchOnlyOurs, .benchOnlyTheirs: return []
         case .noCheck: return ["check", "checks", "lesson"]
         case .verifyPass, .verifyFail: return ["check", "detail", "lesson", "seconds", "steps"]
         case .verifySummary: return ["failed", "passed"]
@@ -112,6 +122,9 @@ public enum CommandKey: String, CaseIterable, Sendable {
         case .benchThreads: return ["threads"]
         case .benchValue: return ["unit", "value"]
         case .benchUnknownGroup: return ["group", "groups"]
+        case .benchRatio: return ["ratio"]
+        case .benchCompareFile: return ["file", "reference"]
+        case .benchCompareUnreadable: return ["file", "reason"]
         }
     }
 }

@@ -114,9 +114,9 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
 
     /// A partial tile (h < MR or w < NR): the full kernel on a scratch tile, then
     /// the h × w corner copied out. The scratch holds C's values, so the arithmetic
-    /// is the same as for a full tile.
+    /// is the same as for a full tile. Also used by `GemmPackedB`.
     @inline(never)
-    private static func edgeTile(
+    static func edgeTile(
         _ kc: Int, _ aPanel: UnsafePointer<T>, _ bPanel: UnsafePointer<T>, _ alpha: T, _ beta: T,
         _ tile: UnsafeMutablePointer<T>, _ ldc: Int, _ h: Int, _ w: Int,
         _ scratch: UnsafeMutablePointer<T>

@@ -21,8 +21,9 @@ extension SequencePass {
         let (B, Tn, H, G, S) = (batch, steps, hidden, gates, savedWidth)
         let dtype = outputGradient.dtype
         let dL_dh_tbh = swapBatchAndTime(outputGradient.reshaped([B * Tn, H]), batch: B, steps: Tn)
-        var deltaIH_tbg = Tensor(zeros: [Tn, B, G], dtype: dtype)      // δ_t, input side, by time t
-        var deltaHH_kbg = Tensor(zeros: [Tn, B, G], dtype: dtype)      // δ_t, recurrent side, by step k
+        // Unfilled: the cell's backward step writes all G values of every row at every step.
+        var deltaIH_tbg = Tensor.unfilled([Tn, B, G], dtype: dtype)    // δ_t, input side, by time t
+        var deltaHH_kbg = Tensor.unfilled([Tn, B, G], dtype: dtype)    // δ_t, recurrent side, by step k
         var toPrevious_bh = Tensor(zeros: [B, H], dtype: dtype)        // ∂L/∂h_{t−1}, built during step t
         var dc_bh: Tensor? = cell.kind.hasCellState ? (finalCellGradient ?? Tensor(zeros: [B, H], dtype: dtype)) : nil
         var g_bh = Tensor(zeros: [B, H], dtype: dtype)                 // g_t, the total ∂L/∂h_t
@@ -34,7 +35,7 @@ extension SequencePass {
         let (toPrevious, g, scratch, dcBefore) = (toPrevious_bh.mutablePointer(T.self), g_bh.mutablePointer(T.self),
                                                   scratch_bh.mutablePointer(T.self), dcBefore_bh.mutablePointer(T.self))
         let dc = dc_bh == nil ? nil : dc_bh!.mutablePointer(T.self)
-        let (hs, gs, whhp) = (saved.states.pointer(T.self), saved.gateValues.pointer(T.self), whh.pointer(T.self))
+        let (hs, gs, whhp) = (saved.states.pointer(T.self), saved.gateValues.pointer(T.self), packedRecurrentWeight(whh))
         let cs = saved.cells?.pointer(T.self)
 
         for k in stride(from: Tn - 1, through: 0, by: -1) {

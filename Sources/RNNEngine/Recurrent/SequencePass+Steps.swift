@@ -20,22 +20,26 @@ extension SequencePass {
 
     /// toPrevious += (δ_hh W_hh) ⊙ m for `rows` rows of δ_hh (rows, G): the gradient that
     /// reaches h_{t−1} through the recurrent product (W_hhᵀ δ_t per row), through
-    /// step k's dropout mask if any. `scratch` holds `rows`·H values.
-    func addRecurrentPath(_ deltaHH: UnsafeMutablePointer<T>, rows: Int, whh: UnsafePointer<T>, step k: Int,
+    /// step k's dropout mask if any. `whh` is W_hh (G, H) packed once per backward
+    /// pass (`packedRecurrentWeight`). `scratch` holds `rows`·H values.
+    func addRecurrentPath(_ deltaHH: UnsafeMutablePointer<T>, rows: Int, whh: GemmPackedB<T>, step k: Int,
                           into toPrevious: UnsafeMutablePointer<T>, scratch: UnsafeMutablePointer<T>) {
         let (H, G) = (hidden, gates)
         if let m = recurrentMask(step: k) {
-            gemm(transposeA: false, transposeB: false, m: rows, n: H, k: G, alpha: 1, a: deltaHH, lda: G,
-                 b: whh, ldb: H, beta: 0, c: scratch, ldc: H)
+            whh.multiply(m: rows, alpha: 1, a: deltaHH, lda: G, beta: 0, c: scratch, ldc: H)
             let n = batch * H
             for block in 0..<(rows / batch) {
                 let (to, from) = (toPrevious + block * n, scratch + block * n)
                 for i in 0..<n { to[i] += from[i] * m[i] }
             }
         } else {
-            gemm(transposeA: false, transposeB: false, m: rows, n: H, k: G, alpha: 1, a: deltaHH, lda: G,
-                 b: whh, ldb: H, beta: 1, c: toPrevious, ldc: H)
+            whh.multiply(m: rows, alpha: 1, a: deltaHH, lda: G, beta: 1, c: toPrevious, ldc: H)
         }
+    }
+
+    /// W_hh (G, H) packed as the B operand of δ (rows, G) · W_hh, once for a whole backward pass.
+    func packedRecurrentWeight(_ whh: Tensor) -> GemmPackedB<T> {
+        GemmPackedB<T>(transposed: false, b: whh.pointer(T.self), ldb: hidden, k: gates, n: hidden)
     }
 
     // MARK: Padding

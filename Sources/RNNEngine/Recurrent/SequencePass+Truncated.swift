@@ -52,7 +52,7 @@ extension SequencePass {
         let (ageDeltaIH, ageDeltaHH) = (ageDeltaIH_abg.mutablePointer(T.self), ageDeltaHH_abg.mutablePointer(T.self))
         let (g, gTotal, scratch) = (g_abh.mutablePointer(T.self), gTotal_bh.mutablePointer(T.self),
                                     scratch_abh.mutablePointer(T.self))
-        let (hs, gs, whhp) = (saved.states.pointer(T.self), saved.gateValues.pointer(T.self), whh.pointer(T.self))
+        let (hs, gs, whhp) = (saved.states.pointer(T.self), saved.gateValues.pointer(T.self), packedRecurrentWeight(whh))
         let cs = saved.cells?.pointer(T.self)
 
         for k in stride(from: Tn - 1, through: 0, by: -1) {

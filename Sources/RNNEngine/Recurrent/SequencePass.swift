@@ -62,12 +62,14 @@ struct SequencePass<T: EngineScalar> {
         let x_bt_i = x.reshaped([B * Tn, input])
         var xp_tbg = Tensor.matmul(x_bt_i, wih, transposeB: true) + bih    // (B·T, G): W_ih x_t + b_ih
         xp_tbg = swapBatchAndTime(xp_tbg, batch: B, steps: Tn)             // (T, B, G)
-        let whhT = whh.transposed()                                        // (H, G): packs faster
-        var states_kbh = Tensor(zeros: [Tn + 1, B, H], dtype: dtype)
+        // W_hhᵀ (H, G) packed for the kernel once for all T steps, not once per step.
+        let whhT = GemmPackedB<T>(transposed: true, b: whh.pointer(T.self), ldb: H, k: H, n: G)
+        // Unfilled: row 0 is h_init and every step writes its row (all of h_t, all S gate values).
+        var states_kbh = Tensor.unfilled([Tn + 1, B, H], dtype: dtype)
         var cells_kbh: Tensor? = cell.kind.hasCellState ? Tensor(zeros: [Tn + 1, B, H], dtype: dtype) : nil
-        var gateValues_kbs = Tensor(zeros: [kept, B, S], dtype: dtype)
+        var gateValues_kbs = Tensor.unfilled([kept, B, S], dtype: dtype)
         var droppedInput_kbh: Tensor? = recurrentMask == nil ? nil : Tensor(zeros: [kept, B, H], dtype: dtype)
-        var hp_bg = Tensor(zeros: [B, G], dtype: dtype)
+        var hp_bg = Tensor.unfilled([B, G], dtype: dtype)                  // written by the product (beta 0)
         states_kbh.setRows(0, from: hInit)
         if let cInit { cells_kbh!.setRows(0, from: cInit) }
 
@@ -75,7 +77,7 @@ struct SequencePass<T: EngineScalar> {
                             hp_bg.mutablePointer(T.self))
         let cs = cells_kbh == nil ? nil : cells_kbh!.mutablePointer(T.self)
         let dropped = droppedInput_kbh == nil ? nil : droppedInput_kbh!.mutablePointer(T.self)
-        let (xp, whhTp, bhhp) = (xp_tbg.pointer(T.self), whhT.pointer(T.self), bhh.pointer(T.self))
+        let (xp, bhhp) = (xp_tbg.pointer(T.self), bhh.pointer(T.self))
         for k in 0..<Tn {
             let t = time(k)
             let (hPrev_bh, h_bh) = (hs + k * B * H, hs + (k + 1) * B * H)
@@ -85,8 +87,7 @@ struct SequencePass<T: EngineScalar> {
             let hIn_bh = applyRecurrentDropout(to: hPrev_bh, step: k,
                                                into: dropped.map { $0 + (keepsActivations ? k : 0) * B * H })
             // hp = h_{t−1} W_hhᵀ + b_hh
-            gemm(transposeA: false, transposeB: false, m: B, n: G, k: H, alpha: 1, a: hIn_bh, lda: H,
-                 b: whhTp, ldb: G, beta: 0, c: hp, ldc: G)
+            whhT.multiply(m: B, alpha: 1, a: hIn_bh, lda: H, beta: 0, c: hp, ldc: G)
             for b in 0..<B { for j in 0..<G { hp[b * G + j] += bhhp[j] } }
             cell.forward(xp: xp + t * B * G, hp: hp, hPrev: hPrev_bh, cPrev: cPrev_bh.map { UnsafePointer($0) },
                          saved: gateValues_bs, h: h_bh, c: c_bh)

@@ -14,6 +14,12 @@ extension Tensor {
         return Tensor(shape: [q * p, k], storage: out)
     }
 
+    /// A tensor left unfilled, for a buffer whose every element the caller writes
+    /// before anything reads it (saves the zero fill of (T, B, G)-sized buffers).
+    static func unfilled(_ shape: [Int], dtype: DType) -> Tensor {
+        Tensor(shape: shape, storage: TensorStorage(dtype: dtype, count: shape.reduce(1, *)))
+    }
+
     /// The first axis in reverse order.
     func reversedSteps() -> Tensor {
         let n = shape[0]

@@ -7,31 +7,47 @@ import RNNEngine
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure the engine's speed: matrix multiply GFLOP/s, the main ops, the recurrent layers, a seq2seq step, Conv1d and pooling, the tree net with char-LM sampling, and a frame of the UI.")
+        abstract: "Measure the engine's speed: matrix multiply GFLOP/s, the main ops, the recurrent layers, a seq2seq step, the LSTM lesson's training step, Conv1d and pooling, the tree net with char-LM sampling, and a frame of the UI.")
 
     @Flag(help: "Print the results as JSON.")
     var json = false
 
-    @Option(help: "Run only these groups (comma-separated): matmul, ops, conv, rnn, seq2seq, tree, ui.")
+    @Option(help: "Run only these groups (comma-separated): matmul, ops, conv, rnn, lesson, seq2seq, tree, ui.")
     var only: String?
 
+    @Option(help: "A JSON file of reference timings on the same shapes (Tests/scripts/bench_torch.py writes one): print ours, theirs and the ratio side by side.")
+    var compare: String?
+
     func run() throws {
-        let order = ["matmul", "ops", "conv", "rnn", "seq2seq", "tree", "ui"]
+        let order = ["matmul", "ops", "conv", "rnn", "lesson", "seq2seq", "tree", "ui"]
         let groups = Set((only ?? order.joined(separator: ",")).split(separator: ",").map(String.init))
         if let bad = groups.subtracting(order).first {
             throw ValidationError(cliLanguage(.command(.benchUnknownGroup), ["group": .text(bad), "groups": .list(order)]))
         }
+        // Read the reference first: a bad file fails before minutes of timing.
+        let reference = try compare.map { try ReferenceTimings.load($0) }
         Allocator.keepFreedMemory()
         var rows: [BenchRow] = groups.contains("matmul") ? matmulBenchmarks() : []
         for threads in [1, 2] {
             if groups.contains("ops") { rows += opBenchmarks(threads: threads) }
             if groups.contains("conv") { rows += convBenchmarks(threads: threads) }
             if groups.contains("rnn") { rows += recurrentBenchmarks(threads: threads) }
+            if groups.contains("lesson") { rows += lessonStepBenchmarks(threads: threads) }
             if groups.contains("seq2seq") { rows += seq2seqBenchmarks(threads: threads) }
             if groups.contains("tree") { rows += treeBenchmarks(threads: threads) }
         }
         if groups.contains("ui") { rows += uiBenchmarks() }
         Parallel.maxThreads = Parallel.coreCount
+        if let reference, let compare {
+            let lines = BenchComparison.match(ours: rows, theirs: reference.rows)
+            for i in rows.indices {
+                rows[i].reference = lines[i].theirs
+            }
+            if !json {
+                print(BenchTable.renderComparison(lines, source: reference.source, file: compare))
+                return
+            }
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -30,6 +30,37 @@ enum BenchTable {
         return lines.joined(separator: "\n")
     }
 
+    /// The side-by-side table of `--compare`: per row our value, the reference's at
+    /// the same thread count and its best over thread counts, and ours / best; rows
+    /// only one side measured say so in the ratio column.
+    static func renderComparison(_ lines: [BenchComparison], source: String, file: String,
+                                 in language: Language = cliLanguage) -> String {
+        let columns: [(TextKey, Int)] = [(.command(.benchGroup), 14), (.command(.benchName), 46),
+                                         (.command(.benchThreads), 11), (.command(.benchOurs), 12),
+                                         (.command(.benchTheirs), 12), (.command(.benchTheirsBest), 14),
+                                         (.command(.benchRatioColumn), 0)]
+        var header = ""
+        for (key, width) in columns {
+            let title = key == .command(.benchThreads) ? "" : language(key)
+            header += width == 0 ? title : pad(title, width)
+        }
+        var out = [language(.command(.benchCompareFile), ["reference": .text(source), "file": .text(file)]), header]
+        for l in lines {
+            var line = pad(l.group, 14) + pad(l.name, 46)
+                + pad(language(.command(.benchThreads), ["threads": .integer(l.threads)]), 11)
+            for (v, width) in [(l.ours, 12), (l.theirs, 12), (l.theirsBest, 14)] {
+                line += pad(v.map { value($0, l.unit, language) } ?? "-", width)
+            }
+            if let r = l.ratio {
+                line += language(.command(.benchRatio), ["ratio": .text(NumberFormat.fixed(r, decimals: 2))])
+            } else {
+                line += language(.command(l.ours == nil ? .benchOnlyTheirs : .benchOnlyOurs))
+            }
+            out.append(line)
+        }
+        return out.joined(separator: "\n")
+    }
+
     /// "12.3 ms", "45 GFLOP/s".
     private static func value(_ v: Double, _ unit: String, _ language: Language) -> String {
         language(.command(.benchValue), ["value": .text(format(v)), "unit": .text(unit)])

@@ -1,15 +1,12 @@
 import RNNEngine
 
 /// Forward, and forward + backward, of the recurrent layers at the sizes the
-/// issue names, beside PyTorch's forward + backward time on this machine (two threads);
-/// then, at the first size, the forward pass without a tape (`withNoGrad`) and
+/// issue names (`--compare` puts PyTorch's time beside them, measured by
+/// `Tests/scripts/bench_torch.py` in the same session); then, at the first size, the forward pass without a tape (`withNoGrad`) and
 /// forward + backward with truncated BPTT at windows τ of 5 and 20 steps.
 func recurrentBenchmarks(threads: Int) -> [BenchRow] {
     Parallel.maxThreads = threads
     let sizes: [(B: Int, T: Int, I: Int, H: Int)] = [(32, 50, 32, 64), (64, 100, 64, 128), (128, 28, 28, 128), (1, 100, 8, 32)]
-    let pytorch: [CellKind: [Double]] = [
-        .lstm: [2.9, 45, 16, 0.7], .gru: [13, 58, 27, 9], .rnnTanh: [3.2, 23, 10, 3.0],
-    ]
     var rows: [BenchRow] = []
     for kind in [CellKind.rnnTanh, .lstm, .gru] {
         for (n, s) in sizes.enumerated() {
@@ -23,8 +20,7 @@ func recurrentBenchmarks(threads: Int) -> [BenchRow] {
                 layer(x).output.sum().backward()
             }
             rows.append(BenchRow(group: "rnn fwd", name: name, threads: threads, value: forward, unit: "ms"))
-            rows.append(BenchRow(group: "rnn f+b", name: name, threads: threads, value: both, unit: "ms",
-                                 reference: pytorch[kind]?[n]))
+            rows.append(BenchRow(group: "rnn f+b", name: name, threads: threads, value: both, unit: "ms"))
             guard n == 0 else { continue }
             let noGrad = medianMilliseconds { _ = withNoGrad { layer(x).output } }
             rows.append(BenchRow(group: "rnn fwd", name: name + " no-grad", threads: threads, value: noGrad, unit: "ms"))

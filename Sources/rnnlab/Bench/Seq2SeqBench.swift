@@ -4,10 +4,9 @@ import RNNEngine
 /// length 20, embedding 32, hidden 64, vocabulary 40 — with additive attention, and
 /// variants beside it (no attention, LSTM, bidirectional encoder), plus the forward
 /// pass alone and greedy decoding. A step is zeroGrad + loss (teacher forcing) +
-/// backward + Adam. `reference` is PyTorch 2.13's time for the same step on this
-/// machine (eager, two threads, float32, best median of three runs on a shared
-/// machine; an equivalent nn.Module with nn.GRU/LSTM, nn.GRUCell/LSTMCell and the
-/// same attention, measured by hand).
+/// backward + Adam. `Tests/scripts/bench_torch.py` times the same step in PyTorch
+/// (an equivalent nn.Module with nn.GRU/LSTM, nn.GRUCell/LSTMCell and the same
+/// attention) for `--compare`.
 func seq2seqBenchmarks(threads: Int) -> [BenchRow] {
     Parallel.maxThreads = threads
     let (B, S, U, E, H, V) = (64, 20, 20, 32, 64, 40)
@@ -21,11 +20,11 @@ func seq2seqBenchmarks(threads: Int) -> [BenchRow] {
         input += [0] + row
         output += row + [1]
     }
-    let variants: [(name: String, cell: CellKind, bidirectional: Bool, attention: Bool, reference: Double?)] = [
-        ("gru additive", .gru, false, true, 49),
-        ("gru fixed context", .gru, false, false, 16),
-        ("lstm additive", .lstm, false, true, 29),
-        ("gru bi additive", .gru, true, true, 51),
+    let variants: [(name: String, cell: CellKind, bidirectional: Bool, attention: Bool)] = [
+        ("gru additive", .gru, false, true),
+        ("gru fixed context", .gru, false, false),
+        ("lstm additive", .lstm, false, true),
+        ("gru bi additive", .gru, true, true),
     ]
     let sizes = "B\(B) S\(S) U\(U) E\(E) H\(H) V\(V)"
     var rows: [BenchRow] = []
@@ -45,7 +44,7 @@ func seq2seqBenchmarks(threads: Int) -> [BenchRow] {
             adam.step()
         }
         rows.append(BenchRow(group: "seq2seq step", name: "\(v.name) \(sizes)", threads: threads, value: step,
-                             unit: "ms", reference: v.reference))
+                             unit: "ms"))
         if n == 0 {
             let forward = medianMilliseconds { _ = loss() }
             rows.append(BenchRow(group: "seq2seq fwd", name: "\(v.name) \(sizes)", threads: threads,
