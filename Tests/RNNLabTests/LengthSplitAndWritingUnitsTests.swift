@@ -27,9 +27,12 @@ import RNNEngine
         let gap = try #require(evaluation.measurements[MetricID("accuracy_gap")])
         #expect(gap == short - long)
         let grid = try #require(evaluation.probes[.accuracyByLength]?.grid)
-        let buckets = (0..<grid.rows).map { r in
-            LengthBucket(length: Int(grid.rowLabels[r])!, counted: Int(grid.values[r * 2 + 1]),
-                         correct: Int((grid.values[r * 2] * grid.values[r * 2 + 1]).rounded()))
+        var buckets: [LengthBucket] = []
+        for r in 0..<grid.rows {
+            let length = try #require(Int(grid.rowLabels[r]))
+            let counted: Double = grid.values[r * 2 + 1]
+            let accuracy: Double = grid.values[r * 2]
+            buckets.append(LengthBucket(length: length, counted: Int(counted), correct: Int((accuracy * counted).rounded())))
         }
         let expected = try #require(LengthBucket.split(buckets, span: Measurement.lengthSpan))
         #expect(abs(expected.short - short) < 1e-12 && abs(expected.long - long) < 1e-12)
