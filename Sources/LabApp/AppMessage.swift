@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 
 /// Everything that can change the app's state: the `update` function's input.
@@ -15,7 +16,7 @@ public enum AppMessage: Sendable {
     /// The terminal has a new size.
     case resize(width: Int, height: Int)
     /// Saving progress or knob values failed, with the reason (shown at once).
-    case saveFailed(String)
+    case saveFailed(Phrase)
 }
 
 /// What the run loop must do after an update: `update` itself touches

@@ -12,16 +12,18 @@ public enum Screen: Sendable, Equatable {
 public struct AppState: Sendable {
     /// Every lesson, in library order.
     public var lessons: [Lesson]
-    /// Lesson files that did not load, shown on the home screen.
-    public var problems: [String]
+    /// Lesson files that did not load (each with its file and line), shown on
+    /// the home screen in the language of the frame.
+    public var problems: [Phrase]
     /// lesson id → ids of the checks met (a copy of the progress store's).
     public var completed: [String: Set<String>]
     /// True until the first lesson is opened.
     public var firstStart: Bool
     /// lesson id → the last knob values the learner chose.
     public var savedKnobs: [String: [String: SettingValue]]
-    /// A line for the home screen, e.g. a progress file that was set aside.
-    public var notice: String?
+    /// Lines for the home screen, e.g. a progress file that was set aside, or a
+    /// save that failed: phrases, written in the language of the frame.
+    public var notices: [Phrase]
 
     /// Terminal size in cells.
     public var width: Int
@@ -38,15 +40,15 @@ public struct AppState: Sendable {
     /// Set once the app has asked to quit.
     public var quitting = false
 
-    public init(lessons: [Lesson], problems: [String] = [], completed: [String: Set<String>] = [:],
+    public init(lessons: [Lesson], problems: [Phrase] = [], completed: [String: Set<String>] = [:],
                 firstStart: Bool = false, savedKnobs: [String: [String: SettingValue]] = [:],
-                notice: String? = nil, width: Int = 80, height: Int = 24) {
+                notices: [Phrase] = [], width: Int = 80, height: Int = 24) {
         self.lessons = lessons
         self.problems = problems
         self.completed = completed
         self.firstStart = firstStart
         self.savedKnobs = savedKnobs
-        self.notice = notice
+        self.notices = notices
         self.width = width
         self.height = height
     }

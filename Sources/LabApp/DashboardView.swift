@@ -48,8 +48,8 @@ func drawRunStatus(_ run: RunState, language t: Language, in row: Rect, buffer: 
         spans.append(Span(PanelNumbers.value(last.value), style: LabTheme.bold))
     }
     if let headline = run.lastMetrics.first {
-        // The metric's label is RNNLab's (data to this module) except the short "acc".
-        spans.append(Span("  \(headline.id == .accuracy ? t(.dashboard(.accuracy)) : headline.label) ", style: LabTheme.dim))
+        // The metric's label in the frame's language, except the short "acc".
+        spans.append(Span("  \(headline.id == .accuracy ? t(.dashboard(.accuracy)) : t.render(headline.kind.labelPhrase)) ", style: LabTheme.dim))
         spans.append(Span(PanelNumbers.metric(headline), style: LabTheme.bold))
     }
     if run.isRunning, let rate = run.rate.perSecond {
@@ -67,7 +67,7 @@ func drawDivergenceBanner(_ cause: Phrase, language t: Language, in area: Rect, 
 private func drawBanner(_ cause: Phrase, language t: Language, in area: Rect, buffer: inout Buffer) {
     let width = min(area.width, 60)
     let text = wrap(t(.dashboard(.bannerText), ["cause": .phrase(cause)]), width: width - 4)
-    let (rollBack, lowerRate) = (binding(.rollBack).hint, binding(.lowerRate).hint)
+    let (rollBack, lowerRate) = (binding(.rollBack).hint.text(t), binding(.lowerRate).hint.text(t))
     let hints = [[Span(" \(rollBack) ", style: LabTheme.hints), Span(" \(t(.dashboard(.bannerRollBack)))   ")],
                  [Span(" \(lowerRate) ", style: LabTheme.hints), Span(" \(t(.dashboard(.bannerLowerRate)))")]]
     // Both key hints on one row when they fit (in display columns), else one row each.

@@ -3,7 +3,7 @@ import TerminalUI
 
 /// The keys, as listed in the help overlay: the key map's rows that have a help line.
 func helpEntries(_ language: Language) -> [(key: String, action: String)] {
-    keyMap.compactMap { row in row.help.map { (row.label, language(.keys($0))) } }
+    keyMap.compactMap { row in row.help.map { (row.label.text(language), language(.keys($0))) } }
 }
 
 /// The help overlay: every key and what it does, over the current screen.

@@ -19,7 +19,7 @@ func drawHome(_ state: AppState, in area: Rect, buffer: inout Buffer) {
         }
         body = body.inset(top: 1)
     }
-    for note in ([state.notice].compactMap { $0 } + problemLines(state)).prefix(3) {
+    for note in (state.notices.map(t.render) + problemLines(state)).prefix(3) {
         buffer.write(note, in: body.row(0), alignment: .left, style: LabTheme.warning)
         body = body.inset(top: 1)
     }
@@ -45,7 +45,7 @@ func drawHome(_ state: AppState, in area: Rect, buffer: inout Buffer) {
 func problemLines(_ state: AppState) -> [String] {
     guard !state.problems.isEmpty else { return [] }
     let t = state.language
-    let files = state.problems.joined(separator: t(.common(.problemSeparator)))
+    let files = state.problems.map(t.render).joined(separator: t(.common(.problemSeparator)))
     return [t(.home(.problems), ["count": .integer(state.problems.count), "files": .text(files)])]
 }
 

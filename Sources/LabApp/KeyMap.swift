@@ -14,10 +14,10 @@ struct KeyBinding: Sendable {
     var action: KeyAction
     /// Each key on its own, as the README's key column names them: ["↑", "↓", "k", "j"].
     var keys: [String]
-    /// The keys in the help overlay: "↑ ↓  k j".
-    var label: String
-    /// The key in the hint bar: "↑↓".
-    var hint: String
+    /// The keys in the help overlay: "↑ ↓  k j", "PgUp PgDn".
+    var label: KeyCaps
+    /// The key in the hint bar: "↑↓", "Enter".
+    var hint: KeyCaps
     /// The help overlay's line; nil for keys the overlay does not list (the editor's).
     var help: KeyMapKey?
     /// The README key table's text; nil for keys the README does not list.
@@ -29,10 +29,10 @@ struct KeyBinding: Sendable {
 let keyMap: [KeyBinding] = [
     KeyBinding(action: .move, keys: ["↑", "↓", "k", "j"], label: "↑ ↓  k j", hint: "↑↓", help: .helpMove, manual: .manualMove),
     KeyBinding(action: .change, keys: ["←", "→", "h", "l"], label: "← →  h l", hint: "←→", help: .helpChange, manual: .manualChange),
-    KeyBinding(action: .page, keys: ["PgUp", "PgDn"], label: "PgUp PgDn", hint: "PgDn", help: .helpPage, manual: .manualPage),
-    KeyBinding(action: .focus, keys: ["Tab"], label: "Tab", hint: "Tab", help: .helpFocus, manual: .manualFocus),
-    KeyBinding(action: .open, keys: ["Enter"], label: "Enter", hint: "Enter", help: .helpOpen, manual: .manualOpen),
-    KeyBinding(action: .play, keys: ["Space"], label: "Space", hint: "Space", help: .helpPlay, manual: .manualPlay),
+    KeyBinding(action: .page, keys: ["PgUp", "PgDn"], label: .named(.pageUp, .pageDown), hint: .named(.pageDown), help: .helpPage, manual: .manualPage),
+    KeyBinding(action: .focus, keys: ["Tab"], label: .named(.tab), hint: .named(.tab), help: .helpFocus, manual: .manualFocus),
+    KeyBinding(action: .open, keys: ["Enter"], label: .named(.enter), hint: .named(.enter), help: .helpOpen, manual: .manualOpen),
+    KeyBinding(action: .play, keys: ["Space"], label: .named(.space), hint: .named(.space), help: .helpPlay, manual: .manualPlay),
     KeyBinding(action: .step, keys: ["."], label: ".", hint: ".", help: .helpStep, manual: .manualStep),
     KeyBinding(action: .reset, keys: ["r"], label: "r", hint: "r", help: .helpReset, manual: .manualReset),
     KeyBinding(action: .verify, keys: ["v"], label: "v", hint: "v", help: .helpVerify, manual: .manualVerify),
@@ -40,9 +40,9 @@ let keyMap: [KeyBinding] = [
     KeyBinding(action: .lowerRate, keys: ["L"], label: "L", hint: "L", help: .helpLowerRate, manual: .manualRollBack),
     KeyBinding(action: .help, keys: ["?"], label: "?", hint: "?", help: .helpHelp, manual: .manualHelp),
     KeyBinding(action: .back, keys: ["q"], label: "q", hint: "q", help: .helpBack, manual: .manualBack),
-    KeyBinding(action: .quit, keys: ["Ctrl-C"], label: "Ctrl-C", hint: "Ctrl-C", help: .helpQuit, manual: nil),
-    KeyBinding(action: .apply, keys: ["Enter"], label: "Enter", hint: "Enter", help: nil, manual: nil),
-    KeyBinding(action: .cancel, keys: ["Esc"], label: "Esc", hint: "Esc", help: nil, manual: nil),
+    KeyBinding(action: .quit, keys: ["Ctrl-C"], label: .named(.controlC), hint: .named(.controlC), help: .helpQuit, manual: nil),
+    KeyBinding(action: .apply, keys: ["Enter"], label: .named(.enter), hint: .named(.enter), help: nil, manual: nil),
+    KeyBinding(action: .cancel, keys: ["Esc"], label: .named(.escape), hint: .named(.escape), help: nil, manual: nil),
     KeyBinding(action: .cursor, keys: ["←", "→"], label: "← →", hint: "←→", help: nil, manual: nil),
     KeyBinding(action: .delete, keys: ["⌫"], label: "⌫", hint: "⌫", help: nil, manual: nil),
 ]
@@ -57,5 +57,32 @@ func binding(_ action: KeyAction) -> KeyBinding {
 
 /// A hint-bar entry: the key of `action` and `text` for what it does now.
 func hint(_ action: KeyAction, _ text: KeyMapKey, _ language: Language) -> KeyHint {
-    KeyHint(binding(action).hint, language(.keys(text)))
+    KeyHint(binding(action).hint.text(language), language(.keys(text)))
+}
+
+/// Keys as the help overlay or a hint bar writes them: arrows, letters and
+/// signs as they are, keys with a name ("Space", "Enter") from the catalogue.
+struct KeyCaps: Sendable, ExpressibleByStringLiteral {
+    enum Part: Sendable {
+        case glyph(String)
+        case name(KeyNameKey)
+    }
+
+    var parts: [Part]
+
+    init(stringLiteral glyphs: String) { parts = [.glyph(glyphs)] }
+    init(parts: [Part]) { self.parts = parts }
+
+    /// Named keys, one after another: `.named(.pageUp, .pageDown)`.
+    static func named(_ names: KeyNameKey...) -> KeyCaps { KeyCaps(parts: names.map(Part.name)) }
+
+    /// The keys in `language`, a space between two.
+    func text(_ language: Language) -> String {
+        parts.map { part in
+            switch part {
+            case .glyph(let g): return g
+            case .name(let n): return language(.keyName(n))
+            }
+        }.joined(separator: " ")
+    }
 }

@@ -43,8 +43,7 @@ func drawKnobs(_ ls: LessonState, language t: Language, in area: Rect, buffer: i
         buffer.render(editor, in: Rect(x: inner.x + 1, y: y, width: inner.width - 1, height: 1))
         y += 1
     }
-    let summary = knob.summary.isEmpty ? knob.definition.summary : knob.summary
-    for line in wrap(summary, width: inner.width - 1) where y < inner.maxY {
+    for line in wrap(t.render(knob.summary), width: inner.width - 1) where y < inner.maxY {
         buffer.write(line, x: inner.x + 1, y: y, style: LabTheme.dim, maxWidth: inner.width - 1)
         y += 1
     }

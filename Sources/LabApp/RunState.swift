@@ -155,8 +155,8 @@ public struct RunState: Sendable {
 
     /// The best baseline of the metric the loss is measured in (cross-entropy
     /// for classes, MSE for regression): the reference line of the loss plot.
-    public var lossBaseline: (name: String, value: Double)? {
-        var best: (String, Double)?
+    public var lossBaseline: (name: Phrase, value: Double)? {
+        var best: (Phrase, Double)?
         for b in data.baselines {
             for m in b.metrics where m.id == .crossEntropy || m.id == .mse {
                 if best == nil || m.value < best!.1 { best = (b.name, m.value) }

@@ -36,7 +36,7 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppEffect
     case .key(let key):
         return applyKey(&state, key)
     case .saveFailed(let reason):
-        state.notice = reason
+        if !state.notices.contains(reason) { state.notices.append(reason) }
         state.lesson?.message = StatusMessage(reason, isError: true)
         return []
     }

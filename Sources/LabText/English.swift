@@ -23,7 +23,14 @@ enum English {
         store.map { (TextKey.store($0.key), $0.value) },
         label.map { (TextKey.label($0.key), $0.value) },
         panels.map { (TextKey.panel($0.key), $0.value) },
-        dashboard.map { (TextKey.dashboard($0.key), $0.value) })
+        dashboard.map { (TextKey.dashboard($0.key), $0.value) },
+        // English+Tasks.swift
+        settingSummary.map { (TextKey.settingSummary($0.key), $0.value) },
+        knobSummary.map { (TextKey.knobSummary($0.key), $0.value) },
+        task.map { (TextKey.task($0.key), $0.value) },
+        baseline.map { (TextKey.baseline($0.key), $0.value) },
+        keyName.map { (TextKey.keyName($0.key), $0.value) },
+        engineError.map { (TextKey.engineError($0.key), $0.value) })
 
     static let common: [CommonKey: String] = [
         .listSeparator: ", ",

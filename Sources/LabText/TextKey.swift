@@ -24,6 +24,13 @@ public enum TextKey: Hashable, Sendable {
     case label(LabelKey)
     case panel(PanelKey)
     case dashboard(DashboardKey)
+    // Summaries, tasks, baselines, key names, engine refusals: English+Tasks.swift.
+    case settingSummary(SettingSummaryKey)
+    case knobSummary(KnobSummaryKey)
+    case task(TaskKey)
+    case baseline(BaselineKey)
+    case keyName(KeyNameKey)
+    case engineError(EngineErrorKey)
 
     /// Every key of every group.
     public static var allCases: [TextKey] {
@@ -37,6 +44,9 @@ public enum TextKey: Hashable, Sendable {
             + CommandKey.allCases.map(TextKey.command) + StoreKey.allCases.map(TextKey.store)
             + LabelKey.allCases.map(TextKey.label)
             + PanelKey.allCases.map(TextKey.panel) + DashboardKey.allCases.map(TextKey.dashboard)
+            + SettingSummaryKey.allCases.map(TextKey.settingSummary) + KnobSummaryKey.allCases.map(TextKey.knobSummary)
+            + TaskKey.allCases.map(TextKey.task) + BaselineKey.allCases.map(TextKey.baseline)
+            + KeyNameKey.allCases.map(TextKey.keyName) + EngineErrorKey.allCases.map(TextKey.engineError)
     }
 
     /// The names this key's text must use, each at least once: `lesson` for `{lesson}`.
@@ -61,6 +71,10 @@ public enum TextKey: Hashable, Sendable {
         case .label(let k): return k.placeholders
         case .panel(let k): return k.placeholders
         case .dashboard(let k): return k.placeholders
+        case .settingSummary, .knobSummary, .keyName: return []
+        case .task(let k): return k.placeholders
+        case .baseline(let k): return k.placeholders
+        case .engineError(let k): return k.placeholders
         }
     }
 
@@ -86,6 +100,12 @@ public enum TextKey: Hashable, Sendable {
         case .label(let k): return "label." + k.rawValue
         case .panel(let k): return "panel." + k.rawValue
         case .dashboard(let k): return "dashboard." + k.rawValue
+        case .settingSummary(let k): return "settingSummary." + k.rawValue
+        case .knobSummary(let k): return "knobSummary." + k.rawValue
+        case .task(let k): return "task." + k.rawValue
+        case .baseline(let k): return "baseline." + k.rawValue
+        case .keyName(let k): return "keyName." + k.rawValue
+        case .engineError(let k): return "engineError." + k.rawValue
         }
     }
 }

@@ -114,7 +114,7 @@ struct DataShowCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let loaded = DispatchTime.now().uptimeNanoseconds
-        say(.command(.dataTitle), ["name": .text(task.name), "summary": .text(task.summary)])
+        say(.command(.dataTitle), ["name": .text(task.name), "summary": .phrase(task.summary)])
         let sizes = task.sizes
         say(.command(.dataSizes), ["kind": .text(task.kind.rawValue), "shape": .phrase(task.shape),
                                    "train": sizes.train.map(TextArgument.integer) ?? .phrase(Phrase(.command(.fresh))),

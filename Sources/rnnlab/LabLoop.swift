@@ -206,9 +206,8 @@ final class LabLoop {
     /// screen's notice, the lesson's status line) and is printed again after quit.
     private func save(_ body: () throws -> Void) {
         do { try body() } catch {
-            // The lab's state takes text for now (LabApp's AppMessage.saveFailed).
-            let reason = cliLanguage(.command(.couldNotSave), ["reason": .phrase(Phrase.describing(error))])
-            saveWarning = reason
+            let reason = Phrase(.command(.couldNotSave), ["reason": .phrase(Phrase.describing(error))])
+            saveWarning = cliLanguage.render(reason)
             apply(.saveFailed(reason))
         }
     }

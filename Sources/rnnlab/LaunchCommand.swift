@@ -21,11 +21,11 @@ struct LaunchCommand: ParsableCommand {
         let knobs = KnobStore(besideProgress: progress.url)
         let state = AppState(
             lessons: library.lessons,
-            problems: library.problems.map { cliLanguage.render($0.phrase) },
+            problems: library.problems.map(\.phrase),
             completed: progress.completed,
             firstStart: progress.firstStart,
             savedKnobs: knobs.values,
-            notice: [progress.notice, knobs.notice].compactMap { $0.map(cliLanguage.render) }.joined(separator: " · ").nilIfEmpty)
+            notices: [progress.notice, knobs.notice].compactMap { $0 })
         let loop = LabLoop(state: state, progress: progress, knobs: knobs, dataDirectory: options.dataDirectory,
                            capabilities: Capabilities.detect(environment: environment))
         do {
@@ -36,9 +36,4 @@ struct LaunchCommand: ParsableCommand {
         }
         if let warning = loop.saveWarning { sayProblem(.verbatim(warning)) }  // already written by the catalogue
     }
-}
-
-extension String {
-    /// nil for the empty string.
-    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -54,6 +54,12 @@ func asciiWords(_ text: String) -> [(word: String, cut: Bool)] {
     }
 }
 
+/// A sample item that is data: a symbol or a number, not a class name in the lab's words.
+func isData(_ item: SampleItem) -> Bool {
+    if case .word = item { return false }
+    return true
+}
+
 /// The words a run's data brings to the frame: settings, metric labels,
 /// baselines, parameter and gate names, symbols, RNNLab's own descriptions
 /// (a divergence, a build failure) which are not the lab's sentences.
@@ -61,9 +67,11 @@ func dataWords(_ runs: [RunState]) -> Set<String> {
     var texts: [String] = []
     for run in runs {
         texts += run.settings.flatMap { [$0.key, $0.value.description] }
-        texts += (run.lastMetrics + run.measurements).map(\.label) + run.baselines.map(\.name)
+        // A metric label from the catalogue is not data; one given as text (deprecated) is.
+        texts += (run.lastMetrics + run.measurements).filter { $0.kind.labelPhrase.key == nil }.map(\.label) + run.baselines.filter { $0.name.key == nil }.map { Language.english.render($0.name) }
         if let p = run.probes { texts += p.parameterOrder + p.gateNames + p.attentionRows + p.attentionColumns }
-        texts += run.samples.flatMap { ($0.predicted + $0.target).map(sampleText) }
+        // Symbols and numbers are data; a class name in the lab's words (`.word`) is not.
+        texts += run.samples.flatMap { ($0.predicted + $0.target).filter(isData).map { sampleText($0, .english) } }
         texts += run.gradientComparison?.rows.map(\.name) ?? []
         // The divergence and a build failure are catalogue phrases (RNNLab's), not data.
     }

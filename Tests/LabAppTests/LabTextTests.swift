@@ -60,7 +60,8 @@ import Testing
         let screen = screenText(state)
         for row in keyMap {
             guard let help = row.help else { continue }
-            #expect(screen.contains(row.label) && screen.contains(Language.english(.keys(help))), "\(row.label) is not in the help")
+            let label = row.label.text(.english)
+            #expect(screen.contains(label) && screen.contains(Language.english(.keys(help))), "\(label) is not in the help")
         }
     }
 
@@ -168,9 +169,9 @@ import Testing
     /// The home screen's count of files that did not load takes its plural from the catalogue.
     @Test func problemLinesChooseTheirPluralInTheText() {
         var state = fixtureState()
-        state.problems = ["a.md:3: no title"]
+        state.problems = [.verbatim("a.md:3: no title")]
         #expect(problemLines(state) == ["⚠ 1 lesson file did not load (rnnlab lint says why): a.md:3: no title"])
-        state.problems.append("b.md:1: not closed")
+        state.problems.append(.verbatim("b.md:1: not closed"))
         #expect(problemLines(state) == ["⚠ 2 lesson files did not load (rnnlab lint says why): a.md:3: no title; b.md:1: not closed"])
         #expect(Self.text(frame(state)).contains("⚠ 2 lesson files did not load"))
     }

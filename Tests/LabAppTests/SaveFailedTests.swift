@@ -1,4 +1,5 @@
 import LabApp
+import LabText
 @testable import RNNLab
 import TerminalUI
 import Testing
@@ -8,9 +9,10 @@ import Testing
 @Suite struct SaveFailedTests {
     @Test func aFailedSaveIsShownOnTheHomeScreen() {
         var state = fixtureState()
-        let effects = send(&state, [.saveFailed("could not save: the state folder /s is a file, not a folder")])
+        let reason = Phrase(.command(.couldNotSave), ["reason": .text("the state folder /s is a file, not a folder")])
+        let effects = send(&state, [.saveFailed(reason)])
         #expect(effects.isEmpty)
-        #expect(state.notice == "could not save: the state folder /s is a file, not a folder")
+        #expect(state.notices == [reason])
         var buffer = Buffer(width: 80, height: 24)
         view(state, into: &buffer)
         #expect(buffer.textLines().contains { $0.contains("could not save") })
@@ -18,7 +20,8 @@ import Testing
 
     @Test func aFailedSaveIsShownInTheOpenLesson() {
         var state = trainedState()
-        send(&state, [.saveFailed("could not save: disk full")])
-        #expect(state.lesson?.message == StatusMessage("could not save: disk full", isError: true))
+        let reason = Phrase(.command(.couldNotSave), ["reason": .text("disk full")])
+        send(&state, [.saveFailed(reason)])
+        #expect(state.lesson?.message == StatusMessage(reason, isError: true))
     }
 }

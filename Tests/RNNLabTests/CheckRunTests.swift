@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RNNLab
+import LabText
 import RNNEngine
 import TestTiers
 
@@ -130,7 +131,7 @@ import TestTiers
                 var live = LiveChecks()
                 live.start(lesson, ExperimentInfo(settings: experiment.settings, parameterCount: experiment.parameterCount,
                                                   recurrentParameterCount: experiment.recurrentParameterCount,
-                                                  baselines: experiment.baselines, taskSummary: "", evalEvery: experiment.evalEvery,
+                                                  baselines: experiment.baselines, taskSummary: .verbatim(""), evalEvery: experiment.evalEvery,
                                                   probeEvery: experiment.probeEvery))
                 #expect(live.eligible.contains(check.id), "\(lesson.id)/\(check.id) is not judged under its own settings")
                 var verdict: CheckVerdict?

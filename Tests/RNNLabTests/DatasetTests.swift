@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 import RNNEngine
 import Testing
 @testable import RNNLab
@@ -19,7 +20,7 @@ import Testing
         // On validation: MAE 14.193939, RMSE 19.425559.
         #expect(sunspots.sizes.test == 429 && sunspots.sizes.validation == 429)
         let test = sunspots.baselines(on: .test)
-        #expect(test[0].name == "last value")
+        #expect(test[0].name == Phrase(.baseline(.lastValue)))
         #expect(abs(test[0].metrics[.mae]! - 14.292774) < 1e-3)
         #expect(abs(test[0].metrics[.rmse]! - 19.803244) < 1e-3)
         #expect(abs(test[1].metrics[.mae]! - 35.889510) < 1e-3)

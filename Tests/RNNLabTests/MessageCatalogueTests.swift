@@ -146,7 +146,7 @@ import Testing
             (Divergence.loss(.nan).describe(atStep: 81), ["81", "NaN"]),
             (MemoryEstimate.size(5 << 30), ["5.0"]),
             (Metric(.accuracy, 0.959).phrase, ["95.9"]),
-            (Baseline(name: "majority class", split: .validation, metrics: [Metric(.crossEntropy, 1.5), Metric(.mse, 0.25)]).phrase,
+            (Baseline(name: Phrase(.baseline(.majorityClass)), split: .validation, metrics: [Metric(.crossEntropy, 1.5), Metric(.mse, 0.25)]).phrase,
              ["majority class", "validation", "1.5000", "0.2500"]),
             (SafeFile.Refusal(.notRegularFile, ["file": "s/knobs.json", "kind": .phrase(SafeFile.kindName(S_IFIFO))]).phrase, ["s/knobs.json"]),
             (Phrase(.store(.entriesDropped), ["name": "knobs.json", "count": 2, "entries": .list(["a.b = 1", "c"])]),

@@ -33,8 +33,9 @@ struct ComparePanel: DashboardPanel {
         let paramsWidth = max(7, params.displayWidth + 1), stepWidth = max(6, step.displayWidth + 1)
         var header = keyText.padded(toColumns: width, minimumGap: 1) + params.padded(toColumns: paramsWidth, minimumGap: 1)
             + step.padded(toColumns: stepWidth, minimumGap: 1)
-        let metricWidth = max(7, (metric?.label.displayWidth ?? 0) + 1)
-        if let metric { header += metric.label.padded(toColumns: metricWidth, minimumGap: 1) }
+        let metricLabel = metric.map { context.language.render($0.kind.labelPhrase) }
+        let metricWidth = max(7, (metricLabel?.displayWidth ?? 0) + 1)
+        if let metricLabel { header += metricLabel.padded(toColumns: metricWidth, minimumGap: 1) }
         if let target { header += context.text(.compareFirstMet, ["condition": .text("\(target.op)\(PanelNumbers.setting(target.value))")]) }
         buffer.write(header, in: area.row(1), alignment: .left, style: LabTheme.dim)
         for (i, arm) in arms.enumerated() where area.height > 2 + i {

@@ -22,7 +22,7 @@ struct LossPanel: DashboardPanel {
         ]
         let lastStep = max(1, Double(run.step), run.trainLoss.steps.last ?? 0)
         if let reference = run.lossBaseline, reference.value.isFinite, reference.value > 0 {
-            series.append(PlotSeries(name: reference.name, steps: [0, lastStep], values: [reference.value, reference.value],
+            series.append(PlotSeries(name: context.language.render(reference.name), steps: [0, lastStep], values: [reference.value, reference.value],
                                      color: LabTheme.referenceColor))
         }
         let events = run.events.map {

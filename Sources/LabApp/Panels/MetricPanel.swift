@@ -10,7 +10,7 @@ struct MetricPanel: DashboardPanel {
 
     func title(_ context: PanelContext) -> String {
         guard let metric = checkedMetric(context.run, checks: context.lesson.checks) else { return context.text(.metricTitleNone) }
-        return context.text(.metricTitle, ["metric": .text(metric.label), "value": .text(PanelNumbers.metric(metric))])
+        return context.text(.metricTitle, ["metric": .phrase(metric.kind.labelPhrase), "value": .text(PanelNumbers.metric(metric))])
     }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
@@ -20,7 +20,7 @@ struct MetricPanel: DashboardPanel {
         }
         drawHeading(title(context), in: area, buffer: &buffer)
         let lastStep = max(1, Double(run.step))
-        var series = [PlotSeries(name: metric.label, steps: history.steps, values: history.values, color: LabTheme.validationColor)]
+        var series = [PlotSeries(name: context.language.render(metric.kind.labelPhrase), steps: history.steps, values: history.values, color: LabTheme.validationColor)]
         series += referenceLines(for: metric.id.rawValue, context, lastStep: lastStep)
         buffer.render(LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep,
                                language: context.language), in: area.inset(top: 1))

@@ -29,7 +29,7 @@ struct PredictionsPanel: DashboardPanel {
                                         context.text(.target).padded(toColumns: labelWidth))
         var y = area.y + 1
         for sample in samples where y < area.maxY {
-            let (predicted, target) = (sample.predicted.map(sampleText), sample.target.map(sampleText))
+            let (predicted, target) = (sample.predicted.map { sampleText($0, context.language) }, sample.target.map { sampleText($0, context.language) })
             // Right or wrong as the task judges it (for values, within its tolerance), never by text.
             func style(_ i: Int) -> Style {
                 switch i < sample.correct.count ? sample.correct[i] : false {
@@ -61,10 +61,11 @@ func sampleRows(_ sample: SampleRow) -> Int {
     sample.predicted.count <= 1 && sample.target.count <= 1 ? 1 : 2
 }
 
-/// A symbol as it is; a number to three decimals.
-func sampleText(_ item: SampleItem) -> String {
+/// A symbol as it is; a class name in `language`; a number to three decimals.
+func sampleText(_ item: SampleItem, _ language: Language) -> String {
     switch item {
     case .symbol(let s): return s
+    case .word(let w): return language.render(w)
     case .number(let v): return PanelNumbers.sample(v)
     }
 }

@@ -42,7 +42,9 @@ public struct Lesson: Sendable {
 public struct LessonKnob: Sendable {
     public enum Scale: String, Sendable { case linear, log }
     public var name: String
-    public var summary: String
+    /// The lesson's own summary (lesson content, shown as written), or else the
+    /// setting's catalogue summary.
+    public var summary: Phrase
     /// The allowed values (a range within the setting's own, or choices).
     public var definition: SettingDefinition
     public var scale: Scale

@@ -221,7 +221,8 @@ public enum LessonParser {
         if let current = lesson.settings[name], let reason = d.refusal(current) {
             throw LessonError(line: item.line, .valueOutsideKnob, ["reason": .phrase(reason)])
         }
-        let summary = f.optional("summary") != nil ? try f.text("summary") : d.summary
+        let own = f.optional("summary") != nil ? try f.text("summary") : ""
+        let summary = own.isEmpty ? d.summary : Phrase.verbatim(own)
         return LessonKnob(name: name, summary: summary, definition: d, scale: scale)
     }
 

@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// The adding problem (Hochreiter & Schmidhuber 1997), in the common modern
@@ -8,16 +9,16 @@ import RNNEngine
 ///
 /// Inputs (B, T, 2); outputs (B, 1).
 enum AddingProblem {
-    static let knobs = [Knob("T", "sequence length", range: 4...1000, default: 50)]
+    static let knobs = [Knob("T", .sequenceLength, range: 4...1000, default: 50)]
 
     static func make(_ k: KnobValues, seed: UInt64) -> ExampleTask {
         let t = k.int("T")
-        let info = TaskInfo(name: "adding", summary: "sum of the two marked values in a sequence of T (value, marker) pairs",
+        let info = TaskInfo(name: "adding", summary: Phrase(.task(.adding)),
                             kind: .regression, inputSize: 2, outputSize: 1, preview: .series, solvedThreshold: 0.04, markerFeature: 1)
         return Synthetic.task(info, seed: seed, generate: { rng in generate(t, &rng) }) { task, split in
             let train = task.examples.train
             let mean = train.map { Double($0.values[0]) }.reduce(0, +) / Double(max(train.count, 1))
-            return [task.baseline("mean of training targets", on: split) { Predict.constant([Float(mean)], rows: $0.batchSize) }]
+            return [task.baseline(Phrase(.baseline(.meanOfTargets)), on: split) { Predict.constant([Float(mean)], rows: $0.batchSize) }]
         }
     }
 

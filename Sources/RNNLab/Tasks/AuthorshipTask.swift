@@ -11,7 +11,8 @@ import RNNEngine
 ///
 /// Inputs (B, T, V) one-hot characters, padded; outputs (B, 2) logits.
 enum AuthorshipTask {
-    static let classes = ["Shakespeare", "Milton"]
+    /// The authors' names: data, not the lab's words.
+    static let classes: [Phrase] = [.verbatim("Shakespeare"), .verbatim("Milton")]
     static let miltonFile = "milton/paradise_lost.txt"
 
     static func lines(_ text: String) -> [String] {
@@ -56,7 +57,7 @@ enum AuthorshipTask {
             }
         }
         let v = vocabulary.count
-        let info = TaskInfo(name: "authorship", summary: "is a line by Shakespeare or Milton? (Paradise Lost)",
+        let info = TaskInfo(name: "authorship", summary: Phrase(.task(.authorship)),
                             kind: .classification, inputSize: v, outputSize: 2, tokenInputs: true,
                             inputVocabulary: vocabulary, classNames: classes, preview: .text)
         return ExampleTask(info: info, examples: examples) { task, split in

@@ -15,7 +15,7 @@ enum CharLanguageModelTask {
     static let works = ["hamlet", "macbeth", "lear", "othello", "romeo_and_juliet", "julius_caesar",
                         "tempest", "midsummer_nights_dream", "sonnets"]
     static var files: [String] { works.map { "shakespeare/\($0)_gut.txt" } }
-    static let knobs = [Knob("T", "characters per training window", range: 8...1000, default: 100)]
+    static let knobs = [Knob("T", .charactersPerWindow, range: 8...1000, default: 100)]
 
     /// The nine works' texts cut per split. A file with more distinct
     /// characters than a vocabulary may hold is refused with its path.
@@ -48,7 +48,7 @@ enum CharLanguageModelTask {
         func windows(_ ids: [Int]) -> [SequenceExample] {
             stride(from: 0, to: ids.count - t, by: t).map { window(ids, $0, t) }
         }
-        let info = TaskInfo(name: "shakespeare", summary: "character-level language model on nine Shakespeare works",
+        let info = TaskInfo(name: "shakespeare", summary: Phrase(.task(.shakespeare)),
                             kind: .perStepClassification, inputSize: v, outputSize: v, tokenInputs: true,
                             inputVocabulary: vocabulary, outputVocabulary: vocabulary, preview: .text,
                             reportsBits: true, trainingSize: train.count)
@@ -59,10 +59,10 @@ enum CharLanguageModelTask {
         }) { task, split in
             let unigram = CharacterNGrams.unigram([train], vocabulary: v)
             let bigram = CharacterNGrams.bigram(Array(zip(train, train.dropFirst())), vocabulary: v)
-            return [task.baseline("unigram character frequencies", on: split) { batch in
+            return [task.baseline(Phrase(.baseline(.unigramCharacters)), on: split) { batch in
                         Predict.logits(batch, classes: v) { _, _ in unigram }
                     },
-                    task.baseline("bigram (previous character)", on: split) { batch in
+                    task.baseline(Phrase(.baseline(.bigramCharacters)), on: split) { batch in
                         Predict.logits(batch, classes: v) { b, s in bigram[batch.inputTokens![b * batch.steps + s]] }
                     }]
         }

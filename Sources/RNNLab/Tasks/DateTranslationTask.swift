@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// A toy translation for seq2seq: a date in English words, character by
@@ -8,13 +9,13 @@ import RNNEngine
 /// Inputs (B, T, Vs) one-hot over letters, space, comma and hyphen;
 /// outputs (B, 11, Vt) logits over digits, hyphen and `<eos>`.
 enum DateTranslationTask {
-    static let knobs = [Knob("formats", "how many word orders are used (1–3)", range: 1...3, default: 3)]
+    static let knobs = [Knob("formats", .wordOrders, range: 1...3, default: 3)]
     static let source = Vocabulary(characters: Array("abcdefghijklmnopqrstuvwxyz ,-".unicodeScalars))
     static let target = Vocabulary(characters: Array("0123456789-".unicodeScalars))
 
     static func make(_ k: KnobValues, seed: UInt64) -> ExampleTask {
         let formats = k.int("formats")
-        let info = TaskInfo(name: "dates", summary: "translate dates in words to ISO yyyy-mm-dd",
+        let info = TaskInfo(name: "dates", summary: Phrase(.task(.dates)),
                             kind: .seq2seq, inputSize: source.count, outputSize: target.count,
                             tokenInputs: true, inputVocabulary: source, outputVocabulary: target, preview: .text)
         return Synthetic.task(info, seed: seed, partitionKey: { $0.outputs },
@@ -41,7 +42,7 @@ enum DateTranslationTask {
             for (u, id) in (e.outputs + [Vocabulary.end]).enumerated() where u < 11 { counts[u][id] += 1 }
         }
         let priors = counts.map(Predict.logPrior)
-        return task.baseline("most frequent character per position", on: split) { batch in
+        return task.baseline(Phrase(.baseline(.frequentCharacterPerPosition)), on: split) { batch in
             Predict.logits(batch, classes: v) { _, u in priors[min(u, 10)] }
         }
     }

@@ -1,17 +1,18 @@
+import LabText
 import Foundation
 import RNNEngine
 
 /// Everything that describes a task apart from its examples.
 struct TaskInfo: Sendable {
     var name: String
-    var summary: String
+    var summary: Phrase
     var kind: TaskKind
     var inputSize: Int
     var outputSize: Int
     var tokenInputs = false
     var inputVocabulary: Vocabulary? = nil
     var outputVocabulary: Vocabulary? = nil
-    var classNames: [String]? = nil
+    var classNames: [Phrase]? = nil
     var inputSymbols: [String]? = nil
     var outputSymbols: [String]? = nil
     var preview: PreviewStyle = .series
@@ -54,7 +55,7 @@ final class ExampleTask: SequenceTask {
     }
 
     var name: String { info.name }
-    var summary: String { info.summary }
+    var summary: Phrase { info.summary }
     var kind: TaskKind { info.kind }
     var inputSize: Int { info.inputSize }
     var outputSize: Int { info.outputSize }
@@ -62,7 +63,7 @@ final class ExampleTask: SequenceTask {
     var solvedThreshold: Double? { info.solvedThreshold }
     var inputVocabulary: Vocabulary? { info.inputVocabulary }
     var outputVocabulary: Vocabulary? { info.outputVocabulary }
-    var classNames: [String]? { info.classNames }
+    var classNames: [Phrase]? { info.classNames }
     var inputSymbols: [String]? { info.inputSymbols ?? info.inputVocabulary?.symbols }
     var outputSymbols: [String]? { info.outputSymbols ?? info.outputVocabulary?.symbols }
     var preview: PreviewStyle { info.preview }
@@ -112,7 +113,7 @@ final class ExampleTask: SequenceTask {
     func memoized<T>(_ key: String, _ make: () -> T) -> T { memo.value(key, make) }
 
     /// Scores a simple predictor (a function from a batch to outputs) on a split.
-    func baseline(_ name: String, on split: Split, batchSize: Int = 512,
+    func baseline(_ name: Phrase, on split: Split, batchSize: Int = 512,
                   predict: (SequenceBatch) -> Tensor) -> Baseline {
         let batches = evaluationBatches(split, batchSize: batchSize)
         return Baseline(name: name, split: split, metrics: score(batches.map(predict), on: batches))
@@ -120,7 +121,7 @@ final class ExampleTask: SequenceTask {
 
     /// Scores a predictor that maps the split's examples (in order) to one output
     /// row each: O values for regression, C logits for classification.
-    func baseline(_ name: String, on split: Split, batchSize: Int = 512,
+    func baseline(_ name: Phrase, on split: Split, batchSize: Int = 512,
                   rows: ([SequenceExample]) -> [[Float]]) -> Baseline {
         precondition(info.kind == .regression || info.kind == .classification)
         let all = examples[split]

@@ -17,7 +17,7 @@ enum ForecastTasks {
     struct Format: Sendable {
         var name: String
         var file: String
-        var summary: String
+        var summary: Phrase
         var defaultWindow: Int
         /// The seasonal period in steps (sunspot cycle ≈ 11 years = 132 months; 52 weeks).
         var season: Int
@@ -25,15 +25,15 @@ enum ForecastTasks {
     }
 
     static let sunspots = Format(name: "sunspots", file: "sunspot.month.csv",
-                                 summary: "monthly mean sunspot numbers 1749–2013 (SILSO, via R datasets)",
+                                 summary: Phrase(.task(.sunspots)),
                                  defaultWindow: 48, season: 132, load: TimeSeries.loadSunspots)
     static let co2 = Format(name: "co2", file: "co2_weekly.csv",
-                            summary: "weekly CO2 at Mauna Loa 1958–2001, 59 missing weeks interpolated",
+                            summary: Phrase(.task(.co2)),
                             defaultWindow: 52, season: 52, load: TimeSeries.loadCO2)
 
     static func knobs(_ format: Format) -> [Knob] {
-        [Knob("T", "window length", range: 1...400, default: Double(format.defaultWindow)),
-         Knob("horizon", "steps ahead to forecast", range: 1...52, default: 1)]
+        [Knob("T", .windowLength, range: 1...400, default: Double(format.defaultWindow)),
+         Knob("horizon", .horizon, range: 1...52, default: 1)]
     }
 
     static func make(_ format: Format, _ k: KnobValues, directory: DataDirectory) throws -> ExampleTask {
@@ -70,10 +70,10 @@ enum ForecastTasks {
                             preview: .series, targetScale: standardizer.std[0], targetShift: standardizer.mean[0])
         let season = format.season
         return ExampleTask(info: info, examples: examples) { task, split in
-            [task.baseline("last value", on: split) { $0.map { [scaled[$0.origin]] } },
+            [task.baseline(Phrase(.baseline(.lastValue)), on: split) { $0.map { [scaled[$0.origin]] } },
              // The value one season before the target; it is in the past at the forecast origin.
-             task.baseline("seasonal naive (\(season) steps)", on: split) { $0.map { [scaled[max($0.origin + h - season, 0)]] } },
-             task.baseline("training mean", on: split) { $0.map { _ in [0] } }]
+             task.baseline(Phrase(.baseline(.seasonalNaive), ["season": .integer(season)]), on: split) { $0.map { [scaled[max($0.origin + h - season, 0)]] } },
+             task.baseline(Phrase(.baseline(.trainingMean)), on: split) { $0.map { _ in [0] } }]
         }
     }
 }

@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// Images read row by row: each of the H rows is one step of W pixel features.
@@ -10,7 +11,7 @@ enum ImageTasks {
     struct Format: Sendable {
         var name: String
         var file: String
-        var summary: String
+        var summary: Phrase
         var height: Int
         var width: Int
         var maxPixel: Int
@@ -18,10 +19,10 @@ enum ImageTasks {
     }
 
     static let digits = Format(name: "digits", file: "digits.csv.gz",
-                               summary: "handwritten digits 8×8, row by row (UCI, via scikit-learn)",
+                               summary: Phrase(.task(.digits)),
                                height: 8, width: 8, maxPixel: 16, rows: 1797)
     static let mnist = Format(name: "mnist", file: "mnist_5k.csv.gz",
-                              summary: "MNIST 5,000-image subset, 28 rows of 28 pixels",
+                              summary: Phrase(.task(.mnist)),
                               height: 28, width: 28, maxPixel: 255, rows: 5000)
 
     static func make(_ format: Format, directory: DataDirectory, seed: UInt64) throws -> ExampleTask {
@@ -37,11 +38,11 @@ enum ImageTasks {
             }
         }
         let info = TaskInfo(name: format.name, summary: format.summary, kind: .classification,
-                            inputSize: format.width, outputSize: 10, classNames: (0..<10).map(String.init),
+                            inputSize: format.width, outputSize: 10, classNames: (0..<10).map { .verbatim(String($0)) },
                             preview: .image)
         return ExampleTask(info: info, examples: examples) { task, split in
             [majorityBaseline(task, split, classes: 10),
-             SoftmaxRegression.baseline("logistic regression on pixels", task: task, split: split,
+             SoftmaxRegression.baseline(.logisticPixels, task: task, split: split,
                                         features: p, standardize: false) { $0.features }]
         }
     }

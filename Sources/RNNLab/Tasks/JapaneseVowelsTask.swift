@@ -32,12 +32,12 @@ enum JapaneseVowelsTask {
                               validation: parts.validation.map { example(trainFile.series[$0]) },
                               test: testFile.series.map(example))
         let classes = trainFile.classLabels.count
-        let info = TaskInfo(name: "japanese-vowels", summary: "which of 9 speakers said the vowel? (variable length 7–29)",
+        let info = TaskInfo(name: "japanese-vowels", summary: Phrase(.task(.japaneseVowels)),
                             kind: .classification, inputSize: d, outputSize: classes,
-                            classNames: trainFile.classLabels.map { "speaker \($0)" }, preview: .series)
+                            classNames: trainFile.classLabels.map { Phrase(.task(.classSpeaker), ["number": .text($0)]) }, preview: .series)
         return ExampleTask(info: info, examples: examples) { task, split in
             [majorityBaseline(task, split, classes: classes),
-             SoftmaxRegression.baseline("logistic regression on time-averaged features", task: task, split: split,
+             SoftmaxRegression.baseline(.logisticAveragedFeatures, task: task, split: split,
                                         features: d) { e in
                  var mean = [Float](repeating: 0, count: d)
                  for t in 0..<e.steps { for k in 0..<d { mean[k] += e.features[t * d + k] / Float(e.steps) } }

@@ -3,13 +3,14 @@ import LabText
 /// A difficulty setting of a task (sequence length, delay, noise, …) with its range.
 public struct Knob: Sendable, Equatable {
     public var name: String
-    public var summary: String
+    /// What the knob does, as a catalogue text.
+    public var summary: KnobSummaryKey
     public var range: ClosedRange<Double>
     public var defaultValue: Double
     /// Whole numbers only (lengths, counts).
     public var isInteger: Bool
 
-    public init(_ name: String, _ summary: String, range: ClosedRange<Double>, default value: Double, integer: Bool = true) {
+    public init(_ name: String, _ summary: KnobSummaryKey, range: ClosedRange<Double>, default value: Double, integer: Bool = true) {
         self.name = name
         self.summary = summary
         self.range = range

@@ -10,15 +10,15 @@ import RNNEngine
 /// Inputs (B, T, K+2) one-hot; outputs (B, T, K+1) logits (class 0 = blank).
 enum CopyTask {
     static let knobs = [
-        Knob("S", "symbols to remember", range: 1...30, default: 10),
-        Knob("delay", "blank steps between the symbols and the go marker", range: 0...1000, default: 20),
-        Knob("K", "alphabet size", range: 2...16, default: 8),
+        Knob("S", .symbolsToRemember, range: 1...30, default: 10),
+        Knob("delay", .blankDelay, range: 0...1000, default: 20),
+        Knob("K", .alphabetSize, range: 2...16, default: 8),
     ]
 
     static func make(_ k: KnobValues, seed: UInt64) -> ExampleTask {
         let s = k.int("S"), d = k.int("delay"), alphabet = k.int("K")
         let names = ["·"] + (0..<alphabet).map { String(UnicodeScalar(UInt8(65 + $0))) } + ["|"]
-        let info = TaskInfo(name: "copy", summary: "replay S symbols after a delay of D blank steps",
+        let info = TaskInfo(name: "copy", summary: Phrase(.task(.copy)),
                             kind: .perStepClassification, inputSize: alphabet + 2, outputSize: alphabet + 1,
                             tokenInputs: true, inputSymbols: names, outputSymbols: Array(names.dropLast()),
                             preview: .text, reportsExactMatch: true)
@@ -27,7 +27,7 @@ enum CopyTask {
             // Without memory the best guess at a recall step is uniform over the K symbols.
             var uniform = [Float](repeating: 0, count: alphabet + 1)
             uniform[0] = -30
-            return [task.baseline("memoryless (uniform over symbols)", on: split) { batch in
+            return [task.baseline(Phrase(.baseline(.memorylessSymbols)), on: split) { batch in
                 Predict.logits(batch, classes: alphabet + 1) { _, _ in uniform }
             }]
         }
@@ -54,16 +54,16 @@ enum CopyTask {
 /// Input ids 0…K−1; inputs (B, T, K) one-hot; outputs (B, T, K) logits.
 enum EchoTask {
     static let knobs = [
-        Knob("T", "sequence length", range: 2...1000, default: 40),
-        Knob("k", "how many steps back to echo", range: 0...200, default: 5),
-        Knob("K", "alphabet size", range: 2...16, default: 4),
+        Knob("T", .sequenceLength, range: 2...1000, default: 40),
+        Knob("k", .echoSteps, range: 0...200, default: 5),
+        Knob("K", .alphabetSize, range: 2...16, default: 4),
     ]
 
     static func make(_ kv: KnobValues, seed: UInt64) throws -> ExampleTask {
         let t = kv.int("T"), lag = kv.int("k"), alphabet = kv.int("K")
         guard lag < t else { throw TaskError(.echoLag, ["lag": .integer(lag), "length": .integer(t)]) }
         let names = (0..<alphabet).map { String(UnicodeScalar(UInt8(65 + $0))) }
-        let info = TaskInfo(name: "echo", summary: "output the input from k steps ago",
+        let info = TaskInfo(name: "echo", summary: Phrase(.task(.echo)),
                             kind: .perStepClassification, inputSize: alphabet, outputSize: alphabet,
                             tokenInputs: true, inputSymbols: names, outputSymbols: names, preview: .text,
                             reportsExactMatch: true)
@@ -71,10 +71,10 @@ enum EchoTask {
                               generate: { rng in generate(t: t, lag: lag, alphabet: alphabet, &rng) }) { task, split in
             let uniform = [Float](repeating: 0, count: alphabet)
             return [
-                task.baseline("memoryless (uniform guess)", on: split) { batch in
+                task.baseline(Phrase(.baseline(.memorylessGuess)), on: split) { batch in
                     Predict.logits(batch, classes: alphabet) { _, _ in uniform }
                 },
-                task.baseline("repeat the current input", on: split) { batch in
+                task.baseline(Phrase(.baseline(.repeatInput)), on: split) { batch in
                     Predict.logits(batch, classes: alphabet) { b, s in
                         Predict.oneHot(batch.inputTokens![b * batch.steps + s], classes: alphabet)
                     }

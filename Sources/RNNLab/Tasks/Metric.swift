@@ -49,12 +49,12 @@ extension Array where Element == Metric {
 /// A simple predictor's score on a split, shown beside the model's: the level
 /// a recurrent network has to beat to have learnt anything.
 public struct Baseline: Sendable, CustomStringConvertible {
-    /// "mean", "last value", "seasonal naive", "majority class", "bag-of-characters logistic regression", …
-    public var name: String
+    /// "last value", "majority class", … (a `BaselineKey` text).
+    public var name: Phrase
     public var split: Split
     public var metrics: [Metric]
 
-    public init(name: String, split: Split, metrics: [Metric]) {
+    public init(name: Phrase, split: Split, metrics: [Metric]) {
         self.name = name
         self.split = split
         self.metrics = metrics
@@ -62,7 +62,7 @@ public struct Baseline: Sendable, CustomStringConvertible {
 
     /// "last value (validation): mse 0.0123, mae 0.0871", as a message.
     public var phrase: Phrase {
-        Phrase(.run(.baseline), ["name": .text(name), "split": .text(split.rawValue), "metrics": .list(metrics.map(\.phrase))])
+        Phrase(.run(.baseline), ["name": .phrase(name), "split": .text(split.rawValue), "metrics": .list(metrics.map(\.phrase))])
     }
 
     public var description: String { Language.english.render(phrase) }

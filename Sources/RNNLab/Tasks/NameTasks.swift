@@ -7,7 +7,7 @@ import RNNEngine
 /// letters of the training names.
 enum NameTasks {
     static let files = ["census_names/dist.female.first", "census_names/dist.male.first"]
-    static let classes = ["female", "male"]
+    static let classes = [Phrase(.task(.classFemale)), Phrase(.task(.classMale))]
 
     /// Unique lower-case names with their label (0 female, 1 male), in file order.
     static func load(_ directory: DataDirectory) throws -> [(name: String, label: Int)] {
@@ -51,7 +51,7 @@ enum NameTasks {
                                        outputs: ids + [Vocabulary.end], origin: i)
             }
         }
-        let info = TaskInfo(name: "names", summary: "generate first names letter by letter (US census 1990)",
+        let info = TaskInfo(name: "names", summary: Phrase(.task(.names)),
                             kind: .perStepClassification, inputSize: v, outputSize: v, tokenInputs: true,
                             inputVocabulary: vocabulary, outputVocabulary: vocabulary, preview: .text,
                             reportsBits: true)
@@ -59,10 +59,10 @@ enum NameTasks {
             let train = task.examples.train
             let unigram = CharacterNGrams.unigram(train.map(\.outputs), vocabulary: v)
             let bigram = CharacterNGrams.bigram(train.flatMap { Array(zip($0.tokens, $0.outputs)) }, vocabulary: v)
-            return [task.baseline("unigram letter frequencies", on: split) { batch in
+            return [task.baseline(Phrase(.baseline(.unigramLetters)), on: split) { batch in
                         Predict.logits(batch, classes: v) { _, _ in unigram }
                     },
-                    task.baseline("bigram (previous letter)", on: split) { batch in
+                    task.baseline(Phrase(.baseline(.bigramLetters)), on: split) { batch in
                         Predict.logits(batch, classes: v) { b, s in bigram[batch.inputTokens![b * batch.steps + s]] }
                     }]
         }
@@ -78,7 +78,7 @@ enum NameTasks {
                 return SequenceExample(steps: ids.count, tokens: ids, label: names[i].label, origin: i)
             }
         }
-        let info = TaskInfo(name: "names-gender", summary: "is a first name on the female or the male census list?",
+        let info = TaskInfo(name: "names-gender", summary: Phrase(.task(.namesGender)),
                             kind: .classification, inputSize: v, outputSize: 2, tokenInputs: true,
                             inputVocabulary: vocabulary, classNames: classes, preview: .text)
         return ExampleTask(info: info, examples: examples) { task, split in

@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// Parity: is the number of ones in a random bit string odd? Every bit
@@ -5,13 +6,13 @@ import RNNEngine
 ///
 /// Inputs (B, T, 1) with bits 0/1; outputs (B, 2) logits (class 1 = odd).
 enum ParityTask {
-    static let knobs = [Knob("T", "number of bits", range: 8...500, default: 12)]
+    static let knobs = [Knob("T", .numberOfBits, range: 8...500, default: 12)]
 
     static func make(_ k: KnobValues, seed: UInt64) -> ExampleTask {
         let t = k.int("T")
-        let info = TaskInfo(name: "parity", summary: "odd or even number of ones in T bits",
+        let info = TaskInfo(name: "parity", summary: Phrase(.task(.parity)),
                             kind: .classification, inputSize: 1, outputSize: 2,
-                            classNames: ["even", "odd"], preview: .series)
+                            classNames: [Phrase(.task(.classEven)), Phrase(.task(.classOdd))], preview: .series)
         return Synthetic.task(info, seed: seed, partitionKey: { $0.features.map { Int($0) } },
                               generate: { rng in generate(t, &rng) }) { task, split in
             [majorityBaseline(task, split, classes: 2)]
@@ -32,19 +33,19 @@ enum ParityTask {
 /// Inputs (B, T, 1); outputs (B, 1).
 enum CountingTask {
     static let knobs = [
-        Knob("T", "sequence length", range: 2...1000, default: 20),
-        Knob("p", "probability of a one", range: 0.05...0.95, default: 0.3, integer: false),
+        Knob("T", .sequenceLength, range: 2...1000, default: 20),
+        Knob("p", .probabilityOfOne, range: 0.05...0.95, default: 0.3, integer: false),
     ]
 
     static func make(_ k: KnobValues, seed: UInt64) -> ExampleTask {
         let t = k.int("T"), p = k["p"]
         let mean = Double(t) * p, std = (Double(t) * p * (1 - p)).squareRoot()
-        let info = TaskInfo(name: "counting", summary: "count the ones in a bit string",
+        let info = TaskInfo(name: "counting", summary: Phrase(.task(.counting)),
                             kind: .regression, inputSize: 1, outputSize: 1, preview: .series,
                             targetScale: std, targetShift: mean, solvedThreshold: 0.5)
         return Synthetic.task(info, seed: seed, partitionKey: { $0.features.map { Int($0) } },
                               generate: { rng in generate(t, p: p, mean: mean, std: std, &rng) }) { task, split in
-            [task.baseline("mean count (T·p)", on: split) { Predict.constant([0], rows: $0.batchSize) }]
+            [task.baseline(Phrase(.baseline(.meanCount)), on: split) { Predict.constant([0], rows: $0.batchSize) }]
         }
     }
 

@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// Sequence reversal, the first seq2seq exercise: read L letters (L varies
@@ -8,21 +9,21 @@ import RNNEngine
 /// Inputs (B, T, V) one-hot; decoder inputs `<bos>` y…; outputs (B, U, V) logits.
 enum ReversalTask {
     static let knobs = [
-        Knob("length", "longest sequence", range: 2...50, default: 10),
-        Knob("K", "alphabet size (letters a…)", range: 2...26, default: 10),
+        Knob("length", .longestSequence, range: 2...50, default: 10),
+        Knob("K", .alphabetLetters, range: 2...26, default: 10),
     ]
 
     static func make(_ k: KnobValues, seed: UInt64) -> ExampleTask {
         let maxLength = k.int("length"), alphabet = k.int("K")
         let vocabulary = Vocabulary(characters: (0..<alphabet).map { UnicodeScalar(UInt8(97 + $0)) })
-        let info = TaskInfo(name: "reverse", summary: "write the input letters in reverse order",
+        let info = TaskInfo(name: "reverse", summary: Phrase(.task(.reverse)),
                             kind: .seq2seq, inputSize: vocabulary.count, outputSize: vocabulary.count,
                             tokenInputs: true, inputVocabulary: vocabulary, outputVocabulary: vocabulary,
                             preview: .text)
         let v = vocabulary.count
         return Synthetic.task(info, seed: seed, partitionKey: { $0.tokens },
                               generate: { rng in generate(maxLength: maxLength, alphabet: alphabet, &rng) }) { task, split in
-            [task.baseline("copy without reversing", on: split) { batch in
+            [task.baseline(Phrase(.baseline(.copyWithoutReversing)), on: split) { batch in
                 Predict.logits(batch, classes: v) { b, u in
                     u < batch.lengths[b] ? Predict.oneHot(batch.inputTokens![b * batch.steps + u], classes: v)
                                          : Predict.oneHot(Vocabulary.end, classes: v)

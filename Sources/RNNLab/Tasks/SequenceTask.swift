@@ -19,7 +19,7 @@ public enum PreviewStyle: Sendable, Equatable {
 /// way the baselines are scored.
 public protocol SequenceTask: Sendable {
     var name: String { get }
-    var summary: String { get }
+    var summary: Phrase { get }
     var kind: TaskKind { get }
     /// I: features per input step (the input vocabulary size for token inputs).
     var inputSize: Int { get }
@@ -34,7 +34,7 @@ public protocol SequenceTask: Sendable {
     /// Set for token outputs (per-step and seq2seq tasks).
     var outputVocabulary: Vocabulary? { get }
     /// Names of the C classes of a classification task.
-    var classNames: [String]? { get }
+    var classNames: [Phrase]? { get }
     /// Display names of the input token ids (token inputs only).
     var inputSymbols: [String]? { get }
     /// Display names of the output token ids (per-step and seq2seq tasks).

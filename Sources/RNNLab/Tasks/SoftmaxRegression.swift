@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 import RNNEngine
 
@@ -105,15 +106,15 @@ struct SoftmaxRegression: Sendable {
 
     /// Fits on (up to `maxTrainingRows` of) the training examples of `task`, once
     /// per task, and scores on `split`.
-    static func baseline(_ name: String, task: ExampleTask, split: Split, features: Int, standardize: Bool = true,
+    static func baseline(_ name: BaselineKey, task: ExampleTask, split: Split, features: Int, standardize: Bool = true,
                          featurize: @escaping (SequenceExample) -> [Float]) -> Baseline {
-        let model = task.memoized(name) { () -> SoftmaxRegression in
+        let model = task.memoized(name.rawValue) { () -> SoftmaxRegression in
             let train = Array(task.examples.train.prefix(maxTrainingRows))
             return SoftmaxRegression(x: train.flatMap(featurize), features: features,
                                      labels: train.map(\.label), classes: task.outputSize,
                                      standardize: standardize)
         }
-        return task.baseline(name, on: split) { model.logits($0.flatMap(featurize)) }
+        return task.baseline(Phrase(.baseline(name)), on: split) { model.logits($0.flatMap(featurize)) }
     }
 
     /// Character frequencies of a token sequence (each count divided by the length).
@@ -147,6 +148,6 @@ enum CharacterNGrams {
 /// a logistic regression on character counts (a model with no notion of order).
 func textClassificationBaselines(_ task: ExampleTask, _ split: Split, vocabularySize v: Int) -> [Baseline] {
     [majorityBaseline(task, split, classes: 2),
-     SoftmaxRegression.baseline("bag-of-characters logistic regression", task: task, split: split,
+     SoftmaxRegression.baseline(.bagOfCharacters, task: task, split: split,
                                 features: v) { SoftmaxRegression.bagOfCharacters($0.tokens, vocabulary: v) }]
 }

@@ -11,7 +11,8 @@ public enum TaskSource: String, Sendable {
 /// One task or data set the lab offers, before it is built.
 public struct TaskEntry: Sendable {
     public let name: String
-    public let summary: String
+    /// What the task is, as a catalogue text.
+    public let summary: Phrase
     public let source: TaskSource
     /// Files it reads, relative to the data folder.
     public let files: [String]
@@ -44,23 +45,23 @@ public enum TaskCatalog {
     public static let entries: [TaskEntry] = syntheticEntries + datasetEntries
 
     static let syntheticEntries: [TaskEntry] = [
-        TaskEntry(name: "adding", summary: "adding problem: sum of two marked values (Hochreiter & Schmidhuber 1997)",
+        TaskEntry(name: "adding", summary: Phrase(.task(.adding)),
                   source: .synthetic, files: [], knobs: AddingProblem.knobs) { k, _, seed in AddingProblem.make(k, seed: seed) },
-        TaskEntry(name: "copy", summary: "copy/memory: replay S symbols after a delay",
+        TaskEntry(name: "copy", summary: Phrase(.task(.copy)),
                   source: .synthetic, files: [], knobs: CopyTask.knobs) { k, _, seed in CopyTask.make(k, seed: seed) },
-        TaskEntry(name: "echo", summary: "echo: output the input from k steps ago",
+        TaskEntry(name: "echo", summary: Phrase(.task(.echo)),
                   source: .synthetic, files: [], knobs: EchoTask.knobs) { k, _, seed in try EchoTask.make(k, seed: seed) },
-        TaskEntry(name: "temporal-order", summary: "temporal order of two symbols among distractors",
+        TaskEntry(name: "temporal-order", summary: Phrase(.task(.temporalOrder)),
                   source: .synthetic, files: [], knobs: TemporalOrderTask.knobs) { k, _, seed in TemporalOrderTask.make(k, seed: seed) },
-        TaskEntry(name: "parity", summary: "parity of a bit string",
+        TaskEntry(name: "parity", summary: Phrase(.task(.parity)),
                   source: .synthetic, files: [], knobs: ParityTask.knobs) { k, _, seed in ParityTask.make(k, seed: seed) },
-        TaskEntry(name: "counting", summary: "count the ones in a bit string",
+        TaskEntry(name: "counting", summary: Phrase(.task(.counting)),
                   source: .synthetic, files: [], knobs: CountingTask.knobs) { k, _, seed in CountingTask.make(k, seed: seed) },
-        TaskEntry(name: "sine", summary: "forecast a noisy sine or sum of sines",
+        TaskEntry(name: "sine", summary: Phrase(.task(.sine)),
                   source: .synthetic, files: [], knobs: WaveformTask.knobs) { k, _, seed in WaveformTask.make(k, seed: seed) },
-        TaskEntry(name: "reverse", summary: "seq2seq: reverse a letter sequence",
+        TaskEntry(name: "reverse", summary: Phrase(.task(.reverse)),
                   source: .synthetic, files: [], knobs: ReversalTask.knobs) { k, _, seed in ReversalTask.make(k, seed: seed) },
-        TaskEntry(name: "dates", summary: "seq2seq: dates in words to ISO (toy translation)",
+        TaskEntry(name: "dates", summary: Phrase(.task(.dates)),
                   source: .synthetic, files: [], knobs: DateTranslationTask.knobs) { k, _, seed in DateTranslationTask.make(k, seed: seed) },
     ]
 

@@ -42,7 +42,7 @@ public enum TaskPreview {
             return Phrase.list(y.map { .verbatim(Metric.format(Double($0) * task.targetScale + task.targetShift, digits: 3)) })
         case .classification:
             let c = batch.targetClasses![row]
-            return task.classNames.map { .verbatim($0[c]) } ?? Phrase(.run(.previewClass), ["number": .integer(c)])
+            return task.classNames.map { $0[c] } ?? Phrase(.run(.previewClass), ["number": .integer(c)])
         case .perStepClassification, .seq2seq:
             let u = batch.targetClasses!.count / batch.batchSize
             var ids: [Int?] = []

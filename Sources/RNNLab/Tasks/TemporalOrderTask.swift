@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 /// Temporal order (Hochreiter & Schmidhuber 1997, experiment 6a): a sequence
@@ -7,13 +8,14 @@ import RNNEngine
 ///
 /// Input ids: a b c d X Y B E (0…7); inputs (B, T, 8) one-hot; outputs (B, 4) logits.
 enum TemporalOrderTask {
-    static let knobs = [Knob("T", "sequence length", range: 20...1000, default: 100)]
+    static let knobs = [Knob("T", .sequenceLength, range: 20...1000, default: 100)]
     static let symbols = ["a", "b", "c", "d", "X", "Y", "B", "E"]
-    static let classes = ["XX", "XY", "YX", "YY"]
+    /// Symbols, not words.
+    static let classes: [Phrase] = ["XX", "XY", "YX", "YY"].map(Phrase.verbatim)
 
     static func make(_ k: KnobValues, seed: UInt64) -> ExampleTask {
         let t = k.int("T")
-        let info = TaskInfo(name: "temporal-order", summary: "which of X/Y came first, across distractors",
+        let info = TaskInfo(name: "temporal-order", summary: Phrase(.task(.temporalOrder)),
                             kind: .classification, inputSize: 8, outputSize: 4, tokenInputs: true,
                             classNames: classes, inputSymbols: symbols, preview: .text)
         return Synthetic.task(info, seed: seed, partitionKey: { $0.tokens },
@@ -40,7 +42,7 @@ func majorityBaseline(_ task: ExampleTask, _ split: Split, classes: Int) -> Base
     var counts = [Int](repeating: 0, count: classes)
     for e in task.examples.train { counts[e.label] += 1 }
     let prior = Predict.logPrior(counts)
-    return task.baseline("majority class", on: split) { batch in
+    return task.baseline(Phrase(.baseline(.majorityClass)), on: split) { batch in
         Predict.logits(batch, classes: classes) { _, _ in prior }
     }
 }

@@ -1,3 +1,4 @@
+import LabText
 import Foundation
 import RNNEngine
 
@@ -9,25 +10,25 @@ import RNNEngine
 /// Inputs (B, T, 1); outputs (B, 1).
 enum WaveformTask {
     static let knobs = [
-        Knob("T", "window length", range: 2...500, default: 40),
-        Knob("components", "number of sines summed", range: 1...5, default: 1),
-        Knob("noise", "standard deviation of the observation noise", range: 0...1, default: 0.05, integer: false),
-        Knob("horizon", "steps ahead to forecast", range: 1...50, default: 1),
+        Knob("T", .windowLength, range: 2...500, default: 40),
+        Knob("components", .sineComponents, range: 1...5, default: 1),
+        Knob("noise", .noiseDeviation, range: 0...1, default: 0.05, integer: false),
+        Knob("horizon", .horizon, range: 1...50, default: 1),
     ]
 
     static func make(_ k: KnobValues, seed: UInt64) -> ExampleTask {
         let t = k.int("T"), n = k.int("components"), noise = k["noise"], h = k.int("horizon")
-        let info = TaskInfo(name: "sine", summary: "forecast a noisy sum of sines h steps ahead",
+        let info = TaskInfo(name: "sine", summary: Phrase(.task(.sine)),
                             kind: .regression, inputSize: 1, outputSize: 1, preview: .series)
         return Synthetic.task(info, seed: seed, generate: { rng in
             generate(t: t, components: n, noise: noise, horizon: h, &rng)
         }) { task, split in
-            [task.baseline("last value", on: split) { batch in
+            [task.baseline(Phrase(.baseline(.lastValue)), on: split) { batch in
                 let x = batch.inputs.scalars
                 return Tensor(shape: [batch.batchSize, 1],
                               scalars: (0..<batch.batchSize).map { x[$0 * batch.steps + batch.lengths[$0] - 1] })
             },
-             task.baseline("zero (the mean)", on: split) { Predict.constant([0], rows: $0.batchSize) }]
+             task.baseline(Phrase(.baseline(.zeroMean)), on: split) { Predict.constant([0], rows: $0.batchSize) }]
         }
     }
 

@@ -1,3 +1,4 @@
+import LabText
 import RNNEngine
 
 extension Experiment {
@@ -14,9 +15,9 @@ extension Experiment {
             case .classification:
                 let c = task.outputSize
                 let guess = argmax((0..<c).map { y[flat: b * c + $0] })
-                let names = task.classNames ?? (0..<c).map(String.init)
+                let names: [SampleItem] = task.classNames?.map(SampleItem.word) ?? (0..<c).map { .symbol(String($0)) }
                 let target = batch.targetClasses![b]
-                return SampleRow(predicted: [.symbol(names[guess])], target: [.symbol(names[target])], correct: [guess == target])
+                return SampleRow(predicted: [names[guess]], target: [names[target]], correct: [guess == target])
             case .perStepClassification:
                 let (c, steps) = (task.outputSize, batch.steps)
                 let symbols = task.outputSymbols ?? (0..<c).map(String.init)

@@ -180,14 +180,18 @@ public final class Experiment {
         var outputs: [Tensor] = []
         var total = 0.0, rows = 0
         var attention: Tensor?
-        for (i, batch) in validation.enumerated() {
-            let (loss, y) = model.evaluate(batch, task: task, recordAttention: recordAttention && i == 0)
-            if recordAttention && i == 0 { attention = model.attentionProbe }
-            outputs.append(y)
-            total += loss * Double(batch.batchSize)
-            rows += batch.batchSize
+        // No tape for the validation pass and its scores; the measurements below
+        // choose for themselves (the RTRL comparison and connectivity map need one).
+        withNoGrad {
+            for (i, batch) in validation.enumerated() {
+                let (loss, y) = model.evaluate(batch, task: task, recordAttention: recordAttention && i == 0)
+                if recordAttention && i == 0 { attention = model.attentionProbe }
+                outputs.append(y)
+                total += loss * Double(batch.batchSize)
+                rows += batch.batchSize
+            }
         }
-        var metrics = task.score(outputs, on: validation)
+        var metrics = withNoGrad { task.score(outputs, on: validation) }
         // Seq2seq is scored on greedy decodings given as one-hot rows; a cross entropy of
         // those says nothing, so only the teacher-forced loss above stands for it.
         if task.kind == .seq2seq { metrics.removeAll { $0.id == .crossEntropy } }

@@ -144,7 +144,7 @@ extension Experiment {
     /// The gradient of the validation loss of 8 sequences by BPTT (the tape) and by
     /// RTRL (forwards, in Double) with the same weights.
     fileprivate func compareWithRTRL() -> GradientComparison? {
-        guard let model = model as? SequenceModel, let full = validation.first, full.lengths.allSatisfy({ $0 == full.steps }) else { return nil }
+        guard let model = model as? SequenceModel, model.embedding == nil, let full = validation.first, full.lengths.allSatisfy({ $0 == full.steps }) else { return nil }
         let rnn = model.recurrent
         guard rnn.kind == .rnnTanh || rnn.kind == .rnnReLU, rnn.options.layers == 1, !rnn.options.bidirectional else { return nil }
         let batch = full.prefix(min(8, full.batchSize))
@@ -224,7 +224,7 @@ extension Experiment {
     /// Probes the recurrent layer on validation sequences one at a time (up to 32),
     /// handing each sequence's probe and its marked steps to `body`.
     func probeMarkedSequences(_ kind: CellKind, _ body: (RecurrentProbe, [Bool], Tensor) -> Double?) -> Double? {
-        guard let model = model as? SequenceModel, model.recurrent.kind == kind, let feature = task.markerFeature,
+        guard let model = model as? SequenceModel, model.embedding == nil, model.recurrent.kind == kind, let feature = task.markerFeature,
               let batch = validation.first else { return nil }
         let rnn = model.recurrent
         rnn.probeSample = 0
@@ -232,7 +232,7 @@ extension Experiment {
         var values: [Double] = []
         for b in 0..<min(32, batch.batchSize) {
             let x = batch.inputs.slice(axis: 0, b..<(b + 1)).slice(axis: 1, 0..<batch.lengths[b])
-            _ = rnn(Variable(x))
+            _ = withNoGrad { rnn(Variable(x)) }   // forward only: the probe needs no tape
             let marked = (0..<x.shape[1]).map { x[0, $0, feature] > 0.5 }
             if let probe = rnn.probes.first, let v = body(probe, marked, x) { values.append(v) }
         }

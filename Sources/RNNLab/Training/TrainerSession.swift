@@ -26,13 +26,13 @@ public struct ExperimentInfo: Sendable {
     /// The recurrent layer's parameters (the encoder's, for seq2seq).
     public var recurrentParameterCount: Int
     public var baselines: [Baseline]
-    public var taskSummary: String
+    public var taskSummary: Phrase
     /// Steps between evaluations, and between probes.
     public var evalEvery: Int
     public var probeEvery: Int
 
     public init(settings: [String: SettingValue], parameterCount: Int, recurrentParameterCount: Int = 0, baselines: [Baseline],
-                taskSummary: String, evalEvery: Int, probeEvery: Int = Experiment.defaultProbeEvery) {
+                taskSummary: Phrase, evalEvery: Int, probeEvery: Int = Experiment.defaultProbeEvery) {
         self.settings = settings
         self.parameterCount = parameterCount
         self.recurrentParameterCount = recurrentParameterCount

@@ -87,9 +87,9 @@ func fixtureState(width: Int = 80, height: Int = 24, firstStart: Bool = false) -
 func readyEvent(_ lesson: Lesson, overrides: [String: SettingValue] = [:]) -> TrainerEvent {
     var settings = lesson.settings
     for (k, v) in overrides { settings[k] = v }
-    let chance = Baseline(name: "chance", split: .validation,
+    let chance = Baseline(name: .verbatim("chance"), split: .validation,
                           metrics: [Metric(.accuracy, 0.25), Metric(.crossEntropy, log(4.0))])
-    return .ready(ExperimentInfo(settings: settings, parameterCount: 388, baselines: [chance], taskSummary: "echo",
+    return .ready(ExperimentInfo(settings: settings, parameterCount: 388, baselines: [chance], taskSummary: Phrase(.task(.echo)),
                                  evalEvery: Int(settings["eval_every"]?.number ?? 1)))
 }
 

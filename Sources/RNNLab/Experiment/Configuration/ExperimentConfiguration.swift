@@ -48,6 +48,12 @@ public struct ExperimentConfiguration: Sendable, Equatable {
     public internal(set) var bridge = Seq2SeqBridge.lastState
     /// Seq2seq: the beam width of evaluation decoding, 1 for greedy (placeholder, as `bridge`).
     public internal(set) var beamWidth = 1
+    /// τ of truncated BPTT in the recurrent layer, 0 for full BPTT (placeholder, as `bridge`).
+    public internal(set) var bpttWindow = 0
+    /// One input and recurrent dropout mask per sequence or per step (placeholder, as `bridge`).
+    public internal(set) var dropoutMasks = DropoutMaskScope.perSequence
+    /// Token tasks: the size E of a learned input embedding, 0 for one-hot inputs (placeholder, as `bridge`).
+    public internal(set) var tokenEmbedding = 0
     /// The task's difficulty knobs (T, delay, noise, …), by name.
     public internal(set) var taskKnobs: [String: Double]
 

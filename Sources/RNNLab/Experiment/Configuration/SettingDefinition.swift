@@ -21,14 +21,15 @@ public struct SettingDefinition: Sendable {
     }
 
     public var name: String
-    public var summary: String
+    /// What the setting does (the knob panel shows it when a lesson gives none).
+    public var summary: Phrase
     public var kind: Kind
     public var defaultValue: SettingValue
     /// Writes an accepted value into the typed configuration.
     let write: @Sendable (inout ExperimentConfiguration, SettingValue) -> Void
     let application: Application
 
-    init(name: String, summary: String, kind: Kind, defaultValue: SettingValue, application: Application,
+    init(name: String, summary: Phrase, kind: Kind, defaultValue: SettingValue, application: Application,
          write: @escaping @Sendable (inout ExperimentConfiguration, SettingValue) -> Void) {
         self.name = name
         self.summary = summary

@@ -82,10 +82,10 @@ extension Experiment {
     /// R² by lag 0…`Measurement.memoryLags`, the first validation batch split in two
     /// halves (fit, score); nil without a directly-fed recurrent layer or with fewer than 2 rows.
     func memoryCurve() -> [Double]? {
-        guard let model = model as? SequenceModel, let batch = validation.first, batch.batchSize >= 2 else { return nil }
+        guard let model = model as? SequenceModel, model.embedding == nil, let batch = validation.first, batch.batchSize >= 2 else { return nil }
         let half = batch.batchSize / 2
         let (fit, test) = (batch.inputs.slice(axis: 0, 0..<half), batch.inputs.slice(axis: 0, half..<batch.batchSize))
-        return MemoryProbe.r2(of: model.recurrent, fit: fit, test: test, fitLengths: Array(batch.lengths[0..<half]),
-                              testLengths: Array(batch.lengths[half...]), maxLag: Measurement.memoryLags)
+        return withNoGrad { MemoryProbe.r2(of: model.recurrent, fit: fit, test: test, fitLengths: Array(batch.lengths[0..<half]),
+                              testLengths: Array(batch.lengths[half...]), maxLag: Measurement.memoryLags) }
     }
 }

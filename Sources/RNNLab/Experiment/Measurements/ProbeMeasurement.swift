@@ -53,7 +53,7 @@ extension Experiment {
 
     /// The connectivity map of the recurrent layer on up to 4 full-length validation rows.
     func connectivityGrid() -> Probe? {
-        guard let model = model as? SequenceModel, let batch = validation.first else { return nil }
+        guard let model = model as? SequenceModel, model.embedding == nil, let batch = validation.first else { return nil }
         let rows = (0..<batch.batchSize).filter { batch.lengths[$0] == batch.steps }.prefix(4)
         guard !rows.isEmpty else { return nil }
         let x = Tensor.concat(rows.map { batch.inputs.slice(axis: 0, $0..<($0 + 1)) }, axis: 0)

@@ -3,11 +3,15 @@ import RNNEngine
 
 /// The model of an experiment: a recurrent layer and a linear read-out, shaped by
 /// the task. Regression and classification read the final state (B, D·H) after
-/// the last real step; per-step tasks read every step (B, T, D·H).
+/// the last real step; per-step tasks read every step (B, T, D·H). A token task
+/// with `token_embedding` E ≥ 1 looks its ids up in a learned table (V, E) and
+/// feeds (B, T, E) to the recurrent layer instead of the one-hot rows (B, T, V).
 final class SequenceModel: RecurrentLabModel {
     let recurrent: RecurrentLayer
     let head: Linear
     let kind: TaskKind
+    /// The learned table (V, E) of a token task with `token_embedding` > 0; nil feeds `batch.inputs`.
+    let embedding: Embedding?
 
     static func fits(_ task: any SequenceTask) -> Bool { task.kind != .seq2seq }
 
@@ -18,7 +22,9 @@ final class SequenceModel: RecurrentLabModel {
         let directions = c.bidirectional ? 2 : 1
         var options = RecurrentOptions(layers: c.layers, bidirectional: c.bidirectional)
         if c.cell == .lstm && c.forgetBias != 0 { options.forgetBias = c.forgetBias }
-        recurrent = RecurrentLayer(c.cell, inputSize: task.inputSize, hiddenSize: c.hidden, options: options, rng: &rng)
+        let embeds = c.tokenEmbedding > 0 && Self.hasTokenInputs(task)
+        recurrent = RecurrentLayer(c.cell, inputSize: embeds ? c.tokenEmbedding : task.inputSize, hiddenSize: c.hidden,
+                                   options: options, rng: &rng)
         let initializer: Initializer? = switch c.recurrentInit {
         case .orthogonal: .orthogonal()
         case .identity: .identity()
@@ -35,25 +41,46 @@ final class SequenceModel: RecurrentLabModel {
         }
         head = Linear(directions * c.hidden, task.outputSize, rng: &rng)
         kind = task.kind
+        // Drawn last, so every other weight starts as it does with one-hot inputs.
+        // A task with a vocabulary pads with `<pad>`, whose row stays zero.
+        embedding = embeds ? Embedding(task.inputSize, c.tokenEmbedding,
+                                       paddingIndex: task.inputVocabulary != nil ? Vocabulary.pad : nil, rng: &rng) : nil
         apply(c)
     }
 
     var namedParameters: [(name: String, parameter: Variable)] {
-        prefixed("rnn", recurrent) + prefixed("head", head)
+        (embedding.map { prefixed("embedding", $0) } ?? []) + prefixed("rnn", recurrent) + prefixed("head", head)
+    }
+
+    /// Whether the task's batches carry token ids (`SequenceBatch.inputTokens`) an embedding can read.
+    static func hasTokenInputs(_ task: any SequenceTask) -> Bool {
+        (task as? ExampleTask)?.info.tokenInputs ?? false
+    }
+
+    /// What the recurrent layer reads: the embedded ids (B, T, E), or `batch.inputs` (B, T, I).
+    func recurrentInputs(_ batch: SequenceBatch) -> Variable {
+        guard let embedding else { return Variable(batch.inputs) }
+        return embedding(batch.inputTokens!, shape: [batch.batchSize, batch.steps])
     }
 
     func apply(_ c: ExperimentConfiguration) {
         recurrent.dropoutBetweenLayers = c.dropout
         recurrent.inputDropout = c.inputDropout
         recurrent.recurrentDropout = c.recurrentDropout
+        recurrent.dropoutMasks = c.dropoutMasks
+        recurrent.gradientWindow = c.bpttWindow > 0 ? c.bpttWindow : nil
     }
 
 
     func trainingLoss(_ batch: SequenceBatch) -> Variable { loss(batch).loss }
 
+    /// The loss and outputs without a tape (`withNoGrad`): the same numbers as the
+    /// taped forward pass, with no activations kept for a backward pass that never runs.
     func evaluate(_ batch: SequenceBatch, task: any SequenceTask, recordAttention: Bool) -> (loss: Double, outputs: Tensor) {
-        let (l, y) = loss(batch)
-        return (l.value.item, y.value)
+        withNoGrad {
+            let (l, y) = loss(batch)
+            return (l.value.item, y.value)
+        }
     }
 
     static var offeredProbes: Set<ProbeID> { RecurrentLayer.offeredProbes }
@@ -64,7 +91,7 @@ final class SequenceModel: RecurrentLabModel {
 
     /// Outputs (B, O), (B, C) or (B, T, C) for the batch.
     func outputs(_ batch: SequenceBatch) -> Variable {
-        let out = recurrent(Variable(batch.inputs), mask: batch.mask)
+        let out = recurrent(recurrentInputs(batch), mask: batch.mask)
         switch kind {
         case .perStepClassification:
             return head(out.output)

@@ -17,6 +17,7 @@ final class TranslationModel: RecurrentLabModel {
             readsBackwards: c.goBackwards, bridge: c.bridge, useAttention: c.attention, score: c.score)
         seq2seq = Seq2Seq(config, teacherForcingRatio: c.teacherForcing, rng: &rng)
         beamWidth = c.beamWidth
+        apply(c)
     }
 
     /// The beam width of evaluation decoding; 1 decodes greedily.
@@ -35,6 +36,8 @@ final class TranslationModel: RecurrentLabModel {
     func apply(_ c: ExperimentConfiguration) {
         seq2seq.teacherForcingRatio = c.teacherForcing
         beamWidth = c.beamWidth
+        recurrent.dropoutMasks = c.dropoutMasks
+        recurrent.gradientWindow = c.bpttWindow > 0 ? c.bpttWindow : nil
     }
 
     func trainingLoss(_ batch: SequenceBatch) -> Variable {
@@ -46,8 +49,12 @@ final class TranslationModel: RecurrentLabModel {
 
     /// The loss with full teacher forcing, and the greedy decodings as one-hot (B, U, V)
     /// rows — the decoded tokens, then `<eos>`, then padding — so the task scores them
-    /// exactly as it scores its baselines.
+    /// exactly as it scores its baselines. Runs without a tape (`withNoGrad`).
     func evaluate(_ batch: SequenceBatch, task: any SequenceTask, recordAttention: Bool) -> (loss: Double, outputs: Tensor) {
+        withNoGrad { evaluateWithoutTape(batch, task: task, recordAttention: recordAttention) }
+    }
+
+    private func evaluateWithoutTape(_ batch: SequenceBatch, task: any SequenceTask, recordAttention: Bool) -> (loss: Double, outputs: Tensor) {
         let ratio = seq2seq.teacherForcingRatio
         seq2seq.teacherForcingRatio = 1
         seq2seq.probeSample = nil

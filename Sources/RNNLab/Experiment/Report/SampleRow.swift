@@ -1,7 +1,10 @@
+import LabText
 /// One item of a sample: a symbol of the task's vocabulary or class names (data,
 /// not prose), or a number in the data's own units.
 public enum SampleItem: Sendable, Equatable {
     case symbol(String)
+    /// A class name in the lab's own words ("even", "female"), or data kept verbatim.
+    case word(Phrase)
     case number(Double)
 }
 

@@ -1,0 +1,32 @@
+/// The lab's own words about its tasks: each task's summary (`rnnlab data`,
+/// `rnnlab list`), its baselines' names, and class names that are the lab's
+/// words rather than data (`even`, `female`, `speaker {number}`).
+public enum TaskKey: String, CaseIterable, Sendable {
+    // Summaries, one per task of the catalogue.
+    case adding, copy, echo, temporalOrder, parity, counting, sine, reverse, dates
+    case digits, mnist, sunspots, co2, shakespeare, authorship, names, namesGender, japaneseVowels
+    // Class names.
+    case classEven, classOdd, classFemale, classMale, classSpeaker
+
+    public var placeholders: Set<String> {
+        switch self {
+        case .classSpeaker: return ["number"]
+        default: return []
+        }
+    }
+}
+
+/// A baseline's name: the simple predictor a trained model is compared with.
+public enum BaselineKey: String, CaseIterable, Sendable {
+    case majorityClass, meanOfTargets, unigramCharacters, bigramCharacters, frequentCharacterPerPosition
+    case lastValue, seasonalNaive, trainingMean, logisticPixels, logisticAveragedFeatures
+    case memorylessSymbols, memorylessGuess, repeatInput, unigramLetters, bigramLetters
+    case meanCount, copyWithoutReversing, bagOfCharacters, zeroMean
+
+    public var placeholders: Set<String> {
+        switch self {
+        case .seasonalNaive: return ["season"]
+        default: return []
+        }
+    }
+}
