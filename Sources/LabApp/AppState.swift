@@ -21,6 +21,8 @@ public struct AppState: Sendable {
     public var firstStart: Bool
     /// lesson id → the last knob values the learner chose.
     public var savedKnobs: [String: [String: SettingValue]]
+    /// lesson id → question id → the learner's prediction (a copy of the progress store's).
+    public var answers: [String: [String: Int]] = [:]
     /// Lines for the home screen, e.g. a progress file that was set aside, or a
     /// save that failed: phrases, written in the language of the frame.
     public var notices: [Phrase]

@@ -67,7 +67,8 @@ func checkRequirement(_ check: LessonCheck, lesson: String, language t: Language
 
 /// The checks list: a mark and the title of each, then the selected check's
 /// requirement and hint.
-func drawChecks(_ ls: LessonState, completed: Set<String>, language t: Language, in area: Rect, buffer: inout Buffer) {
+func drawChecks(_ ls: LessonState, completed: Set<String>, language t: Language, in area: Rect, buffer: inout Buffer,
+                state: AppState? = nil) {
     let focused = ls.focus == .checks
     let checks = ls.lesson.checks
     let met = checks.filter { ls.run.passedChecks.contains($0.id) || completed.contains($0.id) }.count
@@ -98,6 +99,7 @@ func drawChecks(_ ls: LessonState, completed: Set<String>, language t: Language,
         let text = t(.checks(verdict.passed ? .verified : .notVerified), ["detail": .phrase(verdict.detail)])
         lines += wrap(text, width: inner.width - 1).map { ($0, verdict.passed ? LabTheme.goodDim : LabTheme.error) }
     }
+    if let state { lines += predictionLines(check, ls, state: state, width: inner.width - 1) }
     lines += wrap(checkRequirement(check, lesson: ls.lesson.id, language: t), width: inner.width - 1).map { ($0, LabTheme.bold) }
     lines += wrap(check.hint, width: inner.width - 1).map { ($0, LabTheme.dim) }
     var y = inner.y + listHeight

@@ -3,7 +3,7 @@ import TerminalUI
 
 /// What a key does, by name: one row of the key map.
 enum KeyAction: CaseIterable, Sendable {
-    case move, change, page, focus, open, play, step, reset, verify, rollBack, lowerRate, help, back, quit
+    case move, change, page, focus, open, play, step, reset, verify, rollBack, lowerRate, predict, help, back, quit
     /// Keys of the value editor.
     case apply, cancel, cursor, delete
 }
@@ -38,6 +38,7 @@ let keyMap: [KeyBinding] = [
     KeyBinding(action: .verify, keys: ["v"], label: "v", hint: "v", help: .helpVerify, manual: .manualVerify),
     KeyBinding(action: .rollBack, keys: ["b"], label: "b", hint: "b", help: .helpRollBack, manual: .manualRollBack),
     KeyBinding(action: .lowerRate, keys: ["L"], label: "L", hint: "L", help: .helpLowerRate, manual: .manualRollBack),
+    KeyBinding(action: .predict, keys: ["p"], label: "p", hint: "p", help: .helpPredict, manual: .manualPredict),
     KeyBinding(action: .help, keys: ["?"], label: "?", hint: "?", help: .helpHelp, manual: .manualHelp),
     KeyBinding(action: .back, keys: ["q"], label: "q", hint: "q", help: .helpBack, manual: .manualBack),
     KeyBinding(action: .quit, keys: ["Ctrl-C"], label: .named(.controlC), hint: .named(.controlC), help: .helpQuit, manual: nil),

@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -59,10 +60,10 @@ struct LessonLayout: Equatable {
 
 extension LessonState {
     /// The largest useful prose scroll for a terminal of this size.
-    func maxProseScroll(width: Int, height: Int) -> Int {
+    func maxProseScroll(width: Int, height: Int, language: Language = .english) -> Int {
         let layout = LessonLayout(width: width, height: height, lesson: lesson, focus: .prose)
         guard let text = layout.proseText, lesson.pages.indices.contains(page) else { return 0 }
-        let lines = Markdown.layout(lesson.pages[page], width: max(1, text.width - 1))
+        let lines = proseLines(lesson, page: page, width: max(1, text.width - 1), language: language)
         return TextView.maxScroll(lineCount: lines.count, height: text.height)
     }
 }

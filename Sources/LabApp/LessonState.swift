@@ -46,6 +46,10 @@ public struct LessonState: Sendable {
     public var verdicts: [String: CheckResult] = [:]
     /// Commands sent to the trainer and not yet confirmed (see ``PendingRequests``).
     public var pending = PendingRequests()
+    /// The predict-then-run question, while its window is open (`Quiz.swift`).
+    public var quiz: QuizState?
+    /// Whether the question was offered on this visit (Space asks once).
+    public var askedQuestion = false
 
     public init(index: Int, lesson: Lesson, settings: [String: SettingValue]) {
         self.index = index

@@ -15,13 +15,14 @@ func drawLesson(_ ls: LessonState, state: AppState, in area: Rect, buffer: inout
     if let r = layout.prose { drawProse(ls, language: t, in: r, buffer: &buffer) }
     if let r = layout.knobs { drawKnobs(ls, language: t, in: r, buffer: &buffer) }
     if let r = layout.checks {
-        drawChecks(ls, completed: state.completed[ls.lesson.id] ?? [], language: t, in: r, buffer: &buffer)
+        drawChecks(ls, completed: state.completed[ls.lesson.id] ?? [], language: t, in: r, buffer: &buffer, state: state)
     }
     drawDashboard(ls, language: t, in: layout.dashboard, buffer: &buffer)
     if let m = ls.message {
         buffer.write(" " + m.text(in: t), in: layout.message, alignment: .left, style: m.isError ? LabTheme.error : LabTheme.dim)
     }
     drawHints(lessonHints(ls, language: t), in: layout.hints, buffer: &buffer)
+    if let quiz = ls.quiz { drawQuiz(quiz, ls, state: state, in: area, buffer: &buffer) }
 }
 
 /// The hints for what the keys do right now (keys from the key map).
@@ -64,6 +65,6 @@ func drawProse(_ ls: LessonState, language t: Language, in area: Rect, buffer: i
     guard pages.indices.contains(ls.page) else { return }
     // The text keeps off the right border; the scroll bar, when needed, is drawn on it.
     let text = area.inset(top: 1, left: 2, bottom: 1, right: 0)
-    let lines = Markdown.layout(pages[ls.page], width: max(1, text.width - 1))
+    let lines = proseLines(ls.lesson, page: ls.page, width: max(1, text.width - 1), language: t)
     buffer.render(TextView(lines: lines, scroll: ls.scroll), in: text)
 }

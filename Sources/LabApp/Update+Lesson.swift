@@ -8,11 +8,12 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
     guard var ls = state.lesson else { return [] }
     defer {
         if state.lesson != nil {
-            ls.scroll = min(ls.scroll, ls.maxProseScroll(width: state.width, height: state.height))
+            ls.scroll = min(ls.scroll, ls.maxProseScroll(width: state.width, height: state.height, language: state.language))
             state.lesson = ls
         }
     }
     if ls.editor != nil { return editorKey(&ls, key, saved: &state.savedKnobs) }
+    if ls.quiz != nil { return quizKey(&state, &ls, key) }
     // After a divergence, b and L answer the run that diverged: the lesson's own
     // first, else the compare run, which can diverge on its own. (Not l: that
     // nudges a knob, and one key must never mean two things.)
@@ -38,6 +39,7 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
             ls.message = StatusMessage(.diverged, isError: true)
             return []
         }
+        if key == .character(" ") && askBeforeRunning(state, &ls) { return [] }
         // From what was last asked, not the last report: every press counts.
         let command: TrainerCommand = key == .character(".") ? .step : ls.runsAfterRequests ? .pause : .play
         if case .play = command { ls.pending.running = true } else { ls.pending.running = false }
@@ -48,6 +50,8 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
         return ls.commands(.reset)
     case .character("v"):
         return verifyKey(&ls)
+    case .character("p"):
+        openQuiz(state, &ls)
     case .tab:
         ls.focus = nextFocus(ls.focus, by: 1)
     case .backTab:

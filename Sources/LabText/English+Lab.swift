@@ -57,6 +57,8 @@ extension English {
         .frontMatter: "front matter",
         .knob: "knob",
         .check: "check",
+        .question: "question",
+        .misconception: "misconception",
         .notMapping: "{context} must be a mapping of `key: value` lines",
         .unknownKey: "unknown key \"{key}\" in {context} (keys: {keys})",
         .missingKey: "{context} has no {key}",

@@ -30,7 +30,9 @@ enum English {
         task.map { (TextKey.task($0.key), $0.value) },
         baseline.map { (TextKey.baseline($0.key), $0.value) },
         keyName.map { (TextKey.keyName($0.key), $0.value) },
-        engineError.map { (TextKey.engineError($0.key), $0.value) })
+        engineError.map { (TextKey.engineError($0.key), $0.value) },
+        teach.map { (TextKey.teach($0.key), $0.value) },
+        gate.map { (TextKey.gate($0.key), $0.value) })
 
     static let common: [CommonKey: String] = [
         .listSeparator: ", ",
@@ -105,6 +107,7 @@ enum English {
         .helpRollBack: "after a divergence: roll back",
         .helpLowerRate: "after a divergence: roll back, learning rate ÷10",
         .helpHelp: "this help (any key closes it)",
+        .helpPredict: "the lesson's predict-then-run question",
         .helpBack: "back to the lessons; quit from there",
         .helpQuit: "quit at once",
         .hintChoose: "choose",
@@ -136,6 +139,7 @@ enum English {
         .manualPlay: "start or pause training",
         .manualStep: "take one training step",
         .manualReset: "reset: build the model again from its seed",
+        .manualPredict: "the lesson's predict-then-run question: answer it before the run (↑↓ or a digit, Enter), and later see your answer beside the measured one",
         .manualVerify: "verify the selected check in the background, with its own runs, as `rnnlab verify` does (`v` again cancels)",
         .manualRollBack: "after a divergence: roll back / roll back with the learning rate ÷ 10",
         .manualHelp: "help",

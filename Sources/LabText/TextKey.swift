@@ -31,6 +31,8 @@ public enum TextKey: Hashable, Sendable {
     case baseline(BaselineKey)
     case keyName(KeyNameKey)
     case engineError(EngineErrorKey)
+    case teach(TeachKey)
+    case gate(GateKey)
 
     /// Every key of every group.
     public static var allCases: [TextKey] {
@@ -47,6 +49,7 @@ public enum TextKey: Hashable, Sendable {
             + SettingSummaryKey.allCases.map(TextKey.settingSummary) + KnobSummaryKey.allCases.map(TextKey.knobSummary)
             + TaskKey.allCases.map(TextKey.task) + BaselineKey.allCases.map(TextKey.baseline)
             + KeyNameKey.allCases.map(TextKey.keyName) + EngineErrorKey.allCases.map(TextKey.engineError)
+            + TeachKey.allCases.map(TextKey.teach) + GateKey.allCases.map(TextKey.gate)
     }
 
     /// The names this key's text must use, each at least once: `lesson` for `{lesson}`.
@@ -75,6 +78,8 @@ public enum TextKey: Hashable, Sendable {
         case .task(let k): return k.placeholders
         case .baseline(let k): return k.placeholders
         case .engineError(let k): return k.placeholders
+        case .teach(let k): return k.placeholders
+        case .gate(let k): return k.placeholders
         }
     }
 
@@ -106,6 +111,8 @@ public enum TextKey: Hashable, Sendable {
         case .baseline(let k): return "baseline." + k.rawValue
         case .keyName(let k): return "keyName." + k.rawValue
         case .engineError(let k): return "engineError." + k.rawValue
+        case .teach(let k): return "teach." + k.rawValue
+        case .gate(let k): return "gate." + k.rawValue
         }
     }
 }

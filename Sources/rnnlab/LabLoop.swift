@@ -184,6 +184,8 @@ final class LabLoop {
             save { try progress.markDone(lesson, check) }
         case .markStarted:
             save { try progress.markStarted() }
+        case let .saveAnswer(lesson, question, choice):
+            save { try progress.recordAnswer(lesson, question, choice: choice) }
         case let .saveKnobs(lesson, values):
             save { try knobs.save(lesson: lesson, values) }
         case .quit:

@@ -19,13 +19,14 @@ struct LaunchCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let progress = ProgressStore()
         let knobs = KnobStore(besideProgress: progress.url)
-        let state = AppState(
+        var state = AppState(
             lessons: library.lessons,
             problems: library.problems.map(\.phrase),
             completed: progress.completed,
             firstStart: progress.firstStart,
             savedKnobs: knobs.values,
             notices: [progress.notice, knobs.notice].compactMap { $0 })
+        state.answers = progress.answers
         let loop = LabLoop(state: state, progress: progress, knobs: knobs, dataDirectory: options.dataDirectory,
                            capabilities: Capabilities.detect(environment: environment))
         do {

@@ -35,7 +35,7 @@ import Testing
         context.run.probes?[.gates] = .grid(gates)
         let buffer = draw(.gatesHeatmap, context)
         assertSnapshot(buffer, named: "panel-gates_heatmap-48x12", styles: true)
-        #expect(text(of: buffer, in: buffer.bounds.row(0)).hasPrefix("gates r | z: units × t (step 120)"))
+        #expect(text(of: buffer, in: buffer.bounds.row(0)).hasPrefix("gates, each on its own scale: units × t"))
     }
 
     @Test func cellHeatmap() {

@@ -4,7 +4,8 @@ import TerminalUI
 
 /// Seq2seq: the attention weights of the latest probes as a heatmap, output
 /// steps down (labelled with the decoded symbols), source steps across
-/// (labelled with the source symbols), 0…1 on the sequential map.
+/// (labelled with the source symbols), 0…1 on the sequential map; rows after
+/// `<eos>` and padding columns left out (``trimmedAttention``).
 struct AttentionPanel: DashboardPanel {
     let id = PanelKind.attention
     let placement = PanelPlacement.row
@@ -15,7 +16,7 @@ struct AttentionPanel: DashboardPanel {
     /// Its title, the source symbols, one row per output step and the legend
     /// (two rows for the empty state).
     func rows(_ context: PanelContext) -> PanelRows {
-        guard let grid = context.run.probes?.attention, grid.rows > 0, grid.columns > 0 else { return PanelRows(preferred: 2) }
+        guard let grid = context.run.probes.map({ trimmedAttention($0.attention) }), grid.rows > 0, grid.columns > 0 else { return PanelRows(preferred: 2) }
         return PanelRows(preferred: grid.rows + 3)
     }
 
@@ -23,15 +24,15 @@ struct AttentionPanel: DashboardPanel {
         guard !area.isEmpty else { return }
         let run = context.run
         drawHeading(title(context), in: area, buffer: &buffer)
-        let grid = run.probes?.attention ?? Grid(rows: 0, columns: 0, values: [])
-        guard let probes = run.probes, grid.rows > 0, grid.columns > 0, grid.values.count >= grid.rows * grid.columns else {
+        let grid = run.probes.map { trimmedAttention($0.attention) } ?? Grid(rows: 0, columns: 0, values: [])
+        guard run.probes != nil, grid.rows > 0, grid.columns > 0, grid.values.count >= grid.rows * grid.columns else {
             buffer.write(attentionEmptyText(context), in: area.inset(top: 1).row(0), alignment: .left, style: LabTheme.dim)
             return
         }
         let body = area.inset(top: 1)
         guard !body.isEmpty else { return }
-        let rowSymbols = probes.attentionRows.count == grid.rows ? probes.attentionRows : []
-        let columnSymbols = probes.attentionColumns.count == grid.columns ? probes.attentionColumns : []
+        let rowSymbols = grid.rowLabels.count == grid.rows ? grid.rowLabels : []
+        let columnSymbols = grid.columnLabels.count == grid.columns ? grid.columnLabels : []
         let layout = AttentionLayout(rows: grid.rows, columns: grid.columns, rowLabels: rowSymbols,
                                      columnLabels: columnSymbols, in: body)
         buffer.render(Heatmap(rows: grid.rows, columns: grid.columns, values: grid.values, colorMap: .sequential,

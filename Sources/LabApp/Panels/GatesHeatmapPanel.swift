@@ -2,9 +2,8 @@ import LabText
 import RNNLab
 import TerminalUI
 
-/// The gate activations of the first validation sequence, one block of units
-/// per gate (named in the title, e.g. `i | f | g | o`), time across, 0…1 on
-/// the sequential map.
+/// The gate activations of the first validation sequence, one band of units
+/// per gate, each named and on its own scale (`GateBands.swift`), time across.
 struct GatesHeatmapPanel: DashboardPanel {
     let id = PanelKind.gatesHeatmap
     let placement = PanelPlacement.row
@@ -12,8 +11,8 @@ struct GatesHeatmapPanel: DashboardPanel {
 
     func title(_ context: PanelContext) -> String {
         let names = context.run.probes?.gateNames ?? []
-        let title = names.isEmpty ? context.text(.gatesTitleUnnamed)
-            : context.text(.gatesTitle, ["gates": .text(names.joined(separator: context.text(.gateSeparator)))])
+        // Each band names its gate (`GateBands.swift`), so the title need not list them.
+        let title = names.isEmpty ? context.text(.gatesTitleUnnamed) : context.language(.gate(.bandsTitle))
         return context.titleAtProbeStep(title)
     }
 
@@ -21,6 +20,6 @@ struct GatesHeatmapPanel: DashboardPanel {
         guard let probes = context.run.probes else {
             return drawPlaceholder(title(context), context.waitingForProbes, in: area, buffer: &buffer)
         }
-        drawGrid(title(context), probes.gates, .sequential, context, in: area, buffer: &buffer)
+        drawGateBands(title(context), probes.gates, context, in: area, buffer: &buffer)
     }
 }

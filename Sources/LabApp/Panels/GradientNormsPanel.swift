@@ -4,7 +4,7 @@ import TerminalUI
 
 /// ‖∂L/∂h_t‖ for t = 0…T−1 on a log scale: how much of the loss's gradient
 /// reaches each step back in time. The spectral radius of W_hh, which governs
-/// the curve, sits beside it in the legend.
+/// the curve, sits beside it in the legend, named (``radiusMatrix``).
 struct GradientNormsPanel: DashboardPanel {
     let id = PanelKind.gradientNorms
     let placement = PanelPlacement.row
@@ -17,7 +17,8 @@ struct GradientNormsPanel: DashboardPanel {
             return drawPlaceholder(title(context), context.waitingForProbes, in: area, buffer: &buffer)
         }
         let legend = probes.spectralRadii.first.map {
-            context.text(.gradientNormsLegend, ["title": .text(title(context)), "radius": .text(PanelNumbers.value($0))])
+            context.language(.gate(.radiusOfMatrix), ["title": .text(title(context)), "matrix": .text(radiusMatrix(probes)),
+                                                      "radius": .text(PanelNumbers.value($0))])
         } ?? title(context)
         let series = PlotSeries(name: legend, values: probes.gradientNorms, color: LabTheme.gradientColor)
         buffer.render(LinePlot(series: [series], yScale: .log, language: context.language), in: area)

@@ -3,10 +3,10 @@
 public enum KeyMapKey: String, CaseIterable, Sendable {
     case helpTitle, helpClose
     case helpMove, helpChange, helpPage, helpFocus, helpOpen, helpPlay, helpStep, helpReset, helpVerify
-    case helpRollBack, helpLowerRate, helpHelp, helpBack, helpQuit
+    case helpRollBack, helpLowerRate, helpHelp, helpBack, helpQuit, helpPredict
     case hintChoose, hintOpen, hintQuit, hintApply, hintCancel, hintCursor, hintDelete
     case hintRollBack, hintLowerRate, hintPause, hintTrain, hintStep, hintPage, hintChange, hintType
     case hintVerify, hintCancelVerify, hintFocus, hintReset, hintHelp, hintBack
     case manualMove, manualChange, manualPage, manualFocus, manualOpen, manualPlay, manualStep, manualReset
-    case manualVerify, manualRollBack, manualHelp, manualBack
+    case manualVerify, manualPredict, manualRollBack, manualHelp, manualBack
 }

@@ -47,6 +47,9 @@ public enum LessonFileKey: String, CaseIterable, Sendable {
     case knob
     /// The part of the file a key is in: one check.
     case check
+    /// The part of the file a key is in: the question, or the misconception box.
+    case question
+    case misconception
     case notMapping
     case unknownKey
     case missingKey
@@ -97,7 +100,7 @@ public enum LessonFileKey: String, CaseIterable, Sendable {
         case .atLine: return ["file", "line", "problem"]
         case .atLineOfLesson: return ["line", "problem"]
         case .cannotOpen, .cannotRead, .cannotListFolder, .valueOutsideKnob: return ["reason"]
-        case .isFolder, .isFIFO, .isCharacterDevice, .isBlockDevice, .isSocket, .notRegularFile, .notUTF8, .tabIndentation, .unexpectedIndentation, .emptyListItem, .unclosedList, .expectedListSeparator, .expectedInlineKeyValue, .unclosedMap, .expectedMapSeparator, .frontMatter, .knob, .check, .noFrontMatter, .frontMatterNotClosed, .noProse, .compareEmpty, .compareNotShown, .comparePanelWithoutRun, .experimentNotMapping, .experimentNoTask, .badRange, .badScale, .badSeeds, .seedsAndSeed, .checkNoExpect, .badWhen, .untilWithEnd, .noLessonFiles: return []
+        case .isFolder, .isFIFO, .isCharacterDevice, .isBlockDevice, .isSocket, .notRegularFile, .notUTF8, .tabIndentation, .unexpectedIndentation, .emptyListItem, .unclosedList, .expectedListSeparator, .expectedInlineKeyValue, .unclosedMap, .expectedMapSeparator, .frontMatter, .knob, .check, .question, .misconception, .noFrontMatter, .frontMatterNotClosed, .noProse, .compareEmpty, .compareNotShown, .comparePanelWithoutRun, .experimentNotMapping, .experimentNoTask, .badRange, .badScale, .badSeeds, .seedsAndSeed, .checkNoExpect, .badWhen, .untilWithEnd, .noLessonFiles: return []
         case .fileTooLarge: return ["bytes", "limit"]
         case .fileGrewTooLarge: return ["limit"]
         case .lineTooLong: return ["characters", "limit"]

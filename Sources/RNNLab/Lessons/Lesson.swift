@@ -24,6 +24,9 @@ public struct Lesson: Sendable {
     /// Settings for a second run trained beside the first, on the same task and
     /// seed (`compare: {cell: lstm}`); the learner's other changes apply to both.
     public var compare: [String: SettingValue]? = nil
+    /// The predict-then-run question and the misconception box (`LessonTeaching.swift`).
+    public var question: LessonQuestion? = nil
+    public var misconception: LessonMisconception? = nil
     /// The line of `id:` in its file, for messages about the id.
     public var idLine: Int = 1
     /// Knobs named in the file that were refused (only `LessonParser.check` returns

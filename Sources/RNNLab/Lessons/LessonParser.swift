@@ -7,7 +7,7 @@ import RNNEngine
 /// Every problem is a `LessonError` naming the file and line, so `rnnlab lint`
 /// can point at it; nothing here crashes on a malformed file.
 public enum LessonParser {
-    static let topKeys = ["id", "title", "chapter", "summary", "experiment", "compare", "knobs", "panels", "checks"]
+    static let topKeys = ["id", "title", "chapter", "summary", "experiment", "compare", "knobs", "panels", "checks", "question", "misconception"]
 
     public static func load(_ url: URL) throws -> Lesson {
         try parse(try LessonFile.text(at: url), file: url.path)
@@ -125,6 +125,7 @@ public enum LessonParser {
             }
         }
         if let checks = fields.optional("checks") { lesson.checks = readChecks(checks, lesson: lesson, &sink) }
+        readTeaching(fields, into: &lesson, &sink)
         // A compare run costs half the machine; it must be on screen, and the panel needs it.
         if (fields.optional("compare") != nil) != lesson.panels.contains(.compare) {
             let line = fields.optional(fields.optional("compare") != nil ? "compare" : "panels")?.line ?? 1

@@ -185,6 +185,7 @@ extension AppEffect {
         case .cancelVerification: return "cancel verification"
         case let .markDone(l, c): return "done \(l) \(c)"
         case .markStarted: return "started"
+        case let .saveAnswer(l, q, c): return "answer \(l) \(q) \(c)"
         case let .saveKnobs(l, v): return "save \(l) \(v.keys.sorted().map { "\($0)=\(v[$0]!)" }.joined(separator: ","))"
         case .quit: return "quit"
         }

@@ -181,3 +181,61 @@ import Testing
         #expect(ProgressStore.defaultURL(environment: ["HOME": "/h"]).path == "/h/.local/state/rnnlab/progress.json")
     }
 }
+
+/// The learner's predictions are kept in `progress.json` beside the checks met.
+@Suite struct AnswerStoreTests {
+    let fm = FileManager.default
+
+    @Test func anAnswerSurvivesAReopenAndALaterAnswerReplacesIt() throws {
+        let dir = try storeTestFolder()
+        defer { try? fm.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("progress.json")
+        var store = ProgressStore(url: url)
+        try store.markDone("simple-rnn", "echo-3")
+        try store.recordAnswer("simple-rnn", "one-unit-echo", choice: 2)
+        #expect(ProgressStore(url: url).answer("simple-rnn", "one-unit-echo") == 2)
+        try store.recordAnswer("simple-rnn", "one-unit-echo", choice: 0)
+        let after = ProgressStore(url: url)
+        #expect(after.answers == ["simple-rnn": ["one-unit-echo": 0]])
+        #expect(after.isDone("simple-rnn", "echo-3"))
+        #expect(after.warning == nil)
+    }
+
+    @Test func twoLabsKeepEachOthersAnswers() throws {
+        let dir = try storeTestFolder()
+        defer { try? fm.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("progress.json")
+        var a = ProgressStore(url: url)
+        var b = ProgressStore(url: url)
+        try a.recordAnswer("gru", "update-gate-marker", choice: 1)
+        try b.recordAnswer("lstm-gates", "forget-bias", choice: 0)
+        #expect(ProgressStore(url: url).answers == ["gru": ["update-gate-marker": 1], "lstm-gates": ["forget-bias": 0]])
+        #expect(b.answer("gru", "update-gate-marker") == 1)
+    }
+
+    @Test func aFileWithoutAnswersStillReads() throws {
+        let dir = try storeTestFolder()
+        defer { try? fm.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("progress.json")
+        try Data(#"{"completed": {"gru": ["gru-solves"]}, "started": true}"#.utf8).write(to: url)
+        let store = ProgressStore(url: url)
+        #expect(store.isDone("gru", "gru-solves"))
+        #expect(store.answers.isEmpty)
+        #expect(store.warning == nil)
+    }
+
+    @Test func aBadAnswerIsDroppedAloneAndTheChecksMetStay() throws {
+        let dir = try storeTestFolder()
+        defer { try? fm.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("progress.json")
+        let text = #"{"completed": {"gru": ["gru-solves"]}, "started": true, "answers": {"gru": {"a": 1, "b": -1, "c": "x"}, "l": 3}}"#
+        try Data(text.utf8).write(to: url)
+        let store = ProgressStore(url: url)
+        #expect(store.isDone("gru", "gru-solves"))
+        #expect(store.answers == ["gru": ["a": 1]])
+        let warning = try #require(store.warning)
+        #expect(warning.contains("answers.gru.b = -1.0"))
+        #expect(warning.contains("answers.gru.c = \"x\""))
+        #expect(warning.contains("answers.l: 3.0"))
+    }
+}

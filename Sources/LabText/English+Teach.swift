@@ -1,0 +1,30 @@
+/// English texts of the predict-then-run question and the misconception box.
+extension English {
+    static let teach: [TeachKey: String] = [
+        .questionTitle: "Predict, then run",
+        .questionAsk: "Before you run it, what do you expect?",
+        .questionChoice: "{number}. {choice}",
+        .questionYours: "your prediction",
+        .questionMeasured: "Measured: {detail}",
+        .questionLessonAnswer: "The measured answer: {choice}",
+        .questionRight: "Your prediction matches the measurement.",
+        .questionWrong: "Your prediction differs from the measurement: worth a second look at why.",
+        .questionWaiting: "The answer appears here once the linked check is judged (run it, or press v on it).",
+        .questionHintChoose: "choose",
+        .questionHintAnswer: "answer",
+        .questionHintLater: "later",
+        .questionHintClose: "close",
+        .predictionBeside: "You predicted: {choice}. Measured answer: {answer}.",
+        .answerSaved: "Prediction kept: {choice}. Now run it and see.",
+        .noQuestion: "This lesson has no prediction question.",
+        .hintPredict: "predict",
+        .misconceptionTitle: "Common misconception",
+        .misconceptionClaim: "✗ {claim}",
+        .misconceptionTruth: "✓ {truth}",
+        .misconceptionCheck: "Refuted by the check: {check}",
+        .tooFewChoices: "a question needs {least} to {most} choices, not {count}",
+        .badAnswer: "answer must be the number of a choice, 1 to {count}, not {value}",
+        .unknownCheck: "no check of this lesson has the id {id} (checks: {checks})",
+        .badQuestionId: "the question id {id} contains {character}; use letters, digits, - and _",
+    ]
+}
