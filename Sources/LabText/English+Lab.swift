@@ -403,5 +403,9 @@ extension English {
         .rtrlMultiplyAddsAt: "RTRL multiply-adds at H={hidden}",
         .bpttMultiplyAddsAt: "BPTT multiply-adds at H={hidden}",
         .memoryReadout: "R² of x(t−{lag}) from h(t)",
+        .inputGateGapTop: "input gate gap, writing units",
+        .accuracyShort: "accuracy on the shortest sources",
+        .accuracyLong: "accuracy on the longest sources",
+        .accuracyGap: "accuracy gap, shortest minus longest sources",
     ]
 }

@@ -115,7 +115,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let (metrics, checkpoint) = (dir.appendingPathComponent("m.json"), dir.appendingPathComponent("c.safetensors"))
         let r = try rnnlab(["run", "simple-rnn", "--steps", "300", "--set", "learning_rate=10", "--set", "optimizer=sgd",
-                            "--set", "cell=rnn_relu", "--metrics", metrics.path, "--checkpoint", checkpoint.path], in: dir)
+                            "--set", "cell=rnn_relu", "--set", "hidden=32", "--set", "k=3", "--metrics", metrics.path, "--checkpoint", checkpoint.path], in: dir)
         #expect(r.status == 1, "\(r.out)\n\(r.err)")
         #expect(r.err.contains("diverged at step"))
         #expect(r.out.contains("rolled back to step"))

@@ -21,7 +21,7 @@ public struct Measurement: Sendable {
 
     /// Every measurement, in the order they are computed.
     public static let all: [Measurement] = [rtrlDifference, costGrowth, inputGateGap, updateGateCarrying, attentionMirror,
-                                            multiplyAdds, multiplyAddGrowth, memoryReadout]
+                                            multiplyAdds, multiplyAddGrowth, memoryReadout, inputGateGapTop, accuracyByLengthSplit]
 
     /// The measurement that yields `metric`, if any.
     public static func producing(_ metric: MetricID) -> Measurement? {
@@ -31,7 +31,7 @@ public struct Measurement: Sendable {
     /// Every metric some measurement yields.
     public static var metricKinds: [MetricKind] { all.flatMap(\.yields) }
 
-    private static func cell(_ s: [String: SettingValue]) -> String { s["cell"]?.choice ?? "" }
+    static func cell(_ s: [String: SettingValue]) -> String { s["cell"]?.choice ?? "" }
 
     /// `rtrl_difference`: ‖g_BPTT − g_RTRL‖ / ‖g_RTRL‖ over the simple RNN's four
     /// parameters, for the loss of a few validation sequences with the live weights.
@@ -223,7 +223,7 @@ extension Experiment {
 
     /// Probes the recurrent layer on validation sequences one at a time (up to 32),
     /// handing each sequence's probe and its marked steps to `body`.
-    private func probeMarkedSequences(_ kind: CellKind, _ body: (RecurrentProbe, [Bool], Tensor) -> Double?) -> Double? {
+    func probeMarkedSequences(_ kind: CellKind, _ body: (RecurrentProbe, [Bool], Tensor) -> Double?) -> Double? {
         guard let model = model as? SequenceModel, model.embedding == nil, model.recurrent.kind == kind, let feature = task.markerFeature,
               let batch = validation.first else { return nil }
         let rnn = model.recurrent
