@@ -34,7 +34,7 @@ struct LabEndToEndTests {
         try lab.waitFor("the home screen") { $0.contains("Sequences and the simple RNN") && $0.contains("checks") }
         try lab.send("Enter")
         try lab.waitFor("the lesson, paused at step 0") { $0.contains("paused") && LabEndToEndTests.step($0) == 0 }
-        try lab.send("Space")
+        try lab.play()
         let first = try lab.waitFor("the first steps") { LabEndToEndTests.step($0).map { $0 >= 1 } ?? false && LabEndToEndTests.loss($0) != nil }
         let firstStep = LabEndToEndTests.step(first)!, firstLoss = LabEndToEndTests.loss(first)!
         try lab.waitFor("the step counter and the loss to change") {
@@ -54,12 +54,12 @@ struct LabEndToEndTests {
         defer { lab.close(); try? FileManager.default.removeItem(at: state) }
         try openAndTrain(lab)
 
-        // The learning rate is the first knob: Tab to the knobs, → doubles it.
+        // The learning rate is the first knob (0.003 in lesson 1): Tab to the knobs, → doubles it.
         try lab.send("Tab")
         try lab.waitFor("the knob panel") { $0.contains("learning_rate") && $0.contains("range 0.0001…1") }
         try lab.send("Right")
         try lab.waitFor("the new learning rate") { screen in
-            screen.split(separator: "\n").contains { $0.contains("learning_rate") && $0.contains("0.02") }
+            screen.split(separator: "\n").contains { $0.contains("learning_rate") && $0.contains("0.006") }
         }
         // A value out of range is refused with the reason.
         try lab.send("Enter")
@@ -83,7 +83,8 @@ struct LabEndToEndTests {
         #expect(FileManager.default.fileExists(atPath: state.appendingPathComponent("progress.json").path))
     }
 
-    /// The step shown for `arm` in the side-by-side table ("lstm  4641   1226 …"), if shown.
+    /// The step shown for `arm` in the side-by-side table ("lstm 1  4641   1226 …": the compared
+    /// settings' values, here cell and forget_bias, then parameters and step), if shown.
     static func comparedStep(_ screen: String, arm: String, parameters: Int) -> Int? {
         guard let r = screen.range(of: "\(arm) +\(parameters) +\\d+", options: .regularExpression) else { return nil }
         return Int(screen[r].split(separator: " ").last!)
@@ -96,18 +97,18 @@ struct LabEndToEndTests {
         defer { lab.close(); try? FileManager.default.removeItem(at: state) }
         try lab.waitFor("the home screen") { $0.contains("The GRU") }
         try lab.send("Down", "Down", "Down", "Down", "Enter")
-        try lab.waitFor("the GRU lesson with its comparison") { $0.contains("gru vs lstm") && $0.contains("paused") }
-        try lab.send("Space")
+        try lab.waitFor("the GRU lesson with its comparison") { $0.contains("gru 0 vs lstm 1") && $0.contains("paused") }
+        try lab.play()
         // H = 32, I = 2, and the read-out's 33: 3·1152 + 33 and 4·1152 + 33.
         try lab.waitFor("both runs to train") {
-            (LabEndToEndTests.comparedStep($0, arm: "gru", parameters: 3489) ?? 0) >= 1
-                && (LabEndToEndTests.comparedStep($0, arm: "lstm", parameters: 4641) ?? 0) >= 1
+            (LabEndToEndTests.comparedStep($0, arm: "gru 0", parameters: 3489) ?? 0) >= 1
+                && (LabEndToEndTests.comparedStep($0, arm: "lstm 1", parameters: 4641) ?? 0) >= 1
         }
         // hidden is the second knob; → doubles it to 64, and both models are rebuilt.
         try lab.send("Tab", "Down", "Right")
         try lab.waitFor("both rebuilt with H = 64") {
-            LabEndToEndTests.comparedStep($0, arm: "gru", parameters: 3 * 4352 + 65) != nil
-                && LabEndToEndTests.comparedStep($0, arm: "lstm", parameters: 4 * 4352 + 65) != nil
+            LabEndToEndTests.comparedStep($0, arm: "gru 0", parameters: 3 * 4352 + 65) != nil
+                && LabEndToEndTests.comparedStep($0, arm: "lstm 1", parameters: 4 * 4352 + 65) != nil
         }
         // The parameter-count check needs two runs (GRU and LSTM); v verifies it in the background.
         try lab.send("Tab", "Down", "v")

@@ -48,7 +48,7 @@ struct TerminalEndToEndTests {
         try lab.waitFor("the home screen", timeout: 60) { $0.contains("Sequences and the simple RNN") && $0.contains("checks") }
         try lab.send("Enter")
         try lab.waitFor("the lesson, paused", timeout: 60) { $0.contains("paused") && LabEndToEndTests.step($0) == 0 }
-        try lab.send("Space")
+        try lab.play(timeout: 60)
         try lab.waitFor("training", timeout: 60) { (LabEndToEndTests.step($0) ?? 0) >= 1 }
     }
 
@@ -149,10 +149,10 @@ struct TerminalEndToEndTests {
         // Built: the loss plot's legend names the baseline the trainer computed.
         try lab.waitFor("the lesson, built", timeout: 120) { $0.contains("paused") && $0.contains("memoryless") }
         try lab.send("Tab")
-        try lab.waitFor("the knob panel", timeout: 30) { $0.contains("learning_rate") && $0.contains("0.01") }
+        try lab.waitFor("the knob panel", timeout: 30) { $0.contains("learning_rate") && $0.contains("0.003") }
         try lab.send("Right", "Right", "Right")
-        try lab.waitFor("learning_rate 0.08", timeout: 60) { screen in
-            screen.split(separator: "\n").contains { $0.contains("learning_rate") && $0.contains("0.08") }
+        try lab.waitFor("learning_rate 0.024", timeout: 60) { screen in
+            screen.split(separator: "\n").contains { $0.contains("learning_rate") && $0.contains("0.024") }
         }
         // The knob is saved once the trainer confirms it (on a loaded machine that
         // can come after the screen shows the request): wait for the file, with a deadline.
@@ -161,10 +161,10 @@ struct TerminalEndToEndTests {
         var knobs = ""
         while Date() < deadline {
             knobs = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-            if knobs.contains("0.08") { break }
+            if knobs.contains("0.024") { break }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        #expect(knobs.contains("0.08"), "knobs.json after 60 s: \(knobs)")
+        #expect(knobs.contains("0.024"), "knobs.json after 60 s: \(knobs)")
         try lab.send("q", "q")
         try lab.waitForExit(timeout: 30)
     }

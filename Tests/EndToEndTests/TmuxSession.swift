@@ -84,6 +84,21 @@ final class TmuxSession {
         throw Failure("timed out waiting for \(what); the screen was:\n\(last)")
     }
 
+    /// Starts the run as a learner does the first time in a lesson: Space, and
+    /// when the lesson's predict-then-run question comes up, Enter keeps the
+    /// first choice as the answer and starts the run. Returns once the question
+    /// is answered or the run started without one.
+    func play(timeout: Double = 180) throws {
+        try send("Space")
+        let screen = try waitFor("the question or the run", timeout: timeout) {
+            $0.contains("Predict, then run") || $0.contains("running") || $0.contains("▶")
+        }
+        if screen.contains("Predict, then run") {
+            try send("Enter")
+            try waitFor("the question to close", timeout: timeout) { !$0.contains("Predict, then run") }
+        }
+    }
+
     /// Waits until the program has exited (the pane is dead).
     func waitForExit(timeout: Double = 60) throws {
         let deadline = Date().addingTimeInterval(timeout)
