@@ -9,7 +9,7 @@ import TerminalUI
 func drawDashboard(_ ls: LessonState, language t: Language, in area: Rect, buffer: inout Buffer) {
     guard !area.isEmpty else { return }
     let run = ls.run
-    drawRunStatus(run, language: t, in: area.row(0), buffer: &buffer)
+    drawRunStatus(run, pace: ls.pace, language: t, in: area.row(0), buffer: &buffer)
     let body = area.inset(top: 1, left: 1)
     if let failure = run.failure {
         let lines = wrap(t(.dashboard(.buildFailed), ["reason": .phrase(failure)]), width: body.width - 2)
@@ -30,8 +30,8 @@ func drawDashboard(_ ls: LessonState, language t: Language, in area: Rect, buffe
     if let cause = run.divergence { drawDivergenceBanner(cause, language: t, in: area, buffer: &buffer) }
 }
 
-/// "▶ running  step 1234  loss 0.512  acc 87.5%  42/s".
-func drawRunStatus(_ run: RunState, language t: Language, in row: Rect, buffer: inout Buffer) {
+/// "▶ running  step 1234  loss 0.512  acc 87.5%  42/s", and "≤ 5/s" under a speed limit.
+func drawRunStatus(_ run: RunState, pace: Pace = .full, language t: Language, in row: Rect, buffer: inout Buffer) {
     var spans: [Span] = []
     if run.divergence != nil {
         spans.append(Span(" \(t(.dashboard(.diverged))) ", style: LabTheme.error.adding(.reverse)))
@@ -54,6 +54,9 @@ func drawRunStatus(_ run: RunState, language t: Language, in row: Rect, buffer: 
     }
     if run.isRunning, let rate = run.rate.perSecond {
         spans.append(Span("  " + t(.dashboard(.rate), ["rate": .text(PanelNumbers.rate(rate))]), style: LabTheme.dim))
+    }
+    if let limit = pace.stepsPerSecond {
+        spans.append(Span("  " + t(.pace(.limit), ["rate": .text(PanelNumbers.rate(limit))]), style: LabTheme.paused))
     }
     buffer.write(spans, x: row.x, y: row.y, maxWidth: row.width)
 }

@@ -34,6 +34,12 @@ public struct LessonState: Sendable {
     public var selectedCheck = 0
     /// The knob value being typed, when editing.
     public var editor: TextInput?
+    /// The number of steps being typed after `n`, while its prompt is open.
+    public var stepsPrompt: TextInput?
+    /// The last number of steps asked for with `n` (the prompt offers it again).
+    public var countedSteps = 100
+    /// How fast the trainer steps (`[` and `]`); full speed when a lesson opens.
+    public var pace = Pace.full
     public var message: StatusMessage?
     /// The settings the learner asked for (the trainer's confirmed ones are in ``RunState/settings``).
     public var requested: [String: SettingValue]

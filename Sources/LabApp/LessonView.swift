@@ -12,13 +12,16 @@ func drawLesson(_ ls: LessonState, state: AppState, in area: Rect, buffer: inout
                             right: t(.lesson(.checksCount), ["done": .integer(done), "total": .integer(ls.lesson.checks.count)]),
                             style: LabTheme.title), in: layout.title)
     if let tabs = layout.tabs { drawTabs(ls, language: t, in: tabs, buffer: &buffer) }
-    if let r = layout.prose { drawProse(ls, language: t, in: r, buffer: &buffer) }
+    if let r = layout.prose { drawProse(ls, width: area.width, height: area.height, language: t, in: r, buffer: &buffer) }
     if let r = layout.knobs { drawKnobs(ls, language: t, in: r, buffer: &buffer) }
     if let r = layout.checks {
         drawChecks(ls, completed: state.completed[ls.lesson.id] ?? [], language: t, in: r, buffer: &buffer, state: state)
     }
     drawDashboard(ls, language: t, in: layout.dashboard, buffer: &buffer)
-    if let m = ls.message {
+    if var prompt = ls.stepsPrompt {
+        prompt.prompt = " " + t(.pace(.prompt))
+        buffer.render(prompt, in: layout.message)
+    } else if let m = ls.message {
         buffer.write(" " + m.text(in: t), in: layout.message, alignment: .left, style: m.isError ? LabTheme.error : LabTheme.dim)
     }
     drawHints(lessonHints(ls, language: t), in: layout.hints, buffer: &buffer)
@@ -27,21 +30,25 @@ func drawLesson(_ ls: LessonState, state: AppState, in area: Rect, buffer: inout
 
 /// The hints for what the keys do right now (keys from the key map).
 func lessonHints(_ ls: LessonState, language t: Language) -> [KeyHint] {
-    if ls.editor != nil {
+    if ls.editor != nil || ls.stepsPrompt != nil {
         return [hint(.apply, .hintApply, t), hint(.cancel, .hintCancel, t), hint(.cursor, .hintCursor, t), hint(.delete, .hintDelete, t)]
     }
     var hints: [KeyHint] = []
     if ls.run.divergence != nil || ls.companion?.divergence != nil {
         hints += [hint(.rollBack, .hintRollBack, t), hint(.lowerRate, .hintLowerRate, t)]
     }
-    hints.append(hint(.play, ls.run.isRunning ? .hintPause : .hintTrain, t))
-    hints.append(hint(.step, .hintStep, t))
+    // While the lesson's run is diverged, Space and `.` are refused: not offered.
+    if ls.run.divergence == nil {
+        hints.append(hint(.play, ls.run.isRunning ? .hintPause : .hintTrain, t))
+        hints.append(hint(.step, .hintStep, t))
+    }
     switch ls.focus {
     case .prose: hints.append(hint(.page, .hintPage, t))
     case .knobs: hints += [hint(.change, .hintChange, t), hint(.open, .hintType, t)]
     case .checks: hints.append(hint(.verify, ls.verification == nil ? .hintVerify : .hintCancelVerify, t))  // ↑↓ is in the help
     }
     hints += [hint(.focus, .hintFocus, t), hint(.reset, .hintReset, t), hint(.help, .hintHelp, t), hint(.back, .hintBack, t)]
+    hints.append(hint(.pace, .hintPace, t))  // last: where the bar is narrow, the help lists it
     return hints
 }
 
@@ -58,9 +65,11 @@ func drawTabs(_ ls: LessonState, language t: Language, in area: Rect, buffer: in
 }
 
 /// The current prose page, framed, with "page n/m" in the frame.
-func drawProse(_ ls: LessonState, language t: Language, in area: Rect, buffer: inout Buffer) {
+func drawProse(_ ls: LessonState, width: Int, height: Int, language t: Language, in area: Rect, buffer: inout Buffer) {
     let pages = ls.lesson.pages
-    let footer = pages.count > 1 ? t(.lesson(.pageFooter), ["page": .integer(ls.page + 1), "pages": .integer(pages.count)]) : nil
+    let more = ls.scroll < ls.maxProseScroll(width: width, height: height, language: t)
+    let footer = pages.count > 1 || more
+        ? t(.lesson(more ? .pageFooterMore : .pageFooter), ["page": .integer(ls.page + 1), "pages": .integer(pages.count)]) : nil
     buffer.render(LabTheme.panel(t(.lesson(.prosePanel)), footer: footer, focused: ls.focus == .prose), in: area)
     guard pages.indices.contains(ls.page) else { return }
     // The text keeps off the right border; the scroll bar, when needed, is drawn on it.

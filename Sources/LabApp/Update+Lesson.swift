@@ -13,6 +13,7 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
         }
     }
     if ls.editor != nil { return editorKey(&ls, key, saved: &state.savedKnobs) }
+    if ls.stepsPrompt != nil { return stepsPromptKey(&ls, key) }
     if ls.quiz != nil { return quizKey(&state, &ls, key) }
     // After a divergence, b and L answer the run that diverged: the lesson's own
     // first, else the compare run, which can diverge on its own. (Not l: that
@@ -44,6 +45,10 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
         let command: TrainerCommand = key == .character(".") ? .step : ls.runsAfterRequests ? .pause : .play
         if case .play = command { ls.pending.running = true } else { ls.pending.running = false }
         return ls.commands(command)
+    case .character("["), .character("]"):
+        return paceKey(&ls, faster: key == .character("]"))
+    case .character("n"):
+        openStepsPrompt(&ls)
     case .character("r"):
         ls.message = StatusMessage(.reset)
         ls.pending.running = false
@@ -57,9 +62,9 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
     case .backTab:
         ls.focus = nextFocus(ls.focus, by: -1)
     case .pageDown:
-        turnPage(&ls, by: 1)
+        pageKey(&ls, by: 1, width: state.width, height: state.height, language: state.language)
     case .pageUp:
-        turnPage(&ls, by: -1)
+        pageKey(&ls, by: -1, width: state.width, height: state.height, language: state.language)
     case .escape:
         ls.message = nil
     default:
@@ -86,6 +91,22 @@ func turnPage(_ ls: inout LessonState, by step: Int) {
     if page != ls.page {
         ls.page = page
         ls.scroll = 0
+    }
+}
+
+/// PgDn / PgUp: a window further through the page while it goes on that
+/// way (one line of the last window stays in view), and only then the next or
+/// previous page, so no part of a page is skipped unread.
+func pageKey(_ ls: inout LessonState, by step: Int, width: Int, height: Int, language: Language) {
+    let layout = LessonLayout(width: width, height: height, lesson: ls.lesson, focus: .prose)
+    let window = max(1, (layout.proseText?.height ?? 1) - 1)
+    let bottom = ls.maxProseScroll(width: width, height: height, language: language)
+    if step > 0 && ls.scroll < bottom {
+        ls.scroll = min(bottom, ls.scroll + window)
+    } else if step < 0 && ls.scroll > 0 {
+        ls.scroll = max(0, ls.scroll - window)
+    } else {
+        turnPage(&ls, by: step)
     }
 }
 

@@ -61,7 +61,7 @@ func applyKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
         if key == .character("q") { return state.screen == .lesson ? leaveLesson(&state) : quit(&state) }
         return []
     }
-    if key == .character("?") && state.lesson?.editor == nil {
+    if key == .character("?") && state.lesson?.editor == nil && state.lesson?.stepsPrompt == nil {
         state.showHelp = true
         return []
     }

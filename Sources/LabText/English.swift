@@ -32,7 +32,8 @@ enum English {
         keyName.map { (TextKey.keyName($0.key), $0.value) },
         engineError.map { (TextKey.engineError($0.key), $0.value) },
         teach.map { (TextKey.teach($0.key), $0.value) },
-        gate.map { (TextKey.gate($0.key), $0.value) })
+        gate.map { (TextKey.gate($0.key), $0.value) },
+        pace.map { (TextKey.pace($0.key), $0.value) })
 
     static let common: [CommonKey: String] = [
         .listSeparator: ", ",
@@ -64,6 +65,7 @@ enum English {
         .tabChecks: "Checks",
         .prosePanel: "Lesson",
         .pageFooter: "page {page}/{pages}",
+        .pageFooterMore: "more below ↓ · page {page}/{pages}",
     ]
 
     static let checks: [ChecksKey: String] = [
@@ -102,6 +104,8 @@ enum English {
         .helpOpen: "open a lesson; type a knob value",
         .helpPlay: "start or pause training",
         .helpStep: "take one training step",
+        .helpPace: "slower / faster: 1 to 500 steps a second, or full speed",
+        .helpRunSteps: "run a number of steps, then pause",
         .helpReset: "reset: build the model again from the seed",
         .helpVerify: "verify the selected check in the background",
         .helpRollBack: "after a divergence: roll back",
@@ -122,6 +126,7 @@ enum English {
         .hintPause: "pause",
         .hintTrain: "train",
         .hintStep: "step",
+        .hintPace: "pace",
         .hintPage: "page",
         .hintChange: "change",
         .hintType: "type",
@@ -138,6 +143,8 @@ enum English {
         .manualOpen: "open a lesson; type a knob value",
         .manualPlay: "start or pause training",
         .manualStep: "take one training step",
+        .manualPace: "train slower / faster: at most 1, 2, 5, … 500 steps a second, or at full speed",
+        .manualRunSteps: "run a number of steps you type, then pause",
         .manualReset: "reset: build the model again from its seed",
         .manualPredict: "the lesson's predict-then-run question: answer it before the run (↑↓ or a digit, Enter), and later see your answer beside the measured one",
         .manualVerify: "verify the selected check in the background, with its own runs, as `rnnlab verify` does (`v` again cancels)",

@@ -33,6 +33,7 @@ public enum TextKey: Hashable, Sendable {
     case engineError(EngineErrorKey)
     case teach(TeachKey)
     case gate(GateKey)
+    case pace(PaceKey)
 
     /// Every key of every group.
     public static var allCases: [TextKey] {
@@ -50,6 +51,7 @@ public enum TextKey: Hashable, Sendable {
             + TaskKey.allCases.map(TextKey.task) + BaselineKey.allCases.map(TextKey.baseline)
             + KeyNameKey.allCases.map(TextKey.keyName) + EngineErrorKey.allCases.map(TextKey.engineError)
             + TeachKey.allCases.map(TextKey.teach) + GateKey.allCases.map(TextKey.gate)
+            + PaceKey.allCases.map(TextKey.pace)
     }
 
     /// The names this key's text must use, each at least once: `lesson` for `{lesson}`.
@@ -80,6 +82,7 @@ public enum TextKey: Hashable, Sendable {
         case .engineError(let k): return k.placeholders
         case .teach(let k): return k.placeholders
         case .gate(let k): return k.placeholders
+        case .pace(let k): return k.placeholders
         }
     }
 
@@ -113,6 +116,7 @@ public enum TextKey: Hashable, Sendable {
         case .engineError(let k): return "engineError." + k.rawValue
         case .teach(let k): return "teach." + k.rawValue
         case .gate(let k): return "gate." + k.rawValue
+        case .pace(let k): return "pace." + k.rawValue
         }
     }
 }

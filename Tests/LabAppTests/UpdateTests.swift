@@ -1,5 +1,5 @@
 import LabText
-import LabApp
+@testable import LabApp
 import LabText
 import RNNLab
 import Testing
@@ -257,6 +257,10 @@ import Testing
         send(&state, [.trainer(.diverged(.loss(.nan), step: 41)), .trainer(.running(false))])
         #expect(state.lesson?.run.divergence != nil)
         #expect(send(&state, keys(.character(" "))).isEmpty)
+        #expect(send(&state, keys(.character("."))).isEmpty)  // a step would only diverge again
+        // The key bar offers the ways out, not the keys that are refused.
+        let bar = screenText(state).split(separator: "\n").last.map(String.init) ?? ""
+        #expect(bar.contains("roll back") && !bar.contains("Space") && !bar.contains(". step"), "\(bar)")
         #expect(send(&state, keys(.character("b"))).map(\.summary) == ["send rollBack"])
         #expect(send(&state, keys(.character("L"))).map(\.summary) == ["send lowerLearningRate"])
         #expect(send(&state, keys(.character("l"))).isEmpty)  // focus is on the prose: the next page, not a roll-back
@@ -280,16 +284,36 @@ import Testing
 
     @Test func pagesTurnAndScrollIsClamped() {
         var state = trainedState(steps: 3)
-        send(&state, keys(.pageDown))
+        for _ in 0..<40 { send(&state, keys(.pageDown)) }
         #expect(state.lesson?.page == 1)
-        send(&state, keys(.pageDown, .pageDown))
-        #expect(state.lesson?.page == 1)
-        send(&state, keys(.pageUp))
+        for _ in 0..<40 { send(&state, keys(.pageUp)) }
+        #expect(state.lesson?.page == 0 && state.lesson?.scroll == 0)
         for _ in 0..<50 { send(&state, keys(.down)) }
         let scroll = state.lesson!.scroll
         #expect(scroll < 50)
         send(&state, keys(.up))
         #expect(state.lesson!.scroll == max(0, scroll - 1))
+    }
+
+    /// PgDn walks down a long page a window at a time, keeping one line in
+    /// view, says "more below" until the end, and only then turns the page.
+    @Test func pageDownReadsThePageToItsEndBeforeTurning() {
+        var state = trainedState(width: 60, height: 20, steps: 3)
+        let bottom = state.lesson!.maxProseScroll(width: 60, height: 20)
+        #expect(bottom > 0, "the fixture's first page must be longer than the window at 60×20")
+        #expect(screenText(state).contains("more below"))
+        var offsets: [Int] = []
+        while state.lesson!.page == 0 {
+            offsets.append(state.lesson!.scroll)
+            send(&state, keys(.pageDown))
+        }
+        #expect(offsets.first == 0 && offsets.last == bottom, "\(offsets)")
+        let window = zip(offsets, offsets.dropFirst()).map { $1 - $0 }
+        #expect(window.allSatisfy { $0 >= 1 && $0 <= window[0] }, "\(offsets)")
+        #expect(state.lesson!.scroll == 0)
+        // Back up: PgUp from the top of page 2 returns to page 1, then climbs it.
+        send(&state, keys(.pageUp))
+        #expect(state.lesson!.page == 0)
     }
 
     @Test func tooSmallOnlyListensToQ() {

@@ -11,12 +11,14 @@ public enum LessonKey: String, CaseIterable, Sendable {
     case prosePanel
     /// "page 2/6", in the prose panel's frame.
     case pageFooter
+    /// The footer while the page goes on below the window.
+    case pageFooterMore
 
     public var placeholders: Set<String> {
         switch self {
         case .titleBar: return ["chapter", "title"]
         case .checksCount: return ["done", "total"]
-        case .pageFooter: return ["page", "pages"]
+        case .pageFooter, .pageFooterMore: return ["page", "pages"]
         default: return []
         }
     }

@@ -9,6 +9,11 @@ public enum TrainerCommand: Sendable {
     case pause
     /// One step, then pause.
     case step
+    /// `steps` steps at the current pace, then pause (the trainer reports
+    /// running while they go).
+    case run(steps: Int)
+    /// How fast to step from now on (see ``Pace``); every run keeps its own.
+    case pace(Pace)
     /// Build the model again from the seed; the curves restart.
     case reset
     case set(String, SettingValue)
@@ -125,7 +130,12 @@ private final class Worker {
     let dataDirectory: DataDirectory
     var experiment: Experiment?
     var running = false
-    var stepsLeft = 0  // for `.step`
+    var stepsLeft = 0  // for `.step` and `.run(steps:)`
+    /// Whether `.run(steps:)` reported running and owes a `.running(false)` at its end.
+    var countedRun = false
+    var pace = Pace.full
+    /// When the last step began (seconds of system uptime), for the pace.
+    var lastStepStart = -Double.infinity
 
     init(mailbox: Mailbox, plan: RunPlan, dataDirectory: DataDirectory) {
         self.session = mailbox
@@ -163,12 +173,27 @@ private final class Worker {
                 Thread.sleep(forTimeInterval: 0.01)
                 continue
             }
+            // Wait for the pace in short naps, so commands are still read at once.
+            let now = ProcessInfo.processInfo.systemUptime
+            let wait = pace.delay(afterElapsed: now - lastStepStart)
+            if wait > 0 {
+                Thread.sleep(forTimeInterval: min(wait, 0.01))
+                continue
+            }
+            lastStepStart = now
             let report = e.trainStep()
             session.post(.report(report))
-            if stepsLeft > 0 { stepsLeft -= 1 }
+            if stepsLeft > 0 {
+                stepsLeft -= 1
+                if stepsLeft == 0 && countedRun && !running {
+                    countedRun = false
+                    session.post(.running(false))
+                }
+            }
             if let d = report.divergence {
                 running = false
                 stepsLeft = 0
+                countedRun = false
                 session.post(.diverged(d, step: report.step))
                 session.post(.running(false))
             }
@@ -182,13 +207,27 @@ private final class Worker {
             session.post(.running(running))
         case .pause:
             running = false
+            stepsLeft = 0
+            countedRun = false
             session.post(.running(false))
         case .step:
-            if running { session.post(.running(false)) }
+            if running || countedRun { session.post(.running(false)) }
             running = false
+            if countedRun { stepsLeft = 0 }  // a counted run ends here; this step is the last
+            countedRun = false
             stepsLeft += 1
+        case .run(let steps):
+            guard experiment != nil, steps > 0 else { return }
+            running = false
+            stepsLeft = steps
+            countedRun = true
+            session.post(.running(true))
+        case .pace(let p):
+            pace = p
         case .reset:
             running = false
+            stepsLeft = 0
+            countedRun = false
             build()
             session.post(.running(false))
         case let .set(name, value):

@@ -198,6 +198,8 @@ func describe(_ command: TrainerCommand) -> String {
     case .play: return "play"
     case .pause: return "pause"
     case .step: return "step"
+    case .run(let steps): return "run \(steps)"
+    case .pace(let p): return "pace " + (p.stepsPerSecond.map { "\(Int($0))" } ?? "full")
     case .reset: return "reset"
     case let .set(name, value): return "set \(name)=\(value)"
     case .rollBack: return "rollBack"
