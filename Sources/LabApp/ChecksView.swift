@@ -100,6 +100,9 @@ func drawChecks(_ ls: LessonState, completed: Set<String>, language t: Language,
         lines += wrap(text, width: inner.width - 1).map { ($0, verdict.passed ? LabTheme.goodDim : LabTheme.error) }
     }
     if let state { lines += predictionLines(check, ls, state: state, width: inner.width - 1) }
+    if let progress = checkProgress(check, ls, mark: checkMark(check, ls, completed: completed)) {
+        lines += wrap(t.render(progress), width: inner.width - 1).map { ($0, LabTheme.warning) }
+    }
     lines += wrap(checkRequirement(check, lesson: ls.lesson.id, language: t), width: inner.width - 1).map { ($0, LabTheme.bold) }
     lines += wrap(check.hint, width: inner.width - 1).map { ($0, LabTheme.dim) }
     var y = inner.y + listHeight

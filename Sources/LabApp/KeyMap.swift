@@ -3,7 +3,7 @@ import TerminalUI
 
 /// What a key does, by name: one row of the key map.
 enum KeyAction: CaseIterable, Sendable {
-    case move, change, page, focus, open, play, step, pace, runSteps, reset, verify, rollBack, lowerRate, predict, help, back, quit
+    case move, change, page, focus, open, play, step, pace, runSteps, setUp, defaults, reset, verify, rollBack, lowerRate, predict, help, back, quit
     /// Keys of the value editor.
     case apply, cancel, cursor, delete
 }
@@ -36,6 +36,8 @@ let keyMap: [KeyBinding] = [
     KeyBinding(action: .step, keys: ["."], label: ".", hint: ".", help: .helpStep, manual: .manualStep),
     KeyBinding(action: .pace, keys: ["[", "]"], label: "[ ]", hint: "[]", help: .helpPace, manual: .manualPace),
     KeyBinding(action: .runSteps, keys: ["n"], label: "n", hint: "n", help: .helpRunSteps, manual: .manualRunSteps),
+    KeyBinding(action: .setUp, keys: ["s"], label: "s", hint: "s", help: .helpSetUp, manual: .manualSetUp),
+    KeyBinding(action: .defaults, keys: ["d"], label: "d", hint: "d", help: .helpDefaults, manual: .manualDefaults),
     KeyBinding(action: .reset, keys: ["r"], label: "r", hint: "r", help: .helpReset, manual: .manualReset),
     KeyBinding(action: .verify, keys: ["v"], label: "v", hint: "v", help: .helpVerify, manual: .manualVerify),
     KeyBinding(action: .rollBack, keys: ["b"], label: "b", hint: "b", help: .helpRollBack, manual: .manualRollBack),

@@ -45,7 +45,8 @@ func lessonHints(_ ls: LessonState, language t: Language) -> [KeyHint] {
     switch ls.focus {
     case .prose: hints.append(hint(.page, .hintPage, t))
     case .knobs: hints += [hint(.change, .hintChange, t), hint(.open, .hintType, t)]
-    case .checks: hints.append(hint(.verify, ls.verification == nil ? .hintVerify : .hintCancelVerify, t))  // ↑↓ is in the help
+    case .checks:  // ↑↓ is in the help
+        hints += [hint(.verify, ls.verification == nil ? .hintVerify : .hintCancelVerify, t), hint(.setUp, .hintSetUp, t)]
     }
     hints += [hint(.focus, .hintFocus, t), hint(.reset, .hintReset, t), hint(.help, .hintHelp, t), hint(.back, .hintBack, t)]
     hints.append(hint(.pace, .hintPace, t))  // last: where the bar is narrow, the help lists it

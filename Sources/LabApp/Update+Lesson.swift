@@ -49,6 +49,10 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
         return paceKey(&ls, faster: key == .character("]"))
     case .character("n"):
         openStepsPrompt(&ls)
+    case .character("s"):
+        return setUpCheckKey(&ls, saved: &state.savedKnobs)
+    case .character("d"):
+        return restoreDefaultsKey(&ls, saved: &state.savedKnobs)
     case .character("r"):
         ls.message = StatusMessage(.reset)
         ls.pending.running = false
@@ -169,5 +173,6 @@ func applyVerification(_ state: inout AppState, check: String, steps: Int, resul
     ls.message = StatusMessage(.verified, verdict)
     guard !(state.completed[ls.lesson.id]?.contains(check) ?? false) else { return [] }
     state.completed[ls.lesson.id, default: []].insert(check)
+    lessonCompleteNotice(state, &ls)
     return [.markDone(lesson: ls.lesson.id, check: check)]
 }

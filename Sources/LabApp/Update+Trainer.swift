@@ -13,7 +13,9 @@ func applyTrainerEvent(_ state: inout AppState, _ event: TrainerEvent) -> [AppEf
         ls.requested = info.settings
         CheckJudge.start(&ls, info: info)
     case .report(let report):
-        effects += CheckJudge.judge(&ls, after: report, completed: &state.completed)
+        let saved = CheckJudge.judge(&ls, after: report, completed: &state.completed)
+        if !saved.isEmpty { lessonCompleteNotice(state, &ls) }
+        effects += saved
     case let .changed(name, value, effect, step):
         ls.requested[name] = value
         if effect == .live { CheckJudge.settingsChanged(&ls, atStep: step) }

@@ -126,7 +126,11 @@ func openLesson(_ state: inout AppState, index: Int) -> [AppEffect] {
 
 /// Back to the home screen; the trainer stops.
 func leaveLesson(_ state: inout AppState) -> [AppEffect] {
-    if let open = state.lesson, let row = state.homeOrder.firstIndex(of: open.index) { state.homeSelection = row }
+    if let open = state.lesson, let row = state.homeOrder.firstIndex(of: open.index) {
+        // A lesson whose checks are all met hands on to the next, as its notice said.
+        let complete = !open.lesson.checks.isEmpty && state.doneCount(open.lesson) == open.lesson.checks.count
+        state.homeSelection = complete ? min(row + 1, state.homeOrder.count - 1) : row
+    }
     state.lesson = nil
     state.screen = .home
     return [.stopTrainer]

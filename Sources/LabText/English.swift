@@ -33,7 +33,8 @@ enum English {
         engineError.map { (TextKey.engineError($0.key), $0.value) },
         teach.map { (TextKey.teach($0.key), $0.value) },
         gate.map { (TextKey.gate($0.key), $0.value) },
-        pace.map { (TextKey.pace($0.key), $0.value) })
+        pace.map { (TextKey.pace($0.key), $0.value) },
+        guide.map { (TextKey.guide($0.key), $0.value) })
 
     static let common: [CommonKey: String] = [
         .listSeparator: ", ",
@@ -106,6 +107,8 @@ enum English {
         .helpStep: "take one training step",
         .helpPace: "slower / faster: 1 to 500 steps a second, or full speed",
         .helpRunSteps: "run a number of steps, then pause",
+        .helpSetUp: "set up the selected check: its settings, a fresh model",
+        .helpDefaults: "put every knob back to the lesson's default",
         .helpReset: "reset: build the model again from the seed",
         .helpVerify: "verify the selected check in the background",
         .helpRollBack: "after a divergence: roll back",
@@ -127,6 +130,7 @@ enum English {
         .hintTrain: "train",
         .hintStep: "step",
         .hintPace: "pace",
+        .hintSetUp: "set up",
         .hintPage: "page",
         .hintChange: "change",
         .hintType: "type",
@@ -145,6 +149,8 @@ enum English {
         .manualStep: "take one training step",
         .manualPace: "train slower / faster: at most 1, 2, 5, … 500 steps a second, or at full speed",
         .manualRunSteps: "run a number of steps you type, then pause",
+        .manualSetUp: "set up the selected check: the knobs it needs, then a fresh model, so Space runs it",
+        .manualDefaults: "put every knob back to the lesson's default",
         .manualReset: "reset: build the model again from its seed",
         .manualPredict: "the lesson's predict-then-run question: answer it before the run (↑↓ or a digit, Enter), and later see your answer beside the measured one",
         .manualVerify: "verify the selected check in the background, with its own runs, as `rnnlab verify` does (`v` again cancels)",

@@ -34,6 +34,7 @@ public enum TextKey: Hashable, Sendable {
     case teach(TeachKey)
     case gate(GateKey)
     case pace(PaceKey)
+    case guide(GuideKey)
 
     /// Every key of every group.
     public static var allCases: [TextKey] {
@@ -51,7 +52,7 @@ public enum TextKey: Hashable, Sendable {
             + TaskKey.allCases.map(TextKey.task) + BaselineKey.allCases.map(TextKey.baseline)
             + KeyNameKey.allCases.map(TextKey.keyName) + EngineErrorKey.allCases.map(TextKey.engineError)
             + TeachKey.allCases.map(TextKey.teach) + GateKey.allCases.map(TextKey.gate)
-            + PaceKey.allCases.map(TextKey.pace)
+            + PaceKey.allCases.map(TextKey.pace) + GuideKey.allCases.map(TextKey.guide)
     }
 
     /// The names this key's text must use, each at least once: `lesson` for `{lesson}`.
@@ -83,6 +84,7 @@ public enum TextKey: Hashable, Sendable {
         case .teach(let k): return k.placeholders
         case .gate(let k): return k.placeholders
         case .pace(let k): return k.placeholders
+        case .guide(let k): return k.placeholders
         }
     }
 
@@ -117,6 +119,7 @@ public enum TextKey: Hashable, Sendable {
         case .teach(let k): return "teach." + k.rawValue
         case .gate(let k): return "gate." + k.rawValue
         case .pace(let k): return "pace." + k.rawValue
+        case .guide(let k): return "guide." + k.rawValue
         }
     }
 }

@@ -2,11 +2,11 @@
 /// the README's key table (`manual…`). None takes a placeholder.
 public enum KeyMapKey: String, CaseIterable, Sendable {
     case helpTitle, helpClose
-    case helpMove, helpChange, helpPage, helpFocus, helpOpen, helpPlay, helpStep, helpPace, helpRunSteps, helpReset, helpVerify
+    case helpMove, helpChange, helpPage, helpFocus, helpOpen, helpPlay, helpStep, helpPace, helpRunSteps, helpSetUp, helpDefaults, helpReset, helpVerify
     case helpRollBack, helpLowerRate, helpHelp, helpBack, helpQuit, helpPredict
     case hintChoose, hintOpen, hintQuit, hintApply, hintCancel, hintCursor, hintDelete
-    case hintRollBack, hintLowerRate, hintPause, hintTrain, hintStep, hintPace, hintPage, hintChange, hintType
+    case hintRollBack, hintLowerRate, hintPause, hintTrain, hintStep, hintPace, hintSetUp, hintPage, hintChange, hintType
     case hintVerify, hintCancelVerify, hintFocus, hintReset, hintHelp, hintBack
-    case manualMove, manualChange, manualPage, manualFocus, manualOpen, manualPlay, manualStep, manualPace, manualRunSteps, manualReset
+    case manualMove, manualChange, manualPage, manualFocus, manualOpen, manualPlay, manualStep, manualPace, manualRunSteps, manualSetUp, manualDefaults, manualReset
     case manualVerify, manualPredict, manualRollBack, manualHelp, manualBack
 }
