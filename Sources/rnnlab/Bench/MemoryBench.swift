@@ -28,7 +28,7 @@ func memoryBenchmarks(steps: Int = 10_000, lessonSteps: Int = 300) -> [BenchRow]
                                  threads: 1, value: mebibytes(rss.current) - atFirst, unit: "MiB"))
         }
     }
-    let library = LessonLibrary.load(LessonOptions().lessonsURL)
+    let library = LessonLibrary.load(LessonOptions.resolveLessons(explicit: nil))
     for lesson in library.lessons {
         let args = ["run", lesson.id, "--steps", String(lessonSteps), "--threads", "1"]
         guard let peak = childPeakResidentBytes(arguments: args) else { continue }
