@@ -15,6 +15,13 @@ What is timed (float32, eager, the median of --repeat runs after one warm-up):
   lesson step        the LSTM lesson's training step: adding problem input (B 32,
                      T 100, 2 features), nn.LSTM(2, 32), a linear head on the last
                      step, MSE, clip_grad_norm_(1), Adam — zero_grad to step()
+  conv f+b           Conv1d (same / causal / valid padding), max and average pooling,
+                     masked global max and mean over time, a dense layer per position,
+                     an embedding, on (B 32, T 100, C 64) input laid out (B, T, C) as
+                     ours is; loss = output.sum()
+  tree …             the recursive net on the same 64 random trees as ours (SplitMix64
+                     seed 5 and BinaryTree.random ported below): level-batched forward,
+                     node-by-node forward, and a training step (root cross-entropy, Adam)
   seq2seq step       an encoder–decoder of the same shapes as ours (GRU/LSTM
                      encoder, additive attention queried by the previous state,
                      a GRUCell/LSTMCell decoder fed [embedding; context], output
@@ -93,6 +100,135 @@ def lesson_rows(threads, repeat):
     return [dict(group="lesson step", name=name, threads=threads, value=median_ms(step, repeat), unit="ms")]
 
 
+def conv_rows(threads, repeat):
+    B, T, C, O = 32, 100, 64, 128
+    torch.manual_seed(1)
+    x = torch.randn(B, T, C, requires_grad=True)
+    rows = []
+
+    def add(name, layers, body):
+        def run():
+            for m in layers:
+                m.zero_grad()
+            x.grad = None
+            body().sum().backward()
+        rows.append(dict(group="conv f+b", name=f"{name} B{B} T{T}", threads=threads,
+                         value=median_ms(run, repeat), unit="ms"))
+
+    for k, d, padding in [(3, 1, "same"), (5, 2, "causal"), (3, 1, "valid")]:
+        conv = nn.Conv1d(C, O, k, dilation=d, padding="same" if padding == "same" else 0)
+        left = (k - 1) * d if padding == "causal" else 0
+        # Ours reads and writes (B, T, C): the transposes are part of the op here too.
+        add(f"conv1d {padding} K{k} d{d} {C}\u2192{O}", [conv],
+            lambda conv=conv, left=left: conv(F.pad(x.transpose(1, 2), (left, 0))).transpose(1, 2))
+    add(f"maxpool1d P2 C{C}", [], lambda: F.max_pool1d(x.transpose(1, 2), 2).transpose(1, 2))
+    add(f"avgpool1d P2 C{C}", [], lambda: F.avg_pool1d(x.transpose(1, 2), 2).transpose(1, 2))
+    # Row b has T - b valid steps, as `convBenchmarks`' mask.
+    mask = (torch.arange(T).unsqueeze(0) < (T - torch.arange(B)).unsqueeze(1)).unsqueeze(2)   # (B, T, 1)
+    add(f"global max masked C{C}", [], lambda: x.masked_fill(~mask, float("-inf")).amax(dim=1))
+    add(f"global mean masked C{C}", [], lambda: (x * mask).sum(dim=1) / mask.sum(dim=1))
+    dense = nn.Linear(C, O)
+    add(f"dense per position {C}\u2192{O}", [dense], lambda: dense(x))
+    emb = nn.Embedding(10_000, C, padding_idx=0)
+    ids = ((torch.arange(B * T) * 7919) % 10_000).reshape(B, T)
+    add(f"embedding V10000 E{C}", [emb], lambda: emb(ids))
+    return rows
+
+
+class SplitMix64:
+    """The engine's SplitMix64, so the trees are the same trees."""
+    MASK = (1 << 64) - 1
+
+    def __init__(self, seed):
+        self.state = seed
+
+    def next(self):
+        self.state = (self.state + 0x9E3779B97F4A7C15) & self.MASK
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & self.MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & self.MASK
+        return z ^ (z >> 31)
+
+
+def random_tree(leaves, vocabulary, rng):
+    """BinaryTree.random: nodes are ("leaf", token) or ("branch", left, right)."""
+    nodes = [("leaf", rng.next() % vocabulary) for _ in range(leaves)]
+    frontier = list(range(leaves))
+    while len(frontier) > 1:
+        k = rng.next() % (len(frontier) - 1)
+        nodes.append(("branch", frontier[k], frontier[k + 1]))
+        frontier[k:k + 2] = [len(nodes) - 1]
+    return nodes
+
+
+def tree_batch(trees):
+    """TreeBatch: leaf rows and tokens, per level (height 1, 2, …) the branch rows and children."""
+    leaf_rows, leaf_tokens, roots, levels, offset = [], [], [], {}, 0
+    for nodes in trees:
+        height = []
+        for i, node in enumerate(nodes):
+            if node[0] == "leaf":
+                height.append(0)
+                leaf_rows.append(offset + i)
+                leaf_tokens.append(node[1])
+            else:
+                height.append(1 + max(height[node[1]], height[node[2]]))
+                level = levels.setdefault(height[i], ([], [], []))
+                for part, row in zip(level, (i, node[1], node[2])):
+                    part.append(offset + row)
+        roots.append(offset + len(nodes) - 1)
+        offset += len(nodes)
+    as_long = lambda rows: torch.tensor(rows, dtype=torch.long)
+    return dict(count=offset, leaf_rows=as_long(leaf_rows), leaf_tokens=as_long(leaf_tokens), roots=as_long(roots),
+                levels=[tuple(as_long(p) for p in levels[h]) for h in sorted(levels)])
+
+
+def tree_rows(threads, repeat):
+    B, max_leaves, H, V, C = 64, 32, 64, 100, 5
+    data = SplitMix64(5)
+    trees = []
+    for _ in range(B):
+        leaves = 2 + data.next() % (max_leaves - 1)
+        trees.append(random_tree(leaves, V, data))
+    batch = tree_batch(trees)
+    labels = torch.tensor([data.next() % C for _ in range(B)], dtype=torch.long)
+    torch.manual_seed(1)
+    embedding, composition, readout = nn.Embedding(V, H), nn.Linear(2 * H, H), nn.Linear(H, C)
+    params = list(embedding.parameters()) + list(composition.parameters()) + list(readout.parameters())
+    adam = torch.optim.Adam(params, lr=1e-3)
+
+    def level_batched():
+        states = torch.zeros(batch["count"], H).index_copy(0, batch["leaf_rows"], embedding(batch["leaf_tokens"]))
+        for rows, left, right in batch["levels"]:
+            h = torch.tanh(composition(torch.cat([states[left], states[right]], dim=1)))
+            states = states.index_copy(0, rows, h)
+        return readout(states[batch["roots"]])
+
+    def node_by_node():
+        out = []
+        for nodes in trees:
+            state = []
+            for node in nodes:   # BinaryTree.random appends every parent after its children
+                if node[0] == "leaf":
+                    state.append(embedding.weight[node[1]:node[1] + 1])
+                else:
+                    state.append(torch.tanh(composition(torch.cat([state[node[1]], state[node[2]]], dim=1))))
+            out += state
+        return torch.cat(out, dim=0)
+
+    def step():
+        adam.zero_grad()
+        F.cross_entropy(level_batched(), labels).backward()
+        adam.step()
+
+    depth = len(batch["levels"])
+    sizes = f"B{B} N{batch['count']} depth{depth} H{H} V{V}"
+    return [dict(group="tree fwd", name=sizes, threads=threads, value=median_ms(level_batched, repeat), unit="ms"),
+            dict(group="tree fwd node-by-node", name=sizes, threads=threads,
+                 value=median_ms(node_by_node, max(3, repeat // 2)), unit="ms"),
+            dict(group="tree step", name=sizes, threads=threads, value=median_ms(step, repeat), unit="ms")]
+
+
 class Seq2Seq(nn.Module):
     def __init__(self, cell, V, E, H, attention):
         super().__init__()
@@ -159,7 +295,7 @@ def main():
     parser.add_argument("--out", required=True, help="the JSON file to write")
     parser.add_argument("--threads", default="1,2", help="thread counts, comma-separated")
     parser.add_argument("--repeat", type=int, default=7, help="timed runs per row (the median is kept)")
-    parser.add_argument("--only", default="rnn,lesson,seq2seq", help="groups: rnn, lesson, seq2seq")
+    parser.add_argument("--only", default="rnn,lesson,seq2seq,conv,tree", help="groups: rnn, lesson, seq2seq, conv, tree")
     args = parser.parse_args()
     groups = set(args.only.split(","))
     rows = []
@@ -171,6 +307,10 @@ def main():
             rows += lesson_rows(threads, args.repeat)
         if "seq2seq" in groups:
             rows += seq2seq_rows(threads, args.repeat)
+        if "conv" in groups:
+            rows += conv_rows(threads, args.repeat)
+        if "tree" in groups:
+            rows += tree_rows(threads, args.repeat)
     meta = dict(torch=torch.__version__, onednn=torch.backends.mkldnn.is_available())
     with open(args.out, "w") as f:
         json.dump(dict(reference="pytorch", meta=meta, rows=rows), f, indent=1)

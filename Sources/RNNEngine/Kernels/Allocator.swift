@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the process's allocator treats tensor buffers.
 public enum Allocator {
     /// A training step frees and allocates the same few buffer sizes again and
@@ -11,6 +13,25 @@ public enum Allocator {
         let (trimThreshold, mmapThreshold): (Int32, Int32) = (-1, -3)
         _ = mallopt(mmapThreshold, 32 << 20)
         _ = mallopt(trimThreshold, Int32.max)
+        #endif
+    }
+
+    /// The process's resident set now (`VmRSS`) and at its peak so far (`VmHWM`),
+    /// in bytes, read from /proc/self/status; nil where there is no such file.
+    public static func residentBytes() -> (current: Int, peak: Int)? {
+        #if os(Linux)
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        var current: Int?, peak: Int?
+        for line in status.split(separator: "\n") {
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard fields.count >= 2, let kib = Int(fields[1]) else { continue }
+            if fields[0] == "VmRSS:" { current = kib * 1024 }
+            if fields[0] == "VmHWM:" { peak = kib * 1024 }
+        }
+        guard let current, let peak else { return nil }
+        return (current, peak)
+        #else
+        return nil
         #endif
     }
 }

@@ -43,12 +43,16 @@ extension Tensor {
     }
 
     private func sumAxis<T: EngineScalar>(_ out: inout Tensor, _ outer: Int, _ extent: Int, _ inner: Int, _: T.Type) {
+        // Rows added in order into each output element (0 + row 0 + row 1 + …), as
+        // plain pointer loops over whole rows, which the compiler vectorises.
         withUnsafeBufferPointer(as: T.self) { src in
             out.withUnsafeMutableBufferPointer(as: T.self) { dst in
+                guard let s0 = src.baseAddress, let d0 = dst.baseAddress else { return }
                 for o in 0..<outer {
+                    let d = d0 + o * inner
                     for e in 0..<extent {
-                        let row = (o * extent + e) * inner
-                        for i in 0..<inner { dst[o * inner + i] += src[row + i] }
+                        let s = s0 + (o * extent + e) * inner
+                        for i in 0..<inner { d[i] += s[i] }
                     }
                 }
             }

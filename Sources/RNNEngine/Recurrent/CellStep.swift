@@ -3,7 +3,9 @@
 /// Shapes, row-major with one row per sequence of the batch (B rows); G = gates·H,
 /// S = `CellKind.savedBlocks`·H. A `_b` suffix names row b of a buffer.
 ///   xp     (B, G)  input projection W_ih x_t + b_ih of this step
-///   hp     (B, G)  recurrent projection W_hh h_{t−1} + b_hh of this step
+///   hp     (B, G)  recurrent product W_hh h_{t−1} of this step, without its bias
+///   bhh    (G)     b_hh, added here in the gate pass (hp + b_hh, rounded as if
+///                  added first), so the step makes one pass over the gate block
 ///   saved  (B, S)  the gate values backward needs
 ///   hPrev, h, cPrev, c   (B, H): h_{t−1}, h_t, c_{t−1}, c_t
 ///
@@ -20,7 +22,7 @@ struct CellStep<T: EngineScalar> {
     let rows: Int
     let hidden: Int
 
-    func forward(xp: UnsafePointer<T>, hp: UnsafePointer<T>, hPrev: UnsafePointer<T>,
+    func forward(xp: UnsafePointer<T>, hp: UnsafePointer<T>, bhh: UnsafePointer<T>, hPrev: UnsafePointer<T>,
                  cPrev: UnsafePointer<T>?, saved: UnsafeMutablePointer<T>,
                  h: UnsafeMutablePointer<T>, c: UnsafeMutablePointer<T>?) {
         let H = hidden, G = kind.gateCount * H, S = kind.savedBlocks * H
@@ -29,14 +31,14 @@ struct CellStep<T: EngineScalar> {
             let (hPrev_b, h_b) = (hPrev + b * H, h + b * H)
             switch kind {
             case .rnnTanh:
-                for j in 0..<H { h_b[j] = xp_b[j] + hp_b[j] }
+                for j in 0..<H { h_b[j] = xp_b[j] + (hp_b[j] + bhh[j]) }
                 T.tanhInPlace(h_b, H)
             case .rnnReLU:
-                for j in 0..<H { h_b[j] = max(0, xp_b[j] + hp_b[j]) }
+                for j in 0..<H { h_b[j] = max(0, xp_b[j] + (hp_b[j] + bhh[j])) }
             case .lstm:
                 // Pre-activations of i, f, g, o, then the nonlinearities a block at a time.
                 let (cPrev_b, c_b) = (cPrev! + b * H, c! + b * H)
-                for j in 0..<G { saved_b[j] = xp_b[j] + hp_b[j] }
+                for j in 0..<G { saved_b[j] = xp_b[j] + (hp_b[j] + bhh[j]) }
                 T.sigmoidInPlace(saved_b, 2 * H)
                 T.tanhInPlace(saved_b + 2 * H, H)
                 T.sigmoidInPlace(saved_b + 3 * H, H)
@@ -47,11 +49,11 @@ struct CellStep<T: EngineScalar> {
                 T.tanhInPlace(tanhC, H)
                 for j in 0..<H { h_b[j] = o[j] * tanhC[j] }
             case .gru:
-                for j in 0..<(2 * H) { saved_b[j] = xp_b[j] + hp_b[j] }
+                for j in 0..<(2 * H) { saved_b[j] = xp_b[j] + (hp_b[j] + bhh[j]) }
                 T.sigmoidInPlace(saved_b, 2 * H)
                 let (r, z, n, hn) = (saved_b, saved_b + H, saved_b + 2 * H, saved_b + 3 * H)
                 for j in 0..<H {
-                    hn[j] = hp_b[2 * H + j]                       // W_hn h_{t−1} + b_hn
+                    hn[j] = hp_b[2 * H + j] + bhh[2 * H + j]      // W_hn h_{t−1} + b_hn
                     n[j] = xp_b[2 * H + j] + r[j] * hn[j]
                 }
                 T.tanhInPlace(n, H)

@@ -60,8 +60,9 @@ struct SequencePass<T: EngineScalar> {
         let dtype = x.dtype
         let kept = keepsActivations ? Tn : 1                               // steps whose buffers survive
         let x_bt_i = x.reshaped([B * Tn, input])
-        var xp_tbg = Tensor.matmul(x_bt_i, wih, transposeB: true) + bih    // (B·T, G): W_ih x_t + b_ih
-        xp_tbg = swapBatchAndTime(xp_tbg, batch: B, steps: Tn)             // (T, B, G)
+        // (T, B, G): W_ih x_t + b_ih, the bias added while the rows move to time-major.
+        let xp_tbg = swapBatchAndTime(Tensor.matmul(x_bt_i, wih, transposeB: true), adding: bih, batch: B, steps: Tn,
+                                      as: T.self)
         // W_hhᵀ (H, G) packed for the kernel once for all T steps, not once per step.
         let whhT = GemmPackedB<T>(transposed: true, b: whh.pointer(T.self), ldb: H, k: H, n: G)
         // Unfilled: row 0 is h_init and every step writes its row (all of h_t, all S gate values).
@@ -86,10 +87,9 @@ struct SequencePass<T: EngineScalar> {
             // What W_hh reads: h_{t−1}, or h_{t−1} ⊙ m under recurrent dropout.
             let hIn_bh = applyRecurrentDropout(to: hPrev_bh, step: k,
                                                into: dropped.map { $0 + (keepsActivations ? k : 0) * B * H })
-            // hp = h_{t−1} W_hhᵀ + b_hh
+            // hp = h_{t−1} W_hhᵀ; the cell adds b_hh in its pass over the gates.
             whhT.multiply(m: B, alpha: 1, a: hIn_bh, lda: H, beta: 0, c: hp, ldc: G)
-            for b in 0..<B { for j in 0..<G { hp[b * G + j] += bhhp[j] } }
-            cell.forward(xp: xp + t * B * G, hp: hp, hPrev: hPrev_bh, cPrev: cPrev_bh.map { UnsafePointer($0) },
+            cell.forward(xp: xp + t * B * G, hp: hp, bhh: bhhp, hPrev: hPrev_bh, cPrev: cPrev_bh.map { UnsafePointer($0) },
                          saved: gateValues_bs, h: h_bh, c: c_bh)
             if let mask { keepStateAtPaddedSteps(mask, t: t, hPrev: hPrev_bh, h: h_bh, cPrev: cPrev_bh, c: c_bh) }
             if let probe { recordForward(probe, t: t, h: h_bh, c: c_bh, gateValues: gateValues_bs) }

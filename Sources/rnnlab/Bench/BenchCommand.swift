@@ -12,18 +12,14 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print the results as JSON.")
     var json = false
 
-    @Option(help: "Run only these groups (comma-separated): matmul, ops, conv, rnn, lesson, seq2seq, tree, ui.")
+    @Option(help: "Run only these groups (comma-separated): matmul, ops, conv, rnn, lesson, seq2seq, tree, ui, memory (memory only when named: minutes).")
     var only: String?
 
     @Option(help: "A JSON file of reference timings on the same shapes (Tests/scripts/bench_torch.py writes one): print ours, theirs and the ratio side by side.")
     var compare: String?
 
     func run() throws {
-        let order = ["matmul", "ops", "conv", "rnn", "lesson", "seq2seq", "tree", "ui"]
-        let groups = Set((only ?? order.joined(separator: ",")).split(separator: ",").map(String.init))
-        if let bad = groups.subtracting(order).first {
-            throw ValidationError(cliLanguage(.command(.benchUnknownGroup), ["group": .text(bad), "groups": .list(order)]))
-        }
+        let groups = try Self.groups(only: only)
         // Read the reference first: a bad file fails before minutes of timing.
         let reference = try compare.map { try ReferenceTimings.load($0) }
         Allocator.keepFreedMemory()
@@ -37,6 +33,7 @@ struct BenchCommand: ParsableCommand {
             if groups.contains("tree") { rows += treeBenchmarks(threads: threads) }
         }
         if groups.contains("ui") { rows += uiBenchmarks() }
+        if groups.contains("memory") { rows += memoryBenchmarks() }
         Parallel.maxThreads = Parallel.coreCount
         if let reference, let compare {
             let lines = BenchComparison.match(ours: rows, theirs: reference.rows)
@@ -55,5 +52,21 @@ struct BenchCommand: ParsableCommand {
         } else {
             print(BenchTable.render(rows))
         }
+    }
+
+    /// Every group, in the order they run; the last ones run only when named.
+    static let order = ["matmul", "ops", "conv", "rnn", "lesson", "seq2seq", "tree", "ui", "memory"]
+    /// Groups a plain `rnnlab bench` leaves out: `memory` trains 10,000 steps and every lesson.
+    static let onlyWhenNamed: Set = ["memory"]
+
+    /// The groups `--only` names (comma-separated), or every group but `onlyWhenNamed`;
+    /// an unknown name is refused with the list of groups.
+    static func groups(only: String?) throws -> Set<String> {
+        guard let only else { return Set(order).subtracting(onlyWhenNamed) }
+        let groups = Set(only.split(separator: ",").map(String.init))
+        if let bad = groups.subtracting(order).sorted().first {
+            throw ValidationError(cliLanguage(.command(.benchUnknownGroup), ["group": .text(bad), "groups": .list(order)]))
+        }
+        return groups
     }
 }
