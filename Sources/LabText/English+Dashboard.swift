@@ -56,7 +56,7 @@ extension English {
         .compareFirstMet: "{condition} at",
         .compareFailed: "could not be built: {reason}",
         .compareDiverged: "diverged: b/L",
-        .accuracyByLengthTitle: "token accuracy by source length",
+        .accuracyByLengthTitle: "accuracy by source length",
         .source: "source",
         .chanceLine: "chance ({name})",
         .compareArmSetting: "{name} {value}",

@@ -97,7 +97,7 @@ struct LabEndToEndTests {
         defer { lab.close(); try? FileManager.default.removeItem(at: state) }
         try lab.waitFor("the home screen") { $0.contains("The GRU") }
         try lab.send("Down", "Down", "Down", "Down", "Enter")
-        try lab.waitFor("the GRU lesson with its comparison") { $0.contains("cell gru forget_bias 0 vs cell lstm") && $0.contains("paused") }
+        try lab.waitFor("the GRU lesson with its comparison") { $0.contains("cell gru forget_bias 0 ") && $0.contains("cell lstm forget_bias 1 ") && $0.contains("paused") }
         try lab.play()
         // H = 32, I = 2, and the read-out's 33: 3·1152 + 33 and 4·1152 + 33.
         try lab.waitFor("both runs to train") {

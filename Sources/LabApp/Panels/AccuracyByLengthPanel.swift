@@ -24,9 +24,23 @@ struct AccuracyByLengthPanel: DashboardPanel {
             return drawPlaceholder(title(context), context.text(.shownAtFirstEvaluation), in: area, buffer: &buffer)
         }
         drawHeading(title(context), in: area, buffer: &buffer)
-        buffer.render(BarChart(bars: bars, direction: .up, maximum: 1, barStyle: Style(foreground: LabTheme.validationColor),
+        let chart = area.inset(top: 1)
+        // BarChart's layout of upward bars: a gap of one when there is room, the rest shared.
+        let gap = chart.width >= 2 * bars.count ? 1 : 0
+        let barWidth = max(1, (chart.width - gap * (bars.count - 1)) / bars.count)
+        let labelsFit = bars.allSatisfy { $0.label.displayWidth <= barWidth }
+        let drawn = labelsFit ? bars : bars.map { BarChart.Bar(label: "", value: $0.value) }
+        buffer.render(BarChart(bars: drawn, direction: .up, maximum: 1, barStyle: Style(foreground: LabTheme.validationColor),
                                labelStyle: LabTheme.dim, showValues: false),
-                      in: area.inset(top: 1))
+                      in: chart)
+        // Too narrow for a label under each bar: the shortest length at the left, the longest under the last bar.
+        if !labelsFit, chart.height >= 3, let first = bars.first, let last = bars.last {
+            let y = chart.maxY - 1
+            let end = min(chart.maxX, chart.x + (bars.count - 1) * (barWidth + gap) + barWidth)
+            buffer.write(first.label, x: chart.x, y: y, style: LabTheme.dim, maxWidth: chart.width)
+            let x = max(chart.x + first.label.displayWidth + 1, end - last.label.displayWidth)
+            buffer.write(last.label, x: x, y: y, style: LabTheme.dim, maxWidth: chart.maxX - x)
+        }
     }
 }
 
