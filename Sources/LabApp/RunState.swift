@@ -91,6 +91,10 @@ public struct RunData: Sendable {
             for m in e.metrics { metricHistory[m.id.rawValue, default: SeriesHistory(capacity: 500)].append(step: Double(report.step), value: m.value) }
             if !e.measurements.isEmpty { measurements = e.measurements }
             if let c = e.gradientComparison { gradientComparison = c }
+            if !e.probes.isEmpty {
+                let p = ProbeSet(step: report.step, values: e.probes)
+                if probes == nil { probes = p } else { probes!.merge(p) }
+            }
         }
         if let p = report.probes {
             if probes == nil { probes = p } else { probes!.merge(p) }

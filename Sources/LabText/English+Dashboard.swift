@@ -56,6 +56,10 @@ extension English {
         .compareFirstMet: "{condition} at",
         .compareFailed: "could not be built: {reason}",
         .compareDiverged: "diverged: b/L",
+        .accuracyByLengthTitle: "accuracy by source length",
+        .source: "source",
+        .chanceLine: "chance ({name})",
+        .compareArmSetting: "{name} {value}",
     ]
 
     static let dashboard: [DashboardKey: String] = [

@@ -11,5 +11,6 @@ extension English {
         .new: "n candidate",
         .scale: "{low}…{high}",
         .radiusOfMatrix: "{title}  ρ({matrix}) {radius}",
+        .markedSteps: "marked",
     ]
 }

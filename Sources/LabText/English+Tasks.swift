@@ -31,6 +31,8 @@ extension English {
         .bpttWindow: "truncated BPTT: each step's loss reaches back at most this many steps (0: full BPTT)",
         .dropoutMasks: "input and recurrent dropout: one mask per sequence (Keras) or a new one per step",
         .tokenEmbedding: "token tasks: a learned embedding of size E before the recurrent layer (0: one-hot inputs)",
+        .rtrlDropIndirect: "a negative control: RTRL without its indirect term W_hh·S, so it forgets earlier steps (1: drop it)",
+        .forgetGateClamp: "a negative control: the LSTM's forget gate held at this value instead of learned (0: the real gate)",
     ]
 
     static let knobSummary: [KnobSummaryKey: String] = [

@@ -65,16 +65,17 @@ import Testing
         #expect(sampleText(.symbol("XY"), pseudoLanguage) == "XY")
     }
 
-    /// The loss plot's reference line names its baseline in the frame's language.
+    /// The loss plot's reference line names its baseline in the frame's language,
+    /// as chance when the baseline ignores the input.
     @Test func theLossBaselineIsNamedInTheFramesLanguage() {
         var state = trainedState()
         state.lesson!.run.data.baselines = [Baseline(name: Phrase(.baseline(.majorityClass)), split: .validation,
                                                       metrics: [Metric(.crossEntropy, 1.2)])]
         var context = panelContext(state)
         context.language = pseudoLanguage
-        var buffer = Buffer(width: 80, height: 20)
+        var buffer = Buffer(width: 120, height: 20)
         LossPanel().draw(context, in: buffer.bounds, buffer: &buffer)
         let text = LabTextInAppTests.text(buffer)
-        #expect(text.contains(pseudo("majority")) && !text.contains("majority"), "\(text)")
+        #expect(text.contains(pseudo("chance (majority class)")) && !text.contains("majority"), "\(text)")
     }
 }

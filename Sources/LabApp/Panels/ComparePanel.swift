@@ -74,9 +74,11 @@ struct ComparePanel: DashboardPanel {
         return compare.keys.sorted() + differing.subtracting(compare.keys).sorted()
     }
 
-    /// A run named by its values of the differing settings: "8", "lstm 0.01".
+    /// A run named by the settings that differ and its values of them: "cell gru forget_bias 0".
     private func label(_ run: RunState, _ context: PanelContext) -> String {
-        differingKeys(context).map { run.settings[$0]?.description ?? "?" }.joined(separator: " ")
+        differingKeys(context).map {
+            context.text(.compareArmSetting, ["name": .text($0), "value": .text(run.settings[$0]?.description ?? "?")])
+        }.joined(separator: " ")
     }
 }
 

@@ -8,15 +8,19 @@ import TerminalUI
 /// scale's ends at the right. So 0 reads as "shut" for each sigmoid gate, and a
 /// gate that barely moves is not washed out by another that swings widely.
 ///
-/// `grid` is (G·H) × T, rows in blocks of H units named by `grid.rowGroups`.
-func drawGateBands(_ title: String, _ grid: Grid, _ context: PanelContext, in area: Rect, buffer: inout Buffer) {
+/// `grid` is (G·H) × T, rows in blocks of H units named by `grid.rowGroups`;
+/// `marks` (T values, 1 at a marked step) flags those steps on a row under the
+/// bands, ▲ under the columns that hold them, when there is a row to spare.
+func drawGateBands(_ title: String, _ grid: Grid, _ context: PanelContext, marks: [Double] = [],
+                   in area: Rect, buffer: inout Buffer) {
     let names = grid.rowGroups
     guard !names.isEmpty, grid.rows > 0, grid.columns > 0, grid.rows % names.count == 0,
           grid.values.count >= grid.rows * grid.columns else {
         return drawGrid(title, grid, .sequential, context, in: area, buffer: &buffer)
     }
     drawHeading(title, in: area, buffer: &buffer)
-    let body = area.inset(top: 1)
+    let showsMarks = marks.count == grid.columns && marks.contains { $0 > 0 } && area.height >= 2 + names.count + 1
+    let body = area.inset(top: 1, bottom: showsMarks ? 1 : 0)
     guard !body.isEmpty else { return }
     let units = grid.rows / names.count, steps = grid.columns
     let bands = names.indices.map { i -> (label: String, values: [Double], scale: String, diverging: Bool) in
@@ -47,6 +51,26 @@ func drawGateBands(_ title: String, _ grid: Grid, _ context: PanelContext, in ar
         if scaleWidth > 0 {
             buffer.write(band.scale, x: body.x + labelWidth + mapWidth + 1, y: y, style: LabTheme.dim, maxWidth: scaleWidth - 1)
         }
+    }
+    if showsMarks {
+        let y = body.maxY
+        buffer.write(short ? "▲" : context.language(.gate(.markedSteps)), x: body.x, y: y, style: LabTheme.dim, maxWidth: labelWidth - 1)
+        for x in markedColumns(marks, width: mapWidth) {
+            buffer.write("▲", x: body.x + labelWidth + x, y: y, style: LabTheme.warning)
+        }
+    }
+}
+
+/// The screen columns (0-based, within a map `width` wide) that show a marked
+/// step, binning steps to columns as `Heatmap` does: whole columns per step when
+/// they fit, else several steps per column.
+func markedColumns(_ marks: [Double], width: Int) -> [Int] {
+    let steps = marks.count
+    guard steps > 0, width > 0 else { return [] }
+    let drawn = steps <= width ? steps * (width / steps) : width
+    return (0..<drawn).filter { c in
+        let lo = c * steps / drawn
+        return (lo..<max(lo + 1, (c + 1) * steps / drawn)).contains { marks[$0] > 0 }
     }
 }
 

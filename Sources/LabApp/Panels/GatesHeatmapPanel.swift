@@ -20,6 +20,6 @@ struct GatesHeatmapPanel: DashboardPanel {
         guard let probes = context.run.probes else {
             return drawPlaceholder(title(context), context.waitingForProbes, in: area, buffer: &buffer)
         }
-        drawGateBands(title(context), probes.gates, context, in: area, buffer: &buffer)
+        drawGateBands(title(context), probes.gates, context, marks: probes[.markedSteps]?.series ?? [], in: area, buffer: &buffer)
     }
 }

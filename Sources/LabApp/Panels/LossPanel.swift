@@ -22,7 +22,7 @@ struct LossPanel: DashboardPanel {
         ]
         let lastStep = max(1, Double(run.step), run.trainLoss.steps.last ?? 0)
         if let reference = run.lossBaseline, reference.value.isFinite, reference.value > 0 {
-            series.append(PlotSeries(name: context.language.render(reference.name), steps: [0, lastStep], values: [reference.value, reference.value],
+            series.append(PlotSeries(name: referenceName(reference.name, context), steps: [0, lastStep], values: [reference.value, reference.value],
                                      color: LabTheme.referenceColor))
         }
         let events = run.events.map {
@@ -32,5 +32,12 @@ struct LossPanel: DashboardPanel {
         let positive = run.trainLoss.values.contains { $0.isFinite && $0 > 0 }
         buffer.render(LinePlot(series: series, events: events, yScale: positive ? .log : .linear,
                                xRange: 0...lastStep, language: context.language), in: area)
+    }
+
+    /// "chance (mean of training targets)" for a baseline that ignores the input, else its name.
+    func referenceName(_ name: Phrase, _ context: PanelContext) -> String {
+        let text = context.language.render(name)
+        guard case .baseline(let kind)? = name.key, kind.isChance else { return text }
+        return context.text(.chanceLine, ["name": .text(text)])
     }
 }

@@ -4,7 +4,8 @@ import TerminalUI
 
 /// Validation samples, predicted against target. A sample of one value is
 /// one row; a sequence is two rows (`pred` over `target`), each predicted
-/// symbol green when right and red when wrong.
+/// symbol green when right and red when wrong; a seq2seq sample has its
+/// source above them.
 struct PredictionsPanel: DashboardPanel {
     let id = PanelKind.predictions
     let placement = PanelPlacement.footer
@@ -24,9 +25,12 @@ struct PredictionsPanel: DashboardPanel {
             return
         }
         // The row labels line up by display width, whatever their language.
-        let labelWidth = max(context.text(.predicted).displayWidth, context.text(.target).displayWidth) + 1
+        let hasSource = samples.contains { !$0.source.isEmpty }
+        let labelWidth = max(context.text(.predicted).displayWidth, context.text(.target).displayWidth,
+                             hasSource ? context.text(.source).displayWidth : 0) + 1
         let (predLabel, targetLabel) = (context.text(.predicted).padded(toColumns: labelWidth),
                                         context.text(.target).padded(toColumns: labelWidth))
+        let sourceLabel = context.text(.source).padded(toColumns: labelWidth)
         var y = area.y + 1
         for sample in samples where y < area.maxY {
             let (predicted, target) = (sample.predicted.map { sampleText($0, context.language) }, sample.target.map { sampleText($0, context.language) })
@@ -45,7 +49,12 @@ struct PredictionsPanel: DashboardPanel {
                 y += 1
                 continue
             }
-            guard y + 1 < area.maxY else { break }
+            guard y + sampleRows(sample) - 1 < area.maxY else { break }
+            if !sample.source.isEmpty {
+                buffer.write([Span(sourceLabel, style: LabTheme.dim), Span(sample.source.map { sampleText($0, context.language) }.joined(separator: " "), style: LabTheme.dim)],
+                             x: area.x, y: y, maxWidth: area.width)
+                y += 1
+            }
             var spans = [Span(predLabel, style: LabTheme.dim)]
             for (i, token) in predicted.enumerated() { spans.append(Span(token + " ", style: style(i))) }
             buffer.write(spans, x: area.x, y: y, maxWidth: area.width)
@@ -56,9 +65,9 @@ struct PredictionsPanel: DashboardPanel {
 }
 
 /// Rows a sample takes in the predictions panel: one for a single value, two
-/// (`pred` over `target`) for a sequence.
+/// (`pred` over `target`) for a sequence, three with the source of a seq2seq one.
 func sampleRows(_ sample: SampleRow) -> Int {
-    sample.predicted.count <= 1 && sample.target.count <= 1 ? 1 : 2
+    sample.predicted.count <= 1 && sample.target.count <= 1 && sample.source.isEmpty ? 1 : (sample.source.isEmpty ? 2 : 3)
 }
 
 /// A symbol as it is; a class name in `language`; a number to three decimals.

@@ -8,6 +8,8 @@ public enum GateKey: String, CaseIterable, Sendable {
     case scale
     /// ρ of the recurrent matrix the radius was taken of.
     case radiusOfMatrix
+    /// The label of the row under the bands that flags the marked steps.
+    case markedSteps
 }
 
 extension GateKey {

@@ -71,6 +71,14 @@ public enum PanelKey: String, CaseIterable, Sendable {
     case compareFirstMet
     case compareFailed
     case compareDiverged
+    /// The accuracy-by-length panel's heading.
+    case accuracyByLengthTitle
+    /// The row label of a seq2seq prediction's source.
+    case source
+    /// The loss plot's reference line when the baseline ignores the input: "chance ({name})".
+    case chanceLine
+    /// One differing setting in a compare arm's name: "cell gru".
+    case compareArmSetting
 
     public var placeholders: Set<String> {
         switch self {
@@ -88,6 +96,8 @@ public enum PanelKey: String, CaseIterable, Sendable {
         case .compareTitle: return ["run", "other"]
         case .compareFirstMet: return ["condition"]
         case .compareFailed: return ["reason"]
+        case .chanceLine: return ["name"]
+        case .compareArmSetting: return ["name", "value"]
         default: return []
         }
     }

@@ -24,4 +24,6 @@ public enum SettingSummaryKey: String, CaseIterable, Sendable {
     case bpttWindow = "bptt_window"
     case dropoutMasks = "dropout_masks"
     case tokenEmbedding = "token_embedding"
+    case rtrlDropIndirect = "rtrl_drop_indirect"
+    case forgetGateClamp = "forget_gate_clamp"
 }

@@ -23,6 +23,15 @@ public enum BaselineKey: String, CaseIterable, Sendable {
     case memorylessSymbols, memorylessGuess, repeatInput, unigramLetters, bigramLetters
     case meanCount, copyWithoutReversing, bagOfCharacters, zeroMean
 
+    /// A baseline that ignores the input, so its score is what chance gives:
+    /// the loss plot labels its line "chance".
+    public var isChance: Bool {
+        switch self {
+        case .majorityClass, .meanOfTargets, .trainingMean, .zeroMean, .memorylessSymbols, .memorylessGuess, .meanCount: return true
+        default: return false
+        }
+    }
+
     public var placeholders: Set<String> {
         switch self {
         case .seasonalNaive: return ["season"]

@@ -21,6 +21,9 @@ struct CellStep<T: EngineScalar> {
     let kind: CellKind
     let rows: Int
     let hidden: Int
+    /// The LSTM's forget gate held at this value (a negative control: f no longer
+    /// learns, so c_t = v·c_{t−1} + i ⊙ g fades by v per step); nil for the real gate.
+    var forgetClamp: T? = nil
 
     func forward(xp: UnsafePointer<T>, hp: UnsafePointer<T>, bhh: UnsafePointer<T>, hPrev: UnsafePointer<T>,
                  cPrev: UnsafePointer<T>?, saved: UnsafeMutablePointer<T>,
@@ -43,6 +46,7 @@ struct CellStep<T: EngineScalar> {
                 T.tanhInPlace(saved_b + 2 * H, H)
                 T.sigmoidInPlace(saved_b + 3 * H, H)
                 let (i, f, g, o) = (saved_b, saved_b + H, saved_b + 2 * H, saved_b + 3 * H)
+                if let v = forgetClamp { for j in 0..<H { f[j] = v } }
                 for j in 0..<H { c_b[j] = f[j] * cPrev_b[j] + i[j] * g[j] }
                 let tanhC = saved_b + 4 * H
                 tanhC.update(from: c_b, count: H)
@@ -88,7 +92,7 @@ struct CellStep<T: EngineScalar> {
                     let tanhC = saved_b[4 * H + j]
                     let dCell = dc_b[j] + g_b[j] * o * (1 - tanhC * tanhC)   // ∂L/∂c_t, whole
                     let di = dCell * gc * i * (1 - i)
-                    let df = dCell * cPrev_b[j] * f * (1 - f)
+                    let df = forgetClamp == nil ? dCell * cPrev_b[j] * f * (1 - f) : 0   // a held gate has no slope
                     let dg = dCell * i * (1 - gc * gc)
                     let dO = g_b[j] * tanhC * o * (1 - o)
                     (deltaIH_b[j], deltaIH_b[H + j], deltaIH_b[2 * H + j], deltaIH_b[3 * H + j]) = (di, df, dg, dO)

@@ -18,6 +18,10 @@ public final class RTRL {
     private var batch = 0
     /// ∂L/∂θ accumulated so far, in parameter order W_ih, W_hh, b_ih, b_hh.
     private var gradient: [Double] = []
+    /// A negative control: drop the indirect term W_hh S_{t−1}, so S_t keeps only
+    /// step t's direct dependence and the gradient forgets every earlier step's
+    /// influence (what lesson 2 shows is *not* the gradient).
+    public var dropsIndirect = false
 
     public init(_ layer: RecurrentLayer) {
         precondition(layer.kind == .rnnTanh || layer.kind == .rnnReLU, "RTRL is implemented for the simple RNN")
@@ -52,7 +56,8 @@ public final class RTRL {
         for b in 0..<batch {
             let hPrev = Array(state[(b * H)..<((b + 1) * H)])
             let xb = Array(xs[(b * I)..<((b + 1) * I)])
-            // W_hh · S_{t−1}: (H × H) · (H × P).
+            // W_hh · S_{t−1}: (H × H) · (H × P); zero when the indirect term is dropped.
+            if dropsIndirect { for p in 0..<(H * P) { updated[p] = 0 } } else {
             sensitivity.withUnsafeBufferPointer { s in
                 whh.withUnsafeBufferPointer { wp in
                     updated.withUnsafeMutableBufferPointer { u in
@@ -61,6 +66,7 @@ public final class RTRL {
                              beta: 0.0, c: u.baseAddress!, ldc: P, threads: 1)
                     }
                 }
+            }
             }
             for i in 0..<H {
                 var a = bias[i]

@@ -113,7 +113,8 @@ public class RecurrentLayer: Module {
                 if let probe { probes.append(probe) }
                 let (out, cT) = recurrentSequence(kind: kind, x: layerInput, h0: h0, c0: c0, weights: weights[index],
                                                   reverse: reverse, mask: mask, recurrentMask: recurrentMask,
-                                                  gradientWindow: gradientWindow, probe: probe)
+                                                  gradientWindow: gradientWindow, probe: probe,
+                                                  forgetClamp: kind == .lstm ? options.forgetGateClamp : nil)
                 outputs.append(out)
                 finals.append(out.select(axis: 1, reverse ? 0 : Tn - 1))
                 if let cT { cells.append(cT) }

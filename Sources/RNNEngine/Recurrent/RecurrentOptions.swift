@@ -43,6 +43,9 @@ public struct RecurrentOptions: Sendable, Equatable {
     public var gradientWindow: Int? = nil
     /// Keras `unit_forget_bias`: the LSTM's forget-gate bias starts at 1 (in b_ih; b_hh's is 0).
     public var forgetBias: Double? = nil
+    /// The LSTM's forget gate held at this value in (0, 1) instead of σ(·) (a negative
+    /// control: no gradient reaches its weights); nil for the real gate.
+    public var forgetGateClamp: Double? = nil
     public var initialization = RecurrentInitialization.pytorch
 
     public init(layers: Int = 1, bidirectional: Bool = false, merge: MergeMode = .concat,

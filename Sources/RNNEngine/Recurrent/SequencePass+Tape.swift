@@ -30,12 +30,14 @@ extension Variable {
 /// Runs one layer in one direction over a whole sequence as a single tape node.
 ///
 /// - x: (B, T, I); h0, c0: the initial states (B, H); mask: (B·T) batch-major or nil;
-///   recurrentMask: (B, H) or (T, B, H) or nil; gradientWindow: τ of truncated BPTT or nil.
+///   recurrentMask: (B, H) or (T, B, H) or nil; gradientWindow: τ of truncated BPTT or nil;
+///   forgetClamp: the LSTM's forget gate held at this value, or nil.
 /// - Returns the outputs (B, T, H) in input time order and, for the LSTM, the final
 ///   cell state (B, H). The final hidden state is the output at the last step read.
 func recurrentSequence(
     kind: CellKind, x: Variable, h0 hInit: Variable, c0 cInit: Variable?, weights w: RecurrentWeights,
-    reverse: Bool, mask: [Bool]?, recurrentMask: Tensor?, gradientWindow: Int? = nil, probe: RecurrentProbe?
+    reverse: Bool, mask: [Bool]?, recurrentMask: Tensor?, gradientWindow: Int? = nil, probe: RecurrentProbe?,
+    forgetClamp: Double? = nil
 ) -> (output: Variable, finalCell: Variable?) {
     let (B, Tn, I) = (x.shape[0], x.shape[1], x.shape[2])
     let H = w.weightHH.shape[1]
@@ -48,12 +50,12 @@ func recurrentSequence(
     let keepsActivations = Variable.isRecordingTape && parents.contains { $0.requiresGrad }
     switch x.dtype {
     case .float32:
-        let pass = SequencePass<Float>(cell: CellStep(kind: kind, rows: B, hidden: H), batch: B, steps: Tn, input: I,
+        let pass = SequencePass<Float>(cell: CellStep(kind: kind, rows: B, hidden: H, forgetClamp: forgetClamp.map { Float($0) }), batch: B, steps: Tn, input: I,
                                        reverse: reverse, mask: mask, recurrentMask: recurrentMask,
                                        gradientWindow: gradientWindow, keepsActivations: keepsActivations)
         return record(pass, x, hInit, cInit, w, parents, probe)
     case .float64:
-        let pass = SequencePass<Double>(cell: CellStep(kind: kind, rows: B, hidden: H), batch: B, steps: Tn, input: I,
+        let pass = SequencePass<Double>(cell: CellStep(kind: kind, rows: B, hidden: H, forgetClamp: forgetClamp), batch: B, steps: Tn, input: I,
                                         reverse: reverse, mask: mask, recurrentMask: recurrentMask,
                                         gradientWindow: gradientWindow, keepsActivations: keepsActivations)
         return record(pass, x, hInit, cInit, w, parents, probe)

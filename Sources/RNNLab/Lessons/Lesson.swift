@@ -92,6 +92,7 @@ public enum PanelKind: String, Sendable, CaseIterable {
     case metric
     case rtrl
     case compare
+    case accuracyByLength = "accuracy_by_length"
 }
 
 /// A claim the learner is asked to reproduce, and the headless test of it.

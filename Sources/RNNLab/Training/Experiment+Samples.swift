@@ -38,8 +38,15 @@ extension Experiment {
                 let predicted = tokens((0..<U).map { u in (0..<V).first { y[b, u, $0] == 1 } ?? 0 })
                 let target = tokens((0..<U).map { batch.targetClasses![b * U + $0] })
                 func symbol(_ id: Int) -> SampleItem { .symbol(id < symbols.count ? symbols[id] : "?") }
+                let sourceSymbols = task.inputSymbols ?? []
+                let source: [SampleItem] = batch.inputTokens.map { ids in
+                    (0..<batch.lengths[b]).map { t in
+                        let id = ids[b * batch.steps + t]
+                        return .symbol(id < sourceSymbols.count ? sourceSymbols[id] : String(id))
+                    }
+                } ?? []
                 return SampleRow(predicted: predicted.map(symbol), target: target.map(symbol),
-                                 correct: predicted.indices.map { $0 < target.count && predicted[$0] == target[$0] })
+                                 correct: predicted.indices.map { $0 < target.count && predicted[$0] == target[$0] }, source: source)
             }
         }
     }

@@ -137,7 +137,7 @@ public final class Experiment {
         let clipNorm = configuration.clipNorm
         let clip = clipGradientNorm(params, maxNorm: clipNorm > 0 ? clipNorm : .greatestFiniteMagnitude)
         var report = StepReport(step: step, loss: lossValue, gradientNorm: clip.norm, clipped: clip.clipped,
-                                probes: wantProbes ? probeSet() : nil)
+                                probes: wantProbes ? probeSet(batch) : nil)
         guard lossValue.isFinite, clip.isFinite else {
             report.divergence = lossValue.isFinite ? .gradient(clip.norm) : .loss(lossValue)
             return report
@@ -160,9 +160,13 @@ public final class Experiment {
         return report
     }
 
-    /// The model's probes of this step, or nil when it recorded none.
-    private func probeSet() -> ProbeSet? {
-        let values = model.probes()
+    /// The model's probes of this step, or nil when it recorded none; with a
+    /// marker input, the marked steps of the probed row (row 0 of `batch`).
+    private func probeSet(_ batch: SequenceBatch) -> ProbeSet? {
+        var values = model.probes()
+        if !values.isEmpty, let f = task.markerFeature, batch.inputs.shape.count == 3, f < batch.inputs.shape[2] {
+            values[.markedSteps] = .series((0..<batch.steps).map { batch.inputs[0, $0, f] > 0.5 ? 1 : 0 })
+        }
         return values.isEmpty ? nil : ProbeSet(step: step, values: values)
     }
 

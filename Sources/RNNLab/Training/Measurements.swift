@@ -160,6 +160,7 @@ extension Experiment {
         model.loss(batch, fromStates: states).backward()
         guard let direct = states.grad else { return nil }
         let rtrl = RTRL(rnn)
+        rtrl.dropsIndirect = configuration.rtrlDropIndirect
         rtrl.reset(batch: batch.batchSize)
         for t in 0..<batch.steps {
             rtrl.step(batch.inputs.select(axis: 1, t))

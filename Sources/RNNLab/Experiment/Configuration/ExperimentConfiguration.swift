@@ -54,6 +54,10 @@ public struct ExperimentConfiguration: Sendable, Equatable {
     public internal(set) var dropoutMasks = DropoutMaskScope.perSequence
     /// Token tasks: the size E of a learned input embedding, 0 for one-hot inputs (placeholder, as `bridge`).
     public internal(set) var tokenEmbedding = 0
+    /// Lesson 2's negative control: RTRL without its indirect term W_hh S_{t−1} (placeholder, as `bridge`).
+    public internal(set) var rtrlDropIndirect = false
+    /// Lesson 4's negative control: the LSTM's forget gate held at this value, 0 for the real gate (placeholder, as `bridge`).
+    public internal(set) var forgetGateClamp = 0.0
     /// The task's difficulty knobs (T, delay, noise, …), by name.
     public internal(set) var taskKnobs: [String: Double]
 

@@ -45,6 +45,8 @@ public enum ExperimentSettings {
         choice("dropout_masks", DropoutMaskScope.allCases.map { ($0.rawValue, $0) }, DropoutMaskScope.perSequence, \C.dropoutMasks,
                live: reachModel),
         integer("token_embedding", 0...512, 0, \C.tokenEmbedding),
+        flag("rtrl_drop_indirect", false, \C.rtrlDropIndirect),
+        real("forget_gate_clamp", 0...0.99, 0, \C.forgetGateClamp),
     ]
 
     public static func definition(_ name: String) -> SettingDefinition? { definitions.first { $0.name == name } }

@@ -22,6 +22,7 @@ final class SequenceModel: RecurrentLabModel {
         let directions = c.bidirectional ? 2 : 1
         var options = RecurrentOptions(layers: c.layers, bidirectional: c.bidirectional)
         if c.cell == .lstm && c.forgetBias != 0 { options.forgetBias = c.forgetBias }
+        if c.cell == .lstm && c.forgetGateClamp > 0 { options.forgetGateClamp = c.forgetGateClamp }
         let embeds = c.tokenEmbedding > 0 && Self.hasTokenInputs(task)
         recurrent = RecurrentLayer(c.cell, inputSize: embeds ? c.tokenEmbedding : task.inputSize, hiddenSize: c.hidden,
                                    options: options, rng: &rng)

@@ -19,6 +19,9 @@ public struct ProbeID: RawRepresentable, Hashable, Sendable, CustomStringConvert
     /// Seq2seq attention of the first validation example: a grid, U output steps ×
     /// S source steps, labelled with the decoded and the source symbols.
     public static let attention = ProbeID(rawValue: "attention")
+    /// Tasks with a marker input (the adding problem): 1 at the marked steps of the
+    /// probed sequence, 0 elsewhere, a series of T, taken with the other probes.
+    public static let markedSteps = ProbeID(rawValue: "marked_steps")
 }
 
 /// One named number of a table probe.

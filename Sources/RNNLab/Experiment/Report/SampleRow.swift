@@ -16,10 +16,13 @@ public struct SampleRow: Sendable, Equatable {
     public var target: [SampleItem]
     /// One per predicted item; nil where the task has no rule (regression without a threshold).
     public var correct: [Bool?]
+    /// Seq2seq: the source the target was made from (its real steps); empty for other tasks.
+    public var source: [SampleItem]
 
-    public init(predicted: [SampleItem], target: [SampleItem], correct: [Bool?]) {
+    public init(predicted: [SampleItem], target: [SampleItem], correct: [Bool?], source: [SampleItem] = []) {
         self.predicted = predicted
         self.target = target
         self.correct = correct
+        self.source = source
     }
 }
