@@ -18,6 +18,7 @@ enum PanelRegistry {
         MetricPanel(),
         RTRLPanel(),
         ComparePanel(),
+        TreeStatesPanel(),
     ]
 
     /// The panels of a lesson that lists none.

@@ -92,6 +92,7 @@ public enum PanelKind: String, Sendable, CaseIterable {
     case metric
     case rtrl
     case compare
+    case treeStates = "tree_states"
 }
 
 /// A claim the learner is asked to reproduce, and the headless test of it.
