@@ -51,8 +51,9 @@ func treeState(width: Int = 80, height: Int = 24, probes: Bool = true) -> AppSta
         #expect(text(of: buffer, in: buffer.bounds.row(0)).hasPrefix("tree: node states"))
         let labels = (1...7).map { text(of: buffer, in: Rect(x: 0, y: $0, width: 4, height: 1)) }
         #expect(labels == ["-", " -", "  3", "  4", " -", "  5", "  1"].map { $0.padding(toLength: 4, withPad: " ", startingAt: 0) })
-        // The root's states are all +0.9, the top of the diverging scale: one colour across its row.
-        let root = (4..<48).map { buffer[$0, 1].style }
+        // The root's states are all +0.9, the top of the diverging scale: one colour across
+        // its row (8 units of 5 cells each, after the 4 columns of labels).
+        let root = (4..<44).map { buffer[$0, 1].style }
         #expect(Set(root).count == 1)
     }
 

@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func theTreeModelLearnsAndRecordsAnOutline() throws {
-        let task = try TaskCatalog.make("arith-trees", knobs: ["depth": 1, "test_depth": 1, "M": 3])
+        let task = try TaskCatalog.make("arith-trees", knobs: ["depth": 2, "test_depth": 3, "M": 3])
         let c = try ExperimentConfiguration(task: "arith-trees", settings: ["hidden": .number(16)])
         var rng = SplitMix64(seed: 2)
         let model = try TreeLabModel(task: task, configuration: c, rng: &rng)
@@ -111,20 +111,20 @@ import Testing
             return task.score(outputs, on: validation).first { $0.id == .accuracy }!.value
         }
         let before = accuracy()
-        for _ in 0..<300 {
+        for _ in 0..<600 {
             let b = task.trainingBatch(size: 32, rng: &rng)
             optimizer.zeroGrad()
             model.trainingLoss(b).backward()
             optimizer.step()
         }
-        // Nine pairs (a, b) of digits mod 3: one composition learns a − b exactly.
-        #expect(before < 0.7)
-        #expect(accuracy() > 0.99)
+        // Trained to depth 2, it computes depth 3: one composition has learnt a − b mod 3.
+        #expect(before < 0.6)
+        #expect(accuracy() > 0.95)
         model.recordsProbes = true
         let b = task.trainingBatch(size: 4, rng: &rng)
         _ = model.trainingLoss(b)
         let grid = try #require(model.probes()[.treeStates]?.grid)
-        #expect(grid.rows == 3 && grid.columns == 16)
+        #expect(grid.rows == b.lengths[0] && grid.columns == 16)
         #expect(grid.rowLabels[0] == "-" && grid.rowLabels[1].hasPrefix(" ") && grid.rowLabels[2].hasPrefix(" "))
     }
 
