@@ -10,7 +10,7 @@ extension English {
     ]
 
     static let architecturePanels: [PanelKey: String] = [
-        .treeStatesTitle: "tree: node states, one row per node (prefix order) × units",
+        .treeStatesTitle: "tree: node states, nodes × units",
         .treeStatesNone: "no tree: this panel shows a tree network's node states (set tree to 1)",
         .treeStatesMore: "…{count} more",
     ]

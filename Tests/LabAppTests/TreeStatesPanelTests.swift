@@ -48,7 +48,7 @@ func treeState(width: Int = 80, height: Int = 24, probes: Bool = true) -> AppSta
     @Test func everyNodeHasARowLabelledByItsTokenIndentedByDepth() {
         let buffer = draw(panelContext(treeState()))
         assertSnapshot(buffer, named: "panel-tree_states-48x12", styles: true)
-        #expect(text(of: buffer, in: buffer.bounds.row(0)).hasPrefix("tree: node states"))
+        #expect(text(of: buffer, in: buffer.bounds.row(0)).hasPrefix("tree: node states, nodes × units"))
         let labels = (1...7).map { text(of: buffer, in: Rect(x: 0, y: $0, width: 4, height: 1)) }
         #expect(labels == ["-", " -", "  3", "  4", " -", "  5", "  1"].map { $0.padding(toLength: 4, withPad: " ", startingAt: 0) })
         // The root's states are all +0.9, the top of the diverging scale: one colour across
