@@ -1,6 +1,7 @@
 import Foundation
 import RNNEngine
 import Testing
+import TestTiers
 @testable import RNNLab
 
 /// The architecture chapter's tasks and models: echo looking ahead, arithmetic
