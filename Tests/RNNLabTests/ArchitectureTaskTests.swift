@@ -8,10 +8,8 @@ import TestTiers
 /// trees (values, parses, depth splits), the tree model, and a one-way layer
 /// reading backwards.
 @Suite struct ArchitectureTaskTests {
-    func batch(_ name: String, _ knobs: [String: Double] = [:], seed: UInt64 = 5, size: Int = 64) throws -> SequenceBatch {
-        let task = try TaskCatalog.make(name, knobs: knobs)
-        var rng = SplitMix64(seed: seed)
-        return task.trainingBatch(size: size, rng: &rng)
+    func batch(_ name: String, _ knobs: [String: Double] = [:]) throws -> SequenceBatch {
+        try SyntheticTaskTests().batch(name, knobs)
     }
 
     @Test func echoWithNegativeKOutputsTheInputAhead() throws {
