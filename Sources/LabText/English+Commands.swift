@@ -7,7 +7,7 @@ extension English {
         .unknownKnob: "{task} has no knob {name} (knobs: {knobs})",
         .knobOutOfRange: "{task}: {name}={value} is outside {range}",
         .knobNotWhole: "{task}: {name} must be a whole number, got {value}",
-        .echoLag: "echo: k={lag} must be less than T={length}",
+        .echoLag: "echo: k={lag} must be between -T and T (T={length}), exclusive",
         .noModel: "no model learns {task} (a {kind} task)",
         .needsEncoderDecoder: "{task} is a sequence-to-sequence task; it needs the encoder–decoder, which this experiment does not build",
         .notSeq2Seq: "{task} is not a sequence-to-sequence task",

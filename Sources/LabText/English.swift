@@ -27,6 +27,10 @@ enum English {
         // English+Tasks.swift
         settingSummary.map { (TextKey.settingSummary($0.key), $0.value) },
         knobSummary.map { (TextKey.knobSummary($0.key), $0.value) },
+        // English+Architectures.swift
+        architectureKnobSummary.map { (TextKey.knobSummary($0.key), $0.value) },
+        architectureTask.map { (TextKey.task($0.key), $0.value) },
+        architecturePanels.map { (TextKey.panel($0.key), $0.value) },
         task.map { (TextKey.task($0.key), $0.value) },
         baseline.map { (TextKey.baseline($0.key), $0.value) },
         keyName.map { (TextKey.keyName($0.key), $0.value) },

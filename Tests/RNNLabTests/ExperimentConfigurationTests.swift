@@ -130,7 +130,9 @@ import Testing
         let c = try ExperimentConfiguration(task: "echo", settings: [:])
         #expect(try ModelCatalog.model(for: echo, configuration: c, rng: &rng) is SequenceModel)
         #expect(try ModelCatalog.model(for: reverse, configuration: c, rng: &rng) is TranslationModel)
-        for kind in ModelCatalog.kinds { #expect(kind.fits(echo) != kind.fits(reverse), "\(kind)") }
+        // The tree model fits only a task that gives parse trees (arith-trees with tree 1).
+        for kind in ModelCatalog.kinds where !(kind is TreeLabModel.Type) { #expect(kind.fits(echo) != kind.fits(reverse), "\(kind)") }
+        #expect(!TreeLabModel.fits(echo) && !TreeLabModel.fits(reverse))
     }
 
     /// A model records only probes it says it offers.

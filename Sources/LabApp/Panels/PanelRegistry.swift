@@ -19,6 +19,7 @@ enum PanelRegistry {
         RTRLPanel(),
         ComparePanel(),
         AccuracyByLengthPanel(),
+        TreeStatesPanel(),
     ]
 
     /// The panels of a lesson that lists none.

@@ -5,4 +5,5 @@ public enum KnobSummaryKey: String, CaseIterable, Sendable {
     case sequenceLength, longestSequence, alphabetSize, alphabetLetters, wordOrders
     case charactersPerWindow, symbolsToRemember, blankDelay, echoSteps
     case windowLength, sineComponents, noiseDeviation, horizon, numberOfBits, probabilityOfOne
+    case treeTrainingDepth, treeTestDepth, treeModulus, treeOperators, treeModel
 }

@@ -15,6 +15,8 @@ public enum PanelKey: String, CaseIterable, Sendable {
     case gradientNormsTitle
     /// The gradient-norm curve's legend with the spectral radius of W_hh beside it.
     case gradientNormsLegend
+    /// The tree panel: its title, what it says without a tree model, the last row when nodes are left out.
+    case treeStatesTitle, treeStatesNone, treeStatesMore
     case hiddenTitle
     case cellTitle
     case gatesTitle
@@ -89,7 +91,7 @@ public enum PanelKey: String, CaseIterable, Sendable {
         case .clipNorm, .clipValue: return ["value"]
         case .metricTitle: return ["metric", "value"]
         case .threshold: return ["op", "value"]
-        case .attentionSourceSteps: return ["count"]
+        case .attentionSourceSteps, .treeStatesMore: return ["count"]
         case .rtrlAll: return ["value"]
         case .rtrlSize: return ["size"]
         case .rtrlGrowth: return ["exponent"]

@@ -5,6 +5,7 @@ public enum TaskKey: String, CaseIterable, Sendable {
     // Summaries, one per task of the catalogue.
     case adding, copy, echo, temporalOrder, parity, counting, sine, reverse, dates
     case digits, mnist, sunspots, co2, shakespeare, authorship, names, namesGender, japaneseVowels
+    case arithTrees
     // Class names.
     case classEven, classOdd, classFemale, classMale, classSpeaker
 

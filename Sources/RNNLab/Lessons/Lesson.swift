@@ -93,6 +93,7 @@ public enum PanelKind: String, Sendable, CaseIterable {
     case rtrl
     case compare
     case accuracyByLength = "accuracy_by_length"
+    case treeStates = "tree_states"
 }
 
 /// A claim the learner is asked to reproduce, and the headless test of it.

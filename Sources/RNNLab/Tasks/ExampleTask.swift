@@ -31,6 +31,9 @@ struct TaskInfo: Sendable {
     var reportsExactMatch = false
     /// A data set whose training windows are cut fresh from a long text: its size (in characters).
     var trainingSize: Int? = nil
+    /// A task whose inputs are expressions with a known parse: the tree of a row's
+    /// input tokens, for a tree model (``TreeLabModel``) to read instead of a sequence model.
+    var parseTree: (@Sendable ([Int]) -> ExpressionParse?)? = nil
 }
 
 /// The one implementation of `SequenceTask`: fixed examples per split and,

@@ -50,18 +50,20 @@ enum CopyTask {
 }
 
 /// Echo: at every step output the input from k steps ago (steps before k do not count).
+/// A negative k looks ahead: output the input |k| steps later (the last |k| steps do not
+/// count), which no one-way reading from the start can know in time.
 ///
 /// Input ids 0…K−1; inputs (B, T, K) one-hot; outputs (B, T, K) logits.
 enum EchoTask {
     static let knobs = [
         Knob("T", .sequenceLength, range: 2...1000, default: 40),
-        Knob("k", .echoSteps, range: 0...200, default: 5),
+        Knob("k", .echoSteps, range: -200...200, default: 5),
         Knob("K", .alphabetSize, range: 2...16, default: 4),
     ]
 
     static func make(_ kv: KnobValues, seed: UInt64) throws -> ExampleTask {
         let t = kv.int("T"), lag = kv.int("k"), alphabet = kv.int("K")
-        guard lag < t else { throw TaskError(.echoLag, ["lag": .integer(lag), "length": .integer(t)]) }
+        guard abs(lag) < t else { throw TaskError(.echoLag, ["lag": .integer(lag), "length": .integer(t)]) }
         let names = (0..<alphabet).map { String(UnicodeScalar(UInt8(65 + $0))) }
         let info = TaskInfo(name: "echo", summary: Phrase(.task(.echo)),
                             kind: .perStepClassification, inputSize: alphabet, outputSize: alphabet,
@@ -85,7 +87,9 @@ enum EchoTask {
 
     static func generate(t: Int, lag: Int, alphabet: Int, _ rng: inout SplitMix64) -> SequenceExample {
         let tokens = (0..<t).map { _ in Synthetic.int(alphabet, &rng) }
-        let outputs = (0..<t).map { $0 >= lag ? tokens[$0 - lag] : 0 }
-        return SequenceExample(steps: t, tokens: tokens, outputs: outputs, outputMask: (0..<t).map { $0 >= lag })
+        // Step s is scored when s − k is a step of the sequence: s ≥ k back, s < T + k ahead.
+        let scored = (0..<t).map { $0 - lag >= 0 && $0 - lag < t }
+        let outputs = (0..<t).map { scored[$0] ? tokens[$0 - lag] : 0 }
+        return SequenceExample(steps: t, tokens: tokens, outputs: outputs, outputMask: scored)
     }
 }

@@ -63,6 +63,8 @@ public enum TaskCatalog {
                   source: .synthetic, files: [], knobs: ReversalTask.knobs) { k, _, seed in ReversalTask.make(k, seed: seed) },
         TaskEntry(name: "dates", summary: Phrase(.task(.dates)),
                   source: .synthetic, files: [], knobs: DateTranslationTask.knobs) { k, _, seed in DateTranslationTask.make(k, seed: seed) },
+        TaskEntry(name: "arith-trees", summary: Phrase(.task(.arithTrees)),
+                  source: .synthetic, files: [], knobs: ArithmeticTreesTask.knobs) { k, _, seed in ArithmeticTreesTask.make(k, seed: seed) },
     ]
 
     public static func entry(named name: String) -> TaskEntry? { entries.first { $0.name == name } }

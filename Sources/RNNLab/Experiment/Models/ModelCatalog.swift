@@ -6,6 +6,7 @@ import RNNEngine
 /// to ``LabModel`` and one line here.
 enum ModelCatalog {
     static let kinds: [any LabModel.Type] = [
+        TreeLabModel.self,
         SequenceModel.self,
         TranslationModel.self,
     ]

@@ -20,7 +20,7 @@ final class SequenceModel: RecurrentLabModel {
             throw Reason(.run(.needsEncoderDecoder), ["task": .text(task.name)])
         }
         let directions = c.bidirectional ? 2 : 1
-        var options = RecurrentOptions(layers: c.layers, bidirectional: c.bidirectional)
+        var options = RecurrentOptions(layers: c.layers, bidirectional: c.bidirectional, goBackwards: c.goBackwards)
         if c.cell == .lstm && c.forgetBias != 0 { options.forgetBias = c.forgetBias }
         if c.cell == .lstm && c.forgetGateClamp > 0 { options.forgetGateClamp = c.forgetGateClamp }
         let embeds = c.tokenEmbedding > 0 && Self.hasTokenInputs(task)
@@ -95,7 +95,10 @@ final class SequenceModel: RecurrentLabModel {
         let out = recurrent(recurrentInputs(batch), mask: batch.mask)
         switch kind {
         case .perStepClassification:
-            return head(out.output)
+            // `go_backwards` returns the steps in reading order (Keras); turned back,
+            // the output at t is the state after reading x_T … x_t, aligned with target t.
+            let oneWayBackwards = recurrent.options.goBackwards && !recurrent.options.bidirectional
+            return head(oneWayBackwards ? out.output.reversed(axis: 1) : out.output)
         default:
             let D = recurrent.options.directions
             let finals = out.finalHidden.slice(axis: 0, (out.finalHidden.shape[0] - D)..<out.finalHidden.shape[0])
