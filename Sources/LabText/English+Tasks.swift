@@ -31,6 +31,9 @@ extension English {
         .bpttWindow: "truncated BPTT: each step's loss reaches back at most this many steps (0: full BPTT)",
         .dropoutMasks: "input and recurrent dropout: one mask per sequence (Keras) or a new one per step",
         .tokenEmbedding: "token tasks: a learned embedding of size E before the recurrent layer (0: one-hot inputs)",
+        .architecture: "classifiers: rnn reads the sequence with one recurrent layer (Text-RNN); rcnn reads each position with its left and right context, then max-pools",
+        .readout: "classifiers: the head reads the last real state (last) or each unit's maximum over the real steps (max)",
+        .mask: "1 skips the padding at the end of short sequences; 0 feeds it as input and reads the state after it",
     ]
 
     static let knobSummary: [KnobSummaryKey: String] = [

@@ -24,4 +24,5 @@ public enum SettingSummaryKey: String, CaseIterable, Sendable {
     case bpttWindow = "bptt_window"
     case dropoutMasks = "dropout_masks"
     case tokenEmbedding = "token_embedding"
+    case architecture, readout, mask
 }

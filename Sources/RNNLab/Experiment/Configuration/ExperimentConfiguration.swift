@@ -54,6 +54,12 @@ public struct ExperimentConfiguration: Sendable, Equatable {
     public internal(set) var dropoutMasks = DropoutMaskScope.perSequence
     /// Token tasks: the size E of a learned input embedding, 0 for one-hot inputs (placeholder, as `bridge`).
     public internal(set) var tokenEmbedding = 0
+    /// Classifiers: a plain recurrent layer (Text-RNN) or the RCNN (placeholder, as `bridge`).
+    public internal(set) var architecture = ClassifierArchitecture.rnn
+    /// Classifiers: the head reads the last real state or the max over time (placeholder, as `bridge`).
+    public internal(set) var readout = ClassifierReadout.last
+    /// False feeds padded steps to the recurrent layer as input (placeholder, as `bridge`).
+    public internal(set) var masking = true
     /// The task's difficulty knobs (T, delay, noise, …), by name.
     public internal(set) var taskKnobs: [String: Double]
 

@@ -45,6 +45,9 @@ public enum ExperimentSettings {
         choice("dropout_masks", DropoutMaskScope.allCases.map { ($0.rawValue, $0) }, DropoutMaskScope.perSequence, \C.dropoutMasks,
                live: reachModel),
         integer("token_embedding", 0...512, 0, \C.tokenEmbedding),
+        choice("architecture", ClassifierArchitecture.allCases.map { ($0.rawValue, $0) }, ClassifierArchitecture.rnn, \C.architecture),
+        choice("readout", ClassifierReadout.allCases.map { ($0.rawValue, $0) }, ClassifierReadout.last, \C.readout),
+        flag("mask", true, \C.masking),
     ]
 
     public static func definition(_ name: String) -> SettingDefinition? { definitions.first { $0.name == name } }

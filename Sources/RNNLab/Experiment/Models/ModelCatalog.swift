@@ -6,6 +6,7 @@ import RNNEngine
 /// to ``LabModel`` and one line here.
 enum ModelCatalog {
     static let kinds: [any LabModel.Type] = [
+        RCNNModel.self,
         SequenceModel.self,
         TranslationModel.self,
     ]
@@ -13,7 +14,7 @@ enum ModelCatalog {
     /// The model for `task`, built from `configuration`.
     static func model(for task: any SequenceTask, configuration: ExperimentConfiguration,
                       rng: inout SplitMix64) throws -> any LabModel {
-        guard let kind = kinds.first(where: { $0.fits(task) }) else {
+        guard let kind = kinds.first(where: { $0.fits(task, configuration: configuration) }) else {
             throw Reason(.run(.noModel), ["task": .text(task.name), "kind": .text("\(task.kind)")])
         }
         return try kind.init(task: task, configuration: configuration, rng: &rng)
