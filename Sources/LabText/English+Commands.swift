@@ -10,6 +10,7 @@ extension English {
         .echoLag: "echo: k={lag} must be between -T and T (T={length}), exclusive",
         .noModel: "no model learns {task} (a {kind} task)",
         .needsEncoderDecoder: "{task} is a sequence-to-sequence task; it needs the encoder–decoder, which this experiment does not build",
+        .rcnnNeedsClassification: "architecture rcnn classifies whole sequences, and {task} is not a classification task",
         .notSeq2Seq: "{task} is not a sequence-to-sequence task",
         .lossDiverged: "at step {step} the loss became {value}",
         .gradientDiverged: "at step {step} the gradient norm became {value}",
@@ -198,6 +199,8 @@ extension English {
         .memoryReadout: "R² of x(t−{lag}) from h(t)",
         .inputGateGapTop: "input gate gap, writing units",
         .accuracyShort: "accuracy on the shortest sources",
+        .winnerShare: "share of positions that win a max-pooled feature",
+        .winnerShareUniform: "the same share if winners fell on positions at random",
         .accuracyLong: "accuracy on the longest sources",
         .accuracyGap: "accuracy gap, shortest minus longest sources",
     ]

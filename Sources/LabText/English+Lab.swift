@@ -133,6 +133,7 @@ extension English {
         .clauseValue: "{metric} = {value} (want {op} {operand})",
         .clauseValueAgainstMetric: "{metric} = {value} (want {op} {operand} = {threshold})",
         .needsSimpleRNN: "needs a simple RNN (cell rnn_tanh or rnn_relu)",
+        .needsRCNN: "needs the RCNN (architecture rcnn)",
         .needsOneLayer: "needs one layer, one direction",
         .needsCell: "needs cell {cell}",
         .needsMarkers: "needs a task with marked steps (adding)",

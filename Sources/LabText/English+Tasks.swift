@@ -33,6 +33,9 @@ extension English {
         .tokenEmbedding: "token tasks: a learned embedding of size E before the recurrent layer (0: one-hot inputs)",
         .rtrlDropIndirect: "a negative control: RTRL without its indirect term W_hh·S, so it forgets earlier steps (1: drop it)",
         .forgetGateClamp: "a negative control: the LSTM's forget gate held at this value instead of learned (0: the real gate)",
+        .architecture: "classifiers: rnn reads the sequence with one recurrent layer (Text-RNN); rcnn reads each position with its left and right context, then max-pools",
+        .readout: "classifiers: the head reads the last real state (last) or each unit's maximum over the real steps (max)",
+        .mask: "1 skips the padding at the end of short sequences; 0 feeds it as input and reads the state after it",
     ]
 
     static let knobSummary: [KnobSummaryKey: String] = [

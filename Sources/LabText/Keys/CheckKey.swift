@@ -36,6 +36,7 @@ public enum CheckKey: String, CaseIterable, Sendable {
     case clauseValueAgainstMetric
     /// Why a measurement does not apply (shown after the metric's name).
     case needsSimpleRNN
+    case needsRCNN
     case needsOneLayer
     case needsCell
     case needsMarkers
@@ -46,7 +47,7 @@ public enum CheckKey: String, CaseIterable, Sendable {
 
     public var placeholders: Set<String> {
         switch self {
-        case .emptyCondition, .needsVersus, .needsSeeds, .neverNaN, .neverInfinite, .alwaysInfinite, .cancelled, .missingValue, .needsSimpleRNN, .needsOneLayer, .needsMarkers, .needsSeq2Seq, .needsAttention, .needsDirectInputs, .needsAccuracy: return []
+        case .emptyCondition, .needsVersus, .needsSeeds, .neverNaN, .neverInfinite, .alwaysInfinite, .cancelled, .missingValue, .needsSimpleRNN, .needsOneLayer, .needsMarkers, .needsSeq2Seq, .needsAttention, .needsDirectInputs, .needsAccuracy, .needsRCNN: return []
         case .conditionSyntax: return ["condition", "operators"]
         case .noMetric, .unknownMetric: return ["metrics", "name"]
         case .measurementUnavailable: return ["metric", "reason"]

@@ -8,6 +8,7 @@ public enum RunKey: String, CaseIterable, Sendable {
     case echoLag
     case noModel
     case needsEncoderDecoder
+    case rcnnNeedsClassification
     case notSeq2Seq
     case lossDiverged
     case gradientDiverged
@@ -48,7 +49,7 @@ public enum RunKey: String, CaseIterable, Sendable {
         case .knobNotWhole: return ["name", "task", "value"]
         case .echoLag: return ["lag", "length"]
         case .noModel: return ["kind", "task"]
-        case .needsEncoderDecoder, .notSeq2Seq: return ["task"]
+        case .needsEncoderDecoder, .notSeq2Seq, .rcnnNeedsClassification: return ["task"]
         case .lossDiverged, .gradientDiverged: return ["step", "value"]
         case .weightsDiverged: return ["step"]
         case .memoryOverLimit: return ["limit", "need", "variable"]

@@ -26,4 +26,5 @@ public enum SettingSummaryKey: String, CaseIterable, Sendable {
     case tokenEmbedding = "token_embedding"
     case rtrlDropIndirect = "rtrl_drop_indirect"
     case forgetGateClamp = "forget_gate_clamp"
+    case architecture, readout, mask
 }

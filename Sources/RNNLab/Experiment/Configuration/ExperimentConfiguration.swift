@@ -58,6 +58,12 @@ public struct ExperimentConfiguration: Sendable, Equatable {
     public internal(set) var rtrlDropIndirect = false
     /// Lesson 4's negative control: the LSTM's forget gate held at this value, 0 for the real gate (placeholder, as `bridge`).
     public internal(set) var forgetGateClamp = 0.0
+    /// Classifiers: a plain recurrent layer (Text-RNN) or the RCNN (placeholder, as `bridge`).
+    public internal(set) var architecture = ClassifierArchitecture.rnn
+    /// Classifiers: the head reads the last real state or the max over time (placeholder, as `bridge`).
+    public internal(set) var readout = ClassifierReadout.last
+    /// False feeds padded steps to the recurrent layer as input (placeholder, as `bridge`).
+    public internal(set) var masking = true
     /// The task's difficulty knobs (T, delay, noise, …), by name.
     public internal(set) var taskKnobs: [String: Double]
 

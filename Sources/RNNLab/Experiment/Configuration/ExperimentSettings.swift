@@ -47,6 +47,9 @@ public enum ExperimentSettings {
         integer("token_embedding", 0...512, 0, \C.tokenEmbedding),
         flag("rtrl_drop_indirect", false, \C.rtrlDropIndirect),
         real("forget_gate_clamp", 0...0.99, 0, \C.forgetGateClamp),
+        choice("architecture", ClassifierArchitecture.allCases.map { ($0.rawValue, $0) }, ClassifierArchitecture.rnn, \C.architecture),
+        choice("readout", ClassifierReadout.allCases.map { ($0.rawValue, $0) }, ClassifierReadout.last, \C.readout),
+        flag("mask", true, \C.masking),
     ]
 
     public static func definition(_ name: String) -> SettingDefinition? { definitions.first { $0.name == name } }

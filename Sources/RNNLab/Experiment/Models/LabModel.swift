@@ -7,6 +7,8 @@ import RNNEngine
 protocol LabModel: Module {
     /// Whether this kind of model can learn `task`.
     static func fits(_ task: any SequenceTask) -> Bool
+    /// Whether this kind is the one to build for `task` with `configuration` (by default: it fits the task).
+    static func fits(_ task: any SequenceTask, configuration: ExperimentConfiguration) -> Bool
     /// Builds the model; everything random comes from `rng`.
     init(task: any SequenceTask, configuration: ExperimentConfiguration, rng: inout SplitMix64) throws
     /// Training (dropout on) or evaluation mode, for the whole model.
@@ -28,4 +30,8 @@ protocol LabModel: Module {
     var attentionProbe: Tensor? { get }
     /// The parameters of the model's recurrent part (the encoder's, for seq2seq); 0 without one.
     var recurrentParameterCount: Int { get }
+}
+
+extension LabModel {
+    static func fits(_ task: any SequenceTask, configuration: ExperimentConfiguration) -> Bool { fits(task) }
 }

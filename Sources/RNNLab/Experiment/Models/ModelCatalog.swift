@@ -7,6 +7,7 @@ import RNNEngine
 enum ModelCatalog {
     static let kinds: [any LabModel.Type] = [
         TreeLabModel.self,
+        RCNNModel.self,
         SequenceModel.self,
         TranslationModel.self,
     ]
@@ -14,7 +15,7 @@ enum ModelCatalog {
     /// The model for `task`, built from `configuration`.
     static func model(for task: any SequenceTask, configuration: ExperimentConfiguration,
                       rng: inout SplitMix64) throws -> any LabModel {
-        guard let kind = kinds.first(where: { $0.fits(task) }) else {
+        guard let kind = kinds.first(where: { $0.fits(task, configuration: configuration) }) else {
             throw Reason(.run(.noModel), ["task": .text(task.name), "kind": .text("\(task.kind)")])
         }
         return try kind.init(task: task, configuration: configuration, rng: &rng)

@@ -12,6 +12,10 @@ final class SequenceModel: RecurrentLabModel {
     let kind: TaskKind
     /// The learned table (V, E) of a token task with `token_embedding` > 0; nil feeds `batch.inputs`.
     let embedding: Embedding?
+    /// Classification: what the head reads (the last real state, or the max over real steps).
+    let readout: ClassifierReadout
+    /// False feeds padded steps as input and reads the state after the last padded step.
+    let masking: Bool
 
     static func fits(_ task: any SequenceTask) -> Bool { task.kind != .seq2seq }
 
@@ -42,6 +46,8 @@ final class SequenceModel: RecurrentLabModel {
         }
         head = Linear(directions * c.hidden, task.outputSize, rng: &rng)
         kind = task.kind
+        readout = c.readout
+        masking = c.masking
         // Drawn last, so every other weight starts as it does with one-hot inputs.
         // A task with a vocabulary pads with `<pad>`, whose row stays zero.
         embedding = embeds ? Embedding(task.inputSize, c.tokenEmbedding,
@@ -92,13 +98,15 @@ final class SequenceModel: RecurrentLabModel {
 
     /// Outputs (B, O), (B, C) or (B, T, C) for the batch.
     func outputs(_ batch: SequenceBatch) -> Variable {
-        let out = recurrent(recurrentInputs(batch), mask: batch.mask)
+        let out = recurrent(recurrentInputs(batch), mask: masking ? batch.mask : nil)
         switch kind {
         case .perStepClassification:
             // `go_backwards` returns the steps in reading order (Keras); turned back,
             // the output at t is the state after reading x_T … x_t, aligned with target t.
             let oneWayBackwards = recurrent.options.goBackwards && !recurrent.options.bidirectional
             return head(oneWayBackwards ? out.output.reversed(axis: 1) : out.output)
+        case .classification where readout == .max:
+            return head(out.output.globalMaxOverTime(mask: masking ? batch.mask : nil))
         default:
             let D = recurrent.options.directions
             let finals = out.finalHidden.slice(axis: 0, (out.finalHidden.shape[0] - D)..<out.finalHidden.shape[0])
