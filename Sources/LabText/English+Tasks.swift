@@ -31,6 +31,9 @@ extension English {
         .bpttWindow: "truncated BPTT: each step's loss reaches back at most this many steps (0: full BPTT)",
         .dropoutMasks: "input and recurrent dropout: one mask per sequence (Keras) or a new one per step",
         .tokenEmbedding: "token tasks: a learned embedding of size E before the recurrent layer (0: one-hot inputs)",
+        .convFilters: "forecasts: filters F of a Conv1D → max-pool → Conv1D front end before the recurrent layer (0: none)",
+        .convKernel: "the front end's kernel size K ('valid' padding: each convolution drops K − 1 steps)",
+        .pool: "the front end's max-pool size and stride P (keeps ⌊T/P⌋ steps)",
     ]
 
     static let knobSummary: [KnobSummaryKey: String] = [

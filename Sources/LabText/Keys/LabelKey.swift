@@ -46,11 +46,13 @@ public enum LabelKey: String, CaseIterable, Sendable {
     case accuracyShort
     case accuracyLong
     case accuracyGap
+    case recurrentSteps
+    case forwardMultiplyAdds
 
     public var placeholders: Set<String> {
         switch self {
         case .accuracy, .crossEntropy, .bitsPerChar, .exactMatch, .mse, .rmse, .mae, .solved, .loss, .validationLoss, .gradientNorm, .gradientFirst, .gradientLast, .gradientRatio, .diverged, .clippedSteps, .step, .parameters, .recurrentParameters, .rtrlDifference, .rtrlGrowth, .bpttGrowth, .inputGateGap, .updateGateCarrying, .updateGateAtMarker, .attentionOnMirror, .attentionNearMirror, .attentionAfterMirror, .reached, .reachedAt, .runs, .bpttMultiplyAdds, .rtrlMultiplyAdds, .rtrlMultiplyAddGrowth, .bpttMultiplyAddGrowth,
-             .inputGateGapTop, .accuracyShort, .accuracyLong, .accuracyGap: return []
+             .inputGateGapTop, .accuracyShort, .accuracyLong, .accuracyGap, .recurrentSteps, .forwardMultiplyAdds: return []
         case .rtrlMilliseconds, .bpttMilliseconds, .rtrlMultiplyAddsAt, .bpttMultiplyAddsAt: return ["hidden"]
         case .baselineOf: return ["label"]
         case .memoryReadout: return ["lag"]

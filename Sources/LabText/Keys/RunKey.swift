@@ -9,6 +9,8 @@ public enum RunKey: String, CaseIterable, Sendable {
     case noModel
     case needsEncoderDecoder
     case notSeq2Seq
+    case convNeedsSeries
+    case convTooShort
     case lossDiverged
     case gradientDiverged
     case weightsDiverged
@@ -48,7 +50,8 @@ public enum RunKey: String, CaseIterable, Sendable {
         case .knobNotWhole: return ["name", "task", "value"]
         case .echoLag: return ["lag", "length"]
         case .noModel: return ["kind", "task"]
-        case .needsEncoderDecoder, .notSeq2Seq: return ["task"]
+        case .needsEncoderDecoder, .notSeq2Seq, .convNeedsSeries: return ["task"]
+        case .convTooShort: return ["kernel", "least", "pool", "steps"]
         case .lossDiverged, .gradientDiverged: return ["step", "value"]
         case .weightsDiverged: return ["step"]
         case .memoryOverLimit: return ["limit", "need", "variable"]

@@ -24,4 +24,7 @@ public enum SettingSummaryKey: String, CaseIterable, Sendable {
     case bpttWindow = "bptt_window"
     case dropoutMasks = "dropout_masks"
     case tokenEmbedding = "token_embedding"
+    case convFilters = "conv_filters"
+    case convKernel = "conv_kernel"
+    case pool
 }

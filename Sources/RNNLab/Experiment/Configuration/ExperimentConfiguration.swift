@@ -54,6 +54,12 @@ public struct ExperimentConfiguration: Sendable, Equatable {
     public internal(set) var dropoutMasks = DropoutMaskScope.perSequence
     /// Token tasks: the size E of a learned input embedding, 0 for one-hot inputs (placeholder, as `bridge`).
     public internal(set) var tokenEmbedding = 0
+    /// Regression: F filters of a Conv1D → max-pool → Conv1D front end, 0 for none (placeholder, as `bridge`).
+    public internal(set) var convFilters = 0
+    /// The front end's kernel size K, 'valid' padding (placeholder, as `bridge`).
+    public internal(set) var convKernel = 5
+    /// The front end's max-pool size and stride P (placeholder, as `bridge`).
+    public internal(set) var pool = 3
     /// The task's difficulty knobs (T, delay, noise, …), by name.
     public internal(set) var taskKnobs: [String: Double]
 

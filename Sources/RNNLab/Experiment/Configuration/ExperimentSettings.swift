@@ -45,6 +45,9 @@ public enum ExperimentSettings {
         choice("dropout_masks", DropoutMaskScope.allCases.map { ($0.rawValue, $0) }, DropoutMaskScope.perSequence, \C.dropoutMasks,
                live: reachModel),
         integer("token_embedding", 0...512, 0, \C.tokenEmbedding),
+        integer("conv_filters", 0...128, 0, \C.convFilters),
+        integer("conv_kernel", 1...25, 5, \C.convKernel),
+        integer("pool", 1...16, 3, \C.pool),
     ]
 
     public static func definition(_ name: String) -> SettingDefinition? { definitions.first { $0.name == name } }
