@@ -201,6 +201,8 @@ extension English {
         .inputGateGapTop: "input gate gap, writing units",
         .recurrentSteps: "steps the recurrent layer walks",
         .forwardMultiplyAdds: "multiply-adds per example (forward)",
+        .dictionaryWords: "known words in a sample at temperature {temperature}",
+        .lineUnitCorrelation: "best unit's |r| with the position in the line",
         .accuracyShort: "accuracy on the shortest sources",
         .accuracyLong: "accuracy on the longest sources",
         .accuracyGap: "accuracy gap, shortest minus longest sources",

@@ -31,6 +31,8 @@ struct TaskInfo: Sendable {
     var reportsExactMatch = false
     /// A data set whose training windows are cut fresh from a long text: its size (in characters).
     var trainingSize: Int? = nil
+    /// A text data set: the words (lower-case runs of letters) of its training text, for judging samples.
+    var trainingWords: Set<String> = []
 }
 
 /// The one implementation of `SequenceTask`: fixed examples per split and,
