@@ -64,7 +64,7 @@ import RNNEngine
         #expect(plain.forwardMultiplyAdds(window: 60) == Double(60 * 3 * 8 * (1 + 8) + 8))
     }
 
-    /// Too short a window, or a task that is not a forecast, is refused with the reason.
+    /// Too short a window, or a task that is not a regression (echo's per-step classes), is refused with the reason.
     @Test func refusesWhatItCannotRead() throws {
         #expect(throws: (any Error).self) { try sunspots(["T": .number(18)]) }
         do {
@@ -73,7 +73,7 @@ import RNNEngine
             #expect("\(error)".contains("at least 19"))
         }
         #expect(throws: (any Error).self) {
-            try Experiment(task: "adding", settings: ["conv_filters": .number(4), "T": .number(30)],
+            try Experiment(task: "echo", settings: ["conv_filters": .number(4), "T": .number(30)],
                            dataDirectory: ExperimentTests.data)
         }
     }
