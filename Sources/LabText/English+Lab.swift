@@ -141,6 +141,7 @@ extension English {
         .needsAttention: "needs attention 1",
         .needsDirectInputs: "needs a model that reads its inputs directly (not seq2seq)",
         .needsAccuracy: "needs a task scored by accuracy",
+        .needsLanguageModel: "needs a one-way character language model on a text data set",
     ]
 
     static let data: [DataKey: String] = [

@@ -36,6 +36,9 @@ extension English {
         .architecture: "classifiers: rnn reads the sequence with one recurrent layer (Text-RNN); rcnn reads each position with its left and right context, then max-pools",
         .readout: "classifiers: the head reads the last real state (last) or each unit's maximum over the real steps (max)",
         .mask: "1 skips the padding at the end of short sequences; 0 feeds it as input and reads the state after it",
+        .convFilters: "forecasts: filters F of a Conv1D → max-pool → Conv1D front end before the recurrent layer (0: none)",
+        .convKernel: "the front end's kernel size K ('valid' padding: each convolution drops K − 1 steps)",
+        .pool: "the front end's max-pool size and stride P (keeps ⌊T/P⌋ steps)",
     ]
 
     static let knobSummary: [KnobSummaryKey: String] = [

@@ -44,10 +44,11 @@ public enum CheckKey: String, CaseIterable, Sendable {
     case needsAttention
     case needsDirectInputs
     case needsAccuracy
+    case needsLanguageModel
 
     public var placeholders: Set<String> {
         switch self {
-        case .emptyCondition, .needsVersus, .needsSeeds, .neverNaN, .neverInfinite, .alwaysInfinite, .cancelled, .missingValue, .needsSimpleRNN, .needsOneLayer, .needsMarkers, .needsSeq2Seq, .needsAttention, .needsDirectInputs, .needsAccuracy, .needsRCNN: return []
+        case .emptyCondition, .needsVersus, .needsSeeds, .neverNaN, .neverInfinite, .alwaysInfinite, .cancelled, .missingValue, .needsSimpleRNN, .needsOneLayer, .needsMarkers, .needsSeq2Seq, .needsAttention, .needsDirectInputs, .needsAccuracy, .needsRCNN, .needsLanguageModel: return []
         case .conditionSyntax: return ["condition", "operators"]
         case .noMetric, .unknownMetric: return ["metrics", "name"]
         case .measurementUnavailable: return ["metric", "reason"]

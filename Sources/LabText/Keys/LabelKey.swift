@@ -47,11 +47,16 @@ public enum LabelKey: String, CaseIterable, Sendable {
     case winnerShare, winnerShareUniform
     case accuracyLong
     case accuracyGap
+    case recurrentSteps
+    case forwardMultiplyAdds
+    case dictionaryWords
+    case lineUnitCorrelation
 
     public var placeholders: Set<String> {
         switch self {
         case .accuracy, .crossEntropy, .bitsPerChar, .exactMatch, .mse, .rmse, .mae, .solved, .loss, .validationLoss, .gradientNorm, .gradientFirst, .gradientLast, .gradientRatio, .diverged, .clippedSteps, .step, .parameters, .recurrentParameters, .rtrlDifference, .rtrlGrowth, .bpttGrowth, .inputGateGap, .updateGateCarrying, .updateGateAtMarker, .attentionOnMirror, .attentionNearMirror, .attentionAfterMirror, .reached, .reachedAt, .runs, .bpttMultiplyAdds, .rtrlMultiplyAdds, .rtrlMultiplyAddGrowth, .bpttMultiplyAddGrowth,
-             .inputGateGapTop, .accuracyShort, .accuracyLong, .accuracyGap, .winnerShare, .winnerShareUniform: return []
+             .inputGateGapTop, .accuracyShort, .accuracyLong, .accuracyGap, .winnerShare, .winnerShareUniform, .recurrentSteps, .forwardMultiplyAdds, .lineUnitCorrelation: return []
+        case .dictionaryWords: return ["temperature"]
         case .rtrlMilliseconds, .bpttMilliseconds, .rtrlMultiplyAddsAt, .bpttMultiplyAddsAt: return ["hidden"]
         case .baselineOf: return ["label"]
         case .memoryReadout: return ["lag"]

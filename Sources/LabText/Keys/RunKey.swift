@@ -10,6 +10,8 @@ public enum RunKey: String, CaseIterable, Sendable {
     case needsEncoderDecoder
     case rcnnNeedsClassification
     case notSeq2Seq
+    case convNeedsSeries
+    case convTooShort
     case lossDiverged
     case gradientDiverged
     case weightsDiverged
@@ -49,7 +51,8 @@ public enum RunKey: String, CaseIterable, Sendable {
         case .knobNotWhole: return ["name", "task", "value"]
         case .echoLag: return ["lag", "length"]
         case .noModel: return ["kind", "task"]
-        case .needsEncoderDecoder, .notSeq2Seq, .rcnnNeedsClassification: return ["task"]
+        case .needsEncoderDecoder, .notSeq2Seq, .rcnnNeedsClassification, .convNeedsSeries: return ["task"]
+        case .convTooShort: return ["kernel", "least", "pool", "steps"]
         case .lossDiverged, .gradientDiverged: return ["step", "value"]
         case .weightsDiverged: return ["step"]
         case .memoryOverLimit: return ["limit", "need", "variable"]

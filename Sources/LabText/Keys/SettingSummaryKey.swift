@@ -27,4 +27,7 @@ public enum SettingSummaryKey: String, CaseIterable, Sendable {
     case rtrlDropIndirect = "rtrl_drop_indirect"
     case forgetGateClamp = "forget_gate_clamp"
     case architecture, readout, mask
+    case convFilters = "conv_filters"
+    case convKernel = "conv_kernel"
+    case pool
 }

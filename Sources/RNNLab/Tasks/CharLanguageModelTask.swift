@@ -48,10 +48,11 @@ enum CharLanguageModelTask {
         func windows(_ ids: [Int]) -> [SequenceExample] {
             stride(from: 0, to: ids.count - t, by: t).map { window(ids, $0, t) }
         }
-        let info = TaskInfo(name: "shakespeare", summary: Phrase(.task(.shakespeare)),
+        var info = TaskInfo(name: "shakespeare", summary: Phrase(.task(.shakespeare)),
                             kind: .perStepClassification, inputSize: v, outputSize: v, tokenInputs: true,
                             inputVocabulary: vocabulary, outputVocabulary: vocabulary, preview: .text,
                             reportsBits: true, trainingSize: train.count)
+        info.trainingWords = Set(TextWords.words(text.train))
         let examples = Splits(train: Array(windows(train).prefix(64)), validation: windows(ids.validation),
                               test: windows(ids.test))
         return ExampleTask(info: info, examples: examples, generator: { rng in

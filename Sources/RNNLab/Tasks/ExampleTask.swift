@@ -34,6 +34,8 @@ struct TaskInfo: Sendable {
     /// A task whose inputs are expressions with a known parse: the tree of a row's
     /// input tokens, for a tree model (``TreeLabModel``) to read instead of a sequence model.
     var parseTree: (@Sendable ([Int]) -> ExpressionParse?)? = nil
+    /// A text data set: the words (lower-case runs of letters) of its training text, for judging samples.
+    var trainingWords: Set<String> = []
 }
 
 /// The one implementation of `SequenceTask`: fixed examples per split and,

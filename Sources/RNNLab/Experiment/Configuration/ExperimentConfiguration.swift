@@ -64,6 +64,12 @@ public struct ExperimentConfiguration: Sendable, Equatable {
     public internal(set) var readout = ClassifierReadout.last
     /// False feeds padded steps to the recurrent layer as input (placeholder, as `bridge`).
     public internal(set) var masking = true
+    /// Regression: F filters of a Conv1D → max-pool → Conv1D front end, 0 for none (placeholder, as `bridge`).
+    public internal(set) var convFilters = 0
+    /// The front end's kernel size K, 'valid' padding (placeholder, as `bridge`).
+    public internal(set) var convKernel = 5
+    /// The front end's max-pool size and stride P (placeholder, as `bridge`).
+    public internal(set) var pool = 3
     /// The task's difficulty knobs (T, delay, noise, …), by name.
     public internal(set) var taskKnobs: [String: Double]
 

@@ -50,6 +50,9 @@ public enum ExperimentSettings {
         choice("architecture", ClassifierArchitecture.allCases.map { ($0.rawValue, $0) }, ClassifierArchitecture.rnn, \C.architecture),
         choice("readout", ClassifierReadout.allCases.map { ($0.rawValue, $0) }, ClassifierReadout.last, \C.readout),
         flag("mask", true, \C.masking),
+        integer("conv_filters", 0...128, 0, \C.convFilters),
+        integer("conv_kernel", 1...25, 5, \C.convKernel),
+        integer("pool", 1...16, 3, \C.pool),
     ]
 
     public static func definition(_ name: String) -> SettingDefinition? { definitions.first { $0.name == name } }

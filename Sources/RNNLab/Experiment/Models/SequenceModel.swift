@@ -16,6 +16,9 @@ final class SequenceModel: RecurrentLabModel {
     let readout: ClassifierReadout
     /// False feeds padded steps as input and reads the state after the last padded step.
     let masking: Bool
+    /// With `conv_filters` F > 0 on a regression task: Conv1D → max-pool → Conv1D
+    /// before the recurrent layer, which then reads (B, T', F) (``ConvFrontEnd``).
+    let front: ConvFrontEnd?
 
     static func fits(_ task: any SequenceTask) -> Bool { task.kind != .seq2seq }
 
@@ -28,7 +31,9 @@ final class SequenceModel: RecurrentLabModel {
         if c.cell == .lstm && c.forgetBias != 0 { options.forgetBias = c.forgetBias }
         if c.cell == .lstm && c.forgetGateClamp > 0 { options.forgetGateClamp = c.forgetGateClamp }
         let embeds = c.tokenEmbedding > 0 && Self.hasTokenInputs(task)
-        recurrent = RecurrentLayer(c.cell, inputSize: embeds ? c.tokenEmbedding : task.inputSize, hiddenSize: c.hidden,
+        front = try Self.convFrontEnd(task: task, configuration: c, rng: &rng)
+        recurrent = RecurrentLayer(c.cell, inputSize: embeds ? c.tokenEmbedding : (front.map { $0.second.outputChannels } ?? task.inputSize),
+                                   hiddenSize: c.hidden,
                                    options: options, rng: &rng)
         let initializer: Initializer? = switch c.recurrentInit {
         case .orthogonal: .orthogonal()
@@ -56,7 +61,8 @@ final class SequenceModel: RecurrentLabModel {
     }
 
     var namedParameters: [(name: String, parameter: Variable)] {
-        (embedding.map { prefixed("embedding", $0) } ?? []) + prefixed("rnn", recurrent) + prefixed("head", head)
+        (embedding.map { prefixed("embedding", $0) } ?? []) + (front.map { prefixed("front", $0) } ?? [])
+            + prefixed("rnn", recurrent) + prefixed("head", head)
     }
 
     /// Whether the task's batches carry token ids (`SequenceBatch.inputTokens`) an embedding can read.
@@ -66,6 +72,7 @@ final class SequenceModel: RecurrentLabModel {
 
     /// What the recurrent layer reads: the embedded ids (B, T, E), or `batch.inputs` (B, T, I).
     func recurrentInputs(_ batch: SequenceBatch) -> Variable {
+        if let front { return front(Variable(batch.inputs)) }
         guard let embedding else { return Variable(batch.inputs) }
         return embedding(batch.inputTokens!, shape: [batch.batchSize, batch.steps])
     }
@@ -98,7 +105,8 @@ final class SequenceModel: RecurrentLabModel {
 
     /// Outputs (B, O), (B, C) or (B, T, C) for the batch.
     func outputs(_ batch: SequenceBatch) -> Variable {
-        let out = recurrent(recurrentInputs(batch), mask: masking ? batch.mask : nil)
+        // The front end's windows are all full length (a regression task), so no mask follows it.
+        let out = recurrent(recurrentInputs(batch), mask: masking && front == nil ? batch.mask : nil)
         switch kind {
         case .perStepClassification:
             // `go_backwards` returns the steps in reading order (Keras); turned back,
