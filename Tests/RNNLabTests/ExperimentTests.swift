@@ -114,16 +114,8 @@ import RNNEngine
         let s = TrainerSession(plan: RunPlan(task: "echo", settings: ["T": .number(10), "hidden": .number(4), "batch": .number(4)]),
                                dataDirectory: Self.data)
         defer { s.shutdown() }
-        var events: [TrainerEvent] = []
-        func waitFor(_ what: String, _ test: (TrainerEvent) -> Bool) {
-            let deadline = Date().addingTimeInterval(60)
-            while Date() < deadline {
-                events += s.poll()
-                if events.contains(where: test) { return }
-                Thread.sleep(forTimeInterval: 0.01)
-            }
-            Issue.record("no \(what) within 60 s")
-        }
+        let log = TrainerEventLog(s)
+        func waitFor(_ what: String, _ test: (TrainerEvent) -> Bool) { log.waitFor(what, test) }
         waitFor("ready") { if case .ready = $0 { return true }; return false }
         s.send(.step)
         waitFor("a report") { if case .report(let r) = $0 { return r.step == 1 }; return false }

@@ -28,25 +28,17 @@ import Testing
         let s = TrainerSession(plan: RunPlan(task: "echo", settings: ["T": .number(10), "hidden": .number(4), "batch": .number(4)]),
                                dataDirectory: ExperimentTests.data)
         defer { s.shutdown() }
-        var events: [TrainerEvent] = []
-        func waitFor(_ what: String, _ test: (TrainerEvent) -> Bool) {
-            let deadline = Date().addingTimeInterval(60)
-            while Date() < deadline {
-                events += s.poll()
-                if events.contains(where: test) { return }
-                Thread.sleep(forTimeInterval: 0.01)
-            }
-            Issue.record("no \(what) within 60 s")
-        }
+        let log = TrainerEventLog(s)
+        func waitFor(_ what: String, _ test: (TrainerEvent) -> Bool) { log.waitFor(what, test) }
         waitFor("ready") { if case .ready = $0 { return true }; return false }
-        events = []
+        log.events = []
         s.send(.run(steps: 5))
         waitFor("the pause after the run") { if case .running(false) = $0 { return true }; return false }
         Thread.sleep(forTimeInterval: 0.2)  // nothing more may come: the run is over
-        events += s.poll()
-        let steps = events.compactMap { e -> Int? in if case .report(let r) = e { return r.step }; return nil }
+        log.events += s.poll()
+        let steps = log.events.compactMap { e -> Int? in if case .report(let r) = e { return r.step }; return nil }
         #expect(steps == [1, 2, 3, 4, 5])
-        let running = events.compactMap { e -> Bool? in if case .running(let on) = e { return on }; return nil }
+        let running = log.events.compactMap { e -> Bool? in if case .running(let on) = e { return on }; return nil }
         #expect(running == [true, false])
     }
 }
