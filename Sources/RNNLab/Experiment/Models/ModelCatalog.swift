@@ -5,12 +5,13 @@ import RNNEngine
 /// first that fits the task is built. A new model kind is one file conforming
 /// to ``LabModel`` and one line here.
 enum ModelCatalog {
-    static let kinds: [any LabModel.Type] = [
+    /// Computed, not stored: a stored array of metatypes is global mutable state to Swift 6.
+    static var kinds: [any LabModel.Type] {[
         TreeLabModel.self,
         RCNNModel.self,
         SequenceModel.self,
         TranslationModel.self,
-    ]
+    ]}
 
     /// The model for `task`, built from `configuration`.
     static func model(for task: any SequenceTask, configuration: ExperimentConfiguration,
