@@ -23,6 +23,9 @@ public struct AppState: Sendable {
     public var savedKnobs: [String: [String: SettingValue]]
     /// lesson id → question id → the learner's prediction (a copy of the progress store's).
     public var answers: [String: [String: Int]] = [:]
+    /// A classroom start (`rnnlab --fresh`): lessons open with their own settings,
+    /// not the knobs saved on an earlier visit (which are kept, not erased).
+    public var opensWithLessonDefaults = false
     /// Lines for the home screen, e.g. a progress file that was set aside, or a
     /// save that failed: phrases, written in the language of the frame.
     public var notices: [Phrase]

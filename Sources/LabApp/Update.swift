@@ -107,7 +107,7 @@ func homeKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
 func openLesson(_ state: inout AppState, index: Int) -> [AppEffect] {
     let lesson = state.lessons[index]
     var settings = lesson.settings
-    for knob in lesson.knobs {
+    for knob in lesson.knobs where !state.opensWithLessonDefaults {
         if let saved = state.savedKnobs[lesson.id]?[knob.name], knob.definition.refusal(saved) == nil {
             settings[knob.name] = saved
         }

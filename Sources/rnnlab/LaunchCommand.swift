@@ -13,6 +13,9 @@ struct LaunchCommand: ParsableCommand {
 
     @OptionGroup var options: LessonOptions
 
+    @Flag(name: .customLong("fresh"), help: "A classroom start: every lesson opens with its own settings, not the knobs saved on an earlier visit (those are kept).")
+    var fresh = false
+
     func run() throws {
         BacktracerSetting.makeNonInteractive()
         let library = try options.library()
@@ -27,6 +30,7 @@ struct LaunchCommand: ParsableCommand {
             savedKnobs: knobs.values,
             notices: [progress.notice, knobs.notice].compactMap { $0 })
         state.answers = progress.answers
+        state.opensWithLessonDefaults = fresh
         let loop = LabLoop(state: state, progress: progress, knobs: knobs, dataDirectory: options.dataDirectory,
                            capabilities: Capabilities.detect(environment: environment))
         do {

@@ -32,3 +32,18 @@ import Testing
         #expect(screen.contains("want > 0.95"))
     }
 }
+
+/// `rnnlab --fresh`: a lesson opens with its own settings, whatever was saved.
+@Suite struct FreshStartTests {
+    @Test func savedKnobsOpenTheLessonUnlessTheStartIsFresh() {
+        for fresh in [false, true] {
+            var state = fixtureState()
+            state.savedKnobs = ["echo-lab": ["hidden": .number(2)]]
+            state.opensWithLessonDefaults = fresh
+            send(&state, keys(.enter))
+            #expect(state.lesson!.requested["hidden"] == .number(fresh ? 8 : 2), "fresh \(fresh)")
+            // What was saved is kept either way: nothing is erased.
+            #expect(state.savedKnobs["echo-lab"]?["hidden"] == .number(2))
+        }
+    }
+}
