@@ -50,7 +50,7 @@ struct DataListCommand: ParsableCommand {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
                 let sizes = task.sizes
                 let train = sizes.train.map(String.init) ?? cliLanguage(.command(.fresh))
-                rows.append([entry.name, task.kind.rawValue, cliLanguage.render(task.shape), train,
+                rows.append([entry.name, cliLanguage.render(task.kind.label), cliLanguage.render(task.shape), train,
                              "\(sizes.validation)", "\(sizes.test)", cliLanguage(.command(.milliseconds), ["ms": .fixed(ms, decimals: 0)]),
                              entry.knobs.map(\.shortDescription).joined(separator: " ")])
                 if baselines {
@@ -116,12 +116,16 @@ struct DataShowCommand: ParsableCommand {
         let loaded = DispatchTime.now().uptimeNanoseconds
         say(.command(.dataTitle), ["name": .text(task.name), "summary": .phrase(task.summary)])
         let sizes = task.sizes
-        say(.command(.dataSizes), ["kind": .text(task.kind.rawValue), "shape": .phrase(task.shape),
+        say(.command(.dataSizes), ["kind": .phrase(task.kind.label), "shape": .phrase(task.shape),
                                    "train": sizes.train.map(TextArgument.integer) ?? .phrase(Phrase(.command(.fresh))),
                                    "validation": .integer(sizes.validation), "test": .integer(sizes.test)])
         print()
         let k = max(count, 1)
-        if let batch = task.evaluationBatches(.train, batchSize: k).first {
+        // Drawn as training draws them (at random positions, seeded), so the windows
+        // shown are distinct, not one window slid along by a step each time.
+        var rng = SplitMix64(seed: options.seed)
+        if sizes.train != 0 {
+            let batch = task.trainingBatch(size: k, rng: &rng)
             for row in 0..<min(k, batch.batchSize) {
                 say(.command(.sample), ["number": .integer(row + 1)])
                 for line in TaskPreview.render(task, batch: batch, row: row, language: cliLanguage) { print("  " + line) }

@@ -15,7 +15,10 @@ struct ListCommand: ParsableCommand {
             print(chapter)  // the lessons' own text
             for l in lessons {
                 let done = progress.doneCount(l)
-                say(.command(.listLesson), ["id": .text(padded(l.id, to: 28)), "title": .text(l.title), "done": .integer(done), "total": .integer(l.checks.count)])
+                say(.command(.listLesson), ["number": .text(padded(l.number.map(String.init) ?? "", to: 3, leading: true)),
+                                            "id": .text(padded(l.id, to: 22)), "title": .text(l.title),
+                                            "done": .integer(done), "total": .integer(l.checks.count)])
+                if !l.checks.isEmpty { say(.command(.listChecks), ["checks": .list(l.checks.map(\.id))]) }
             }
         }
         for p in library.problems { sayError(p.phrase) }

@@ -8,13 +8,17 @@ import TerminalUI
 let cliLanguage = Language.english
 
 /// Prints a message of the catalogue on standard output.
+/// Each line is flushed at once, so a pipe (`rnnlab verify --all | tee log`) sees
+/// every line as it is said, not when the program ends.
 func say(_ key: TextKey, _ arguments: [String: TextArgument] = [:]) {
     print(cliLanguage(key, arguments))
+    fflush(nil)  // every output stream; naming `stdout` is not concurrency-safe in Swift 6
 }
 
 /// Prints a phrase on standard output.
 func say(_ phrase: Phrase) {
     print(cliLanguage.render(phrase))
+    fflush(nil)  // every output stream; naming `stdout` is not concurrency-safe in Swift 6
 }
 
 /// Prints a message of the catalogue on standard error.
@@ -55,7 +59,10 @@ func printError(_ message: String) {
 
 /// `text` padded with spaces to `columns` display columns (wide characters
 /// count two), so tables line up in any language.
-func padded(_ text: String, to columns: Int) -> String {
+/// With `leading`, the spaces go in front (numbers line up on the right).
+func padded(_ text: String, to columns: Int, leading: Bool = false) -> String {
     let width = text.displayWidth
-    return width >= columns ? text : text + String(repeating: " ", count: columns - width)
+    guard width < columns else { return text }
+    let spaces = String(repeating: " ", count: columns - width)
+    return leading ? spaces + text : text + spaces
 }

@@ -49,10 +49,11 @@ import Testing
 }
 
 @Suite struct MetricsLogTests {
-    /// NaN and infinities are JSON null, never the string "nan".
+    /// NaN and infinities are JSON null, never the string "nan"; the keys are the CSV's.
     @Test func nonFiniteNumbersAreNullInJSON() throws {
         var log = MetricsLog()
-        log.append(.init(step: 1, loss: 0.5, validationLoss: .nan, gradientNorm: .infinity, timeStepGradientNorms: [1, -.infinity]))
+        log.append(.init(step: 1, loss: 0.5, validationLoss: .nan, gradientNorm: .infinity, metrics: [("accuracy", .nan)],
+                         timeStepGradientNorms: [1, -.infinity]))
         log.append(.init(step: 2, loss: .nan, gradientNorm: 2))
         let data = try log.encoded(asJSON: true)
         let text = String(decoding: data, as: UTF8.self)
@@ -60,17 +61,52 @@ import Testing
         let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         #expect(rows.count == 2)
         #expect(rows[0]["loss"] as? Double == 0.5)
-        #expect(rows[0]["validationLoss"] is NSNull && rows[0]["gradientNorm"] is NSNull)
-        let norms = try #require(rows[0]["timeStepGradientNorms"] as? [Any])
+        #expect(rows[0]["validation_loss"] is NSNull && rows[0]["gradient_norm"] is NSNull && rows[0]["accuracy"] is NSNull)
+        let norms = try #require(rows[0]["time_step_gradient_norms"] as? [Any])
         #expect(norms.count == 2 && norms[0] as? Double == 1 && norms[1] is NSNull)
-        #expect(rows[1]["loss"] is NSNull && rows[1]["validationLoss"] == nil)
+        #expect(rows[1]["loss"] is NSNull && rows[1]["validation_loss"] == nil && rows[1]["accuracy"] == nil)
     }
 
-    @Test func csvHasOneLinePerStep() throws {
+    @Test func csvHasOneLinePerStepWithEveryMetric() throws {
         var log = MetricsLog()
-        log.append(.init(step: 1, loss: 0.25, validationLoss: 0.5, gradientNorm: 1, timeStepGradientNorms: [0.5, 0.25]))
+        log.append(.init(step: 1, loss: 0.25, gradientNorm: 1))
+        log.append(.init(step: 2, loss: 0.25, validationLoss: 0.5, gradientNorm: 1, metrics: [("accuracy", 0.75), ("solved", 0.5)],
+                         timeStepGradientNorms: [0.5, 0.25]))
         let text = String(decoding: try log.encoded(asJSON: false), as: UTF8.self)
-        #expect(text == "step,loss,validation_loss,gradient_norm,time_step_gradient_norms\n1,0.25,0.5,1.0,0.5;0.25\n")
+        #expect(text == """
+            step,loss,gradient_norm,validation_loss,accuracy,solved,time_step_gradient_norms
+            1,0.25,1.0,,,,
+            2,0.25,1.0,0.5,0.75,0.5,0.5;0.25
+
+            """)
         #expect(MetricsLog.acceptsExtension(of: "a.csv") && MetricsLog.acceptsExtension(of: "a.json") && !MetricsLog.acceptsExtension(of: "a.txt"))
+    }
+
+    /// Both formats carry the same keys with the same values, step by step.
+    @Test func csvAndJSONAgreeKeyForKey() throws {
+        var log = MetricsLog()
+        log.append(.init(step: 1, loss: 0.125, gradientNorm: 3))
+        log.append(.init(step: 2, loss: 0.0625, validationLoss: 0.25, gradientNorm: 2, metrics: [("mse", 0.25), ("solved", 0.375)]))
+        let json = try #require(try JSONSerialization.jsonObject(with: log.encoded(asJSON: true)) as? [[String: Any]])
+        let lines = String(decoding: try log.encoded(asJSON: false), as: UTF8.self).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        #expect(Set(json.flatMap(\.keys)).isSubset(of: Set(header)))
+        for (row, object) in zip(lines.dropFirst(), json) {
+            for (key, cell) in zip(header, row) where key != "time_step_gradient_norms" {
+                if cell.isEmpty { #expect(object[key] == nil, "\(key)") } else { #expect((object[key] as? NSNumber)?.doubleValue == Double(cell), "\(key)") }
+            }
+        }
+    }
+
+    /// A headless run's log holds the task's validation metrics at its evaluations.
+    @Test func aRunLogsTheTasksMetrics() throws {
+        let e = try Experiment(task: "echo", settings: ["eval_every": .number(2)], dataDirectory: HeadlessRunTests.data)
+        var run = HeadlessRun()
+        run.train(e, steps: 4)
+        let keys = run.log.keys
+        #expect(keys.first == "step" && keys.last == "time_step_gradient_norms" && keys.contains("accuracy"))
+        let evaluated = run.log.rows.filter { $0.validationLoss != nil }
+        #expect(evaluated.map(\.step) == [2, 4])
+        #expect(evaluated.allSatisfy { $0.metrics.contains { $0.id == "accuracy" && (0...1).contains($0.value) } })
     }
 }

@@ -26,6 +26,13 @@ public enum CommandKey: String, CaseIterable, Sendable {
     case verifyProblems
     /// One lesson; `id` comes padded to its column.
     case listLesson
+    /// The check ids under a lesson in `rnnlab list`.
+    case listChecks
+    /// A task kind as `rnnlab data` shows it.
+    case kindRegression
+    case kindClassification
+    case kindPerStepClassification
+    case kindSeq2seq
     case noSuchPath
     case lintNote
     case lintSummary
@@ -104,7 +111,9 @@ public enum CommandKey: String, CaseIterable, Sendable {
         case .verifyPass, .verifyFail: return ["check", "detail", "lesson", "seconds", "steps"]
         case .verifySummary: return ["failed", "passed"]
         case .verifyProblems: return ["count"]
-        case .listLesson: return ["done", "id", "title", "total"]
+        case .listLesson: return ["done", "id", "number", "title", "total"]
+        case .listChecks: return ["checks"]
+        case .kindRegression, .kindClassification, .kindPerStepClassification, .kindSeq2seq: return []
         case .noSuchPath: return ["path"]
         case .lintNote: return ["file", "reason"]
         case .lintSummary: return ["files", "problems"]

@@ -59,10 +59,7 @@ public struct LessonLibrary: Sendable {
         if let l = lessons.first(where: { $0.id == name }) { return .success(l) }
         if let l = lessons.first(where: { file($0) == name || file($0) == name + ".md" }) { return .success(l) }
         if let n = Int(name), n >= 0, !name.hasPrefix("-") {
-            let numbered = lessons.filter { l in
-                let digits = file(l).prefix { $0.isASCII && $0.isNumber }
-                return !digits.isEmpty && Int(digits) == n
-            }
+            let numbered = lessons.filter { $0.number == n }
             if numbered.count == 1 { return .success(numbered[0]) }
             if numbered.count > 1 { return .failure(Reason(.lessonFile(.ambiguousNumber), ["number": .text(name), "files": .list(numbered.map { file($0) })])) }
         }
@@ -86,5 +83,14 @@ public struct LessonLibrary: Sendable {
             groups[l.chapter, default: []].append(l)
         }
         return order.map { ($0, groups[$0]!) }
+    }
+}
+
+extension Lesson {
+    /// The number at the front of the lesson's file name (`3` for `03-….md`), the
+    /// number `rnnlab run 3` and the lesson list use; nil when the name has none.
+    public var number: Int? {
+        let digits = URL(fileURLWithPath: file).lastPathComponent.prefix { $0.isASCII && $0.isNumber }
+        return digits.isEmpty ? nil : Int(digits)
     }
 }

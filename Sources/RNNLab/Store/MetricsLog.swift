@@ -1,45 +1,38 @@
 import Foundation
 
 /// The metrics of every step of a headless run, written as CSV or JSON with
-/// ``SafeFile``. In JSON a NaN or infinite number is `null`, so every numeric
-/// field holds a number or null, never a string; in CSV it is `nan`, `inf` or `-inf`.
+/// ``SafeFile``. Both formats use the same snake_case keys: `step`, `loss`,
+/// `gradient_norm`, `validation_loss`, then every metric the evaluation measured
+/// under its id (`accuracy`, `mse`, `solved`, …, the names checks use), then
+/// `time_step_gradient_norms`. In JSON a NaN or infinite number is `null`, so
+/// every numeric field holds a number or null, never a string, and a key is
+/// absent on a step that did not measure it; in CSV such a cell is empty and a
+/// non-finite number is `nan`, `inf` or `-inf`.
 public struct MetricsLog: Sendable {
-    public struct Row: Sendable, Equatable, Encodable {
+    public struct Row: Sendable, Equatable {
         public var step: Int
         public var loss: Double
         public var validationLoss: Double?
         public var gradientNorm: Double
+        /// The evaluation's metrics and measurements, by id, in the order measured.
+        public var metrics: [(id: String, value: Double)]
         /// ‖∂L/∂h_t‖ per time step, when probes were recorded on that step.
         public var timeStepGradientNorms: [Double]?
 
         public init(step: Int, loss: Double, validationLoss: Double? = nil, gradientNorm: Double,
-                    timeStepGradientNorms: [Double]? = nil) {
+                    metrics: [(id: String, value: Double)] = [], timeStepGradientNorms: [Double]? = nil) {
             self.step = step
             self.loss = loss
             self.validationLoss = validationLoss
             self.gradientNorm = gradientNorm
+            self.metrics = metrics
             self.timeStepGradientNorms = timeStepGradientNorms
         }
 
-        enum CodingKeys: String, CodingKey { case step, loss, validationLoss, gradientNorm, timeStepGradientNorms }
-
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(step, forKey: .step)
-            try c.encode(Finite(loss), forKey: .loss)
-            if let validationLoss { try c.encode(Finite(validationLoss), forKey: .validationLoss) }
-            try c.encode(Finite(gradientNorm), forKey: .gradientNorm)
-            if let norms = timeStepGradientNorms { try c.encode(norms.map(Finite.init), forKey: .timeStepGradientNorms) }
-        }
-    }
-
-    /// A number, or null when it is NaN or infinite.
-    struct Finite: Encodable {
-        var value: Double
-        init(_ value: Double) { self.value = value }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.singleValueContainer()
-            if value.isFinite { try c.encode(value) } else { try c.encodeNil() }
+        public static func == (a: Row, b: Row) -> Bool {
+            a.step == b.step && a.loss.bitPattern == b.loss.bitPattern && a.validationLoss == b.validationLoss
+                && a.gradientNorm.bitPattern == b.gradientNorm.bitPattern && a.timeStepGradientNorms == b.timeStepGradientNorms
+                && a.metrics.map(\.id) == b.metrics.map(\.id) && a.metrics.map(\.value) == b.metrics.map(\.value)
         }
     }
 
@@ -48,8 +41,15 @@ public struct MetricsLog: Sendable {
     public init() {}
 
     public mutating func append(_ r: StepReport) {
+        var metrics: [(id: String, value: Double)] = []
+        if let e = r.evaluation {
+            let fixed: Set<String> = ["step", "loss", "gradient_norm", "validation_loss", "time_step_gradient_norms"]
+            for m in e.metrics + e.measurements where !fixed.contains(m.id.rawValue) && !metrics.contains(where: { $0.id == m.id.rawValue }) {
+                metrics.append((m.id.rawValue, m.value))
+            }
+        }
         rows.append(Row(step: r.step, loss: r.loss, validationLoss: r.evaluation?.loss, gradientNorm: r.gradientNorm,
-                        timeStepGradientNorms: r.probes?.gradientNorms))
+                        metrics: metrics, timeStepGradientNorms: r.probes?.gradientNorms))
     }
 
     public mutating func append(_ row: Row) { rows.append(row) }
@@ -57,22 +57,54 @@ public struct MetricsLog: Sendable {
     /// Whether `path` names a file this log can write (.csv or .json).
     public static func acceptsExtension(of path: String) -> Bool { path.hasSuffix(".csv") || path.hasSuffix(".json") }
 
+    /// The keys of every row, in the order of the file: the fixed ones, then each
+    /// metric id in the order it first appears.
+    public var keys: [String] {
+        var ids: [String] = []
+        for r in rows { for m in r.metrics where !ids.contains(m.id) { ids.append(m.id) } }
+        return ["step", "loss", "gradient_norm", "validation_loss"] + ids + ["time_step_gradient_norms"]
+    }
+
     /// The file's bytes: JSON for a `.json` path, CSV otherwise.
     public func encoded(asJSON: Bool) throws -> Data {
-        if asJSON {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted]
-            return try encoder.encode(rows)
+        asJSON ? Data(json.utf8) : Data(csv.utf8)
+    }
+
+    /// One object per step, keys in the order of ``keys``.
+    private var json: String {
+        func number(_ v: Double) -> String { v.isFinite ? String(v) : "null" }
+        let objects = rows.map { r -> String in
+            var fields = ["\"step\": \(r.step)", "\"loss\": \(number(r.loss))", "\"gradient_norm\": \(number(r.gradientNorm))"]
+            if let v = r.validationLoss { fields.append("\"validation_loss\": \(number(v))") }
+            for m in r.metrics { fields.append("\(quoted(m.id)): \(number(m.value))") }
+            if let norms = r.timeStepGradientNorms {
+                fields.append("\"time_step_gradient_norms\": [\(norms.map(number).joined(separator: ", "))]")
+            }
+            return "  {" + fields.joined(separator: ", ") + "}"
         }
-        var text = "step,loss,validation_loss,gradient_norm,time_step_gradient_norms\n"
+        return rows.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// A header of ``keys`` and one line per step; unmeasured cells are empty.
+    private var csv: String {
+        let keys = keys
+        var text = keys.joined(separator: ",") + "\n"
         for r in rows {
-            let norms = r.timeStepGradientNorms.map { $0.map { String($0) }.joined(separator: ";") } ?? ""
-            text += "\(r.step),\(r.loss),\(r.validationLoss.map { String($0) } ?? ""),\(r.gradientNorm),\(norms)\n"
+            var cells = [String(r.step), String(r.loss), String(r.gradientNorm), r.validationLoss.map { String($0) } ?? ""]
+            for key in keys.dropFirst(4).dropLast() { cells.append(r.metrics.first { $0.id == key }.map { String($0.value) } ?? "") }
+            cells.append(r.timeStepGradientNorms.map { $0.map { String($0) }.joined(separator: ";") } ?? "")
+            text += cells.joined(separator: ",") + "\n"
         }
-        return Data(text.utf8)
+        return text
     }
 
     public func write(to url: URL) throws {
         try SafeFile.write(try encoded(asJSON: url.pathExtension == "json"), to: url)
     }
+}
+
+/// `text` as a JSON string literal.
+private func quoted(_ text: String) -> String {
+    let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
+    return String(decoding: data, as: UTF8.self)
 }

@@ -1,4 +1,5 @@
 import RNNEngine
+import LabText
 
 /// What a task asks of a model, which fixes the shape of its outputs.
 ///
@@ -83,5 +84,17 @@ extension SequenceBatch {
                              lengths: Array(lengths[..<n]), mask: Array(mask[..<(n * T)]),
                              targetValues: targetValues.map { Tensor(shape: [n] + Array($0.shape.dropFirst()), scalars: Array($0.scalars[..<(n * targetWidth)])) },
                              targetClasses: targetClasses.map { Array($0[..<(n * U)]) }, targetMask: Array(targetMask[..<(n * U)]))
+    }
+}
+
+extension TaskKind {
+    /// The kind as people read it: "per-step classification", not `perStepClassification`.
+    public var label: Phrase {
+        switch self {
+        case .regression: Phrase(.command(.kindRegression))
+        case .classification: Phrase(.command(.kindClassification))
+        case .perStepClassification: Phrase(.command(.kindPerStepClassification))
+        case .seq2seq: Phrase(.command(.kindSeq2seq))
+        }
     }
 }
