@@ -19,6 +19,10 @@ struct PaceEndToEndTests {
         try lab.waitFor("the prompt") { $0.contains("run how many steps, then pause?") }
         try lab.send("BSpace", "BSpace", "BSpace", "3", "7", "Enter")
         try lab.waitFor("the counted run to end at step 37") { $0.contains("paused") && LabEndToEndTests.step($0) == 37 }
+        // Paused means paused: a moment later it is still at step 37, not past it.
+        Thread.sleep(forTimeInterval: 0.5)
+        let later = try lab.screen()
+        #expect(later.contains("paused") && LabEndToEndTests.step(later) == 37, "\(later)")
         // Four presses of [ from full speed: at most 50 steps a second, shown on the status line.
         try lab.send("[", "[", "[", "[")
         try lab.waitFor("the limit on the status line") { $0.contains("≤ 50/s") }
