@@ -52,7 +52,7 @@ import Testing
     /// NaN and infinities are JSON null, never the string "nan"; the keys are the CSV's.
     @Test func nonFiniteNumbersAreNullInJSON() throws {
         var log = MetricsLog()
-        log.append(.init(step: 1, loss: 0.5, validationLoss: .nan, gradientNorm: .infinity, metrics: [("accuracy", .nan)],
+        log.append(.init(step: 1, loss: 0.5, validationLoss: .nan, gradientNorm: .infinity, metrics: [.init("accuracy", .nan)],
                          timeStepGradientNorms: [1, -.infinity]))
         log.append(.init(step: 2, loss: .nan, gradientNorm: 2))
         let data = try log.encoded(asJSON: true)
@@ -70,7 +70,7 @@ import Testing
     @Test func csvHasOneLinePerStepWithEveryMetric() throws {
         var log = MetricsLog()
         log.append(.init(step: 1, loss: 0.25, gradientNorm: 1))
-        log.append(.init(step: 2, loss: 0.25, validationLoss: 0.5, gradientNorm: 1, metrics: [("accuracy", 0.75), ("solved", 0.5)],
+        log.append(.init(step: 2, loss: 0.25, validationLoss: 0.5, gradientNorm: 1, metrics: [.init("accuracy", 0.75), .init("solved", 0.5)],
                          timeStepGradientNorms: [0.5, 0.25]))
         let text = String(decoding: try log.encoded(asJSON: false), as: UTF8.self)
         #expect(text == """
@@ -86,7 +86,7 @@ import Testing
     @Test func csvAndJSONAgreeKeyForKey() throws {
         var log = MetricsLog()
         log.append(.init(step: 1, loss: 0.125, gradientNorm: 3))
-        log.append(.init(step: 2, loss: 0.0625, validationLoss: 0.25, gradientNorm: 2, metrics: [("mse", 0.25), ("solved", 0.375)]))
+        log.append(.init(step: 2, loss: 0.0625, validationLoss: 0.25, gradientNorm: 2, metrics: [.init("mse", 0.25), .init("solved", 0.375)]))
         let json = try #require(try JSONSerialization.jsonObject(with: log.encoded(asJSON: true)) as? [[String: Any]])
         let lines = String(decoding: try log.encoded(asJSON: false), as: UTF8.self).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = lines[0]

@@ -15,12 +15,12 @@ public struct MetricsLog: Sendable {
         public var validationLoss: Double?
         public var gradientNorm: Double
         /// The evaluation's metrics and measurements, by id, in the order measured.
-        public var metrics: [(id: String, value: Double)]
+        public var metrics: [Value]
         /// ‖∂L/∂h_t‖ per time step, when probes were recorded on that step.
         public var timeStepGradientNorms: [Double]?
 
         public init(step: Int, loss: Double, validationLoss: Double? = nil, gradientNorm: Double,
-                    metrics: [(id: String, value: Double)] = [], timeStepGradientNorms: [Double]? = nil) {
+                    metrics: [Value] = [], timeStepGradientNorms: [Double]? = nil) {
             self.step = step
             self.loss = loss
             self.validationLoss = validationLoss
@@ -28,24 +28,29 @@ public struct MetricsLog: Sendable {
             self.metrics = metrics
             self.timeStepGradientNorms = timeStepGradientNorms
         }
-
-        public static func == (a: Row, b: Row) -> Bool {
-            a.step == b.step && a.loss.bitPattern == b.loss.bitPattern && a.validationLoss == b.validationLoss
-                && a.gradientNorm.bitPattern == b.gradientNorm.bitPattern && a.timeStepGradientNorms == b.timeStepGradientNorms
-                && a.metrics.map(\.id) == b.metrics.map(\.id) && a.metrics.map(\.value) == b.metrics.map(\.value)
-        }
     }
+
+    /// One metric's value on one step, under the id checks use.
+    public struct Value: Sendable, Equatable {
+        public var id: String
+        public var value: Double
+        public init(_ id: String, _ value: Double) { self.id = id; self.value = value }
+    }
+
+    /// The keys every row has, before and after the metrics.
+    static let leadingKeys = ["step", "loss", "gradient_norm", "validation_loss"]
+    static let trailingKeys = ["time_step_gradient_norms"]
 
     public private(set) var rows: [Row] = []
 
     public init() {}
 
     public mutating func append(_ r: StepReport) {
-        var metrics: [(id: String, value: Double)] = []
+        var metrics: [Value] = []
         if let e = r.evaluation {
-            let fixed: Set<String> = ["step", "loss", "gradient_norm", "validation_loss", "time_step_gradient_norms"]
+            let fixed = Set(Self.leadingKeys + Self.trailingKeys)
             for m in e.metrics + e.measurements where !fixed.contains(m.id.rawValue) && !metrics.contains(where: { $0.id == m.id.rawValue }) {
-                metrics.append((m.id.rawValue, m.value))
+                metrics.append(Value(m.id.rawValue, m.value))
             }
         }
         rows.append(Row(step: r.step, loss: r.loss, validationLoss: r.evaluation?.loss, gradientNorm: r.gradientNorm,
@@ -62,7 +67,7 @@ public struct MetricsLog: Sendable {
     public var keys: [String] {
         var ids: [String] = []
         for r in rows { for m in r.metrics where !ids.contains(m.id) { ids.append(m.id) } }
-        return ["step", "loss", "gradient_norm", "validation_loss"] + ids + ["time_step_gradient_norms"]
+        return Self.leadingKeys + ids + Self.trailingKeys
     }
 
     /// The file's bytes: JSON for a `.json` path, CSV otherwise.
@@ -91,7 +96,7 @@ public struct MetricsLog: Sendable {
         var text = keys.joined(separator: ",") + "\n"
         for r in rows {
             var cells = [String(r.step), String(r.loss), String(r.gradientNorm), r.validationLoss.map { String($0) } ?? ""]
-            for key in keys.dropFirst(4).dropLast() { cells.append(r.metrics.first { $0.id == key }.map { String($0.value) } ?? "") }
+            for key in keys.dropFirst(Self.leadingKeys.count).dropLast(Self.trailingKeys.count) { cells.append(r.metrics.first { $0.id == key }.map { String($0.value) } ?? "") }
             cells.append(r.timeStepGradientNorms.map { $0.map { String($0) }.joined(separator: ";") } ?? "")
             text += cells.joined(separator: ",") + "\n"
         }
