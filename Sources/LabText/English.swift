@@ -38,7 +38,8 @@ enum English {
         teach.map { (TextKey.teach($0.key), $0.value) },
         gate.map { (TextKey.gate($0.key), $0.value) },
         pace.map { (TextKey.pace($0.key), $0.value) },
-        guide.map { (TextKey.guide($0.key), $0.value) })
+        guide.map { (TextKey.guide($0.key), $0.value) },
+        export.map { (TextKey.export($0.key), $0.value) })
 
     static let common: [CommonKey: String] = [
         .listSeparator: ", ",

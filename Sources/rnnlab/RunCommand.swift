@@ -37,16 +37,25 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Write the trained parameters to this .safetensors file.")
     var checkpoint: String?
 
+    @Option(help: "Write a run file (lesson, settings, how it ended) that `rnnlab replay` runs again and compares.")
+    var record: String?
+
+    @Option(name: .customLong("init-from"),
+            help: "Start from the parameters in this .safetensors file: a checkpoint, or a PyTorch state_dict with the lab's names and shapes.")
+    var initFrom: String?
+
     func run() throws {
         let library = try options.library()
         guard let lesson = LessonOptions.find(lesson, in: library) else {
             fail(Phrase(.lessonFile(.noLesson), ["name": .text(self.lesson), "lessons": .list(library.lessons.map(\.id))]))
         }
         let stepCount = RunCommand.wholeNumber(steps, name: "--steps", in: 1...HeadlessRun.maxSteps)
+        // A run file starts from the seed; weights from a file would make its replay another run.
+        if record != nil, initFrom != nil { fail(Phrase(.export(.recordWithInitFrom))) }
         if let m = metrics, !MetricsLog.acceptsExtension(of: m) { fail(.metricsExtension, ["file": .text(m)]) }
         // The writer's own checks, before any training: a bad path costs nothing.
-        let outputs = [metrics, checkpoint].compactMap { $0 }
-        if outputs.count == 2, metrics == checkpoint { fail(.sameOutputFile, ["file": .text(outputs[0])]) }
+        let outputs = [metrics, checkpoint, record].compactMap { $0 }
+        if Set(outputs).count < outputs.count { fail(.sameOutputFile, ["file": .text(outputs.first { o in outputs.filter { $0 == o }.count > 1 }!)]) }
         for path in outputs {
             do { _ = try SafeFile.destination(of: URL(fileURLWithPath: path)) } catch { fail(error) }
         }
@@ -57,6 +66,13 @@ struct RunCommand: ParsableCommand {
         do { experiment = try Experiment(task: lesson.task, settings: chosen, dataDirectory: options.dataDirectory) } catch {
             fail(error)
         }
+        if let initFrom {
+            do {
+                try experiment.loadParameters(try SafetensorsFile.readStateDict(from: URL(fileURLWithPath: initFrom)))
+            } catch {
+                fail(Phrase(.export(.checkpointMismatch), ["file": .text(initFrom), "reason": .phrase(Phrase.describing(error))]))
+            }
+        }
         experiment.measurements = lesson.measurementNames
         say(.command(.runHeader), ["title": .text(lesson.title), "task": .text(lesson.task), "parameters": .integer(experiment.parameterCount)])
 
@@ -65,8 +81,13 @@ struct RunCommand: ParsableCommand {
         defer { signal(SIGINT, previous) }
         let clock = ContinuousClock()
         let start = clock.now
+        let startSettings = experiment.settings
+        var taken = 0
+        var lastLoss = Double.nan
         var run = HeadlessRun()
         run.train(experiment, steps: stepCount, shouldStop: { interruptRequested.load(ordering: .relaxed) }) { r in
+            taken += 1
+            lastLoss = r.loss
             guard let e = r.evaluation else { return }
             let elapsed = start.duration(to: clock.now)
             let secs = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
@@ -115,6 +136,18 @@ struct RunCommand: ParsableCommand {
                 }
             } catch {
                 sayProblem(Phrase(.command(.checkpointNotWritten), ["reason": .phrase(Phrase.describing(error))]))
+                status = max(status, 1)
+            }
+        }
+        if let record {
+            var file = RunRecord(lesson: lesson.id, task: lesson.task, settings: startSettings, steps: taken,
+                                 ending: .init(step: experiment.step, loss: lastLoss, parameters: RunRecord.fingerprint(experiment)))
+            if case .diverged = run.ending { file.changes = [.init(afterStep: taken, event: .rollBack)] }
+            do {
+                try SafeFile.write(file.json(), to: URL(fileURLWithPath: record))
+                say(.export(.recorded), ["file": .text(record), "steps": .integer(taken)])
+            } catch {
+                sayProblem(Phrase(.command(.metricsNotWritten), ["reason": .phrase(Phrase.describing(error))]))
                 status = max(status, 1)
             }
         }

@@ -232,6 +232,16 @@ public final class Experiment {
 
     /// The model's parameters by name, for a checkpoint.
     public func stateDict() -> [String: Tensor] { model.stateDict() }
+
+    /// Replaces the parameters with those of `stateDict` (PyTorch's names and
+    /// shapes, every one present and nothing else: `strict=True`), starts the
+    /// optimiser afresh and makes them the state a divergence rolls back to.
+    /// Throws ``StateDictError`` naming the first mismatch; nothing changes then.
+    public func loadParameters(_ stateDict: [String: Tensor]) throws {
+        try model.loadStateDict(stateDict)
+        rebuildOptimizer()
+        lastGood = (step, model.stateDict())
+    }
 }
 
 extension Experiment {

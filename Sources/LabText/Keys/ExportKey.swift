@@ -1,0 +1,46 @@
+/// `rnnlab export`: a lesson's model, data and training as a PyTorch project.
+public enum ExportKey: String, CaseIterable, Sendable {
+    /// The export covers some model kinds only.
+    case unsupportedModel
+    /// A setting with no faithful PyTorch equivalent in the export.
+    case unsupportedSetting
+    /// The output folder already holds files: nothing is overwritten.
+    case folderNotEmpty
+    case cannotWrite
+    /// What was written, and what to run next.
+    case wrote
+    case nextCheck
+    case nextTrain
+    /// `--from` did not fit the lesson's model.
+    case checkpointMismatch
+    case trainingBatchesRange
+    /// `rnnlab replay` and `run --record`.
+    case badRunFile
+    case recorded
+    case replayHeader
+    case reproduced
+    case notReproduced
+    case otherThreads
+    case recordWithInitFrom
+
+    public var placeholders: Set<String> {
+        switch self {
+        case .unsupportedModel: return ["lesson", "model"]
+        case .unsupportedSetting: return ["lesson", "setting", "value"]
+        case .folderNotEmpty: return ["folder"]
+        case .cannotWrite: return ["file", "reason"]
+        case .wrote: return ["count", "folder"]
+        case .nextCheck: return ["folder"]
+        case .nextTrain: return ["steps"]
+        case .checkpointMismatch: return ["file", "reason"]
+        case .trainingBatchesRange: return ["value", "low", "high"]
+        case .badRunFile: return ["file", "field", "expected"]
+        case .recorded: return ["file", "steps"]
+        case .replayHeader: return ["lesson", "steps", "changes"]
+        case .reproduced: return ["step", "loss"]
+        case .notReproduced: return ["step", "loss", "recordedStep", "recordedLoss"]
+        case .otherThreads: return ["recorded", "now"]
+        case .recordWithInitFrom: return []
+        }
+    }
+}

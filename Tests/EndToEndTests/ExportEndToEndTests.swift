@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import TestTiers
+
+/// `rnnlab export` writes a PyTorch project that reproduces the lab: its
+/// `train.py --check` loads the lab's weights and must give the lab's
+/// validation metrics within 1e-4 (relative), for a recurrent classifier and a
+/// regression model, fresh and trained. The PyTorch half runs when a Python
+/// with torch and safetensors is at hand: `$RNNLAB_TORCH_PYTHON` (`.ci/run`
+/// makes a venv from the local wheels when it can), else `python3`.
+@Suite(.enabled(if: TestTier.slow)) struct ExportEndToEndTests {
+    let run = RunCommandEndToEndTests()
+
+    /// A Python that imports torch and safetensors, or nil.
+    static let torchPython: String? = {
+        let candidates = [ProcessInfo.processInfo.environment["RNNLAB_TORCH_PYTHON"], "/usr/bin/python3"].compactMap { $0 }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rnnlab-torch-probe-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        for python in candidates where FileManager.default.isExecutableFile(atPath: python) {
+            let status = try? Spawn.run(python, ["-c", "import torch, safetensors"], stdout: scratch, stderr: scratch)
+            if status == 0 { return python }
+        }
+        return nil
+    }()
+
+    /// Runs `python script arguments` in `folder`; (status, stdout + stderr).
+    func runPython(_ python: String, _ arguments: [String], in folder: URL) throws -> (Int32, String) {
+        let log = folder.appendingPathComponent("python.log").path
+        let status = try Spawn.run("/usr/bin/env", ["OMP_NUM_THREADS=1", python] + arguments, stdout: log, stderr: log)
+        return (status, (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
+    }
+
+    @Test func theProjectHoldsItsFilesAndRefusesToOverwrite() throws {
+        let dir = try run.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("project")
+        let first = try run.rnnlab(["export", "lstm-gates", "--training-batches", "3", "--out", out.path], in: dir)
+        #expect(first.status == 0, "\(first.err)")
+        #expect(first.out.contains("wrote 5 files to \(out.path)"), "\(first.out)")
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
+        #expect(names == ["train.py", "weights.safetensors", "data.safetensors", "lab.json", "README.md"])
+        let script = try String(contentsOf: out.appendingPathComponent("train.py"), encoding: .utf8)
+        #expect(script.contains("CELL = nn.LSTM") && script.contains("TASK_KIND = \"regression\""), "\(script.prefix(2000))")
+        let before = try Data(contentsOf: out.appendingPathComponent("train.py"))
+        let again = try run.rnnlab(["export", "lstm-gates", "--out", out.path], in: dir)
+        #expect(again.status == 2 && again.err.contains("already holds files"), "\(again.err)")
+        #expect(try Data(contentsOf: out.appendingPathComponent("train.py")) == before, "the second export replaced a file")
+    }
+
+    @Test func aModelTheExportDoesNotCoverIsRefusedWithTheReason() throws {
+        let dir = try run.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("project")
+        let seq2seq = try run.rnnlab(["export", "encoder-decoder", "--out", out.path], in: dir)
+        #expect(seq2seq.status == 2 && seq2seq.err.contains("the PyTorch export covers recurrent models"), "\(seq2seq.err)")
+        let clamp = try run.rnnlab(["export", "lstm-gates", "--set", "forget_gate_clamp=0.5", "--out", out.path], in: dir)
+        #expect(clamp.status == 2 && clamp.err.contains("forget_gate_clamp = 0.5 has no faithful PyTorch equivalent"), "\(clamp.err)")
+        #expect(!FileManager.default.fileExists(atPath: out.path), "a refused export left a folder behind")
+    }
+
+    @Test func aCheckpointOfAnotherModelIsRefusedWithWhatWasExpected() throws {
+        let dir = try run.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let gru = dir.appendingPathComponent("gru.safetensors").path
+        let trained = try run.rnnlab(["run", "gru", "--steps", "1", "--checkpoint", gru], in: dir)
+        #expect(trained.status == 0, "\(trained.err)")
+        let out = dir.appendingPathComponent("project")
+        let wrong = try run.rnnlab(["export", "lstm-gates", "--from", gru, "--out", out.path], in: dir)
+        #expect(wrong.status == 2 && wrong.err.contains("does not fit this lesson's model"), "\(wrong.err)")
+        #expect(wrong.err.contains("shape"), "the reason should name the mismatch: \(wrong.err)")
+    }
+
+    /// The lab's metrics, reproduced by PyTorch from the lab's weights: a fresh LSTM
+    /// regression (lesson 4), a trained one, and a trained LSTM text classifier with
+    /// an embedding and masking (lesson 10).
+    @Test(.enabled(if: ExportEndToEndTests.torchPython != nil), arguments: [
+        ("lstm-gates", 0), ("lstm-gates", 150), ("text-rnn", 150),
+    ])
+    func pytorchReproducesTheLabsMetrics(lesson: String, steps: Int) throws {
+        let python = try #require(ExportEndToEndTests.torchPython)
+        let dir = try run.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var from: [String] = []
+        if steps > 0 {
+            let checkpoint = dir.appendingPathComponent("trained.safetensors").path
+            let trained = try run.rnnlab(["run", lesson, "--steps", "\(steps)", "--checkpoint", checkpoint], in: dir)
+            #expect(trained.status == 0, "\(trained.err)")
+            from = ["--from", checkpoint]
+        }
+        let out = dir.appendingPathComponent("project")
+        let exported = try run.rnnlab(["export", lesson, "--training-batches", "2", "--out", out.path] + from, in: dir)
+        try #require(exported.status == 0, "\(exported.err)")
+        let (status, log) = try runPython(python, [out.appendingPathComponent("train.py").path, "--check"], in: dir)
+        #expect(status == 0, "train.py --check failed:\n\(log)")
+        #expect(log.contains("validation_loss") && !log.contains("DIFFERS"), "\(log)")
+        // A wrong weight must be caught: the check is not vacuous. (One class's bias: a
+        // shift of every logit by the same amount would change no softmax.)
+        let (broken, brokenLog) = try runPython(python, ["-c", """
+            import sys, runpy
+            from safetensors.torch import load_file, save_file
+            path = sys.argv[1] + "/weights.safetensors"
+            w = load_file(path); b = w["head.bias"].clone(); b[0] += 0.05; w["head.bias"] = b; save_file(w, path)
+            sys.argv = [sys.argv[1] + "/train.py", "--check"]
+            runpy.run_path(sys.argv[0], run_name="__main__")
+            """, out.path], in: dir)
+        #expect(broken == 1 && brokenLog.contains("DIFFERS"), "a changed head bias passed --check:\n\(brokenLog)")
+    }
+}
