@@ -83,4 +83,27 @@ struct PlaceAndPresentationEndToEndTests {
         try lab.send("f")
         try lab.waitFor("the lesson text again") { $0.contains("Knobs") && $0.contains("page 1/") }
     }
+
+    /// LANG=C: a met check reads `[x]` and every cell is ASCII; NO_COLOR: the
+    /// loss plot's series have their own glyphs in the legend.
+    @Test func plainTerminalsReadAsTheyShould() throws {
+        let (ascii, state) = try TmuxSession.launchLab(width: 100, height: 30, prefix: ["env", "LANG=C", "LC_ALL=C"])
+        defer { try? FileManager.default.removeItem(at: state) }
+        do {
+            defer { ascii.close() }
+            try ascii.waitFor("the home screen") { $0.contains("Sequences and the simple RNN") }
+            try ascii.send("Enter")
+            try ascii.waitFor("the lesson") { $0.contains("paused") && $0.contains("Knobs") }
+            try ascii.play()
+            let met = try ascii.waitFor("a met check as [x]") { $0.contains("[x] A tanh RNN") }
+            let allASCII = met.unicodeScalars.allSatisfy { $0.isASCII }
+            #expect(allASCII, "\(met)")
+            #expect(met.contains("RNN Lab > 1. Foundations >") && met.contains("** train loss  ++ validation"), "\(met)")
+        }
+        let (mono, folder) = try TmuxSession.launchLab(width: 100, height: 30, prefix: ["env", "NO_COLOR=1"])
+        defer { mono.close(); try? FileManager.default.removeItem(at: folder) }
+        try mono.waitFor("the home screen") { $0.contains("Sequences and the simple RNN") }
+        try mono.send("Enter")
+        try mono.waitFor("the legend with a glyph per series") { $0.contains("━━ train loss  ++ validation  oo chance") }
+    }
 }
