@@ -58,6 +58,10 @@ import Testing
         b.write("○ ρ…", in: Rect(x: 0, y: 1, width: 40, height: 1), alignment: .right)
         #expect(b.textLines()[1] == String(repeating: " ", count: 32) + "o rho...")
         #expect(b.cells.allSatisfy { $0.symbol.isASCII })
+        // A text cut to fit ends in `...`, whole.
+        var cut = Buffer(width: 10, height: 1, capabilities: .ascii)
+        cut.write("abcdefghijklmno", in: cut.bounds, alignment: .left)
+        #expect(cut.textLines() == ["abcdefg..."])
         var u = Buffer(width: 12, height: 1, capabilities: .monochrome)
         u.write("✓ ρ …", x: 0, y: 0)
         #expect(u.textLines() == ["✓ ρ …       "])

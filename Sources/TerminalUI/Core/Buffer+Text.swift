@@ -56,7 +56,11 @@ extension Buffer {
     public mutating func write(_ text: String, in rect: Rect, alignment: Alignment, style: Style = .plain) {
         guard !rect.isEmpty else { return }
         let text = capabilities.unicode ? text : ASCIIFallback.text(for: text)
-        let shown = text.truncated(toDisplayWidth: rect.width)
+        var shown = text.truncated(toDisplayWidth: rect.width)
+        if !capabilities.unicode && shown != text {
+            // The cut's … becomes `...`: leave it the two columns more it takes.
+            shown = String(text.truncated(toDisplayWidth: max(1, rect.width - 2)))
+        }
         let w = shown.displayWidth
         let x: Int
         switch alignment {
