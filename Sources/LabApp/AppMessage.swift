@@ -17,6 +17,9 @@ public enum AppMessage: Sendable {
     case resize(width: Int, height: Int)
     /// Saving progress or knob values failed, with the reason (shown at once).
     case saveFailed(Phrase)
+    /// Sent once at launch: reopen the lesson the learner had open, at its page
+    /// (``AppState/restore(_:)`` says whether there is one).
+    case resume
 }
 
 /// What the run loop must do after an update: `update` itself touches

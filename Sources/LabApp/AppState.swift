@@ -26,6 +26,13 @@ public struct AppState: Sendable {
     /// A classroom start (`rnnlab --fresh`): lessons open with their own settings,
     /// not the knobs saved on an earlier visit (which are kept, not erased).
     public var opensWithLessonDefaults = false
+    /// The lesson last opened (from `place.json`, then this session's).
+    public var lastLesson: String?
+    /// lesson id → the prose page last shown there: a lesson opens at it.
+    public var lastPages: [String: Int] = [:]
+    /// Presentation mode (`f`): the lesson screen shows the dashboard alone,
+    /// as large as the screen allows. Kept from lesson to lesson.
+    public var presenting = false
     /// Lines for the home screen, e.g. a progress file that was set aside, or a
     /// save that failed: phrases, written in the language of the frame.
     public var notices: [Phrase]

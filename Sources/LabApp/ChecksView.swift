@@ -84,8 +84,10 @@ func drawChecks(_ ls: LessonState, completed: Set<String>, language t: Language,
         let line = inner.row(row)
         let selected = focused && i == ls.selectedCheck
         if selected { buffer.fill(line, style: LabTheme.selected) }
+        // Without Unicode a met check is `[x]`, wider than ✓: every title moves along.
         buffer.write(mark.symbol, x: line.x + 1, y: line.y, style: selected ? LabTheme.selected : mark.style)
-        buffer.write(check.title, in: Rect(x: line.x + 3, y: line.y, width: line.width - 3, height: 1), alignment: .left,
+        let titleX = buffer.capabilities.unicode ? 3 : 5
+        buffer.write(check.title, in: Rect(x: line.x + titleX, y: line.y, width: line.width - titleX, height: 1), alignment: .left,
                      style: selected ? LabTheme.selected : (mark == .otherSettings ? LabTheme.dim : .plain))
     }
     guard checks.indices.contains(ls.selectedCheck) else { return }

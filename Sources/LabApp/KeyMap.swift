@@ -4,6 +4,8 @@ import TerminalUI
 /// What a key does, by name: one row of the key map.
 enum KeyAction: CaseIterable, Sendable {
     case move, change, page, focus, open, play, step, pace, runSteps, setUp, defaults, reset, verify, rollBack, lowerRate, predict, help, back, quit
+    /// Presentation mode.
+    case present
     /// Keys of the value editor.
     case apply, cancel, cursor, delete
 }
@@ -43,6 +45,7 @@ let keyMap: [KeyBinding] = [
     KeyBinding(action: .rollBack, keys: ["b"], label: "b", hint: "b", help: .helpRollBack, manual: .manualRollBack),
     KeyBinding(action: .lowerRate, keys: ["L"], label: "L", hint: "L", help: .helpLowerRate, manual: .manualRollBack),
     KeyBinding(action: .predict, keys: ["p"], label: "p", hint: "p", help: .helpPredict, manual: .manualPredict),
+    KeyBinding(action: .present, keys: ["f"], label: "f", hint: "f", help: .helpPresent, manual: .manualPresent),
     KeyBinding(action: .help, keys: ["?"], label: "?", hint: "?", help: .helpHelp, manual: .manualHelp),
     KeyBinding(action: .back, keys: ["q"], label: "q", hint: "q", help: .helpBack, manual: .manualBack),
     KeyBinding(action: .quit, keys: ["Ctrl-C"], label: .named(.controlC), hint: .named(.controlC), help: .helpQuit, manual: nil),

@@ -19,12 +19,20 @@ struct LessonLayout: Equatable {
     /// Side by side from 80 columns, stacked below. The left column shows
     /// prose, knobs and checks together when there are at least 34 rows for
     /// them, otherwise one at a time behind a row of tabs (Tab switches).
-    init(width: Int, height: Int, lesson: Lesson, focus: LessonFocus) {
+    ///
+    /// In presentation mode (`presenting`) the dashboard takes the whole body,
+    /// every column and every row between the title and the message line.
+    init(width: Int, height: Int, lesson: Lesson, focus: LessonFocus, presenting: Bool = false) {
         let area = Rect(width: width, height: height)
         title = area.row(0)
         hints = area.row(height - 1)
         message = area.row(height - 2)
         let body = area.inset(top: 1, bottom: 2)
+        if presenting {
+            dashboard = body
+            (prose, knobs, checks, tabs) = (nil, nil, nil, nil)
+            return
+        }
         let left: Rect
         if width >= 80 {
             let leftWidth = max(30, min(width * 2 / 5, 64))

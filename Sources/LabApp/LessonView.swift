@@ -5,7 +5,8 @@ import TerminalUI
 /// The lesson screen: title, the prose / knobs / checks column, the live
 /// dashboard, a message line and the key hints.
 func drawLesson(_ ls: LessonState, state: AppState, in area: Rect, buffer: inout Buffer) {
-    let layout = LessonLayout(width: area.width, height: area.height, lesson: ls.lesson, focus: ls.focus)
+    let layout = LessonLayout(width: area.width, height: area.height, lesson: ls.lesson, focus: ls.focus,
+                              presenting: state.presenting)
     let t = state.language
     let done = state.doneCount(ls.lesson)
     buffer.render(StatusBar(left: t(.lesson(.titleBar), ["chapter": .text(ls.lesson.chapter), "title": .text(ls.lesson.title)]),
@@ -24,12 +25,12 @@ func drawLesson(_ ls: LessonState, state: AppState, in area: Rect, buffer: inout
     } else if let m = ls.message {
         buffer.write(" " + m.text(in: t), in: layout.message, alignment: .left, style: m.isError ? LabTheme.error : LabTheme.dim)
     }
-    drawHints(lessonHints(ls, language: t), in: layout.hints, buffer: &buffer)
+    drawHints(lessonHints(ls, presenting: state.presenting, language: t), in: layout.hints, buffer: &buffer)
     if let quiz = ls.quiz { drawQuiz(quiz, ls, state: state, in: area, buffer: &buffer) }
 }
 
 /// The hints for what the keys do right now (keys from the key map).
-func lessonHints(_ ls: LessonState, language t: Language) -> [KeyHint] {
+func lessonHints(_ ls: LessonState, presenting: Bool = false, language t: Language) -> [KeyHint] {
     if ls.editor != nil || ls.stepsPrompt != nil {
         return [hint(.apply, .hintApply, t), hint(.cancel, .hintCancel, t), hint(.cursor, .hintCursor, t), hint(.delete, .hintDelete, t)]
     }
@@ -42,6 +43,12 @@ func lessonHints(_ ls: LessonState, language t: Language) -> [KeyHint] {
         hints.append(hint(.play, ls.run.isRunning ? .hintPause : .hintTrain, t))
         hints.append(hint(.step, .hintStep, t))
     }
+    if presenting {
+        // The dashboard alone: no focus to move, and `f` brings the lesson back.
+        hints += [hint(.present, .hintShowLesson, t), hint(.back, .hintBack, t), hint(.help, .hintHelp, t),
+                  hint(.reset, .hintReset, t), hint(.pace, .hintPace, t), hint(.runSteps, .hintRunSteps, t)]
+        return hints
+    }
     switch ls.focus {
     case .prose: hints.append(hint(.page, .hintPage, t))
     case .knobs: hints += [hint(.change, .hintChange, t), hint(.open, .hintType, t)]
@@ -50,6 +57,7 @@ func lessonHints(_ ls: LessonState, language t: Language) -> [KeyHint] {
     }
     hints += [hint(.focus, .hintFocus, t), hint(.reset, .hintReset, t), hint(.help, .hintHelp, t), hint(.back, .hintBack, t)]
     hints.append(hint(.pace, .hintPace, t))  // last: where the bar is narrow, the help lists it
+    hints.append(hint(.present, .hintPresent, t))
     return hints
 }
 

@@ -9,10 +9,26 @@ public struct RunEvent: Sendable, Equatable {
     public var label: Phrase
     /// Whether the change rebuilt the model (drawn in its own style).
     public var isRebuild: Bool
-    public init(step: Int, label: Phrase, isRebuild: Bool = false) {
+    /// For a live knob change: the knob, its old and its new value (as shown),
+    /// so that quick changes of one knob can be drawn as one chain.
+    public var change: KnobChange?
+    public init(step: Int, label: Phrase, isRebuild: Bool = false, change: KnobChange? = nil) {
         self.step = step
         self.label = label
         self.isRebuild = isRebuild
+        self.change = change
+    }
+}
+
+/// A knob going from one value to another, as a loss-plot mark shows it.
+public struct KnobChange: Sendable, Equatable {
+    public var setting: String
+    public var old: String
+    public var value: String
+    public init(setting: String, old: String, value: String) {
+        self.setting = setting
+        self.old = old
+        self.value = value
     }
 }
 

@@ -35,3 +35,18 @@ public struct StatusMessage: Sendable, Equatable {
     /// The message written in `language`.
     public func text(in language: Language) -> String { language.render(phrase) }
 }
+
+extension StatusMessage {
+    /// Whether the message tells the state of the run ("rolled back to step 725;
+    /// Space resumes", "the run diverged: press b…", "reset"): it goes stale, and
+    /// is cleared, once the run starts again or diverges again.
+    var isAboutRunState: Bool {
+        switch phrase.key {
+        case .status(.rollingBack)?, .status(.rollingBackCompare)?, .status(.lowering)?, .status(.loweringCompare)?,
+             .status(.diverged)?, .status(.reset)?, .dashboard(.rolledBack)?, .dashboard(.rolledBackLowered)?:
+            return true
+        default:
+            return false
+        }
+    }
+}

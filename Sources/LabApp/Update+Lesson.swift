@@ -31,6 +31,9 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
         default: break
         }
     }
+    // Presentation mode shows no prose, knobs or checks: the keys that move
+    // about in them would act unseen, so they wait until `f` shows them again.
+    if state.presenting, hiddenInPresentation(key) { return [] }
     switch key {
     case .character("q"):
         state.lesson = ls
@@ -61,6 +64,8 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
         return verifyKey(&ls)
     case .character("p"):
         openQuiz(state, &ls)
+    case .character("f"):
+        state.presenting.toggle()
     case .tab:
         ls.focus = nextFocus(ls.focus, by: 1)
     case .backTab:
@@ -70,7 +75,8 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
     case .pageUp:
         pageKey(&ls, by: -1, width: state.width, height: state.height, language: state.language)
     case .escape:
-        ls.message = nil
+        // Esc leaves presentation mode, as it leaves a full screen; else it clears the message.
+        if state.presenting { state.presenting = false } else { ls.message = nil }
     default:
         switch ls.focus {
         case .prose: proseKey(&ls, key)
@@ -79,6 +85,17 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
         }
     }
     return []
+}
+
+/// Keys for the parts presentation mode hides: focus, pages, the arrows.
+func hiddenInPresentation(_ key: AppKey) -> Bool {
+    switch key {
+    case .tab, .backTab, .pageUp, .pageDown, .up, .down, .left, .right, .home, .end, .enter,
+         .character("h"), .character("j"), .character("k"), .character("l"):
+        return true
+    default:
+        return false
+    }
 }
 
 /// The focus after `focus`, cycling.

@@ -39,7 +39,10 @@ func applyTrainerEvent(_ state: inout AppState, _ event: TrainerEvent) -> [AppEf
         } else {
             ls.message = StatusMessage(.dashboard(.rolledBack), ["step": .integer(step)])
         }
-    case .running, .diverged, .failed:
+    case .running(true), .diverged:
+        // "rolled back…; Space resumes" and the like no longer hold.
+        if ls.message?.isAboutRunState == true { ls.message = nil }
+    case .running, .failed:
         break
     }
     state.lesson = ls
@@ -82,9 +85,10 @@ func fold(_ event: TrainerEvent, into run: inout RunState) {
     case let .changed(name, value, effect, step):
         let change: [String: TextArgument] = ["setting": .phrase(shortName(name)), "old": .text(run.settings[name]?.description ?? "?"),
                                               "value": .text(value.description)]
+        let knobChange = KnobChange(setting: name, old: run.settings[name]?.description ?? "?", value: value.description)
         run.settings[name] = value
         if effect == .live {
-            run.data.events.append(RunEvent(step: step, label: Phrase(.dashboard(.eventChanged), change)))
+            run.data.events.append(RunEvent(step: step, label: Phrase(.dashboard(.eventChanged), change), change: knobChange))
         } else {
             run.pendingRebuildLabel = Phrase(.dashboard(.eventRebuilt), change)
         }
@@ -103,7 +107,8 @@ func fold(_ event: TrainerEvent, into run: inout RunState) {
             run.settings["learning_rate"] = .number(lr)
             let change: [String: TextArgument] = ["setting": .phrase(shortName("learning_rate")), "old": .text(old),
                                                   "value": .text(SettingValue.format(lr))]
-            run.data.events.append(RunEvent(step: step, label: Phrase(.dashboard(.eventChanged), change)))
+            run.data.events.append(RunEvent(step: step, label: Phrase(.dashboard(.eventChanged), change),
+                                            change: KnobChange(setting: "learning_rate", old: old, value: SettingValue.format(lr))))
         } else {
             run.data.events.append(RunEvent(step: step, label: Phrase(.dashboard(.eventRolledBack))))
         }

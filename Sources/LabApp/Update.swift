@@ -34,7 +34,11 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppEffect
         }
         return []
     case .key(let key):
-        return applyKey(&state, key)
+        let effects = applyKey(&state, key)
+        rememberPage(&state)
+        return effects
+    case .resume:
+        return resume(&state)
     case .saveFailed(let reason):
         if !state.notices.contains(reason) { state.notices.append(reason) }
         state.lesson?.message = StatusMessage(reason, isError: true)
@@ -113,6 +117,8 @@ func openLesson(_ state: inout AppState, index: Int) -> [AppEffect] {
         }
     }
     state.lesson = LessonState(index: index, lesson: lesson, settings: settings)
+    state.lesson!.page = min(max(0, state.lastPages[lesson.id] ?? 0), max(0, lesson.pages.count - 1))
+    state.lastLesson = lesson.id
     state.screen = .lesson
     let ls = state.lesson!
     var effects: [AppEffect] = [.startTrainer(ls.runPlan(settings: settings))]

@@ -162,6 +162,11 @@ enum English {
         .manualRollBack: "after a divergence: roll back / roll back with the learning rate ÷ 10",
         .manualHelp: "help",
         .manualBack: "back to the lessons; quit from there (Ctrl-C quits at once)",
+        .helpPresent: "presentation: the dashboard alone, full screen",
+        .hintPresent: "present",
+        .hintShowLesson: "lesson text",
+        .hintRunSteps: "run N",
+        .manualPresent: "presentation mode: the dashboard alone, as large as the screen allows (for a projector); `f` again brings the lesson text back",
     ]
 
     static let status: [StatusKey: String] = [

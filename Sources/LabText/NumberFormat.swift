@@ -13,7 +13,8 @@ private func cLog10(_ x: Double) -> Double { log10(x) }
 /// panels and status lines (LabApp), and message arguments (``TextArgument``).
 public enum NumberFormat {
     /// A compact label with at most `significantDigits` significant digits:
-    /// `1e-6`, `2.5e-4`, `0.01`, `1.5`, `123`, `2.3k`, `15M`. Trailing zeros
+    /// `1e-6`, `2.5e-4`, `0.01`, `1.5`, `123`, `2.3k`, `1.5e7`, `1e12`
+    /// (thousands as `k`, larger numbers in e notation, never M, G or T). Trailing zeros
     /// are dropped; NaN and infinities read `NaN`, `inf`, `-inf`.
     public static func compact(_ value: Double, significantDigits: Int = 3) -> String {
         if value.isNaN { return "NaN" }
@@ -26,17 +27,14 @@ public enum NumberFormat {
         let e0 = DecimalMath.decimalExponent(a)
         a = round(a, toDecimals: digits - 1 - e0)
         let e = DecimalMath.decimalExponent(a)
-        if a >= 1000 {
-            let units: [(Double, String)] = [(1e3, "k"), (1e6, "M"), (1e9, "G"), (1e12, "T")]
-            for (i, (unit, suffix)) in units.enumerated() {
-                let scaled = a / unit
-                if scaled < 1000 || i == units.count - 1 {
-                    if scaled >= 1000 { break }
-                    let se = DecimalMath.decimalExponent(scaled)
-                    return sign + fixed(scaled, decimals: max(0, digits - 1 - se)) + suffix
-                }
-            }
+        if a >= 1e6 {
+            // Past thousands, the e notation ML readers expect (1e12, not 1T).
             return sign + scientific(a, exponent: e, digits: digits)
+        }
+        if a >= 1000 {
+            let scaled = a / 1000
+            let se = DecimalMath.decimalExponent(scaled)
+            return sign + fixed(scaled, decimals: max(0, digits - 1 - se)) + "k"
         }
         if e >= -2 {
             return sign + fixed(a, decimals: max(0, digits - 1 - e))

@@ -19,6 +19,11 @@ final class LabLoop {
     private(set) var state: AppState
     private var progress: ProgressStore
     private var knobs: KnobStore
+    private var place: PlaceStore
+    /// The place last saved (or found at launch): saved again only when it changes.
+    private var savedPlace: Place
+    /// Whether to reopen the lesson the learner left open (``AppMessage/resume``) once the terminal is up.
+    private let resumes: Bool
     private let dataDirectory: DataDirectory
     private let capabilities: Capabilities
     private var session: TrainerSession?
@@ -38,10 +43,14 @@ final class LabLoop {
     /// drawn, so a paste of 50,000 characters is a few frames, not 50,000.
     static let inputBudget = Duration.milliseconds(50)
 
-    init(state: AppState, progress: ProgressStore, knobs: KnobStore, dataDirectory: DataDirectory, capabilities: Capabilities) {
+    init(state: AppState, progress: ProgressStore, knobs: KnobStore, place: PlaceStore, resumes: Bool,
+         dataDirectory: DataDirectory, capabilities: Capabilities) {
         self.state = state
         self.progress = progress
         self.knobs = knobs
+        self.place = place
+        self.savedPlace = state.place
+        self.resumes = resumes
         self.dataDirectory = dataDirectory
         self.capabilities = capabilities
     }
@@ -70,6 +79,7 @@ final class LabLoop {
         let start = clock.now
         var size = terminal.size()
         apply(.resize(width: size.width, height: size.height))
+        if resumes { apply(.resume) }
         var lastDraw: ContinuousClock.Instant?
         var needsDraw = true
         func handle(_ event: KeyEvent) {
@@ -156,6 +166,18 @@ final class LabLoop {
     /// One message through `update`, then its effects.
     private func apply(_ message: AppMessage) {
         for effect in update(&state, message) { execute(effect) }
+        // The learner's place (lesson, page) is saved whenever it changes: only
+        // keys and the launch's resume change it. Marked as saved first, so a
+        // failed save is reported once, not retried in a loop.
+        switch message {
+        case .key, .resume: break
+        default: return
+        }
+        let now = state.place
+        if now != savedPlace {
+            savedPlace = now
+            save { try place.save(now) }
+        }
     }
 
     private func execute(_ effect: AppEffect) {
@@ -188,6 +210,7 @@ final class LabLoop {
             save { try progress.recordAnswer(lesson, question, choice: choice) }
         case let .saveKnobs(lesson, values):
             save { try knobs.save(lesson: lesson, values) }
+
         case .quit:
             break  // `state.quitting` ends the loop
         }

@@ -13,7 +13,7 @@ struct LaunchCommand: ParsableCommand {
 
     @OptionGroup var options: LessonOptions
 
-    @Flag(name: .customLong("fresh"), help: "A classroom start: every lesson opens with its own settings, not the knobs saved on an earlier visit (those are kept).")
+    @Flag(name: .customLong("fresh"), help: "A classroom start: every lesson opens with its own settings, not the knobs saved on an earlier visit (those are kept), at its first page, and the lab opens on the list of lessons.")
     var fresh = false
 
     func run() throws {
@@ -22,16 +22,20 @@ struct LaunchCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let progress = ProgressStore()
         let knobs = KnobStore(besideProgress: progress.url)
+        let place = PlaceStore(besideProgress: progress.url)
         var state = AppState(
             lessons: library.lessons,
             problems: library.problems.map(\.phrase),
             completed: progress.completed,
             firstStart: progress.firstStart,
             savedKnobs: knobs.values,
-            notices: [progress.notice, knobs.notice].compactMap { $0 })
+            notices: [progress.notice, knobs.notice, place.notice].compactMap { $0 })
         state.answers = progress.answers
         state.opensWithLessonDefaults = fresh
-        let loop = LabLoop(state: state, progress: progress, knobs: knobs, dataDirectory: options.dataDirectory,
+        // A classroom start opens on the list, every lesson at its first page.
+        let resumes = fresh ? false : state.restore(place.place)
+        let loop = LabLoop(state: state, progress: progress, knobs: knobs, place: place, resumes: resumes,
+                           dataDirectory: options.dataDirectory,
                            capabilities: Capabilities.detect(environment: environment))
         do {
             try loop.run()

@@ -44,8 +44,27 @@ import Testing
     @Test func asciiModeReplacesNonASCII() {
         var b = Buffer(width: 8, height: 1, capabilities: .ascii)
         b.write("a→b┤中", x: 0, y: 0)
-        #expect(b.textLines() == ["a>b+??  "])
+        #expect(b.textLines() == ["a->b+?? "])
         #expect(b.cells.allSatisfy { $0.symbol.isASCII })
+    }
+
+    /// LANG=C: a met check reads `[x]` (not `?`, the help key, nor a bare `v`),
+    /// ▶ and › `>`, ρ `rho`, … `...`; in a rectangle too, before it is cut.
+    @Test func asciiModeSpellsOutMeaningfulSymbols() {
+        var b = Buffer(width: 40, height: 2, capabilities: .ascii)
+        let used = b.write("✓ met ▶ running › ρ(W_hh) 1, …, T", x: 0, y: 0)
+        #expect(b.textLines()[0] == "[x] met > running > rho(W_hh) 1, ..., T ")
+        #expect(used == 39)
+        b.write("○ ρ…", in: Rect(x: 0, y: 1, width: 40, height: 1), alignment: .right)
+        #expect(b.textLines()[1] == String(repeating: " ", count: 32) + "o rho...")
+        #expect(b.cells.allSatisfy { $0.symbol.isASCII })
+        // A text cut to fit ends in `...`, whole.
+        var cut = Buffer(width: 10, height: 1, capabilities: .ascii)
+        cut.write("abcdefghijklmno", in: cut.bounds, alignment: .left)
+        #expect(cut.textLines() == ["abcdefg..."])
+        var u = Buffer(width: 12, height: 1, capabilities: .monochrome)
+        u.write("✓ ρ …", x: 0, y: 0)
+        #expect(u.textLines() == ["✓ ρ …       "])
     }
 
     @Test func displayWidths() {

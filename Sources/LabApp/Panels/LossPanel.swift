@@ -25,13 +25,41 @@ struct LossPanel: DashboardPanel {
             series.append(PlotSeries(name: referenceName(reference.name, context), steps: [0, lastStep], values: [reference.value, reference.value],
                                      color: LabTheme.referenceColor))
         }
-        let events = run.events.map {
+        // Changes closer than a label's width (about 14 columns of the plot) become one chain.
+        let gap = lastStep / Double(max(1, area.width - 6)) * 14
+        let events = LossPanel.chained(run.events, within: gap).map {
             PlotEvent(step: Double($0.step), label: context.language.render($0.label),
                       style: $0.isRebuild ? LabTheme.rebuildStyle : LabTheme.eventStyle)
         }
         let positive = run.trainLoss.values.contains { $0.isFinite && $0 > 0 }
         buffer.render(LinePlot(series: series, events: events, yScale: positive ? .log : .linear,
                                xRange: 0...lastStep, language: context.language), in: area)
+    }
+
+    /// Marks to draw: a run of changes to one knob, each within `gap` steps of
+    /// the one before and taking up where it left off, becomes one mark at the
+    /// first, "lr 0.01→0.02→0.04→0.08" (past five values, the middle ones are
+    /// shown as …). Other events are kept as they are.
+    static func chained(_ events: [RunEvent], within gap: Double) -> [RunEvent] {
+        var out: [RunEvent] = []
+        var values: [String] = []
+        for event in events {
+            if let change = event.change, let last = out.last, let previous = last.change,
+               previous.setting == change.setting, previous.value == change.old, Double(event.step - last.step) <= gap {
+                values.append(change.value)
+                out[out.count - 1].change?.value = change.value
+            } else {
+                values = event.change.map { [$0.old, $0.value] } ?? []
+                out.append(event)
+            }
+            if let change = out[out.count - 1].change, values.count > 2 {
+                let shown = values.count > 5 ? [values[0], "…"] + values.suffix(3) : values
+                out[out.count - 1].label = Phrase(.dashboard(.eventChanged), [
+                    "setting": .phrase(shortName(change.setting)), "old": .text(shown.dropLast().joined(separator: "→")),
+                    "value": .text(shown.last!)])
+            }
+        }
+        return out
     }
 
     /// "chance (mean of training targets)" for a baseline that ignores the input, else its name.

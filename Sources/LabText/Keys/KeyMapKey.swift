@@ -9,4 +9,6 @@ public enum KeyMapKey: String, CaseIterable, Sendable {
     case hintVerify, hintCancelVerify, hintFocus, hintReset, hintHelp, hintBack
     case manualMove, manualChange, manualPage, manualFocus, manualOpen, manualPlay, manualStep, manualPace, manualRunSteps, manualSetUp, manualDefaults, manualReset
     case manualVerify, manualPredict, manualRollBack, manualHelp, manualBack
+    /// Presentation mode (`f`): the dashboard alone, as large as the screen.
+    case helpPresent, hintPresent, hintShowLesson, manualPresent, hintRunSteps
 }

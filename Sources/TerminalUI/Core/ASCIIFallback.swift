@@ -2,8 +2,38 @@
 /// for terminals without Unicode (`TERM=dumb`, the C locale). Anything that
 /// carries meaning gets a look-alike, never `?` (which reads as "unknown" and
 /// is the help key): ✓ is `v`, ✗ ✖ `x`, ▶ › `>`, ⚠ `!`, Greek letters
-/// their Latin initial (ρ `p`).
+/// their Latin initial (ρ `p`). Text written as a string gets the longer,
+/// clearer stand-ins of ``spelledOut(_:)`` first: ✓ `[x]`, ρ `rho`, … `...`.
 public enum ASCIIFallback {
+    /// A stand-in longer than one column, for characters whose one-column
+    /// look-alike would mislead: a met check (✓) is `[x]`, not a `v` that
+    /// could be a letter; ρ is `rho`, not `p`; an ellipsis is `...`, not `.`.
+    public static func spelledOut(_ character: Character) -> String? {
+        switch character.unicodeScalars.first?.value ?? 0 {
+        case 0x2713, 0x2714, 0x2705: return "[x]"
+        case 0x2026: return "..."
+        case 0x03C1: return "rho"
+        case 0x03C3: return "sigma"
+        case 0x03BB: return "lambda"
+        case 0x2192, 0x27F6: return "->"
+        case 0x2190, 0x27F5: return "<-"
+        case 0x2264: return "<="
+        case 0x2265: return ">="
+        default: return nil
+        }
+    }
+
+    /// `text` with every character that has a spelled-out stand-in replaced
+    /// by it; other characters are left for ``character(for:)``.
+    public static func text<S: StringProtocol>(for text: S) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text {
+            if !c.isASCII, let s = spelledOut(c) { out += s } else { out.append(c) }
+        }
+        return out
+    }
+
     /// A one-column ASCII character that looks like `character`, or `?`.
     public static func character(for character: Character) -> Character {
         guard let v = character.unicodeScalars.first?.value else { return "?" }

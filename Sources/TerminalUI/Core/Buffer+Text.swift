@@ -7,6 +7,18 @@ extension Buffer {
     public mutating func write<S: StringProtocol>(
         _ text: S, x: Int, y: Int, style: Style = .plain, maxWidth: Int = Int.max
     ) -> Int {
+        guard capabilities.unicode || text.allSatisfy(\.isASCII) else {
+            // Spelled-out stand-ins first (✓ `[x]`, ρ `rho`, … `...`); the
+            // cells replace any other non-ASCII character one for one.
+            return writeGraphemes(ASCIIFallback.text(for: text), x: x, y: y, style: style, maxWidth: maxWidth)
+        }
+        return writeGraphemes(text, x: x, y: y, style: style, maxWidth: maxWidth)
+    }
+
+    /// ``write(_:x:y:style:maxWidth:)`` once stand-ins are in place.
+    private mutating func writeGraphemes<S: StringProtocol>(
+        _ text: S, x: Int, y: Int, style: Style, maxWidth: Int
+    ) -> Int {
         var used = 0
         let rowVisible = y >= clip.minY && y < clip.maxY
         for c in text {
@@ -43,7 +55,12 @@ extension Buffer {
     /// Writes `text` in `rect`'s first row, aligned, cut with "…" when too long.
     public mutating func write(_ text: String, in rect: Rect, alignment: Alignment, style: Style = .plain) {
         guard !rect.isEmpty else { return }
-        let shown = text.truncated(toDisplayWidth: rect.width)
+        let text = capabilities.unicode ? text : ASCIIFallback.text(for: text)
+        var shown = text.truncated(toDisplayWidth: rect.width)
+        if !capabilities.unicode && shown != text {
+            // The cut's … becomes `...`: leave it the two columns more it takes.
+            shown = String(text.truncated(toDisplayWidth: max(1, rect.width - 2)))
+        }
         let w = shown.displayWidth
         let x: Int
         switch alignment {

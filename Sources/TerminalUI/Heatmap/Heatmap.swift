@@ -98,7 +98,7 @@ public struct Heatmap: Widget, Sendable {
         }
     }
 
-    /// `lo ▕scale▏ hi` on one row.
+    /// `lo scale hi` on one row; without colour `lo [ ░▒▓█] hi`.
     func drawLegend(x: Int, y: Int, width: Int, lo: Double, hi: Double, buffer buf: inout Buffer) {
         let loText = NumberFormat.compact(lo) + " ", hiText = " " + NumberFormat.compact(hi)
         let scaleW = min(16, width - loText.displayWidth - hiText.displayWidth)
@@ -107,8 +107,13 @@ public struct Heatmap: Widget, Sendable {
             return
         }
         var cx = x + buf.write(loText, x: x, y: y, style: .dim)
-        for i in 0..<scaleW {
-            let t = Double(i) / Double(scaleW - 1)
+        // Without colour the ramp of shades is bracketed, so its blank low
+        // end reads as part of the scale (lowest on the left).
+        let bracketed = !buf.capabilities.color && scaleW >= 4
+        let rampW = bracketed ? scaleW - 2 : scaleW
+        if bracketed { cx += buf.write("[", x: cx, y: y, style: .dim) }
+        for i in 0..<rampW {
+            let t = Double(i) / Double(max(1, rampW - 1))
             if buf.capabilities.color {
                 buf.setNarrow(x: cx, y: y, symbol: " ", style: Style(background: colorMap.color(at: t)))
             } else {
@@ -116,6 +121,7 @@ public struct Heatmap: Widget, Sendable {
             }
             cx += 1
         }
+        if bracketed { cx += buf.write("]", x: cx, y: y, style: .dim) }
         buf.write(hiText, x: cx, y: y, style: .dim)
     }
 }

@@ -23,7 +23,12 @@ extension LinePlot {
         let ay = plotTop + ph
         if showYAxis { buf.setNarrow(x: px - 1, y: ay, symbol: unicode ? "└" : "+", style: axisStyle) }
         for cx in 0..<pw { buf.setNarrow(x: px + cx, y: ay, symbol: unicode ? "─" : "-", style: axisStyle) }
-        let xTicks = Ticks.linear(xr.0, xr.1, maxCount: max(2, pw / 8))
+        var xTicks = Ticks.linear(xr.0, xr.1, maxCount: max(2, pw / 8))
+        if wholeSteps {
+            // Steps and time steps are whole numbers: no tick between two of them.
+            let span = Int(min(1e9, max(1, (xr.1 - xr.0).rounded(.down))))
+            xTicks = Ticks.linear(xr.0, xr.1, maxCount: max(1, min(max(2, pw / 8), span))).filter { $0 == $0.rounded() }
+        }
         var lastEnd = Int.min
         for t in xTicks {
             let cx = xMap.position(t) / subX
@@ -46,7 +51,9 @@ extension LinePlot {
         for (i, s) in series.enumerated() {
             guard used < width else { break }
             if i > 0 { used += buf.write("  ", x: x + used, y: y, maxWidth: width - used) }
-            let marker = unicode ? "━━" : String(repeating: LinePlot.asciiMarkers[i % LinePlot.asciiMarkers.count], count: 2)
+            // The legend shows each series' own glyph: a line in colour, else its marker.
+            let lined = unicode && (buf.capabilities.color || i == 0)
+            let marker = lined ? "━━" : String(repeating: LinePlot.marker(ofSeries: i), count: 2)
             used += buf.write(marker, x: x + used, y: y, style: .fg(s.color), maxWidth: width - used)
             used += buf.write(" " + s.name, x: x + used, y: y, maxWidth: width - used)
             if skipped[i] > 0 {

@@ -58,6 +58,8 @@ extension LinePlot {
 
     func draw(in a: Rect, buffer buf: inout Buffer) {
         let unicode = buf.capabilities.unicode
+        // Without colour, series after the first are told apart by their marker.
+        let color = buf.capabilities.color
         let log = yScale == .log
         let (xr, yr, hasData) = fittedRanges()
 
@@ -128,7 +130,8 @@ extension LinePlot {
                 let bits = canvas.bits[i]
                 if bits == 0 { continue }
                 let owner = Int(canvas.owner[i])
-                let symbol = unicode ? brailleCharacters[Int(bits)] : LinePlot.asciiMarkers[owner % LinePlot.asciiMarkers.count]
+                let symbol = unicode && (color || owner == 0)
+                    ? brailleCharacters[Int(bits)] : LinePlot.marker(ofSeries: owner)
                 buf.setNarrow(x: px + cx, y: plotTop + cy, symbol: symbol, style: .fg(series[owner].color))
             }
         }
@@ -138,17 +141,23 @@ extension LinePlot {
             buf.write(msg, x: mx, y: plotTop + (ph - 1) / 2, style: axisStyle, maxWidth: pw)
         }
 
-        // Event markers and labels, inside the plot only.
+        // Event markers and labels, inside the plot only. Labels never cover
+        // one another: see ``placeEventLabels(columns:width:rows:)``.
         let plotRect = Rect(x: px, y: plotTop, width: pw, height: ph)
         buf.withClip(plotRect) { b in
-            for e in events where e.step.isFinite && xMap.contains(e.step) {
+            var columns: [Int?] = []
+            for e in events {
+                guard e.step.isFinite, xMap.contains(e.step) else { columns.append(nil); continue }
                 let cx = xMap.position(e.step) / canvas.subX
+                columns.append(cx)
                 for cy in 0..<ph where canvas.isEmpty(cx, cy) {
                     b.setNarrow(x: px + cx, y: plotTop + cy, symbol: unicode ? "┊" : ":", style: e.style)
                 }
-                let lw = e.label.displayWidth
-                let lx = cx + 1 + lw <= pw ? cx + 1 : (cx - lw >= 0 ? cx - lw : max(0, pw - lw))
-                b.write(e.label, x: px + lx, y: plotTop, style: e.style, maxWidth: pw - lx)
+            }
+            let places = placeEventLabels(columns: columns, width: pw, rows: LinePlot.eventLabelRows(plotRows: ph))
+            for (i, place) in places.enumerated() {
+                guard let place else { continue }
+                b.write(events[i].label, x: px + place.x, y: plotTop + place.row, style: events[i].style, maxWidth: pw - place.x)
             }
             for cx in 0..<pw where marks[cx] >= 0 {
                 b.setNarrow(x: px + cx, y: plotTop, symbol: unicode ? "×" : "x",
@@ -160,5 +169,42 @@ extension LinePlot {
                  xLabelRows: xLabelRows, yTicks: yTicks, yLabels: yLabels, xr: xr, xMap: xMap, yMap: yMap,
                  subX: canvas.subX, subY: canvas.subY, unicode: unicode, buffer: &buf)
         if legendRows > 0 { drawLegend(x: px, y: a.y, width: a.maxX - px, skipped: skipped, unicode: unicode, buffer: &buf) }
+    }
+}
+
+extension LinePlot {
+    /// Rows at the top of a plot of `plotRows` rows that event labels may
+    /// take: half the plot (at least one row), so the curve stays in view.
+    static func eventLabelRows(plotRows: Int) -> Int { max(1, min(plotRows, (plotRows + 1) / 2)) }
+
+    /// Where each event's label goes: a row (0 is the top of the plot) and a
+    /// column, or nil for a label that finds no room (its marker is still
+    /// drawn). Newest first, each label takes the highest row where it
+    /// overlaps no label already placed, right of its marker, else left of
+    /// it; a one-column gap is kept between two labels on a row. `columns`
+    /// holds each event's marker column, nil for an event off the axis.
+    func placeEventLabels(columns: [Int?], width: Int, rows: Int) -> [(row: Int, x: Int)?] {
+        var taken = [[Range<Int>]](repeating: [], count: max(0, rows))
+        var out = [(row: Int, x: Int)?](repeating: nil, count: columns.count)
+        for i in columns.indices.reversed() {
+            guard let cx = columns[i] else { continue }
+            let lw = events[i].label.displayWidth
+            guard lw > 0, lw <= width else { continue }
+            // Right of the marker, left of it, or flush right: the first that fits.
+            var candidates = [cx + 1, cx - lw].filter { $0 >= 0 && $0 + lw <= width }
+            if candidates.isEmpty { candidates = [max(0, width - lw)] }
+            search: for row in 0..<taken.count {
+                for x in candidates {
+                    let span = x..<(x + lw)
+                    let padded = (x - 1)..<(x + lw + 1)
+                    if taken[row].allSatisfy({ !$0.overlaps(padded) }) {
+                        taken[row].append(span)
+                        out[i] = (row, x)
+                        break search
+                    }
+                }
+            }
+        }
+        return out
     }
 }

@@ -89,6 +89,9 @@ public struct LinePlot: Widget, Sendable {
     public var axisStyle: Style
     /// The language of the plot's own words ("no data", "(3 skipped)").
     public var language: Language
+    /// Whether x values are whole numbers (training steps, time steps): the
+    /// x axis then has ticks at whole numbers only. On by default.
+    public var wholeSteps = true
 
     public init(
         series: [PlotSeries], events: [PlotEvent] = [], yScale: AxisScale = .linear,
@@ -105,6 +108,11 @@ public struct LinePlot: Widget, Sendable {
         self.language = language
     }
 
-    /// Markers for series in ASCII mode, in order.
+    /// Markers for series in ASCII mode, in order. Without colour (and with
+    /// Unicode) the first series keeps its braille line and the others are
+    /// drawn with these markers too, so every series has a glyph of its own.
     static let asciiMarkers: [Character] = ["*", "+", "o", "#", "x", "%", "@", "="]
+
+    /// The ASCII marker of series `index`.
+    static func marker(ofSeries index: Int) -> Character { asciiMarkers[index % asciiMarkers.count] }
 }
