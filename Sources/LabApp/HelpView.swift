@@ -6,20 +6,29 @@ func helpEntries(_ language: Language) -> [(key: String, action: String)] {
     keyMap.compactMap { row in row.help.map { (row.label.text(language), language(.keys($0))) } }
 }
 
-/// The help overlay: every key and what it does, over the current screen.
+/// The most the help overlay scrolls on a screen `height` rows high: 0 when every key fits.
+func helpMaxScroll(_ state: AppState) -> Int {
+    let entries = helpEntries(state.language).count
+    return max(0, entries - max(1, state.height - 5))
+}
+
+/// The help overlay: every key and what it does, over the current screen;
+/// scrolled by ↑↓ when the screen is too short for all of them.
 func drawHelp(_ state: AppState, in area: Rect, buffer: inout Buffer) {
     let t = state.language
     let entries = helpEntries(t)
     let keyWidth = entries.map(\.key.displayWidth).max() ?? 0
     let textWidth = entries.map(\.action.displayWidth).max() ?? 0
-    let modal = Modal(width: keyWidth + textWidth + 9, height: entries.count + 6, title: t(.keys(.helpTitle)))
+    let modal = Modal(width: keyWidth + textWidth + 9, height: min(entries.count + 6, area.height), title: t(.keys(.helpTitle)))
     buffer.render(modal, in: area)
     let inner = modal.contentArea(in: area)
-    var y = inner.y + 1
-    for entry in entries where y < inner.maxY - 1 {
+    let scroll = min(state.helpScroll, helpMaxScroll(state))
+    var y = inner.y + (scroll > 0 || helpMaxScroll(state) > 0 ? 0 : 1)
+    for entry in entries.dropFirst(scroll) where y < inner.maxY - 1 {
         buffer.write(entry.key, x: inner.x, y: y, style: LabTheme.bold, maxWidth: keyWidth)
         buffer.write(entry.action, x: inner.x + keyWidth + 2, y: y, maxWidth: inner.width - keyWidth - 2)
         y += 1
     }
-    buffer.write(t(.keys(.helpClose)), in: inner.row(inner.height - 1), alignment: .center, style: LabTheme.dim)
+    let close = helpMaxScroll(state) > 0 ? t(.keys(.helpScroll)) : t(.keys(.helpClose))
+    buffer.write(close, in: inner.row(inner.height - 1), alignment: .center, style: LabTheme.dim)
 }

@@ -4,6 +4,8 @@ import TerminalUI
 /// What a key does, by name: one row of the key map.
 enum KeyAction: CaseIterable, Sendable {
     case move, change, page, focus, open, play, step, pace, runSteps, setUp, defaults, reset, verify, rollBack, lowerRate, predict, help, back, quit
+    /// Exploring: pin a reference run, the inspect cursor, the mouse.
+    case pin, inspect, mouse
     /// Keys of the value editor.
     case apply, cancel, cursor, delete
 }
@@ -43,6 +45,9 @@ let keyMap: [KeyBinding] = [
     KeyBinding(action: .rollBack, keys: ["b"], label: "b", hint: "b", help: .helpRollBack, manual: .manualRollBack),
     KeyBinding(action: .lowerRate, keys: ["L"], label: "L", hint: "L", help: .helpLowerRate, manual: .manualRollBack),
     KeyBinding(action: .predict, keys: ["p"], label: "p", hint: "p", help: .helpPredict, manual: .manualPredict),
+    KeyBinding(action: .pin, keys: ["c"], label: "c", hint: "c", help: .helpPin, manual: .manualPin),
+    KeyBinding(action: .inspect, keys: ["i"], label: "i", hint: "i", help: .helpInspect, manual: .manualInspect),
+    KeyBinding(action: .mouse, keys: ["click", "wheel"], label: .named(.click, .wheel), hint: .named(.click), help: .helpMouse, manual: .manualMouse),
     KeyBinding(action: .help, keys: ["?"], label: "?", hint: "?", help: .helpHelp, manual: .manualHelp),
     KeyBinding(action: .back, keys: ["q"], label: "q", hint: "q", help: .helpBack, manual: .manualBack),
     KeyBinding(action: .quit, keys: ["Ctrl-C"], label: .named(.controlC), hint: .named(.controlC), help: .helpQuit, manual: nil),

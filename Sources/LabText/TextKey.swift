@@ -35,6 +35,7 @@ public enum TextKey: Hashable, Sendable {
     case gate(GateKey)
     case pace(PaceKey)
     case guide(GuideKey)
+    case explore(ExploreKey)
 
     /// Every key of every group.
     public static var allCases: [TextKey] {
@@ -53,6 +54,7 @@ public enum TextKey: Hashable, Sendable {
             + KeyNameKey.allCases.map(TextKey.keyName) + EngineErrorKey.allCases.map(TextKey.engineError)
             + TeachKey.allCases.map(TextKey.teach) + GateKey.allCases.map(TextKey.gate)
             + PaceKey.allCases.map(TextKey.pace) + GuideKey.allCases.map(TextKey.guide)
+            + ExploreKey.allCases.map(TextKey.explore)
     }
 
     /// The names this key's text must use, each at least once: `lesson` for `{lesson}`.
@@ -85,6 +87,7 @@ public enum TextKey: Hashable, Sendable {
         case .gate(let k): return k.placeholders
         case .pace(let k): return k.placeholders
         case .guide(let k): return k.placeholders
+        case .explore(let k): return k.placeholders
         }
     }
 
@@ -120,6 +123,7 @@ public enum TextKey: Hashable, Sendable {
         case .gate(let k): return "gate." + k.rawValue
         case .pace(let k): return "pace." + k.rawValue
         case .guide(let k): return "guide." + k.rawValue
+        case .explore(let k): return "explore." + k.rawValue
         }
     }
 }

@@ -3,7 +3,8 @@ import RNNLab
 import TerminalUI
 
 /// Training and validation loss by step on a log scale, with the best
-/// baseline as a reference line and knob changes as markers.
+/// baseline as a reference line and knob changes as markers; a pinned run
+/// (`c`) as one more curve, its validation loss, named by the settings that differ.
 struct LossPanel: DashboardPanel {
     let id = PanelKind.loss
     let placement = PanelPlacement.main
@@ -14,13 +15,28 @@ struct LossPanel: DashboardPanel {
     func rows(_ context: PanelContext) -> PanelRows { PanelRows(minimum: 6) }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
+        buffer.render(plot(context), in: area)
+    }
+
+    func inspection(_ context: PanelContext, in area: Rect) -> Inspection? {
+        Inspection.plot(title(context), plot(context), in: area, context, x: stepPhrase)
+    }
+
+    /// The plot the panel draws.
+    func plot(_ context: PanelContext) -> LinePlot {
         let run = context.run
         var series = [
             PlotSeries(name: context.text(.trainLoss), steps: run.trainLoss.steps, values: run.trainLoss.values, color: LabTheme.trainColor),
             PlotSeries(name: context.text(.validationLoss), steps: run.validationLoss.steps, values: run.validationLoss.values,
                        color: LabTheme.validationColor),
         ]
-        let lastStep = max(1, Double(run.step), run.trainLoss.steps.last ?? 0)
+        var lastStep = max(1, Double(run.step), run.trainLoss.steps.last ?? 0)
+        if let pin = context.pinned, !pin.lossCurve.isEmpty {
+            // The reference run, whole: the live run races it from step 0 after a rebuild or r.
+            series.append(PlotSeries(name: context.pinnedName(pin), steps: pin.lossCurve.steps, values: pin.lossCurve.values,
+                                     color: LabTheme.pinnedColor))
+            lastStep = max(lastStep, pin.lossCurve.steps.last ?? 0)
+        }
         if let reference = run.lossBaseline, reference.value.isFinite, reference.value > 0 {
             series.append(PlotSeries(name: referenceName(reference.name, context), steps: [0, lastStep], values: [reference.value, reference.value],
                                      color: LabTheme.referenceColor))
@@ -30,8 +46,7 @@ struct LossPanel: DashboardPanel {
                       style: $0.isRebuild ? LabTheme.rebuildStyle : LabTheme.eventStyle)
         }
         let positive = run.trainLoss.values.contains { $0.isFinite && $0 > 0 }
-        buffer.render(LinePlot(series: series, events: events, yScale: positive ? .log : .linear,
-                               xRange: 0...lastStep, language: context.language), in: area)
+        return LinePlot(series: series, events: events, yScale: positive ? .log : .linear, xRange: 0...lastStep, language: context.language)
     }
 
     /// "chance (mean of training targets)" for a baseline that ignores the input, else its name.

@@ -9,4 +9,8 @@ public enum KeyMapKey: String, CaseIterable, Sendable {
     case hintVerify, hintCancelVerify, hintFocus, hintReset, hintHelp, hintBack
     case manualMove, manualChange, manualPage, manualFocus, manualOpen, manualPlay, manualStep, manualPace, manualRunSteps, manualSetUp, manualDefaults, manualReset
     case manualVerify, manualPredict, manualRollBack, manualHelp, manualBack
+    // Exploring a run: pin, inspect, mouse.
+    case helpPin, hintPin, hintUnpin, manualPin
+    case helpInspect, hintInspect, hintInspectMove, hintInspectNext, hintInspectDone, manualInspect
+    case helpMouse, manualMouse, helpScroll
 }
