@@ -69,10 +69,12 @@ struct ExploreEndToEndTests {
         try lab.waitFor("the cursor put away") { !Self.messageLine($0).contains("unit 1, t 1") }
     }
 
-    /// An xterm SGR mouse report of a left-button press and release at (x, y), 0-based, as hex bytes for `send-keys -H`.
+    /// A left-button press and release at (x, y), 0-based, as the terminal reports them to a program
+    /// that turned mouse mode on (xterm's X10 encoding, which ncurses asks tmux for here), in hex
+    /// bytes for `send-keys -H`: ESC [ M, then 32 + the button (3: released), 33 + x, 33 + y.
     static func click(x: Int, y: Int) -> [String] {
-        let press = "\u{1b}[<0;\(x + 1);\(y + 1)M", release = "\u{1b}[<0;\(x + 1);\(y + 1)m"
-        return ["-H"] + Array((press + release).utf8).map { String($0, radix: 16) }
+        let bytes: [Int] = [0x1b, 0x5b, 0x4d, 32, 33 + x, 33 + y, 0x1b, 0x5b, 0x4d, 32 + 3, 33 + x, 33 + y]
+        return ["-H"] + bytes.map { String($0, radix: 16) }
     }
 
     /// The row and column of `text` on `screen`, in cells (the text is found by characters: ASCII before it).

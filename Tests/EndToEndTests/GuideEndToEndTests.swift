@@ -37,8 +37,9 @@ struct GuideEndToEndTests {
         #expect(Self.knobRow(knobs, "k")?.contains("5") == false, "\(knobs)")
         // d: back to the lesson's k = 5, unmarked.
         try lab.send("d")
-        let restored = try lab.waitFor("the defaults message") { $0.contains("the lesson's defaults restored: k 3→5") }
-        #expect(Self.knobRow(restored, "k").map { $0.contains(" 5") && !$0.contains("*") } ?? false, "\(restored)")
+        try lab.waitFor("the defaults message") { $0.contains("the lesson's defaults restored: k 3→5") }
+        // Once the trainer has rebuilt with it, the knob reads 5, unmarked.
+        try lab.waitFor("k = 5 in the knobs") { Self.knobRow($0, "k").map { $0.contains(" 5") && !$0.contains("*") } ?? false }
         // d again: nothing left to restore, and it says so.
         try lab.send("d")
         try lab.waitFor("already at the defaults") { $0.contains("the knobs are at the lesson's defaults") }
