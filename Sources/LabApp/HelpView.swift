@@ -6,10 +6,14 @@ func helpEntries(_ language: Language) -> [(key: String, action: String)] {
     keyMap.compactMap { row in row.help.map { (row.label.text(language), language(.keys($0))) } }
 }
 
+/// Whether `entries` rows of keys, the frame, the margins and the closing line need more than `height` rows.
+func helpIsTight(entries: Int, height: Int) -> Bool { entries + 6 > height }
+
 /// The most the help overlay scrolls on a screen `height` rows high: 0 when every key fits.
 func helpMaxScroll(_ state: AppState) -> Int {
     let entries = helpEntries(state.language).count
-    return max(0, entries - max(1, state.height - 5))
+    // A help that does not fit with its margins drops the top one and shows height − 3 rows of keys.
+    return helpIsTight(entries: entries, height: state.height) ? max(0, entries - max(1, state.height - 3)) : 0
 }
 
 /// The help overlay: every key and what it does, over the current screen;
@@ -23,7 +27,7 @@ func drawHelp(_ state: AppState, in area: Rect, buffer: inout Buffer) {
     buffer.render(modal, in: area)
     let inner = modal.contentArea(in: area)
     let scroll = min(state.helpScroll, helpMaxScroll(state))
-    var y = inner.y + (scroll > 0 || helpMaxScroll(state) > 0 ? 0 : 1)
+    var y = inner.y + (helpIsTight(entries: entries.count, height: area.height) ? 0 : 1)
     for entry in entries.dropFirst(scroll) where y < inner.maxY - 1 {
         buffer.write(entry.key, x: inner.x, y: y, style: LabTheme.bold, maxWidth: keyWidth)
         buffer.write(entry.action, x: inner.x + keyWidth + 2, y: y, maxWidth: inner.width - keyWidth - 2)

@@ -65,6 +65,10 @@ import Testing
             screen += screenText(state)
         }
         #expect(state.showHelp && state.helpScroll == helpMaxScroll(state))
+        // Scrolled to the end, the last key sits right above the closing line: no empty rows below it.
+        let rows = screenText(state).split(separator: "\n").map(String.init)
+        let close = try! #require(rows.firstIndex { $0.contains("any other key closes") })
+        #expect(rows[close - 1].contains("Ctrl-C"), "\(rows[close - 1])")
         send(&state, keys(.character("x")))
         #expect(!state.showHelp && state.helpScroll == 0, "any other key closes it")
         for row in keyMap {
