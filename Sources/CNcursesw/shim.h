@@ -51,6 +51,23 @@ static inline attr_t rnn_a_reverse(void) { return A_REVERSE; }
 /* KEY_F(n) is a function-like macro. */
 static inline int rnn_key_f(int n) { return KEY_F(n); }
 
+/* ---- mouse (the button masks are function-like macros) ------------------ */
+
+static inline mmask_t rnn_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t rnn_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t rnn_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t rnn_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t rnn_button5_pressed(void) { return BUTTON5_PRESSED; }
+/* Reads the mouse event curses decoded after KEY_MOUSE: OK and x, y (0-based cells), bstate. */
+static inline int rnn_getmouse(int *x, int *y, mmask_t *bstate) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return ERR;
+    *x = event.x;
+    *y = event.y;
+    *bstate = event.bstate;
+    return OK;
+}
+
 /* ---- drawing ------------------------------------------------------------ */
 
 /* Longest grapheme (spacing char + combining chars) a cchar_t holds. */

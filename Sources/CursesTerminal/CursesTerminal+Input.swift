@@ -62,6 +62,14 @@ extension CursesTerminal {
             var code: wint_t = 0
             let status = wget_wch(window, &code)
             if status == KeyDecoder.Status.none { return nil }
+            if status == KeyDecoder.Status.functionKey && Int32(bitPattern: UInt32(code)) == KEY_MOUSE {
+                var x: Int32 = 0, y: Int32 = 0
+                var bstate: mmask_t = 0
+                if rnn_getmouse(&x, &y, &bstate) == OK, let mouse = MouseDecoder.decode(bstate: bstate, x: Int(x), y: Int(y)) {
+                    return .mouse(mouse)
+                }
+                continue
+            }
             if let event = KeyDecoder.decode(status: status, code: UInt32(code)) {
                 if event == .resize { needsFullRedraw = true }
                 return event

@@ -39,10 +39,14 @@ public final class CursesTerminal {
         /// How long (ms) curses waits after ESC for the rest of an escape
         /// sequence before reporting a lone ``KeyEvent/escape``.
         public var escapeDelayMilliseconds: Int
+        /// Report clicks and the wheel (``KeyEvent/mouse(_:)``). `endwin`
+        /// switches the terminal's mouse reporting off again on every way out.
+        public var mouse: Bool
 
-        public init(captureStandardError: Bool = true, escapeDelayMilliseconds: Int = 25) {
+        public init(captureStandardError: Bool = true, escapeDelayMilliseconds: Int = 25, mouse: Bool = true) {
             self.captureStandardError = captureStandardError
             self.escapeDelayMilliseconds = escapeDelayMilliseconds
+            self.mouse = mouse
         }
     }
 
@@ -126,6 +130,10 @@ public final class CursesTerminal {
         leaveok(win, true)
         curs_set(0)
         set_escdelay(Int32(clamping: options.escapeDelayMilliseconds))
+        if options.mouse {
+            mousemask(MouseDecoder.mask, nil)
+            mouseinterval(0)  // a press is reported at once, not held back to detect a click
+        }
 
         var caps = capabilities
         var palette = 0
@@ -178,6 +186,7 @@ public final class CursesTerminal {
         guard started else { return }
         started = false
         previous = nil
+        if TerminalGuard.active.load(ordering: .relaxed) { mousemask(0, nil) }  // endwin does too; said once more here
         TerminalGuard.restore()
         delscreen(screen)
         SignalTrap.uninstall()

@@ -27,4 +27,6 @@ public enum KeyEvent: Hashable, Sendable {
     case interrupt
     /// SIGTERM or SIGHUP arrived: save what must be saved and quit.
     case terminate
+    /// A click or a turn of the wheel (``MouseDecoder``).
+    case mouse(MouseEvent)
 }

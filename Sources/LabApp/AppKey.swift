@@ -12,4 +12,8 @@ public enum AppKey: Hashable, Sendable {
     case interrupt
     /// SIGTERM or SIGHUP: leave now, saving what must be saved.
     case terminate
+    /// A press of the left mouse button on the cell (`x`, `y`), 0-based.
+    case click(x: Int, y: Int)
+    /// A turn of the mouse wheel over the cell (`x`, `y`): up (away from the user) or down.
+    case wheel(up: Bool, x: Int, y: Int)
 }

@@ -47,6 +47,8 @@ public struct AppState: Sendable {
     /// The open lesson, when ``screen`` is `.lesson`.
     public var lesson: LessonState?
     public var showHelp = false
+    /// How far the help overlay is scrolled (on a screen too short for every key).
+    public var helpScroll = 0
     /// The language the screens are written in (a table of the message catalogue).
     public var language: Language = .english
     /// Set once the app has asked to quit.

@@ -76,8 +76,7 @@ func drawChecks(_ ls: LessonState, completed: Set<String>, language t: Language,
     buffer.render(LabTheme.panel(t(.checks(.panel)), footer: footer, focused: focused), in: area)
     let inner = area.inset(top: 1, left: 1, bottom: 1, right: 1)
     guard !inner.isEmpty, !checks.isEmpty else { return }
-    let listHeight = max(1, min(checks.count, inner.height - 2))
-    let first = max(0, min(ls.selectedCheck - listHeight + 1, checks.count - listHeight))
+    let (first, listHeight) = visibleList(count: checks.count, selected: ls.selectedCheck, rows: inner.height - checkDetailRows)
     for (row, i) in (first..<min(checks.count, first + listHeight)).enumerated() {
         let check = checks[i]
         let mark = checkMark(check, ls, completed: completed)

@@ -23,9 +23,18 @@ func drawDashboard(_ ls: LessonState, language t: Language, in area: Rect, buffe
         return
     }
     let context = PanelContext(ls, language: t)
-    for (panel, rect) in DashboardLayout.place(PanelRegistry.panels(of: ls.lesson), context, in: body) {
+    let placed = DashboardLayout.place(PanelRegistry.panels(of: ls.lesson), context, in: body)
+    for (panel, rect) in placed {
         guard !rect.isEmpty else { continue }
         buffer.withClip(rect) { panel.draw(context, in: rect, buffer: &$0) }
+    }
+    if let cursor = ls.inspect, let (panel, rect) = placed.first(where: { $0.0.id == cursor.panel }),
+       let inspection = panel.inspection(context, in: rect) {
+        let (row, column) = inspection.clamp(cursor.row, cursor.column)
+        for cell in inspection.cells(row, column) where rect.contains(x: cell.x, y: cell.y) {
+            let old = buffer[cell.x, cell.y]
+            buffer.setNarrow(x: cell.x, y: cell.y, symbol: old.symbol, style: old.style.adding(.reverse))
+        }
     }
     if let cause = run.divergence { drawDivergenceBanner(cause, language: t, in: area, buffer: &buffer) }
 }

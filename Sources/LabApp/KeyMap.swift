@@ -6,6 +6,8 @@ enum KeyAction: CaseIterable, Sendable {
     case move, change, page, focus, open, play, step, pace, runSteps, setUp, defaults, reset, verify, rollBack, lowerRate, predict, help, back, quit
     /// Presentation mode.
     case present
+    /// Exploring: pin a reference run, the inspect cursor, the mouse.
+    case pin, inspect, mouse
     /// Keys of the value editor.
     case apply, cancel, cursor, delete
 }
@@ -46,6 +48,9 @@ let keyMap: [KeyBinding] = [
     KeyBinding(action: .lowerRate, keys: ["L"], label: "L", hint: "L", help: .helpLowerRate, manual: .manualRollBack),
     KeyBinding(action: .predict, keys: ["p"], label: "p", hint: "p", help: .helpPredict, manual: .manualPredict),
     KeyBinding(action: .present, keys: ["f"], label: "f", hint: "f", help: .helpPresent, manual: .manualPresent),
+    KeyBinding(action: .pin, keys: ["c"], label: "c", hint: "c", help: .helpPin, manual: .manualPin),
+    KeyBinding(action: .inspect, keys: ["i"], label: "i", hint: "i", help: .helpInspect, manual: .manualInspect),
+    KeyBinding(action: .mouse, keys: ["click", "wheel"], label: .named(.click, .wheel), hint: .named(.click), help: .helpMouse, manual: .manualMouse),
     KeyBinding(action: .help, keys: ["?"], label: "?", hint: "?", help: .helpHelp, manual: .manualHelp),
     KeyBinding(action: .back, keys: ["q"], label: "q", hint: "q", help: .helpBack, manual: .manualBack),
     KeyBinding(action: .quit, keys: ["Ctrl-C"], label: .named(.controlC), hint: .named(.controlC), help: .helpQuit, manual: nil),

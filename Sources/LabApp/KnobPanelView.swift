@@ -2,6 +2,26 @@ import LabText
 import RNNLab
 import TerminalUI
 
+/// The part of a list of `count` rows shown in `rows` rows (at least one), so
+/// the selected row is in view: the first shown and how many.
+func visibleList(count: Int, selected: Int, rows: Int) -> (first: Int, height: Int) {
+    let height = max(1, min(count, rows))
+    return (max(0, min(selected - height + 1, count - height)), height)
+}
+
+/// For each shown row of the knob list (or the checks list) in its panel
+/// `area`, the screen row and the index of the knob (check) on it.
+func listLines(count: Int, selected: Int, reserved: Int, in area: Rect) -> [(y: Int, index: Int)] {
+    let inner = area.inset(top: 1, left: 1, bottom: 1, right: 1)
+    guard !inner.isEmpty, count > 0 else { return [] }
+    let (first, height) = visibleList(count: count, selected: selected, rows: inner.height - reserved)
+    return (first..<min(count, first + height)).enumerated().map { (inner.y + $0.offset, $0.element) }
+}
+
+/// Rows under the knob list for the selected knob's range, summary and editor;
+/// under the checks list for the selected check's progress and hint.
+let knobDetailRows = 5, checkDetailRows = 2
+
 /// The knob panel: one row per knob (name and value), then the selected
 /// knob's range, when it takes effect, what it does, and the typing field.
 func drawKnobs(_ ls: LessonState, language t: Language, in area: Rect, buffer: inout Buffer) {
@@ -14,8 +34,7 @@ func drawKnobs(_ ls: LessonState, language t: Language, in area: Rect, buffer: i
         buffer.write(t(.knobs(.none)), x: inner.x + 1, y: inner.y, style: LabTheme.dim, maxWidth: inner.width - 1)
         return
     }
-    let listHeight = max(1, min(knobs.count, inner.height - 5))
-    let first = max(0, min(ls.selectedKnob - listHeight + 1, knobs.count - listHeight))
+    let (first, listHeight) = visibleList(count: knobs.count, selected: ls.selectedKnob, rows: inner.height - knobDetailRows)
     for (row, i) in (first..<min(knobs.count, first + listHeight)).enumerated() {
         let knob = knobs[i]
         let line = inner.row(row)

@@ -19,6 +19,8 @@ enum LabTheme {
     static let validationColor = Color.magenta
     static let referenceColor = Color.brightBlack
     static let gradientColor = Color.yellow
+    /// The pinned reference run's curves (`c`).
+    static let pinnedColor = Color.brightBlue
     static let eventStyle = Style(foreground: .yellow)
     static let rebuildStyle = Style(foreground: .brightRed)
     static let hints = Style(attributes: [.bold, .reverse])

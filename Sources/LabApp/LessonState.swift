@@ -20,6 +20,20 @@ public struct Verification: Sendable, Equatable {
     }
 }
 
+/// Where the inspect cursor is: a panel of the dashboard, and a row and a
+/// column of what it shows (unit and time step of a heatmap, screen column of a plot).
+public struct InspectCursor: Sendable, Equatable {
+    public var panel: PanelKind
+    public var row: Int
+    public var column: Int
+
+    public init(panel: PanelKind, row: Int, column: Int) {
+        self.panel = panel
+        self.row = row
+        self.column = column
+    }
+}
+
 /// The state of the lesson screen: where the learner is in the prose, what
 /// they are editing, and the live run.
 public struct LessonState: Sendable {
@@ -46,6 +60,12 @@ public struct LessonState: Sendable {
     public var run: RunState
     /// The run of the lesson's `compare` settings, trained beside ``run``; nil without.
     public var companion: RunState?
+    /// The inspect cursor (`i`): which panel it reads, and where.
+    public var inspect: InspectCursor?
+    /// The question before leaving the lesson (a verification or a long run would be lost), while it is asked.
+    public var confirmingLeave = false
+    /// A run kept as a reference (`c`), drawn beside the live one on the loss and metric plots.
+    public var pinned: PinnedRun?
     /// The check verifying in the background (`v`), if any.
     public var verification: Verification?
     /// The verdicts of background verifications, by check id.

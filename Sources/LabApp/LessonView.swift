@@ -22,11 +22,14 @@ func drawLesson(_ ls: LessonState, state: AppState, in area: Rect, buffer: inout
     if var prompt = ls.stepsPrompt {
         prompt.prompt = " " + t(.pace(.prompt))
         buffer.render(prompt, in: layout.message)
+    } else if let readout = inspectReadout(ls, width: area.width, height: area.height, language: t) {
+        buffer.write(" " + readout, in: layout.message, alignment: .left, style: LabTheme.bold)
     } else if let m = ls.message {
         buffer.write(" " + m.text(in: t), in: layout.message, alignment: .left, style: m.isError ? LabTheme.error : LabTheme.dim)
     }
     drawHints(lessonHints(ls, presenting: state.presenting, language: t), in: layout.hints, buffer: &buffer)
     if let quiz = ls.quiz { drawQuiz(quiz, ls, state: state, in: area, buffer: &buffer) }
+    if ls.confirmingLeave { drawLeaveQuestion(ls, language: t, in: area, buffer: &buffer) }
 }
 
 /// The hints for what the keys do right now (keys from the key map).
@@ -35,6 +38,9 @@ func lessonHints(_ ls: LessonState, presenting: Bool = false, language t: Langua
         return [hint(.apply, .hintApply, t), hint(.cancel, .hintCancel, t), hint(.cursor, .hintCursor, t), hint(.delete, .hintDelete, t)]
     }
     var hints: [KeyHint] = []
+    if ls.inspect != nil {
+        hints += [hint(.move, .hintInspectMove, t), hint(.focus, .hintInspectNext, t), hint(.inspect, .hintInspectDone, t)]
+    }
     if ls.run.divergence != nil || ls.companion?.divergence != nil {
         hints += [hint(.rollBack, .hintRollBack, t), hint(.lowerRate, .hintLowerRate, t)]
     }
@@ -58,18 +64,28 @@ func lessonHints(_ ls: LessonState, presenting: Bool = false, language t: Langua
     hints += [hint(.focus, .hintFocus, t), hint(.reset, .hintReset, t), hint(.help, .hintHelp, t), hint(.back, .hintBack, t)]
     hints.append(hint(.pace, .hintPace, t))  // last: where the bar is narrow, the help lists it
     hints.append(hint(.present, .hintPresent, t))
+    hints.append(hint(.pin, ls.pinned == nil ? .hintPin : .hintUnpin, t))
+    if ls.inspect == nil { hints.append(hint(.inspect, .hintInspect, t)) }
     return hints
 }
 
 /// "Lesson │ Knobs │ Checks" with the focused one highlighted.
 func drawTabs(_ ls: LessonState, language t: Language, in area: Rect, buffer: inout Buffer) {
+    for tab in tabSpans(language: t, in: area) {
+        let style = tab.focus == ls.focus ? LabTheme.focusedBorder.adding(.reverse) : LabTheme.dim
+        buffer.write(" \(tab.name) ", x: tab.x, y: area.y, style: style, maxWidth: area.maxX - tab.x)
+    }
+}
+
+/// Each tab's name and the columns it takes on the tab row `area` (for drawing and for clicks).
+func tabSpans(language t: Language, in area: Rect) -> [(focus: LessonFocus, name: String, x: Int, width: Int)] {
     let names: [(LessonFocus, String)] = [(.prose, t(.lesson(.tabLesson))), (.knobs, t(.lesson(.tabKnobs))),
                                           (.checks, t(.lesson(.tabChecks)))]
     var x = area.x + 1
-    for (focus, name) in names {
-        let style = focus == ls.focus ? LabTheme.focusedBorder.adding(.reverse) : LabTheme.dim
-        x += buffer.write(" \(name) ", x: x, y: area.y, style: style, maxWidth: area.maxX - x)
-        x += 1
+    return names.map { focus, name in
+        let width = min(name.displayWidth + 2, max(0, area.maxX - x))
+        defer { x += width + 1 }
+        return (focus, name, x, width)
     }
 }
 

@@ -76,6 +76,8 @@ public struct RunData: Sendable {
     /// The lesson's checks judged on this build, as `rnnlab verify` judges them.
     public var checks = LiveChecks()
     public var rate = StepRate()
+    /// Seconds this build has spent training (while running, by the clock's ticks).
+    public var trainingSeconds = 0.0
 
     public init() {}
 

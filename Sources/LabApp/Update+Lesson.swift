@@ -15,6 +15,8 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
     if ls.editor != nil { return editorKey(&ls, key, saved: &state.savedKnobs) }
     if ls.stepsPrompt != nil { return stepsPromptKey(&ls, key) }
     if ls.quiz != nil { return quizKey(&state, &ls, key) }
+    if ls.confirmingLeave { return confirmLeaveKey(&state, &ls, key) }
+    if let effects = inspectKey(state, &ls, key) { return effects }
     // After a divergence, b and L answer the run that diverged: the lesson's own
     // first, else the compare run, which can diverge on its own. (Not l: that
     // nudges a knob, and one key must never mean two things.)
@@ -36,6 +38,10 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
     if state.presenting, hiddenInPresentation(key) { return [] }
     switch key {
     case .character("q"):
+        if leaveWouldLoseWork(ls) {
+            ls.confirmingLeave = true
+            return []
+        }
         state.lesson = ls
         return leaveLesson(&state)
     case .character(" "), .character("."):
@@ -66,6 +72,10 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
         openQuiz(state, &ls)
     case .character("f"):
         state.presenting.toggle()
+    case .character("c"):
+        pinKey(&ls)
+    case .character("i"):
+        toggleInspect(state, &ls)
     case .tab:
         ls.focus = nextFocus(ls.focus, by: 1)
     case .backTab:

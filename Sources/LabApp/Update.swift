@@ -12,6 +12,8 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppEffect
         return []
     case .tick(let seconds):
         guard state.lesson != nil else { return [] }
+        let previous = state.lesson!.run.clock
+        if state.lesson!.run.isRunning, previous > 0, seconds > previous { state.lesson!.run.data.trainingSeconds += seconds - previous }
         state.lesson!.run.clock = seconds
         state.lesson!.run.rate.record(step: state.lesson!.run.step, at: seconds)
         if var c = state.lesson!.companion {
@@ -57,13 +59,28 @@ func applyKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
         break
     }
     if state.showHelp {
-        // Any key closes the help; q and ? only close it.
-        state.showHelp = false
+        // ↑↓ (and the wheel) scroll a help taller than the screen; any other key closes it; q and ? only close it.
+        let most = helpMaxScroll(state)
+        let by: Int? = switch key {
+        case .down, .character("j"), .wheel(up: false, _, _): 1
+        case .up, .character("k"), .wheel(up: true, _, _): -1
+        default: nil
+        }
+        if let by, most > 0 {
+            state.helpScroll = min(most, max(0, state.helpScroll + by))
+        } else {
+            state.showHelp = false
+            state.helpScroll = 0
+        }
         return []
     }
     if state.isTooSmall {
         if key == .character("q") { return state.screen == .lesson ? leaveLesson(&state) : quit(&state) }
         return []
+    }
+    switch key {
+    case .click, .wheel: return mouseKey(&state, key)
+    default: break
     }
     if key == .character("?") && state.lesson?.editor == nil && state.lesson?.stepsPrompt == nil {
         state.showHelp = true

@@ -115,6 +115,8 @@ extension English {
         .pageUp: "PgUp",
         .pageDown: "PgDn",
         .controlC: "Ctrl-C",
+        .click: "click",
+        .wheel: "wheel",
     ]
 
     static let engineError: [EngineErrorKey: String] = [

@@ -39,7 +39,8 @@ enum English {
         gate.map { (TextKey.gate($0.key), $0.value) },
         pace.map { (TextKey.pace($0.key), $0.value) },
         guide.map { (TextKey.guide($0.key), $0.value) },
-        export.map { (TextKey.export($0.key), $0.value) })
+        export.map { (TextKey.export($0.key), $0.value) },
+        explore.map { (TextKey.explore($0.key), $0.value) })
 
     static let common: [CommonKey: String] = [
         .listSeparator: ", ",
@@ -103,6 +104,7 @@ enum English {
     static let keys: [KeyMapKey: String] = [
         .helpTitle: "Keys",
         .helpClose: "Press any key to close.",
+        .helpScroll: "↑↓ scroll · any other key closes",
         .helpMove: "move the selection, scroll the prose",
         .helpChange: "change the selected knob; turn prose pages",
         .helpPage: "previous / next prose page",
@@ -167,6 +169,18 @@ enum English {
         .hintShowLesson: "lesson text",
         .hintRunSteps: "run N",
         .manualPresent: "presentation mode: the dashboard alone, as large as the screen allows (for a projector); `f` again brings the lesson text back",
+        .helpPin: "pin this run as a reference; c again unpins",
+        .hintPin: "pin",
+        .helpInspect: "inspect: a cursor reads unit, t and value (i again ends)",
+        .hintInspect: "inspect",
+        .hintInspectMove: "move",
+        .hintInspectNext: "next panel",
+        .hintInspectDone: "done",
+        .manualInspect: "inspect: a cursor on a heatmap or plot reads unit, time step and value on the message line; arrows move it, Tab goes to the next panel, `i` or Esc ends",
+        .helpMouse: "select and focus; scroll the prose and lists",
+        .manualMouse: "click a lesson (again to open it), a tab, a knob, a check or a heatmap cell; the wheel scrolls the prose and lists",
+        .hintUnpin: "unpin",
+        .manualPin: "pin this run as a reference: the loss and metric plots draw it beside the live run, named by the settings that differ; change a knob and `r` trains the variant (`c` again unpins)",
     ]
 
     static let status: [StatusKey: String] = [

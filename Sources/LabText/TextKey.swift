@@ -36,6 +36,7 @@ public enum TextKey: Hashable, Sendable {
     case pace(PaceKey)
     case guide(GuideKey)
     case export(ExportKey)
+    case explore(ExploreKey)
 
     /// Every key of every group.
     public static var allCases: [TextKey] {
@@ -55,6 +56,7 @@ public enum TextKey: Hashable, Sendable {
             + TeachKey.allCases.map(TextKey.teach) + GateKey.allCases.map(TextKey.gate)
             + PaceKey.allCases.map(TextKey.pace) + GuideKey.allCases.map(TextKey.guide)
             + ExportKey.allCases.map(TextKey.export)
+            + ExploreKey.allCases.map(TextKey.explore)
     }
 
     /// The names this key's text must use, each at least once: `lesson` for `{lesson}`.
@@ -88,6 +90,7 @@ public enum TextKey: Hashable, Sendable {
         case .pace(let k): return k.placeholders
         case .guide(let k): return k.placeholders
         case .export(let k): return k.placeholders
+        case .explore(let k): return k.placeholders
         }
     }
 
@@ -124,6 +127,7 @@ public enum TextKey: Hashable, Sendable {
         case .pace(let k): return "pace." + k.rawValue
         case .guide(let k): return "guide." + k.rawValue
         case .export(let k): return "export." + k.rawValue
+        case .explore(let k): return "explore." + k.rawValue
         }
     }
 }

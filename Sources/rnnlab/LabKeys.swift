@@ -25,6 +25,12 @@ extension AppKey {
         case .interrupt: self = .interrupt
         case .terminate: self = .terminate
         case .function(1): self = .character("?")
+        case .mouse(let m):
+            switch m.kind {
+            case .click: self = .click(x: m.x, y: m.y)
+            case .wheelUp: self = .wheel(up: true, x: m.x, y: m.y)
+            case .wheelDown: self = .wheel(up: false, x: m.x, y: m.y)
+            }
         case .insert, .resize, .function: return nil
         }
     }

@@ -99,6 +99,19 @@ final class TmuxSession {
         }
     }
 
+    /// `q` from a lesson back to the home screen, answering `y` when the lab
+    /// asks first (a run that trained for half a minute, or a verification).
+    func leaveLesson(timeout: Double = 180) throws {
+        try send("q")
+        let screen = try waitFor("the home screen or the question", timeout: timeout) {
+            $0.contains("checks met") || $0.contains("Leave the lesson?")
+        }
+        if screen.contains("Leave the lesson?") {
+            try send("y")
+            try waitFor("the home screen", timeout: timeout) { $0.contains("checks met") }
+        }
+    }
+
     /// Waits until the program has exited (the pane is dead).
     func waitForExit(timeout: Double = 60) throws {
         let deadline = Date().addingTimeInterval(timeout)

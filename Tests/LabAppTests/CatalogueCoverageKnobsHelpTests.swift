@@ -41,13 +41,19 @@ import Testing
         state.language = pseudoLanguage
         var buffer = Buffer(width: state.width, height: state.height)
         drawHelp(state, in: buffer.bounds, buffer: &buffer)
-        let text = LabTextInAppTests.text(buffer)
+        let top = LabTextInAppTests.text(buffer)
+        var text = top
+        // At 80×24 the help scrolls: its last rows (Ctrl-C) are read at the bottom.
+        state.helpScroll = helpMaxScroll(state)
+        var bottom = Buffer(width: state.width, height: state.height)
+        drawHelp(state, in: bottom.bounds, buffer: &bottom)
+        text += "\n" + LabTextInAppTests.text(bottom)
         for name in ["Space", "Tab", "Enter", "PgUp", "PgDn", "Ctrl"] {
             #expect(!text.contains(name), "\(name) is in English")
             #expect(text.contains(pseudo(name)), "\(pseudo(name)) is missing")
         }
         // The overlay's own rows (the modal, not the screen under it) hold no English word at all.
-        let rows = text.split(separator: "\n").filter { $0.contains(pseudo("Space")) || $0.contains(pseudo("Tab")) }
+        let rows = top.split(separator: "\n").filter { $0.contains(pseudo("Space")) || $0.contains(pseudo("Tab")) }
         #expect(rows.count == 2 && rows.allSatisfy { asciiWords(String($0)).isEmpty }, "\(rows)")
     }
 

@@ -57,7 +57,20 @@ import Testing
     @Test func theHelpOverlayListsTheKeyMap() {
         var state = trainedState()
         send(&state, keys(.character("?")))
-        let screen = screenText(state)
+        // At 80×24 the help is taller than the screen: ↓ scrolls it, and every row shows on the way down.
+        var screen = screenText(state)
+        #expect(helpMaxScroll(state) > 0 && screen.contains("↑↓ scroll"))
+        for _ in 0..<helpMaxScroll(state) {
+            send(&state, keys(.down))
+            screen += screenText(state)
+        }
+        #expect(state.showHelp && state.helpScroll == helpMaxScroll(state))
+        // Scrolled to the end, the last key sits right above the closing line: no empty rows below it.
+        let rows = screenText(state).split(separator: "\n").map(String.init)
+        let close = try! #require(rows.firstIndex { $0.contains("any other key closes") })
+        #expect(rows[close - 1].contains("Ctrl-C"), "\(rows[close - 1])")
+        send(&state, keys(.character("x")))
+        #expect(!state.showHelp && state.helpScroll == 0, "any other key closes it")
         for row in keyMap {
             guard let help = row.help else { continue }
             let label = row.label.text(.english)

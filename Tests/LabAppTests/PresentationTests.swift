@@ -58,11 +58,15 @@ import Testing
         #expect(state.presenting && state.screen == .lesson)
     }
 
-    /// The help lists `f` at 80×24, with every other key.
+    /// The help lists `f` at 80×24, and scrolled to its end, every other key down to Ctrl-C.
     @Test func helpListsTheKeyAt80x24() {
         var state = presenting(width: 80, height: 24)
         send(&state, keys(.character("?")))
-        let screen = screenText(state)
-        #expect(screen.contains("presentation: the dashboard alone") && screen.contains("Ctrl-C"))
+        var seen = screenText(state)
+        for _ in 0..<helpMaxScroll(state) {
+            send(&state, keys(.down))
+            seen += screenText(state)
+        }
+        #expect(seen.contains("presentation: the dashboard alone") && seen.contains("Ctrl-C"))
     }
 }

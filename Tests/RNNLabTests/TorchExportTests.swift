@@ -77,8 +77,15 @@ import Testing
         }
         let seq = try lesson("encoder-decoder")
         do {
-            _ = try TorchExport(lesson: seq, experiment: try experiment(seq))
-            Issue.record("a seq2seq model was exported")
+            _ = try TorchExport(lesson: seq, experiment: try experiment(seq, ["beam_width": .number(4)]))
+            Issue.record("beam decoding was exported")
+        } catch let r as Reason {
+            #expect(r.message.contains("beam_width = 4"), "\(r.message)")
+        }
+        let tree = try lesson("recursive-trees")
+        do {
+            _ = try TorchExport(lesson: tree, experiment: try experiment(tree))
+            Issue.record("a tree net was exported")
         } catch let r as Reason {
             #expect(r.message.contains("the PyTorch export covers recurrent models"), "\(r.message)")
         }

@@ -3,14 +3,14 @@
 # Python that has torch and safetensors: --check against the lab's metrics, for
 # fresh and trained weights, then a short data-parallel run under torchrun.
 #   PYTHON=/path/to/venv/bin/python Tests/scripts/check_export.sh [lesson …]
-# Default lessons: lstm-gates (regression) and text-rnn (a classifier with an
-# embedding and masking). Exit status: non-zero on the first failure.
+# Default lessons: lstm-gates (regression), text-rnn (a classifier with an
+# embedding and masking) and seq2seq-attention (an encoder–decoder). Exit status: non-zero on the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PYTHON=${PYTHON:-${RNNLAB_TORCH_PYTHON:-python3}}
 RNNLAB=${RNNLAB:-.build/release/rnnlab}
 lessons=("$@")
-[ ${#lessons[@]} -gt 0 ] || lessons=(lstm-gates text-rnn)
+[ ${#lessons[@]} -gt 0 ] || lessons=(lstm-gates text-rnn seq2seq-attention)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for lesson in "${lessons[@]}"; do

@@ -17,4 +17,9 @@ struct CellHeatmapPanel: DashboardPanel {
         }
         drawGrid(title(context), probes.cell, .diverging, context, in: area, buffer: &buffer)
     }
+
+    func inspection(_ context: PanelContext, in area: Rect) -> Inspection? {
+        guard let grid = context.run.probes?.cell else { return nil }
+        return gridInspection(title(context), grid, .diverging, context, in: area)
+    }
 }

@@ -28,6 +28,8 @@ protocol DashboardPanel: Sendable {
     func rows(_ context: PanelContext) -> PanelRows
     /// Draws the panel into `area` of `buffer`.
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer)
+    /// What the inspect cursor reads in the panel drawn in `area` (`Inspection.swift`); nil: nothing to read.
+    func inspection(_ context: PanelContext, in area: Rect) -> Inspection?
 }
 
 extension DashboardPanel {
@@ -35,6 +37,7 @@ extension DashboardPanel {
     var measurements: Set<String> { [] }
     var width: Constraint { .min(1) }
     func rows(_ context: PanelContext) -> PanelRows { PanelRows() }
+    func inspection(_ context: PanelContext, in area: Rect) -> Inspection? { nil }
 }
 
 /// The three bands of the dashboard, top to bottom.
@@ -61,18 +64,27 @@ struct PanelContext: Sendable {
     var run: RunState
     /// The run of the lesson's `compare` settings, if it has one.
     var companion: RunState?
+    /// The run pinned as a reference (`c`), if any.
+    var pinned: PinnedRun?
     /// Every text a panel draws comes from this table.
     var language: Language
 
-    init(lesson: Lesson, run: RunState, companion: RunState? = nil, language: Language) {
+    init(lesson: Lesson, run: RunState, companion: RunState? = nil, pinned: PinnedRun? = nil, language: Language) {
         self.lesson = lesson
         self.run = run
         self.companion = companion
+        self.pinned = pinned
         self.language = language
     }
 
     init(_ state: LessonState, language: Language) {
-        self.init(lesson: state.lesson, run: state.run, companion: state.companion, language: language)
+        self.init(lesson: state.lesson, run: state.run, companion: state.companion, pinned: state.pinned, language: language)
+    }
+
+    /// The pinned run's legend entry: "pinned lr 0.003", by the settings that
+    /// differ from the live run's.
+    func pinnedName(_ pin: PinnedRun) -> String {
+        language(.explore(.pinnedSeries), ["label": .phrase(pin.label(against: run.settings))])
     }
 
     /// A panel's text: `context.text(.waitingForProbes)`.

@@ -19,46 +19,110 @@ func drawGateBands(_ title: String, _ grid: Grid, _ context: PanelContext, marks
         return drawGrid(title, grid, .sequential, context, in: area, buffer: &buffer)
     }
     drawHeading(title, in: area, buffer: &buffer)
-    let showsMarks = marks.count == grid.columns && marks.contains { $0 > 0 } && area.height >= 2 + names.count + 1
-    let body = area.inset(top: 1, bottom: showsMarks ? 1 : 0)
-    guard !body.isEmpty else { return }
-    let units = grid.rows / names.count, steps = grid.columns
-    let bands = names.indices.map { i -> (label: String, values: [Double], scale: String, diverging: Bool) in
-        let values = Array(grid.values[(i * units * steps)..<((i + 1) * units * steps)])
-        let (lo, hi) = gateRange(values)
-        let scale = context.language(.gate(.scale), ["low": .compact(lo, significantDigits: 2), "high": .compact(hi, significantDigits: 2)])
-        return (gateLabel(names[i], context.language), values, scale, names[i] == "cell" || names[i] == "new")
+    guard let layout = GateBandsLayout(grid, context, marks: marks, in: area) else { return }
+    let (body, units, steps, labels, labelWidth, scaleWidth, mapWidth) = (layout.body, layout.units, layout.steps, layout.labels,
+                                                                          layout.labelWidth, layout.scaleWidth, layout.mapWidth)
+    let showsMarks = layout.showsMarks
+    let bands = names.indices.map { i -> (values: [Double], scale: String, diverging: Bool) in
+        (layout.values(of: i), layout.scales[i], names[i] == "cell" || names[i] == "new")
     }
-    // The map first: in a narrow panel the names shrink to the equations' letters, then the scales go.
-    let short = body.width - ((bands.map(\.label.displayWidth).max() ?? 0) + 1) < 12
-    let labels = names.indices.map { short ? gateLetter(names[$0]) : bands[$0].label }
-    let labelWidth = (labels.map(\.displayWidth).max() ?? 0) + 1
-    var scaleWidth = (bands.map(\.scale.displayWidth).max() ?? 0) + 1
-    if body.width - labelWidth - scaleWidth < 12 { scaleWidth = 0 }
-    let mapWidth = body.width - labelWidth - scaleWidth
-    guard mapWidth >= 2 else { return }
-    let bandHeight = max(1, body.height / bands.count)
     for (i, band) in bands.enumerated() {
-        let y = body.y + i * bandHeight
-        guard y < body.maxY else { break }
-        let height = min(bandHeight, body.maxY - y)
+        guard let mapRect = gateBandRect(i, of: bands.count, body: body, labelWidth: labelWidth, mapWidth: mapWidth) else { break }
+        let y = mapRect.y
         buffer.write(labels[i], x: body.x, y: y, style: LabTheme.bold, maxWidth: labelWidth - 1)
         let (lo, hi) = gateRange(band.values)
         let map = Heatmap(rows: units, columns: steps, values: band.values, colorMap: band.diverging ? .diverging : .sequential,
                           range: band.diverging ? -max(abs(lo), abs(hi), 1e-9)...max(abs(lo), abs(hi), 1e-9) : lo...max(hi, lo + 1e-9),
                           showLegend: false)
-        buffer.render(map, in: Rect(x: body.x + labelWidth, y: y, width: mapWidth, height: height))
+        buffer.render(map, in: mapRect)
         if scaleWidth > 0 {
             buffer.write(band.scale, x: body.x + labelWidth + mapWidth + 1, y: y, style: LabTheme.dim, maxWidth: scaleWidth - 1)
         }
     }
     if showsMarks {
         let y = body.maxY
-        buffer.write(short ? "▲" : context.language(.gate(.markedSteps)), x: body.x, y: y, style: LabTheme.dim, maxWidth: labelWidth - 1)
+        buffer.write(layout.short ? "▲" : context.language(.gate(.markedSteps)), x: body.x, y: y, style: LabTheme.dim, maxWidth: labelWidth - 1)
         for x in markedColumns(marks, width: mapWidth) {
             buffer.write("▲", x: body.x + labelWidth + x, y: y, style: LabTheme.warning)
         }
     }
+}
+
+/// Where the parts of the gate bands go in a panel's `area`: the body under
+/// the heading (and over the marks row), the labels' column, the maps, the scales.
+struct GateBandsLayout {
+    var grid: Grid
+    var body: Rect
+    var showsMarks: Bool
+    var units: Int, steps: Int
+    /// Each band's label as drawn (the gate's name, or its letter in a narrow panel) and its scale.
+    var labels: [String], scales: [String]
+    var labelWidth: Int, scaleWidth: Int, mapWidth: Int
+    /// Whether the labels are the gates' letters (a narrow panel).
+    var short: Bool
+
+    /// Nil when the grid has no bands or the area leaves no room for the maps.
+    init?(_ grid: Grid, _ context: PanelContext, marks: [Double], in area: Rect) {
+        let names = grid.rowGroups
+        guard !names.isEmpty, grid.rows > 0, grid.columns > 0, grid.rows % names.count == 0,
+              grid.values.count >= grid.rows * grid.columns else { return nil }
+        self.grid = grid
+        showsMarks = marks.count == grid.columns && marks.contains { $0 > 0 } && area.height >= 2 + names.count + 1
+        body = area.inset(top: 1, bottom: showsMarks ? 1 : 0)
+        guard !body.isEmpty else { return nil }
+        (units, steps) = (grid.rows / names.count, grid.columns)
+        let (units, steps) = (self.units, self.steps)
+        scales = names.indices.map { i in
+            let (lo, hi) = gateRange(Array(grid.values[(i * units * steps)..<((i + 1) * units * steps)]))
+            return context.language(.gate(.scale), ["low": .compact(lo, significantDigits: 2), "high": .compact(hi, significantDigits: 2)])
+        }
+        // The map first: in a narrow panel the names shrink to the equations' letters, then the scales go.
+        let full = names.map { gateLabel($0, context.language) }
+        short = body.width - ((full.map(\.displayWidth).max() ?? 0) + 1) < 12
+        labels = short ? names.map(gateLetter) : full
+        labelWidth = (labels.map(\.displayWidth).max() ?? 0) + 1
+        scaleWidth = (scales.map(\.displayWidth).max() ?? 0) + 1
+        if body.width - labelWidth - scaleWidth < 12 { scaleWidth = 0 }
+        mapWidth = body.width - labelWidth - scaleWidth
+        guard mapWidth >= 2 else { return nil }
+    }
+
+    /// Band `i`'s values: its units × time steps.
+    func values(of i: Int) -> [Double] { Array(grid.values[(i * units * steps)..<((i + 1) * units * steps)]) }
+}
+
+/// Where band `i` of `count` draws its map in the bands' `body`, right of the
+/// labels; nil when the body has no row left for it.
+func gateBandRect(_ i: Int, of count: Int, body: Rect, labelWidth: Int, mapWidth: Int) -> Rect? {
+    let bandHeight = max(1, body.height / count)
+    let y = body.y + i * bandHeight
+    guard y < body.maxY else { return nil }
+    return Rect(x: body.x + labelWidth, y: y, width: mapWidth, height: min(bandHeight, body.maxY - y))
+}
+
+/// The inspect cursor over gate bands drawn by ``drawGateBands(_:_:_:marks:in:buffer:)``:
+/// rows are every gate's units in turn, columns the time steps; the readout names the gate.
+func gateBandsInspection(_ title: String, _ grid: Grid, _ context: PanelContext, marks: [Double], in area: Rect) -> Inspection? {
+    let names = grid.rowGroups
+    guard !names.isEmpty, grid.rows > 0, grid.columns > 0, grid.rows % names.count == 0,
+          grid.values.count >= grid.rows * grid.columns else {
+        return gridInspection(title, grid, .sequential, context, in: area)
+    }
+    guard let layout = GateBandsLayout(grid, context, marks: marks, in: area) else { return nil }
+    let (body, units, steps, labelWidth, mapWidth) = (layout.body, layout.units, layout.steps, layout.labelWidth, layout.mapWidth)
+    let fullLabels = names.map { gateLabel($0, context.language) }
+    let band = Heatmap(rows: units, columns: steps, values: [], showLegend: false)
+    return Inspection(rows: grid.rows, columns: steps, start: (0, 0),
+                      cells: { r, c in
+                          guard let rect = gateBandRect(r / units, of: names.count, body: body, labelWidth: labelWidth, mapWidth: mapWidth),
+                                let cell = band.cell(row: r % units, column: c, in: rect) else { return [] }
+                          return [cell]
+                      },
+                      readout: { r, c in
+                          context.language(.explore(.inspectGateCell), ["panel": .text(title), "gate": .text(fullLabels[r / units]),
+                                                                        "unit": .integer(r % units), "t": .integer(c),
+                                                                        "value": .text(PanelNumbers.value(grid.values[r * steps + c]))])
+                      })
 }
 
 /// The screen columns (0-based, within a map `width` wide) that show a marked

@@ -22,4 +22,9 @@ struct GatesHeatmapPanel: DashboardPanel {
         }
         drawGateBands(title(context), probes.gates, context, marks: probes[.markedSteps]?.series ?? [], in: area, buffer: &buffer)
     }
+
+    func inspection(_ context: PanelContext, in area: Rect) -> Inspection? {
+        guard let probes = context.run.probes else { return nil }
+        return gateBandsInspection(title(context), probes.gates, context, marks: probes[.markedSteps]?.series ?? [], in: area)
+    }
 }

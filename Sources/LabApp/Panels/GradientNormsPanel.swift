@@ -13,14 +13,24 @@ struct GradientNormsPanel: DashboardPanel {
     func title(_ context: PanelContext) -> String { context.text(.gradientNormsTitle) }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
-        guard let probes = context.run.probes else {
+        guard let plot = plot(context) else {
             return drawPlaceholder(title(context), context.waitingForProbes, in: area, buffer: &buffer)
         }
+        buffer.render(plot, in: area)
+    }
+
+    func inspection(_ context: PanelContext, in area: Rect) -> Inspection? {
+        plot(context).flatMap { Inspection.plot(title(context), $0, in: area, context, x: timePhrase) }
+    }
+
+    /// The plot the panel draws, once there are probes.
+    func plot(_ context: PanelContext) -> LinePlot? {
+        guard let probes = context.run.probes else { return nil }
         let legend = probes.spectralRadii.first.map {
             context.language(.gate(.radiusOfMatrix), ["title": .text(title(context)), "matrix": .text(radiusMatrix(probes)),
                                                       "radius": .text(PanelNumbers.value($0))])
         } ?? title(context)
         let series = PlotSeries(name: legend, values: probes.gradientNorms, color: LabTheme.gradientColor)
-        buffer.render(LinePlot(series: [series], yScale: .log, language: context.language), in: area)
+        return LinePlot(series: [series], yScale: .log, language: context.language)
     }
 }

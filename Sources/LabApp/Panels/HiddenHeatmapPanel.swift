@@ -17,4 +17,9 @@ struct HiddenHeatmapPanel: DashboardPanel {
         }
         drawGrid(title(context), probes.hidden, .diverging, context, in: area, buffer: &buffer)
     }
+
+    func inspection(_ context: PanelContext, in area: Rect) -> Inspection? {
+        guard let grid = context.run.probes?.hidden else { return nil }
+        return gridInspection(title(context), grid, .diverging, context, in: area)
+    }
 }

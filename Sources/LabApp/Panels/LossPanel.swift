@@ -3,7 +3,8 @@ import RNNLab
 import TerminalUI
 
 /// Training and validation loss by step on a log scale, with the best
-/// baseline as a reference line and knob changes as markers.
+/// baseline as a reference line and knob changes as markers; a pinned run
+/// (`c`) as one more curve, its validation loss, named by the settings that differ.
 struct LossPanel: DashboardPanel {
     let id = PanelKind.loss
     let placement = PanelPlacement.main
@@ -14,26 +15,40 @@ struct LossPanel: DashboardPanel {
     func rows(_ context: PanelContext) -> PanelRows { PanelRows(minimum: 6) }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
+        buffer.render(plot(context, width: area.width), in: area)
+    }
+
+    func inspection(_ context: PanelContext, in area: Rect) -> Inspection? {
+        Inspection.plot(title(context), plot(context, width: area.width), in: area, context, x: stepPhrase)
+    }
+
+    /// The plot the panel draws `width` columns wide (the width sets how close two marks may be).
+    func plot(_ context: PanelContext, width: Int) -> LinePlot {
         let run = context.run
         var series = [
             PlotSeries(name: context.text(.trainLoss), steps: run.trainLoss.steps, values: run.trainLoss.values, color: LabTheme.trainColor),
             PlotSeries(name: context.text(.validationLoss), steps: run.validationLoss.steps, values: run.validationLoss.values,
                        color: LabTheme.validationColor),
         ]
-        let lastStep = max(1, Double(run.step), run.trainLoss.steps.last ?? 0)
+        var lastStep = max(1, Double(run.step), run.trainLoss.steps.last ?? 0)
+        if let pin = context.pinned, !pin.lossCurve.isEmpty {
+            // The reference run, whole: the live run races it from step 0 after a rebuild or r.
+            series.append(PlotSeries(name: context.pinnedName(pin), steps: pin.lossCurve.steps, values: pin.lossCurve.values,
+                                     color: LabTheme.pinnedColor))
+            lastStep = max(lastStep, pin.lossCurve.steps.last ?? 0)
+        }
         if let reference = run.lossBaseline, reference.value.isFinite, reference.value > 0 {
             series.append(PlotSeries(name: referenceName(reference.name, context), steps: [0, lastStep], values: [reference.value, reference.value],
                                      color: LabTheme.referenceColor))
         }
         // Changes closer than a label's width (about 14 columns of the plot) become one chain.
-        let gap = lastStep / Double(max(1, area.width - 6)) * 14
+        let gap = lastStep / Double(max(1, width - 6)) * 14
         let events = LossPanel.chained(run.events, within: gap).map {
             PlotEvent(step: Double($0.step), label: context.language.render($0.label),
                       style: $0.isRebuild ? LabTheme.rebuildStyle : LabTheme.eventStyle)
         }
         let positive = run.trainLoss.values.contains { $0.isFinite && $0 > 0 }
-        buffer.render(LinePlot(series: series, events: events, yScale: positive ? .log : .linear,
-                               xRange: 0...lastStep, language: context.language), in: area)
+        return LinePlot(series: series, events: events, yScale: positive ? .log : .linear, xRange: 0...lastStep, language: context.language)
     }
 
     /// Marks to draw: a run of changes to one knob, each within `gap` steps of

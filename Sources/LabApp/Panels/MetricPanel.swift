@@ -3,7 +3,8 @@ import RNNLab
 import TerminalUI
 
 /// The task metric the lesson's checks name (else the task's first) per
-/// evaluation, with each check's threshold and the best baseline as lines.
+/// evaluation, with each check's threshold and the best baseline as lines, and
+/// the pinned run's (`c`) beside it.
 struct MetricPanel: DashboardPanel {
     let id = PanelKind.metric
     let placement = PanelPlacement.row
@@ -14,15 +15,30 @@ struct MetricPanel: DashboardPanel {
     }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
-        let (run, checks) = (context.run, context.lesson.checks)
-        guard let metric = checkedMetric(run, checks: checks), let history = run.metricHistory[metric.id.rawValue], !history.isEmpty else {
+        guard let plot = plot(context) else {
             return drawPlaceholder(context.text(.metricTitleNone), context.text(.shownAtFirstEvaluation), in: area, buffer: &buffer)
         }
         drawHeading(title(context), in: area, buffer: &buffer)
-        let lastStep = max(1, Double(run.step))
+        buffer.render(plot, in: area.inset(top: 1))
+    }
+
+    func inspection(_ context: PanelContext, in area: Rect) -> Inspection? {
+        plot(context).flatMap { Inspection.plot(title(context), $0, in: area.inset(top: 1), context, x: stepPhrase) }
+    }
+
+    /// The plot under the heading, once the metric has been measured.
+    func plot(_ context: PanelContext) -> LinePlot? {
+        let (run, checks) = (context.run, context.lesson.checks)
+        guard let metric = checkedMetric(run, checks: checks), let history = run.metricHistory[metric.id.rawValue], !history.isEmpty else {
+            return nil
+        }
+        var lastStep = max(1, Double(run.step))
         var series = [PlotSeries(name: context.language.render(metric.kind.labelPhrase), steps: history.steps, values: history.values, color: LabTheme.validationColor)]
+        if let pin = context.pinned, let pinned = pin.metricHistory[metric.id.rawValue], !pinned.isEmpty {
+            series.append(PlotSeries(name: context.pinnedName(pin), steps: pinned.steps, values: pinned.values, color: LabTheme.pinnedColor))
+            lastStep = max(lastStep, pinned.steps.last ?? 0)
+        }
         series += referenceLines(for: metric.id.rawValue, context, lastStep: lastStep)
-        buffer.render(LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep,
-                               language: context.language), in: area.inset(top: 1))
+        return LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep, language: context.language)
     }
 }

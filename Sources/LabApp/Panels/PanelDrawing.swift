@@ -34,3 +34,9 @@ func drawGrid(_ title: String, _ grid: Grid, _ map: ColorMap, _ context: PanelCo
     }
     buffer.render(Heatmap(rows: grid.rows, columns: grid.columns, values: grid.values, colorMap: map), in: area.inset(top: 1))
 }
+
+/// The inspect cursor over a grid drawn by ``drawGrid(_:_:_:_:in:buffer:)``.
+func gridInspection(_ title: String, _ grid: Grid, _ map: ColorMap, _ context: PanelContext, in area: Rect) -> Inspection? {
+    let heatmap = Heatmap(rows: grid.rows, columns: grid.columns, values: grid.values, colorMap: map)
+    return Inspection.grid(title, grid, map: heatmap, in: area.inset(top: 1), context)
+}

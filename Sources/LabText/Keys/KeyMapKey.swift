@@ -11,4 +11,8 @@ public enum KeyMapKey: String, CaseIterable, Sendable {
     case manualVerify, manualPredict, manualRollBack, manualHelp, manualBack
     /// Presentation mode (`f`): the dashboard alone, as large as the screen.
     case helpPresent, hintPresent, hintShowLesson, manualPresent, hintRunSteps
+    // Exploring a run: pin, inspect, mouse.
+    case helpPin, hintPin, hintUnpin, manualPin
+    case helpInspect, hintInspect, hintInspectMove, hintInspectNext, hintInspectDone, manualInspect
+    case helpMouse, manualMouse, helpScroll
 }

@@ -22,20 +22,30 @@ public struct TorchExport {
     /// `trainingBatches` the lab would draw from the experiment's state.
     public init(lesson: Lesson, experiment: Experiment, trainingBatches: Int = TorchExport.defaultTrainingBatches) throws {
         let c = experiment.configuration
-        let plan = try TorchModelPlan(experiment.model, configuration: c, lesson: lesson.id)
-        let goal = TorchExport.goal(of: lesson, kind: plan.kind, baselines: experiment.baselines)
+        let kind = experiment.task.kind
+        let modelText: String, tokens: Bool
+        var extraTraining = ""
+        if let translation = experiment.model as? TranslationModel {
+            let plan = try TorchSeq2SeqPlan(translation, configuration: c, lesson: lesson.id)
+            (modelText, tokens) = (TorchSeq2SeqSource(plan: plan).text, true)
+            extraTraining = "TEACHER_FORCING = \(pythonLiteral(plan.teacherForcing))   # the chance of feeding the reference token while training"
+        } else {
+            let plan = try TorchModelPlan(experiment.model, configuration: c, lesson: lesson.id)
+            (modelText, tokens) = (TorchRecurrentSource(plan: plan).text, plan.embedding != nil)
+        }
+        let goal = TorchExport.goal(of: lesson, kind: kind, baselines: experiment.baselines)
         defaultSteps = goal?.steps ?? 1000
-        let script = TorchTrainScript(plan: plan, configuration: c, lessonID: lesson.id, lessonTitle: lesson.title,
-                                      defaultSteps: defaultSteps)
+        var script = TorchScript(model: modelText, configuration: c, lessonID: lesson.id,
+                                 lessonTitle: lesson.title, defaultSteps: defaultSteps)
+        script.extraTraining = extraTraining
         // The lab's numbers for these weights, which --check must reproduce.
         let evaluation = experiment.evaluate()
         var validation: [String: Double] = ["validation_loss": evaluation.loss]
-        for m in evaluation.metrics where m.id.rawValue == (plan.kind == .regression ? "mse" : "accuracy") {
+        for m in evaluation.metrics where m.id.rawValue == (kind == .regression ? "mse" : "accuracy") {
             validation[m.id.rawValue] = m.value
         }
         var rng = experiment.rng
         let training = (0..<trainingBatches).map { _ in experiment.task.trainingBatch(size: c.batch, rng: &rng) }
-        let tokens = plan.embedding != nil
         var data = TorchExportData.entries("validation", experiment.validation, tokens: tokens)
         data.merge(TorchExportData.entries("train", training, tokens: tokens)) { a, _ in a }
         let metadata = TorchExport.metadata(lesson: lesson, configuration: c, step: experiment.step)

@@ -56,6 +56,35 @@ extension LinePlot {
         return ((xLo, xHi), (yLo, yHi), hasData)
     }
 
+    /// Where the parts of the plot go in `a`: legend, y labels, dots, axis, x labels.
+    struct Geometry {
+        var legendRows: Int
+        var xLabelRows: Int
+        var axisRows: Int
+        var yTicks: [Double]
+        var yLabels: [String]
+        var showYAxis: Bool
+        /// The cells the dots fill.
+        var plot: Rect
+    }
+
+    /// The layout `draw` uses in `a` for a y range `yr` (shared with the cursor, `LinePlot+Cursor.swift`).
+    func geometry(in a: Rect, yRange yr: (Double, Double)) -> Geometry {
+        let legendRows = showLegend && !series.isEmpty && a.height >= 5 ? 1 : 0
+        let rest = a.height - legendRows
+        let xLabelRows = rest >= 4 ? 1 : 0
+        let axisRows = rest - xLabelRows >= 3 ? 1 : 0
+        let ph = rest - xLabelRows - axisRows
+        let maxYTicks = max(2, ph / 2)
+        let yTicks = yScale == .log ? Ticks.logarithmic(yr.0, yr.1, maxCount: maxYTicks) : Ticks.linear(yr.0, yr.1, maxCount: maxYTicks)
+        let yLabels = yTicks.map { NumberFormat.compact($0) }
+        let labelW = yLabels.map(\.displayWidth).max() ?? 0
+        let showYAxis = a.width >= labelW + 1 + 4
+        let px = showYAxis ? a.x + labelW + 1 : a.x
+        return Geometry(legendRows: legendRows, xLabelRows: xLabelRows, axisRows: axisRows, yTicks: yTicks, yLabels: yLabels,
+                        showYAxis: showYAxis, plot: Rect(x: px, y: a.y + legendRows, width: max(0, a.maxX - px), height: max(0, ph)))
+    }
+
     func draw(in a: Rect, buffer buf: inout Buffer) {
         let unicode = buf.capabilities.unicode
         // Without colour, series after the first are told apart by their marker.
@@ -63,20 +92,9 @@ extension LinePlot {
         let log = yScale == .log
         let (xr, yr, hasData) = fittedRanges()
 
-        let legendRows = showLegend && !series.isEmpty && a.height >= 5 ? 1 : 0
-        let rest = a.height - legendRows
-        let xLabelRows = rest >= 4 ? 1 : 0
-        let axisRows = rest - xLabelRows >= 3 ? 1 : 0
-        let ph = rest - xLabelRows - axisRows
-        let plotTop = a.y + legendRows
-
-        let maxYTicks = max(2, ph / 2)
-        let yTicks = log ? Ticks.logarithmic(yr.0, yr.1, maxCount: maxYTicks) : Ticks.linear(yr.0, yr.1, maxCount: maxYTicks)
-        let yLabels = yTicks.map { NumberFormat.compact($0) }
-        let labelW = yLabels.map(\.displayWidth).max() ?? 0
-        let showYAxis = a.width >= labelW + 1 + 4
-        let px = showYAxis ? a.x + labelW + 1 : a.x
-        let pw = a.maxX - px
+        let g = geometry(in: a, yRange: yr)
+        let (legendRows, xLabelRows, axisRows, ph, plotTop) = (g.legendRows, g.xLabelRows, g.axisRows, g.plot.height, g.plot.y)
+        let (yTicks, yLabels, showYAxis, px, pw) = (g.yTicks, g.yLabels, g.showYAxis, g.plot.x, g.plot.width)
         guard pw > 0, ph > 0 else { return }
 
         var canvas = PlotCanvas(columns: pw, rows: ph, braille: unicode)
