@@ -11,6 +11,9 @@ import Testing
     static let shapes: [(Int, Int, Int)] = [
         (1, 1, 1), (3, 5, 7), (8, 32, 256), (7, 31, 255), (9, 33, 257), (64, 512, 128),
         (130, 40, 513), (32, 128, 32), (200, 96, 300),
+        // Below MR rows (`gemmPackedRows`): whole groups of four panels, single panels,
+        // a last panel cut inside its first or second vector, and two K blocks.
+        (1, 512, 128), (1, 128, 32), (2, 130, 64), (5, 200, 300), (7, 137, 33), (4, 8, 600), (6, 120, 17),
     ]
 
     @Test(arguments: shapes)

@@ -9,7 +9,8 @@
 ///     packed[block pc][panel j][p][jj] = op(B)[pc·KC + p, j·NR + jj]
 ///
 /// `multiply` runs the same micro-kernel on the same K blocks in the same order as
-/// `gemm`, so every element of C is the same FMA chain: the results are bitwise
+/// `gemm` (or, below MR rows, `gemmPackedRows`, one row at a time with the same
+/// chains), so every element of C is the same FMA chain: the results are bitwise
 /// those of `gemm` with the same arguments, on any thread count. The A pack and the
 /// edge tile live in a workspace reused from call to call, so a step allocates nothing.
 final class GemmPackedB<T: EngineScalar>: @unchecked Sendable {
@@ -90,6 +91,14 @@ final class GemmPackedB<T: EngineScalar>: @unchecked Sendable {
         // After specialisation only one branch remains; the types are equal (checked).
         func run<V: SIMD>(_: V.Type) where V.Scalar: EngineScalar {
             typealias U = V.Scalar
+            if m < mr {
+                gemmPackedRows(V.self, ta, m, k, n, panelRange, kc,
+                               UnsafeRawPointer(packed).assumingMemoryBound(to: U.self), panels,
+                               unsafeBitCast(alpha, to: U.self), UnsafeRawPointer(a).assumingMemoryBound(to: U.self),
+                               lda, unsafeBitCast(beta, to: U.self),
+                               UnsafeMutableRawPointer(c).assumingMemoryBound(to: U.self), ldc)
+                return
+            }
             gemmPackedSerial(GemmMicroKernel<V>.self, ta, m, k, n, panelRange, kc, mcBlock,
                              UnsafeMutableRawPointer(packed).assumingMemoryBound(to: U.self), panels,
                              unsafeBitCast(alpha, to: U.self), UnsafeRawPointer(a).assumingMemoryBound(to: U.self), lda,

@@ -14,22 +14,24 @@ extension Tensor {
     }
 
     /// Adds row r of `rows` (N, E) into row `indices[r]` of self (V, E); repeated indices add up.
-    public mutating func scatterAddRows(_ indices: [Int], _ rows: Tensor) {
+    /// Rows whose index is `skipping` are left out (an embedding's padding row).
+    public mutating func scatterAddRows(_ indices: [Int], _ rows: Tensor, skipping: Int? = nil) {
         precondition(rows.shape == [indices.count, shape[1]], "scatter of \(rows.shape) into \(shape)")
         switch dtype {
-        case .float32: scatterAddRows(indices, rows, Float.self)
-        case .float64: scatterAddRows(indices, rows, Double.self)
+        case .float32: scatterAddRows(indices, rows, skipping, Float.self)
+        case .float64: scatterAddRows(indices, rows, skipping, Double.self)
         }
     }
 
-    private mutating func scatterAddRows<T: EngineScalar>(_ indices: [Int], _ rows: Tensor, _: T.Type) {
-        let e = shape[1]
-        rows.withUnsafeBufferPointer(as: T.self) { src in
-            withUnsafeMutableBufferPointer(as: T.self) { dst in
-                for (r, index) in indices.enumerated() {
-                    for j in 0..<e { dst[index * e + j] += src[r * e + j] }
-                }
-            }
+    private mutating func scatterAddRows<T: EngineScalar>(_ indices: [Int], _ rows: Tensor, _ skipping: Int?,
+                                                          _: T.Type) {
+        let (v, e) = (shape[0], shape[1])
+        let (src, dst) = (rows.pointer(T.self), mutablePointer(T.self))
+        let skip = skipping ?? -1
+        for (r, index) in indices.enumerated() where index != skip {
+            precondition(index >= 0 && index < v, "index \(index) out of range 0..<\(v)")
+            let (to, from) = (dst + index * e, src + r * e)
+            for j in 0..<e { to[j] += from[j] }
         }
     }
 }

@@ -9,13 +9,10 @@ extension Variable {
         precondition(shape.reduce(1, *) == indices.count, "\(indices.count) indices for shape \(shape)")
         let table = self.shape
         let rows = value.gatherRows(indices)
-        let kept = indices.indices.filter { indices[$0] != padding }
         return Variable(rows.reshaped(shape + [table[1]]), parents: [self]) { g in
-            let flat = g.reshaped([indices.count, table[1]])
-            // Only the rows of non-padding positions go back.
-            let picked = kept.count == indices.count ? flat : flat.gatherRows(kept)
+            // Every row but the padding row's goes back, straight from ∂y.
             var d = Tensor(zeros: table, dtype: g.dtype)
-            d.scatterAddRows(kept.map { indices[$0] }, picked)
+            d.scatterAddRows(indices, g.reshaped([indices.count, table[1]]), skipping: padding)
             self.accumulate(d)
         }
     }
