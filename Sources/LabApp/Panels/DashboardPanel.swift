@@ -63,16 +63,25 @@ struct PanelContext: Sendable {
     var companion: RunState?
     /// Every text a panel draws comes from this table.
     var language: Language
+    /// The verdicts of background verifications (`v`), by check id.
+    var verdicts: [String: CheckResult]
+    /// The id of the check selected in the checks list, if any.
+    var selectedCheck: String?
 
-    init(lesson: Lesson, run: RunState, companion: RunState? = nil, language: Language) {
+    init(lesson: Lesson, run: RunState, companion: RunState? = nil, language: Language,
+         verdicts: [String: CheckResult] = [:], selectedCheck: String? = nil) {
         self.lesson = lesson
         self.run = run
         self.companion = companion
         self.language = language
+        self.verdicts = verdicts
+        self.selectedCheck = selectedCheck
     }
 
     init(_ state: LessonState, language: Language) {
-        self.init(lesson: state.lesson, run: state.run, companion: state.companion, language: language)
+        let selected = state.lesson.checks.indices.contains(state.selectedCheck) ? state.lesson.checks[state.selectedCheck].id : nil
+        self.init(lesson: state.lesson, run: state.run, companion: state.companion, language: language,
+                  verdicts: state.verdicts, selectedCheck: selected)
     }
 
     /// A panel's text: `context.text(.waitingForProbes)`.
