@@ -102,7 +102,8 @@ func practiceState(panels: String, width: Int = 80, height: Int = 24, verified: 
         assertSnapshot(buffer, named: "panel-forecast-60x12")
         let rows = lines(buffer)
         #expect(rows[0].hasPrefix("forecast 1 ahead vs truth"))
-        let trace = fakeForecast(step: 100)
+        // 60 columns: the first 108 of the 120 windows, two per column of the plot.
+        let trace = fakeForecast(step: 100).prefix(108)
         let expected = "MSE here: forecast \(PanelNumbers.value(meanSquaredError(trace.forecast, trace.truth))), "
             + "last value \(PanelNumbers.value(meanSquaredError(trace.persistence, trace.truth)))"
         #expect(rows[1].hasPrefix(expected))

@@ -5,7 +5,8 @@ import TerminalUI
 /// Forecasting: the true values of consecutive validation windows (the
 /// series' continuation, in time order) with the model's forecast of each and
 /// the last-value forecast beside them, in the data's units, and the mean
-/// squared error of both over the windows drawn. Read from the `forecast`
+/// squared error of both over the windows drawn (the first ones, about two
+/// per column). Read from the `forecast`
 /// probe (``ForecastTrace``), taken at each evaluation.
 struct ForecastPanel: DashboardPanel {
     let id = PanelKind.forecast
@@ -22,12 +23,14 @@ struct ForecastPanel: DashboardPanel {
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
-        guard let trace = context.run.probes?[.forecast]?.grid.flatMap(ForecastTrace.init) else {
+        guard let whole = context.run.probes?[.forecast]?.grid.flatMap(ForecastTrace.init) else {
             // After an evaluation without one, the task has no forecast to show.
             let note = context.run.validationLoss.isEmpty ? context.text(.shownAtFirstEvaluation) : context.text(.forecastNone)
             return drawPlaceholder(title(context), note, in: area, buffer: &buffer)
         }
         drawHeading(title(context), in: area, buffer: &buffer)
+        // About two windows per column (a braille cell is two dots wide), so each turn of the series stays visible.
+        let trace = whole.prefix(max(8, 2 * (area.width - 6)))
         let model = meanSquaredError(trace.forecast, trace.truth)
         let errors = trace.persistence.isEmpty
             ? context.text(.forecastErrorsAlone, ["forecast": .text(PanelNumbers.value(model))])
@@ -41,6 +44,13 @@ struct ForecastPanel: DashboardPanel {
         }
         buffer.render(LinePlot(series: series, xRange: 0...Double(max(1, trace.truth.count - 1)), language: context.language),
                       in: area.inset(top: 2))
+    }
+}
+
+extension ForecastTrace {
+    /// The first `n` windows.
+    func prefix(_ n: Int) -> ForecastTrace {
+        ForecastTrace(truth: Array(truth.prefix(n)), forecast: Array(forecast.prefix(n)), persistence: Array(persistence.prefix(n)))
     }
 }
 
