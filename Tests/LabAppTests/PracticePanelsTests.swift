@@ -102,9 +102,9 @@ func practiceState(panels: String, width: Int = 80, height: Int = 24, verified: 
         assertSnapshot(buffer, named: "panel-forecast-60x12")
         let rows = lines(buffer)
         #expect(rows[0].hasPrefix("forecast 1 ahead vs truth"))
-        // 60 columns: the first 108 of the 120 windows, two per column of the plot.
-        let trace = fakeForecast(step: 100).prefix(108)
-        let expected = "MSE here: forecast \(PanelNumbers.value(meanSquaredError(trace.forecast, trace.truth))), "
+        // The errors over all 120 windows, though 60 columns draw the first 108 (two per column).
+        let trace = fakeForecast(step: 100)
+        let expected = "MSE \(PanelNumbers.value(meanSquaredError(trace.forecast, trace.truth))) · "
             + "last value \(PanelNumbers.value(meanSquaredError(trace.persistence, trace.truth)))"
         #expect(rows[1].hasPrefix(expected))
         #expect(rows.contains { $0.contains("truth") && $0.contains("forecast") && $0.contains("last value") })

@@ -67,7 +67,7 @@ import Testing
         #expect(ForecastTrace.tracing(outputs: [Tensor(shape: [2, 2], repeating: 0)], batches: [b], scale: 1, shift: 0) == nil)
     }
 
-    /// On sunspots (322 validation windows, all traced) the trace's errors are the
+    /// On sunspots (322 validation windows, all traced: fewer than the limit) the trace's errors are the
     /// evaluation's MSE and the last-value baseline's.
     @Test func theSunspotTraceAgreesWithTheMetricAndTheBaseline() throws {
         let e = try Experiment(task: "sunspots", settings: ["T": .number(150), "horizon": .number(6), "hidden": .number(8), "seed": .number(2)],

@@ -4,9 +4,9 @@ import TerminalUI
 
 /// Forecasting: the true values of consecutive validation windows (the
 /// series' continuation, in time order) with the model's forecast of each and
-/// the last-value forecast beside them, in the data's units, and the mean
-/// squared error of both over the windows drawn (the first ones, about two
-/// per column). Read from the `forecast`
+/// the last-value forecast beside them, in the data's units (the first
+/// windows, about two per column), and the mean squared error of both over
+/// every window traced (the whole validation split of the shipped series). Read from the `forecast`
 /// probe (``ForecastTrace``), taken at each evaluation.
 struct ForecastPanel: DashboardPanel {
     let id = PanelKind.forecast
@@ -31,11 +31,11 @@ struct ForecastPanel: DashboardPanel {
         drawHeading(title(context), in: area, buffer: &buffer)
         // About two windows per column (a braille cell is two dots wide), so each turn of the series stays visible.
         let trace = whole.prefix(max(8, 2 * (area.width - 6)))
-        let model = meanSquaredError(trace.forecast, trace.truth)
-        let errors = trace.persistence.isEmpty
+        let model = meanSquaredError(whole.forecast, whole.truth)
+        let errors = whole.persistence.isEmpty
             ? context.text(.forecastErrorsAlone, ["forecast": .text(PanelNumbers.value(model))])
             : context.text(.forecastErrors, ["forecast": .text(PanelNumbers.value(model)),
-                                             "persistence": .text(PanelNumbers.value(meanSquaredError(trace.persistence, trace.truth)))])
+                                             "persistence": .text(PanelNumbers.value(meanSquaredError(whole.persistence, whole.truth)))])
         buffer.write(errors, in: area.row(1), alignment: .left, style: LabTheme.dim)
         var series = [PlotSeries(name: context.text(.forecastTruth), values: trace.truth, color: .cyan),
                       PlotSeries(name: context.text(.forecastModel), values: trace.forecast, color: LabTheme.validationColor)]

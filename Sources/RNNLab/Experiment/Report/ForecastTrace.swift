@@ -20,8 +20,8 @@ public struct ForecastTrace: Sendable, Equatable {
         self.persistence = persistence
     }
 
-    /// The windows drawn at most.
-    public static let windowLimit = 360
+    /// The windows traced at most (more than the sunspot and CO2 validation splits hold).
+    public static let windowLimit = 1000
 
     /// The trace of the first `limit` windows of `batches`, from the model's (B, 1)
     /// outputs per batch; values are mapped back to the data's units with
