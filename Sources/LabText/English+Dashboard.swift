@@ -78,6 +78,7 @@ extension English {
         .confusionPair: "{truth} → {predicted}: {count}",
         .confusionNone: "no confusion matrix: this task does not classify whole sequences",
         .seedDotsTitle: "{metric} of each run, check {check} ({runs} runs)",
+        .seedDotsTitleNone: "each run's result, by seed",
         .seedDotsNone: "v on a check with seeds: each seed's result shows here as a dot",
         .seedDotsSpread: "spread within an arm up to {within}; between the means {between}",
         .seedDotsMean: "mean",

@@ -204,6 +204,7 @@ func practiceState(panels: String, width: Int = 80, height: Int = 24, verified: 
 
     @Test func beforeAVerificationTheDotPlotSaysHowToGetOne() {
         let buffer = draw(.seedDots, panelContext(practiceState(panels: "[loss, seed_dots, compare]", verified: false)))
+        #expect(lines(buffer)[0].hasPrefix("each run's result, by seed"))
         #expect(lines(buffer)[1].hasPrefix("v on a check with seeds"))
     }
 

@@ -13,7 +13,7 @@ struct SeedDotsPanel: DashboardPanel {
     let placement = PanelPlacement.footer
 
     func title(_ context: PanelContext) -> String {
-        guard let plot = SeedDots(context) else { return context.text(.seedDotsTitle, ["metric": .text("…"), "check": .text("…"), "runs": .integer(0)]) }
+        guard let plot = SeedDots(context) else { return context.text(.seedDotsTitleNone) }
         return context.text(.seedDotsTitle, ["metric": .text(plot.metricLabel), "check": .text(plot.check),
                                               "runs": .integer(plot.arms.reduce(0) { $0 + $1.values.count })])
     }
@@ -26,8 +26,7 @@ struct SeedDotsPanel: DashboardPanel {
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
         guard let plot = SeedDots(context) else {
-            return drawPlaceholder(context.text(.seedDotsTitle, ["metric": .text("…"), "check": .text("…"), "runs": .integer(0)]),
-                                   context.text(.seedDotsNone), in: area, buffer: &buffer)
+            return drawPlaceholder(title(context), context.text(.seedDotsNone), in: area, buffer: &buffer)
         }
         drawHeading(title(context), in: area, buffer: &buffer)
         let spread = plot.arms.map { ($0.values.max() ?? 0) - ($0.values.min() ?? 0) }.max() ?? 0

@@ -90,7 +90,7 @@ public enum PanelKey: String, CaseIterable, Sendable {
     case confusionTitle, confusionCorner, confusionMostConfused, confusionPair, confusionNone
     /// The multi-seed dot plot: heading, what it says before a verification, the
     /// spread line, the reference line's name and the mean marker's.
-    case seedDotsTitle, seedDotsNone, seedDotsSpread, seedDotsMean
+    case seedDotsTitle, seedDotsTitleNone, seedDotsNone, seedDotsSpread, seedDotsMean
 
     public var placeholders: Set<String> {
         switch self {
