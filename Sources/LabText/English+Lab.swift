@@ -142,6 +142,8 @@ extension English {
         .needsDirectInputs: "needs a model that reads its inputs directly (not seq2seq)",
         .needsAccuracy: "needs a task scored by accuracy",
         .needsLanguageModel: "needs a one-way character language model on a text data set",
+        .needsClassification: "needs a task with one class per sequence",
+        .needsRegression: "needs a task that forecasts one number per window",
     ]
 
     static let data: [DataKey: String] = [

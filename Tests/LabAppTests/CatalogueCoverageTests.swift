@@ -140,7 +140,9 @@ func dashboardRects(_ ls: LessonState, in area: Rect) -> [Rect] {
         for (name, english) in panelContexts() {
             var context = english
             context.language = pseudoLanguage
+            // Check ids are the lesson file's data, like settings (the dot plot names its check).
             let data = dataWords([context.run] + [context.companion].compactMap { $0 })
+                .union(context.lesson.checks.flatMap { asciiWords($0.id).map(\.word) })
             for (width, height) in [(120, 30), (60, 14)] {
                 var buffer = Buffer(width: width, height: height)
                 panel.draw(context, in: buffer.bounds, buffer: &buffer)

@@ -41,7 +41,9 @@ func panelContext(_ state: AppState) -> PanelContext { PanelContext(state.lesson
 
 /// States every panel is drawn in by the property tests: a lesson just opened
 /// (nothing built yet), the trained fixture, the clipped run with RTRL's
-/// numbers, the attention lesson, and the lesson with a compare run.
+/// numbers, the attention lesson, the lesson with a compare run, and a lesson
+/// whose evaluations carry a confusion matrix and a forecast and whose
+/// five-seed check has a verdict.
 func panelContexts() -> [(name: String, context: PanelContext)] {
     var opened = fixtureState()
     send(&opened, keys(.enter))
@@ -51,6 +53,7 @@ func panelContexts() -> [(name: String, context: PanelContext)] {
         ("clipped", panelContext(clippedState(panels: "[loss, rtrl, gradient_history, metric]"))),
         ("attention", panelContext(attentionState())),
         ("compare", panelContext(compareState())),
+        ("practice", panelContext(practiceState(panels: "[loss, forecast, loss_gap, confusion, seed_dots, compare]"))),
     ]
 }
 

@@ -68,17 +68,26 @@ struct PanelContext: Sendable {
     var pinned: PinnedRun?
     /// Every text a panel draws comes from this table.
     var language: Language
+    /// The verdicts of background verifications (`v`), by check id.
+    var verdicts: [String: CheckResult]
+    /// The id of the check selected in the checks list, if any.
+    var selectedCheck: String?
 
-    init(lesson: Lesson, run: RunState, companion: RunState? = nil, pinned: PinnedRun? = nil, language: Language) {
+    init(lesson: Lesson, run: RunState, companion: RunState? = nil, pinned: PinnedRun? = nil, language: Language,
+         verdicts: [String: CheckResult] = [:], selectedCheck: String? = nil) {
         self.lesson = lesson
         self.run = run
         self.companion = companion
         self.pinned = pinned
         self.language = language
+        self.verdicts = verdicts
+        self.selectedCheck = selectedCheck
     }
 
     init(_ state: LessonState, language: Language) {
-        self.init(lesson: state.lesson, run: state.run, companion: state.companion, pinned: state.pinned, language: language)
+        let selected = state.lesson.checks.indices.contains(state.selectedCheck) ? state.lesson.checks[state.selectedCheck].id : nil
+        self.init(lesson: state.lesson, run: state.run, companion: state.companion, pinned: state.pinned, language: language,
+                  verdicts: state.verdicts, selectedCheck: selected)
     }
 
     /// The pinned run's legend entry: "pinned lr 0.003", by the settings that

@@ -20,6 +20,10 @@ enum PanelRegistry {
         ComparePanel(),
         AccuracyByLengthPanel(),
         TreeStatesPanel(),
+        ForecastPanel(),
+        LossGapPanel(),
+        ConfusionPanel(),
+        SeedDotsPanel(),
     ]
 
     /// The panels of a lesson that lists none.

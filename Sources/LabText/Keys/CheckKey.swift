@@ -45,10 +45,12 @@ public enum CheckKey: String, CaseIterable, Sendable {
     case needsDirectInputs
     case needsAccuracy
     case needsLanguageModel
+    case needsClassification
+    case needsRegression
 
     public var placeholders: Set<String> {
         switch self {
-        case .emptyCondition, .needsVersus, .needsSeeds, .neverNaN, .neverInfinite, .alwaysInfinite, .cancelled, .missingValue, .needsSimpleRNN, .needsOneLayer, .needsMarkers, .needsSeq2Seq, .needsAttention, .needsDirectInputs, .needsAccuracy, .needsRCNN, .needsLanguageModel: return []
+        case .emptyCondition, .needsVersus, .needsSeeds, .neverNaN, .neverInfinite, .alwaysInfinite, .cancelled, .missingValue, .needsSimpleRNN, .needsOneLayer, .needsMarkers, .needsSeq2Seq, .needsAttention, .needsDirectInputs, .needsAccuracy, .needsRCNN, .needsLanguageModel, .needsClassification, .needsRegression: return []
         case .conditionSyntax: return ["condition", "operators"]
         case .noMetric, .unknownMetric: return ["metrics", "name"]
         case .measurementUnavailable: return ["metric", "reason"]

@@ -81,6 +81,16 @@ public enum PanelKey: String, CaseIterable, Sendable {
     case chanceLine
     /// One differing setting in a compare arm's name: "cell gru".
     case compareArmSetting
+    /// The forecast panel: heading, legend names, the errors over the windows drawn, and why it is empty.
+    case forecastTitle, forecastTruth, forecastModel, forecastPersistence, forecastErrors, forecastErrorsAlone, forecastNone
+    /// The train/validation gap panel: heading, legend, the latest gap of the run and of its compare run.
+    case gapTitle, gapTrain, gapValidation, gapNow, gapArm
+    /// The confusion panel: heading, the corner over the class labels, the list
+    /// shown when the grid does not fit, one pair of it, and why it is empty.
+    case confusionTitle, confusionCorner, confusionMostConfused, confusionPair, confusionNone
+    /// The multi-seed dot plot: heading, what it says before a verification, the
+    /// spread line, the reference line's name and the mean marker's.
+    case seedDotsTitle, seedDotsTitleNone, seedDotsNone, seedDotsSpread, seedDotsMean
 
     public var placeholders: Set<String> {
         switch self {
@@ -100,6 +110,14 @@ public enum PanelKey: String, CaseIterable, Sendable {
         case .compareFailed: return ["reason"]
         case .chanceLine: return ["name"]
         case .compareArmSetting: return ["name", "value"]
+        case .forecastTitle: return ["horizon"]
+        case .forecastErrors: return ["forecast", "persistence"]
+        case .forecastErrorsAlone: return ["forecast"]
+        case .gapNow: return ["step", "difference", "ratio"]
+        case .gapArm: return ["run", "difference", "ratio"]
+        case .confusionPair: return ["truth", "predicted", "count"]
+        case .seedDotsTitle: return ["metric", "check", "runs"]
+        case .seedDotsSpread: return ["within", "between"]
         default: return []
         }
     }

@@ -41,12 +41,20 @@ public struct CheckVerdict: Sendable, Equatable {
     /// an arm (`versus_` for the second arm, `runs` for the number of seeds).
     public var values: [String: Double]
     public var problem: Problem?
+    /// Each run's own metrics, one entry per seed in the check's order (the means
+    /// in `values` are theirs), for the check's arm and its `versus` arm: the
+    /// multi-seed dot plot draws one dot per entry.
+    public var runValues: [[String: Double]] = []
+    public var versusRunValues: [[String: Double]] = []
 
-    public init(passed: Bool, clauses: [Clause], values: [String: Double], problem: Problem? = nil) {
+    public init(passed: Bool, clauses: [Clause], values: [String: Double], problem: Problem? = nil,
+                runValues: [[String: Double]] = [], versusRunValues: [[String: Double]] = []) {
         self.passed = passed
         self.clauses = clauses
         self.values = values
         self.problem = problem
+        self.runValues = runValues
+        self.versusRunValues = versusRunValues
     }
 
     /// Judges `check` on the outcomes of its runs: `runs` of its own settings, one
@@ -56,6 +64,7 @@ public struct CheckVerdict: Sendable, Equatable {
         for (k, v) in mean(runs.map(\.values)) { values[k] = v }
         for (k, v) in mean(versusRuns.map(\.values)) { values["versus_" + k] = v }
         if check.seeds.count > 1 { values["runs"] = Double(check.seeds.count) }
+        let (perRun, perVersusRun) = (runs.map(\.values), versusRuns.map(\.values))
         let clauses = check.expect.clauses.map { c -> Clause in
             let value = values[c.metric], threshold = c.threshold(values)
             let holds = value.flatMap { v in threshold.map { c.op.holds(v, $0) } } ?? false
@@ -65,12 +74,15 @@ public struct CheckVerdict: Sendable, Equatable {
                           threshold: threshold, holds: holds)
         }
         if let o = (runs + versusRuns).first(where: \.missingEvaluation) {
-            return CheckVerdict(passed: false, clauses: clauses, values: values, problem: .missingEvaluation(step: o.steps))
+            return CheckVerdict(passed: false, clauses: clauses, values: values, problem: .missingEvaluation(step: o.steps),
+                                runValues: perRun, versusRunValues: perVersusRun)
         }
         if let missing = check.expect.metricNames.first(where: { values[$0] == nil }) {
-            return CheckVerdict(passed: false, clauses: clauses, values: values, problem: .missingMetric(missing))
+            return CheckVerdict(passed: false, clauses: clauses, values: values, problem: .missingMetric(missing),
+                                runValues: perRun, versusRunValues: perVersusRun)
         }
-        return CheckVerdict(passed: clauses.allSatisfy { $0.holds }, clauses: clauses, values: values)
+        return CheckVerdict(passed: clauses.allSatisfy { $0.holds }, clauses: clauses, values: values,
+                            runValues: perRun, versusRunValues: perVersusRun)
     }
 
     /// The mean of each metric over the runs that all have it.

@@ -94,6 +94,10 @@ public enum PanelKind: String, Sendable, CaseIterable {
     case compare
     case accuracyByLength = "accuracy_by_length"
     case treeStates = "tree_states"
+    case forecast
+    case lossGap = "loss_gap"
+    case confusion
+    case seedDots = "seed_dots"
 }
 
 /// A claim the learner is asked to reproduce, and the headless test of it.

@@ -11,6 +11,11 @@ extension ProbeID {
     /// Validation token accuracy by source length: a grid, one row per length
     /// (labelled with it), columns accuracy and target tokens counted (`LengthBucket`).
     public static let accuracyByLength = ProbeID(rawValue: "accuracy_by_length")
+    /// Classification: validation examples by true × predicted class (`ConfusionMatrix`).
+    public static let confusion = ProbeID(rawValue: "confusion")
+    /// One-number regression: truth, forecast and persistence over consecutive
+    /// validation windows, a grid of 2–3 rows × n windows (`ForecastTrace`).
+    public static let forecast = ProbeID(rawValue: "forecast")
 }
 
 /// A grid or series that only some lessons need, computed at an evaluation only
@@ -23,7 +28,7 @@ public struct ProbeMeasurement: Sendable {
     let compute: @Sendable (Experiment) -> Probe?
 
     /// Every probe measurement, in the order they are computed.
-    public static let all: [ProbeMeasurement] = [connectivity, memoryCurve, accuracyByLength]
+    public static let all: [ProbeMeasurement] = [connectivity, memoryCurve, accuracyByLength, confusion, forecast]
 
     static let connectivity = ProbeMeasurement(
         id: .connectivity,
@@ -39,6 +44,16 @@ public struct ProbeMeasurement: Sendable {
         id: .accuracyByLength,
         unavailable: { $0 == .regression ? Phrase(.check(.needsAccuracy)) : nil },
         compute: { e in .grid(LengthBucket.grid(e.accuracyByLength())) })
+
+    static let confusion = ProbeMeasurement(
+        id: .confusion,
+        unavailable: { $0 == .classification ? nil : Phrase(.check(.needsClassification)) },
+        compute: { e in e.confusionMatrix().map { .confusion($0) } })
+
+    static let forecast = ProbeMeasurement(
+        id: .forecast,
+        unavailable: { $0 == .regression ? nil : Phrase(.check(.needsRegression)) },
+        compute: { e in e.forecastTrace().map { .grid($0.grid) } })
 }
 
 extension Experiment {
@@ -66,5 +81,25 @@ extension Experiment {
     func accuracyByLength() -> [LengthBucket] {
         let outputs = validation.map { model.evaluate($0, task: task, recordAttention: false).outputs }
         return LengthBucket.buckets(outputs: outputs, batches: validation)
+    }
+
+    /// The validation split counted by true × predicted class, with the task's class names.
+    func confusionMatrix() -> ConfusionMatrix? {
+        let c = task.outputSize
+        guard c > 0 else { return nil }
+        let classes = task.classNames ?? (0..<c).map { Phrase.verbatim(String($0)) }
+        let outputs = withNoGrad { validation.map { model.evaluate($0, task: task, recordAttention: false).outputs } }
+        return ConfusionMatrix.counting(outputs: outputs, batches: validation, classes: classes)
+    }
+
+    /// The model's forecasts over the first validation windows, in the data's units.
+    func forecastTrace() -> ForecastTrace? {
+        var outputs: [Tensor] = [], batches: [SequenceBatch] = [], windows = 0
+        for batch in validation where windows < ForecastTrace.windowLimit {
+            outputs.append(withNoGrad { model.evaluate(batch, task: task, recordAttention: false).outputs })
+            batches.append(batch)
+            windows += batch.batchSize
+        }
+        return ForecastTrace.tracing(outputs: outputs, batches: batches, scale: task.targetScale, shift: task.targetShift)
     }
 }

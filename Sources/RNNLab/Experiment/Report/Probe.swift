@@ -39,10 +39,13 @@ public enum Probe: Sendable, Equatable {
     case grid(Grid)
     case series([Double])
     case table([TableRow])
+    /// Class counts whose labels are phrases (class names in the lab's own words).
+    case confusion(ConfusionMatrix)
 
     public var grid: Grid? { if case .grid(let g) = self { g } else { nil } }
     public var series: [Double]? { if case .series(let s) = self { s } else { nil } }
     public var table: [TableRow]? { if case .table(let t) = self { t } else { nil } }
+    public var confusion: ConfusionMatrix? { if case .confusion(let m) = self { m } else { nil } }
 }
 
 /// The probes taken at one step, by id.
