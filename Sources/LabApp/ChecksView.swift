@@ -51,6 +51,7 @@ func checkRequirement(_ check: LessonCheck, lesson: String, language t: Language
     }
     let comma = t(.common(.listSeparator))
     var parts = settings(check.set)
+    if let task = check.task { parts.insert(t(.checks(.setting), ["name": .text("task"), "value": .text(task)]), at: 0) }
     if check.seeds.count > 1 {
         parts.append(t(.checks(.seeds), ["seeds": .text(check.seeds.map(String.init).joined(separator: comma))]))
     }

@@ -8,6 +8,11 @@ import TerminalUI
 func setUpCheckKey(_ ls: inout LessonState, saved: inout [String: [String: SettingValue]]) -> [AppEffect] {
     guard ls.lesson.checks.indices.contains(ls.selectedCheck) else { return [] }
     let check = ls.lesson.checks[ls.selectedCheck]
+    if let task = check.task {
+        // The live run trains the lesson's task; nothing here can be set up for another.
+        ls.message = StatusMessage(.guide(.setUpOtherTask), ["check": .text(check.id), "task": .text(task)])
+        return []
+    }
     let target = ls.lesson.settings.merging(check.set) { _, set in set }
     let (applied, changes) = applySettings(&ls, target, saved: &saved)
     var effects = applied

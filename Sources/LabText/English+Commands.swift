@@ -61,6 +61,7 @@ extension English {
         .verifyPass: "PASS  {lesson}/{check}  {detail}  [{steps} steps, {seconds} s]",
         .verifyFail: "FAIL  {lesson}/{check}  {detail}  [{steps} steps, {seconds} s]",
         .verifySummary: "{passed} passed, {failed} failed",
+        .verifySeedValues: "      {metric}  seeds {seeds}: {values}",
         .verifyProblems: "{count} lesson file {count:problem|problems}: verify --all fails (rnnlab lint says more)",
         .listLesson: "  {number} {id} {title}  [{done}/{total} checks]",
         .listChecks: "       checks: {checks}",
@@ -214,5 +215,11 @@ extension English {
         .winnerShareUniform: "the same share if winners fell on positions at random",
         .accuracyLong: "accuracy on the longest sources",
         .accuracyGap: "accuracy gap, shortest minus longest sources",
+        .beamExactMatch: "exact match decoded with a beam of 4",
+        .beamGain: "exact match gained by a beam of 4 over greedy decoding",
+        .attentionOnMonth: "attention on the month word while writing the month",
+        .monthUniform: "the month word's share of the source (an even spread)",
+        .accuracyBeyond: "accuracy on sources 5 longer than any trained on",
+        .beyondDrop: "accuracy lost from the longest trained sources to 5 longer",
     ]
 }

@@ -4,6 +4,7 @@ extension English {
         .setUp: "set up for {check}: {changes}; the model is built again, Space runs it",
         .setUpNothing: "{check} needs no change; the model is built again, Space runs it",
         .setUpMultiRun: "{check} is judged over several runs: v verifies it, with its own runs",
+        .setUpOtherTask: "{check} trains on the {task} task, not this lesson's: v verifies it, with its own runs",
         .defaultsRestored: "the lesson's defaults restored: {changes}",
         .defaultsAlready: "the knobs are at the lesson's defaults",
         .progress: "now: {clauses} · step {step} of {steps}",

@@ -132,6 +132,8 @@ extension English {
         .missingValue: "missing",
         .clauseValue: "{metric} = {value} (want {op} {operand})",
         .clauseValueAgainstMetric: "{metric} = {value} (want {op} {operand} = {threshold})",
+        .clauseSpread: "{clause} [{min} to {max} over {runs} seeds]",
+        .clauseSpreadBoth: "{clause} [{min} to {max}; {operand} {operandMin} to {operandMax}; {runs} seeds]",
         .needsSimpleRNN: "needs a simple RNN (cell rnn_tanh or rnn_relu)",
         .needsRCNN: "needs the RCNN (architecture rcnn)",
         .needsOneLayer: "needs one layer, one direction",

@@ -42,7 +42,7 @@ struct LintCommand: ParsableCommand {
                 let result = facts[key] ?? LessonLint.facts(lesson, dataDirectory: dataDirectory)
                 facts[key] = result
                 switch result {
-                case .success(let task): fileProblems += LessonLint.problems(lesson, task: task)
+                case .success(let task): fileProblems += LessonLint.problems(lesson, task: task, dataDirectory: dataDirectory)
                 case .failure(let reason):
                     sayError(.command(.lintNote), ["file": .text(file.path), "reason": .phrase(reason.phrase)])
                 }

@@ -46,6 +46,10 @@ struct VerifyCommand: ParsableCommand {
                 if !r.passed { failed += 1 }
                 say(.command(r.passed ? .verifyPass : .verifyFail), ["lesson": .text(lesson.id), "check": .text(check.id), "detail": .phrase(r.detail),
                                                              "steps": .integer(r.steps), "seconds": .text(Metric.format(r.seconds, digits: 1))])
+                // Indented, so a reader of the PASS/FAIL lines can skip them.
+                for row in r.verdict.map(CheckRunner.seedValues) ?? [] {
+                    say(.command(.verifySeedValues), ["metric": .text(row.metric), "seeds": .text(row.seeds), "values": .text(row.values)])
+                }
             }
         }
         say(.command(.verifySummary), ["passed": .integer(total - failed), "failed": .integer(failed)])

@@ -182,3 +182,85 @@ import RNNEngine
         #expect(abs(slope(x, [16.0, 32, 64].map { Foundation.log(3 * $0 * $0 * $0 * $0) }) - 4) < 1e-12)
     }
 }
+
+/// A check over several seeds keeps each seed's value, and says the spread.
+@Suite struct PerSeedVerdictTests {
+    @Test func verdictKeepsEachSeedsValueAndItsSpread() throws {
+        let l = try LessonParser.parse(MultiRunCheckTests.lesson, file: "m.md")
+        var check = l.checks[0]
+        check.expect = try CheckCondition.parse("accuracy > 0.9 and accuracy > versus_accuracy").get()
+        func run(_ a: Double) -> CheckRun.Outcome { CheckRun.Outcome(values: ["accuracy": a], steps: 10, end: .budget) }
+        let v = CheckVerdict.judge(check, runs: [run(0.93), run(0.95), run(0.91)], versusRuns: [run(0.5), run(0.7), run(0.6)],
+                                   seeds: [4, 5, 6])
+        #expect(v.passed)
+        #expect(abs(v.values["accuracy"]! - 0.93) < 1e-12)
+        #expect(v.seeds == [4, 5, 6])
+        #expect(v.perSeed["accuracy"] == [0.93, 0.95, 0.91])
+        #expect(v.perSeed["versus_accuracy"] == [0.5, 0.7, 0.6])
+        #expect(v.spread("accuracy") == 0.91...0.95)
+        let rows = CheckRunner.seedValues(v)
+        #expect(rows.map(\.metric) == ["accuracy", "versus_accuracy"])
+        #expect(rows[0].seeds == "4,5,6" && rows[0].values == "0.93 0.95 0.91")
+        #expect(rows[1].values == "0.5 0.7 0.6")
+        let detail = Language.english.render(CheckRunner.describe(v))
+        #expect(detail.contains("accuracy = 0.93 (want > 0.9) [0.91 to 0.95 over 3 seeds]"), "\(detail)")
+        #expect(detail.contains("versus_accuracy 0.5 to 0.7"), "\(detail)")
+        // One seed failing is visible even when the mean holds.
+        let mixed = CheckVerdict.judge(check, runs: [run(0.99), run(0.99), run(0.85)], versusRuns: [run(0.5), run(0.5), run(0.5)],
+                                       seeds: [1, 2, 3])
+        #expect(mixed.passed && mixed.spread("accuracy")!.lowerBound == 0.85)
+        // A one-run check keeps nothing per seed and says no spread.
+        let single = CheckVerdict.judge(check, runs: [run(0.93)], versusRuns: [run(0.5)])
+        #expect(single.perSeed.isEmpty && single.seeds.isEmpty && CheckRunner.seedValues(single).isEmpty)
+        #expect(!Language.english.render(CheckRunner.describe(single)).contains("seeds"))
+    }
+
+    @Test func theRunnerRecordsTheSeedsItRan() throws {
+        let l = try LessonParser.parse(MultiRunCheckTests.lesson, file: "m.md")
+        let r = CheckRunner.run(l.checks[0], of: l, seed: 7, dataDirectory: MultiRunCheckTests.data)
+        let v = try #require(r.verdict)
+        #expect(v.seeds == [7, 8, 9])
+        #expect(v.perSeed["parameters"]?.count == 3 && v.perSeed["versus_parameters"]?.count == 3)
+        #expect(v.perSeed["reached_at"] == [10, 10, 10])
+    }
+}
+
+/// A check may train on another task than its lesson's (`task:`).
+@Suite struct OtherTaskCheckTests {
+    static let lesson = MultiRunCheckTests.lesson.replacingOccurrences(of: "checks:\n", with: """
+        checks:
+          - id: dates
+            title: The encoder-decoder runs on dates
+            task: dates
+            set: {cell: gru, embedding: 4, attention: 0}
+            steps: 2
+            expect: accuracy > 0.0001 and beam_gain > -1
+
+        """).replacingOccurrences(of: "  eval_every: 5", with: "  eval_every: 5\n  formats: 3")
+
+    @Test func readsTheTaskAndItsSettings() throws {
+        // `formats` is a knob of dates, not of echo: the lesson refuses it…
+        #expect(throws: LessonError.self) { try LessonParser.parse(Self.lesson, file: "m.md") }
+        let text = Self.lesson.replacingOccurrences(of: "\n  formats: 3", with: "")
+        let l = try LessonParser.parse(text, file: "m.md")
+        let check = l.checks[0]
+        #expect(check.task == "dates" && check.taskName(in: l) == "dates" && l.checks[1].task == nil)
+        let s = CheckEligibility.settings(of: check, in: l)
+        // …the check keeps the lesson's model and training settings and takes dates' knobs.
+        #expect(s["formats"] == .number(3) && s["T"] == nil && s["k"] == nil)
+        #expect(s["hidden"] == .number(8) && s["batch"] == .number(8) && s["cell"] == .choice("gru"))
+        #expect(!CheckEligibility.matches(check, in: l, s))
+        // Its metrics are the task's (the seq2seq measurement applies): lint says nothing
+        // of its condition (only, as of every check here, that no knob reaches its `set:`).
+        let facts = try LessonLint.facts(l).get()
+        let problems = LessonLint.problems(l, task: facts, dataDirectory: MultiRunCheckTests.data).map(\.description)
+        #expect(!problems.contains { $0.contains("check dates") && !$0.contains("not a knob") }, "\(problems)")
+        let r = CheckRunner.run(check, of: l, dataDirectory: MultiRunCheckTests.data)
+        #expect(r.passed, "\(r.detail)")
+        #expect(r.verdict?.values["beam_gain"] != nil)
+        var bogus = text.replacingOccurrences(of: "task: dates", with: "task: nowhere")
+        #expect(throws: LessonError.self) { try LessonParser.parse(bogus, file: "m.md") }
+        bogus = text.replacingOccurrences(of: "set: {cell: gru,", with: "set: {T: 4, cell: gru,")
+        #expect(throws: LessonError.self) { try LessonParser.parse(bogus, file: "m.md") }
+    }
+}

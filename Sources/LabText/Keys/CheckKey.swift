@@ -34,6 +34,10 @@ public enum CheckKey: String, CaseIterable, Sendable {
     case clauseValue
     /// "reached_at = 410 (want < versus_reached_at = 760)"
     case clauseValueAgainstMetric
+    /// A clause over several seeds with its metric's least and greatest value.
+    case clauseSpread
+    /// The same with the least and greatest value of the metric on the right too.
+    case clauseSpreadBoth
     /// Why a measurement does not apply (shown after the metric's name).
     case needsSimpleRNN
     case needsRCNN
@@ -66,6 +70,8 @@ public enum CheckKey: String, CaseIterable, Sendable {
         case .noFinalEvaluation: return ["step"]
         case .clauseValue: return ["metric", "op", "operand", "value"]
         case .clauseValueAgainstMetric: return ["metric", "op", "operand", "threshold", "value"]
+        case .clauseSpread: return ["clause", "max", "min", "runs"]
+        case .clauseSpreadBoth: return ["clause", "max", "min", "operand", "operandMax", "operandMin", "runs"]
         case .needsCell: return ["cell"]
         }
     }

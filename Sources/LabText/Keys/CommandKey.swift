@@ -23,6 +23,8 @@ public enum CommandKey: String, CaseIterable, Sendable {
     case verifyPass
     case verifyFail
     case verifySummary
+    /// Under a PASS/FAIL line of a check over several seeds: one metric's value at each seed.
+    case verifySeedValues
     case verifyProblems
     /// One lesson; `id` comes padded to its column.
     case listLesson
@@ -110,6 +112,7 @@ public enum CommandKey: String, CaseIterable, Sendable {
         case .noCheck: return ["check", "checks", "lesson"]
         case .verifyPass, .verifyFail: return ["check", "detail", "lesson", "seconds", "steps"]
         case .verifySummary: return ["failed", "passed"]
+        case .verifySeedValues: return ["metric", "seeds", "values"]
         case .verifyProblems: return ["count"]
         case .listLesson: return ["done", "id", "number", "title", "total"]
         case .listChecks: return ["checks"]

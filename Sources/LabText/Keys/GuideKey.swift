@@ -6,6 +6,8 @@ public enum GuideKey: String, CaseIterable, Sendable {
     case setUp
     case setUpNothing
     case setUpMultiRun
+    /// A check that trains on another task than the lesson's: only `v` can run it.
+    case setUpOtherTask
     case defaultsRestored
     case defaultsAlready
     /// Progress toward the selected check: "now: accuracy 0.81, want > 0.95 · step 340 of 800".
@@ -21,6 +23,7 @@ public enum GuideKey: String, CaseIterable, Sendable {
         case .change: return ["name", "old", "value"]
         case .setUp: return ["check", "changes"]
         case .setUpNothing, .setUpMultiRun: return ["check"]
+        case .setUpOtherTask: return ["check", "task"]
         case .defaultsRestored: return ["changes"]
         case .defaultsAlready, .otherSettings, .allMetLast: return []
         case .progress: return ["clauses", "step", "steps"]

@@ -51,11 +51,15 @@ public enum LabelKey: String, CaseIterable, Sendable {
     case forwardMultiplyAdds
     case dictionaryWords
     case lineUnitCorrelation
+    case beamExactMatch, beamGain
+    case attentionOnMonth, monthUniform
+    case accuracyBeyond, beyondDrop
 
     public var placeholders: Set<String> {
         switch self {
         case .accuracy, .crossEntropy, .bitsPerChar, .exactMatch, .mse, .rmse, .mae, .solved, .loss, .validationLoss, .gradientNorm, .gradientFirst, .gradientLast, .gradientRatio, .diverged, .clippedSteps, .step, .parameters, .recurrentParameters, .rtrlDifference, .rtrlGrowth, .bpttGrowth, .inputGateGap, .updateGateCarrying, .updateGateAtMarker, .attentionOnMirror, .attentionNearMirror, .attentionAfterMirror, .reached, .reachedAt, .runs, .bpttMultiplyAdds, .rtrlMultiplyAdds, .rtrlMultiplyAddGrowth, .bpttMultiplyAddGrowth,
-             .inputGateGapTop, .accuracyShort, .accuracyLong, .accuracyGap, .winnerShare, .winnerShareUniform, .recurrentSteps, .forwardMultiplyAdds, .lineUnitCorrelation: return []
+             .inputGateGapTop, .accuracyShort, .accuracyLong, .accuracyGap, .winnerShare, .winnerShareUniform, .recurrentSteps, .forwardMultiplyAdds, .lineUnitCorrelation,
+             .beamExactMatch, .beamGain, .attentionOnMonth, .monthUniform, .accuracyBeyond, .beyondDrop: return []
         case .dictionaryWords: return ["temperature"]
         case .rtrlMilliseconds, .bpttMilliseconds, .rtrlMultiplyAddsAt, .bpttMultiplyAddsAt: return ["hidden"]
         case .baselineOf: return ["label"]

@@ -10,14 +10,21 @@ public enum CheckEligibility {
     /// Settings that may differ from the check's without changing what it claims.
     public static let free: Set<String> = ["seed"]
 
-    /// The settings `check` is judged under.
+    /// The settings `check` is judged under. A check on another task (`task:`) keeps
+    /// the lesson's model and training settings, takes that task's own knobs at their
+    /// defaults (the lesson's task knobs mean nothing there), then its `set:`.
     public static func settings(of check: LessonCheck, in lesson: Lesson) -> [String: SettingValue] {
-        lesson.settings.merging(check.set) { _, set in set }
+        guard let task = check.task, task != lesson.task else { return lesson.settings.merging(check.set) { _, set in set } }
+        let general = Set(ExperimentSettings.definitions.map(\.name))
+        var out = lesson.settings.filter { general.contains($0.key) }
+        for d in ExperimentSettings.definitions(forTask: task) where out[d.name] == nil { out[d.name] = d.defaultValue }
+        return out.merging(check.set) { _, set in set }
     }
 
-    /// Whether a run with `settings` may be judged for `check`.
+    /// Whether a run with `settings` may be judged for `check`; never for a check on
+    /// another task than the lesson's, which the live run does not train on.
     public static func matches(_ check: LessonCheck, in lesson: Lesson, _ settings: [String: SettingValue]) -> Bool {
-        differences(check, in: lesson, settings).isEmpty
+        check.taskName(in: lesson) == lesson.task && differences(check, in: lesson, settings).isEmpty
     }
 
     /// The names of the settings in which `settings` differ from the check's, sorted.

@@ -72,8 +72,38 @@ public enum CheckRunner {
             }
             outcomes.append(runs)
         }
-        let verdict = CheckVerdict.judge(check, runs: outcomes[0], versusRuns: outcomes.count > 1 ? outcomes[1] : [])
+        let verdict = CheckVerdict.judge(check, runs: outcomes[0], versusRuns: outcomes.count > 1 ? outcomes[1] : [],
+                                         seeds: check.seeds.isEmpty ? [] : seeds.map { $0 ?? 0 })
         return result(verdict.passed, describe(verdict), verdict)
+    }
+
+    /// A clause of a check over several seeds, with the least and greatest value of
+    /// its metric over the runs (and of the metric on its right, if any): the mean
+    /// alone hides whether every seed holds.
+    private static func withSpread(_ clause: Phrase, _ c: CheckVerdict.Clause, _ verdict: CheckVerdict) -> Phrase {
+        guard let left = verdict.spread(c.metric) else { return clause }
+        func text(_ v: Double) -> TextArgument { .text(SettingValue.format(v)) }
+        var arguments: [String: TextArgument] = ["clause": .phrase(clause), "min": text(left.lowerBound), "max": text(left.upperBound),
+                                                 "runs": .integer(verdict.seeds.count)]
+        let operandName = c.operand.split(separator: " ").last.map(String.init) ?? c.operand
+        guard c.operandIsMetric, let right = verdict.spread(operandName) else { return Phrase(.check(.clauseSpread), arguments) }
+        arguments["operand"] = .text(operandName)
+        arguments["operandMin"] = text(right.lowerBound)
+        arguments["operandMax"] = text(right.upperBound)
+        return Phrase(.check(.clauseSpreadBoth), arguments)
+    }
+
+    /// Each seed's value of every metric a multi-seed verdict names, one line's worth
+    /// each: (metric, "1,2,3", "0.93 0.95 0.91"), in the order of the condition.
+    public static func seedValues(_ verdict: CheckVerdict) -> [(metric: String, seeds: String, values: String)] {
+        guard verdict.seeds.count > 1 else { return [] }
+        var seen: Set<String> = []
+        let names = verdict.clauses.flatMap { c in [c.metric] + (c.operandIsMetric ? [c.operand.split(separator: " ").last.map(String.init) ?? c.operand] : []) }
+        return names.compactMap { name in
+            guard seen.insert(name).inserted, let runs = verdict.perSeed[name] else { return nil }
+            return (name, verdict.seeds.map(String.init).joined(separator: ","),
+                    runs.map { $0.map(SettingValue.format) ?? "–" }.joined(separator: " "))
+        }
     }
 
     /// One run, folded by ``CheckRun`` until it is over.
@@ -82,7 +112,7 @@ public enum CheckRunner {
                                 _ isCancelled: (@Sendable () -> Bool)?) -> Result<CheckRun.Outcome, Reason> {
         if isCancelled?() == true { return .failure(Reason(.check(.cancelled))) }
         let experiment: Experiment
-        do { experiment = try Experiment(task: lesson.task, settings: settings, dataDirectory: dataDirectory) } catch {
+        do { experiment = try Experiment(task: check.taskName(in: lesson), settings: settings, dataDirectory: dataDirectory) } catch {
             return .failure(Reason(.check(.cannotBuild), ["reason": .phrase(Phrase.describing(error))]))
         }
         experiment.measurements = Set(check.measuredMetrics)
@@ -111,9 +141,14 @@ public enum CheckRunner {
             return Phrase.list(verdict.clauses.map { c in
                 var arguments: [String: TextArgument] = ["metric": .text(c.metric), "value": number(c.value),
                                                          "op": .text(c.op.rawValue), "operand": .text(c.operand)]
-                guard c.operandIsMetric else { return Phrase(.check(.clauseValue), arguments) }
-                arguments["threshold"] = number(c.threshold)
-                return Phrase(.check(.clauseValueAgainstMetric), arguments)
+                let clause: Phrase
+                if c.operandIsMetric {
+                    arguments["threshold"] = number(c.threshold)
+                    clause = Phrase(.check(.clauseValueAgainstMetric), arguments)
+                } else {
+                    clause = Phrase(.check(.clauseValue), arguments)
+                }
+                return withSpread(clause, c, verdict)
             })
         }
     }

@@ -46,6 +46,10 @@ public struct CheckVerdict: Sendable, Equatable {
     /// multi-seed dot plot draws one dot per entry.
     public var runValues: [[String: Double]] = []
     public var versusRunValues: [[String: Double]] = []
+    /// The seeds of the runs, in order, when the check has several (else empty).
+    public var seeds: [Int] = []
+    /// The metrics the condition names (`versus_` for the second arm).
+    public var namedMetrics: [String] = []
 
     public init(passed: Bool, clauses: [Clause], values: [String: Double], problem: Problem? = nil,
                 runValues: [[String: Double]] = [], versusRunValues: [[String: Double]] = []) {
@@ -57,9 +61,40 @@ public struct CheckVerdict: Sendable, Equatable {
         self.versusRunValues = versusRunValues
     }
 
+    /// With several seeds: each metric the condition names, its value in each run,
+    /// in the order of `seeds` (nil where a run lacks it). The spread a mean hides.
+    public var perSeed: [String: [Double?]] {
+        guard seeds.count > 1 else { return [:] }
+        var out: [String: [Double?]] = [:]
+        for name in namedMetrics {
+            let (arm, metric) = name.hasPrefix("versus_") ? (versusRunValues, String(name.dropFirst(7))) : (runValues, name)
+            guard arm.count == seeds.count else { continue }
+            out[name] = arm.map { $0[metric] }
+        }
+        return out
+    }
+
+    /// The least and the greatest of `metric`'s per-seed values, nil unless every run has one.
+    public func spread(_ metric: String) -> ClosedRange<Double>? {
+        guard let runs = perSeed[metric], runs.count > 1, !runs.contains(where: { $0 == nil || $0!.isNaN }) else { return nil }
+        let v = runs.map { $0! }
+        return v.min()!...v.max()!
+    }
+
     /// Judges `check` on the outcomes of its runs: `runs` of its own settings, one
-    /// per seed, and `versusRuns` of its `versus` arm.
-    public static func judge(_ check: LessonCheck, runs: [CheckRun.Outcome], versusRuns: [CheckRun.Outcome] = []) -> CheckVerdict {
+    /// per seed, and `versusRuns` of its `versus` arm (the same seeds, in the same
+    /// order). `seeds` names them; with two or more, the verdict keeps each run's
+    /// value of every metric the condition names (``perSeed``).
+    public static func judge(_ check: LessonCheck, runs: [CheckRun.Outcome], versusRuns: [CheckRun.Outcome] = [],
+                             seeds: [Int] = []) -> CheckVerdict {
+        var verdict = judgeMeans(check, runs: runs, versusRuns: versusRuns)
+        guard seeds.count > 1, seeds.count == runs.count else { return verdict }
+        verdict.seeds = seeds
+        verdict.namedMetrics = check.expect.metricNames.filter { $0 != "runs" }
+        return verdict
+    }
+
+    private static func judgeMeans(_ check: LessonCheck, runs: [CheckRun.Outcome], versusRuns: [CheckRun.Outcome]) -> CheckVerdict {
         var values: [String: Double] = [:]
         for (k, v) in mean(runs.map(\.values)) { values[k] = v }
         for (k, v) in mean(versusRuns.map(\.values)) { values["versus_" + k] = v }

@@ -17,14 +17,13 @@ public struct CheckVocabulary {
     private var unavailable: [String: Phrase] = [:]
     private var untilNames: Set<String> = []
 
-    /// `taskMetrics`: the metrics the lesson's task scores (`SequenceTask.metricKinds`).
+    /// `taskMetrics`: the metrics the check's task scores (`SequenceTask.metricKinds`): the lesson's, or the one its `task:` names.
     public init(lesson: Lesson, check: LessonCheck, taskMetrics: [MetricKind], taskKind: TaskKind, hasMarker: Bool) {
         var base: [String: MetricKind] = [:]
         for k in RunMetrics.kinds + taskMetrics { base[k.id.rawValue] = k }
         for k in taskMetrics { base[k.id.baseline] = MetricKind(k.id, label: Phrase(.label(.baselineOf), ["label": .phrase(k.labelPhrase)]), lowerIsBetter: k.lowerIsBetter,
                                                                range: k.range, isFraction: k.isFraction) }
-        var settings = lesson.settings
-        for (name, value) in check.set { settings[name] = value }
+        let settings = CheckEligibility.settings(of: check, in: lesson)
         var arms = [settings]
         if let versus = check.versus {
             var other = settings

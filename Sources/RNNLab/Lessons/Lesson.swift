@@ -127,6 +127,9 @@ public struct LessonCheck: Sendable {
     /// Each run stops at the first evaluation where this holds; `reached_at` is that
     /// step (the step budget if it never held) and `reached` 1 or 0.
     public var until: CheckCondition? = nil
+    /// The task the check trains on when it is not the lesson's (`task: dates`); nil:
+    /// the lesson's. Such a check is never judged on the live run, whose task is the lesson's.
+    public var task: String? = nil
     /// The line of the check's `id:`.
     public var idLine: Int = 0
     /// The line of each of the check's keys (`set`, `expect`, `hint`, …), for messages.
@@ -136,6 +139,9 @@ public struct LessonCheck: Sendable {
     public var measuredMetrics: [String] {
         (expect.metricNames + (until?.metricNames ?? [])).map { $0.hasPrefix("versus_") ? String($0.dropFirst(7)) : $0 }
     }
+
+    /// The task the check's runs train on.
+    public func taskName(in lesson: Lesson) -> String { task ?? lesson.task }
 
     /// Whether the check compares several runs, so one live run cannot judge it.
     public var isMultiRun: Bool { seeds.count > 1 || versus != nil }

@@ -26,26 +26,37 @@ public enum LessonLint {
 
     /// The facts of the lesson's task at the lesson's settings, built for real.
     public static func facts(_ lesson: Lesson, dataDirectory: DataDirectory = .resolve()) -> Result<TaskFacts, Reason> {
-        let knobs = TaskCatalog.entry(named: lesson.task)?.knobs.map(\.name) ?? []
+        facts(task: lesson.task, settings: lesson.settings, dataDirectory: dataDirectory)
+    }
+
+    /// The facts of `task` at the task knobs among `settings` (the others at their defaults).
+    public static func facts(task name: String, settings: [String: SettingValue],
+                             dataDirectory: DataDirectory = .resolve()) -> Result<TaskFacts, Reason> {
+        let knobs = TaskCatalog.entry(named: name)?.knobs.map(\.name) ?? []
         var values: [String: Double] = [:]
-        for k in knobs { if let v = lesson.settings[k]?.number { values[k] = v } }
+        for k in knobs { if let v = settings[k]?.number { values[k] = v } }
         do {
-            let task = try TaskCatalog.make(lesson.task, knobs: values, dataDirectory: dataDirectory)
+            let task = try TaskCatalog.make(name, knobs: values, dataDirectory: dataDirectory)
             return .success(TaskFacts(metrics: task.metricKinds, kind: task.kind, hasMarker: task.markerFeature != nil))
         } catch {
             return .failure(Reason(Phrase.describing(error)))
         }
     }
 
-    /// Every problem of `lesson`'s checks, each at its line.
-    public static func problems(_ lesson: Lesson, task: TaskFacts) -> [LessonError] {
+    /// Every problem of `lesson`'s checks, each at its line. A check on another task
+    /// (`task:`) is judged against the facts of that task, built at the check's
+    /// settings from `dataDirectory` (when it cannot be built, no task metric is known).
+    public static func problems(_ lesson: Lesson, task: TaskFacts, dataDirectory: DataDirectory = .resolve()) -> [LessonError] {
         var out: [LessonError] = []
         func report(_ check: LessonCheck, _ line: Int, _ key: CheckKey, _ arguments: [String: TextArgument]) {
             out.append(LessonError(file: lesson.file, line: line, Phrase(.check(key), arguments.merging(["check": .text(check.id)]) { a, _ in a })))
         }
         for check in lesson.checks {
-            let vocabulary = CheckVocabulary(lesson: lesson, check: check, taskMetrics: task.metrics, taskKind: task.kind,
-                                             hasMarker: task.hasMarker)
+            let facts = check.task == nil ? task
+                : try? self.facts(task: check.taskName(in: lesson), settings: CheckEligibility.settings(of: check, in: lesson),
+                                  dataDirectory: dataDirectory).get()
+            let vocabulary = CheckVocabulary(lesson: lesson, check: check, taskMetrics: facts?.metrics ?? [], taskKind: facts?.kind ?? task.kind,
+                                             hasMarker: facts?.hasMarker ?? false)
             for (key, condition) in [("expect", check.expect), ("until", check.until)] {
                 guard let condition else { continue }
                 let line = check.keyLines[key] ?? check.line

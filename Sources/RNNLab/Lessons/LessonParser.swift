@@ -228,12 +228,11 @@ public enum LessonParser {
     }
 
     private static func readChecks(_ node: FrontMatterNode, lesson: Lesson, _ sink: inout Problems) -> [LessonCheck] {
-        let defs = definitions(forTask: lesson.task)
         var ids: [String: Int] = [:]
         guard let items = sink.attempt({ try Fields.list(node, "checks") }) else { return [] }
         return items.compactMap { item -> LessonCheck? in
             let before = sink.all.count
-            let check = readCheck(item, defs: defs, &sink)
+            let check = readCheck(item, lessonTask: lesson.task, &sink)
             if let check {
                 if let first = ids[check.id] {
                     sink.all.append(LessonError(line: check.idLine, .checkIdUsedTwice, ["id": .text(check.id), "first": .integer(first)]))
@@ -246,12 +245,26 @@ public enum LessonParser {
     }
 
     /// One check; every problem in it goes to `sink`, and nil is returned when there was one.
-    private static func readCheck(_ item: FrontMatterNode, defs: [SettingDefinition], _ sink: inout Problems) -> LessonCheck? {
+    private static func readCheck(_ item: FrontMatterNode, lessonTask: String, _ sink: inout Problems) -> LessonCheck? {
         guard let f = sink.attempt({
-            try Fields(item, context: .check, allowed: ["id", "title", "set", "steps", "expect", "when", "hint", "seeds", "versus", "until"])
+            try Fields(item, context: .check, allowed: ["id", "title", "task", "set", "steps", "expect", "when", "hint", "seeds", "versus", "until"])
         }) else { return nil }
         let before = sink.all.count
         sink.all += f.unknown
+        // `task:` trains the check on another task than the lesson's; its `set:` and
+        // `versus:` are read against that task's settings.
+        var task: String? = nil
+        if let node = f.optional("task") {
+            task = sink.attempt {
+                let name = try Fields.scalar(node, "task")
+                guard TaskCatalog.entry(named: name) != nil else {
+                    throw LessonError(line: node.line, .unknownTask, ["name": .text(name), "tasks": .list(TaskCatalog.entries.map(\.name))])
+                }
+                return name
+            }
+            if task == lessonTask { task = nil }
+        }
+        let defs = definitions(forTask: task ?? lessonTask)
         let id = sink.attempt { try f.string("id") } ?? ""
         if let node = f.optional("id"), !id.isEmpty, let bad = TextCheck.idProblem(id) {
             sink.all.append(LessonError(line: node.line, .badCheckId, ["id": .text(id), "character": .phrase(bad)]))
@@ -305,7 +318,7 @@ public enum LessonParser {
         }
         guard sink.all.count == before, let steps, let condition, let when else { return nil }
         return LessonCheck(id: id, title: title, set: set, steps: steps, expect: condition, when: when, hint: hint,
-                           line: item.line, seeds: seeds, versus: versus, until: until, idLine: f.optional("id")?.line ?? item.line,
+                           line: item.line, seeds: seeds, versus: versus, until: until, task: task, idLine: f.optional("id")?.line ?? item.line,
                            keyLines: Dictionary(f.entries.map { ($0.key, $0.value.line) }, uniquingKeysWith: { a, _ in a }))
     }
 

@@ -50,6 +50,24 @@ enum DateWords {
         return "\(y)-\(two(m))-\(two(d))"
     }
 
+    /// The output steps of `iso` that write the month's two digits ("1994-03-07": 5 and 6).
+    static let monthOutputSteps = 5...6
+
+    /// The character positions of the month's name in a date written by `words`, or
+    /// nil when no month name stands there as a whole word.
+    static func monthSpan(in text: String) -> Range<Int>? {
+        let chars = Array(text.unicodeScalars)
+        func isLetter(_ i: Int) -> Bool { i >= 0 && i < chars.count && ("a"..."z").contains(chars[i]) }
+        for name in months {
+            let word = Array(name.unicodeScalars)
+            guard word.count <= chars.count else { continue }
+            for start in 0...(chars.count - word.count) where Array(chars[start..<(start + word.count)]) == word {
+                if !isLetter(start - 1) && !isLetter(start + word.count) { return start..<(start + word.count) }
+            }
+        }
+        return nil
+    }
+
     static func daysIn(month m: Int, year y: Int) -> Int {
         switch m {
         case 2: return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28

@@ -34,7 +34,11 @@ enum ReversalTask {
 
     static func generate(maxLength: Int, alphabet: Int, _ rng: inout SplitMix64) -> SequenceExample {
         let shortest = (maxLength + 1) / 2
-        let length = shortest + Synthetic.int(maxLength - shortest + 1, &rng)
+        return example(length: shortest + Synthetic.int(maxLength - shortest + 1, &rng), alphabet: alphabet, &rng)
+    }
+
+    /// One reversal of exactly `length` letters from the first `alphabet` letters.
+    static func example(length: Int, alphabet: Int, _ rng: inout SplitMix64) -> SequenceExample {
         let tokens = (0..<length).map { _ in 4 + Synthetic.int(alphabet, &rng) }
         return SequenceExample(steps: length, tokens: tokens, outputs: tokens.reversed())
     }

@@ -22,7 +22,8 @@ public struct Measurement: Sendable {
     /// Every measurement, in the order they are computed.
     public static let all: [Measurement] = [rtrlDifference, costGrowth, inputGateGap, updateGateCarrying, attentionMirror,
                                             multiplyAdds, multiplyAddGrowth, memoryReadout, inputGateGapTop, accuracyByLengthSplit,
-                                            maxPoolWinners, convCost, knownWords, lineUnit]
+                                            maxPoolWinners, convCost, knownWords, lineUnit, beamDecoding, attentionOnMonth,
+                                            accuracyBeyond]
 
     /// The measurement that yields `metric`, if any.
     public static func producing(_ metric: MetricID) -> Measurement? {

@@ -21,7 +21,7 @@ final class TranslationModel: RecurrentLabModel {
     }
 
     /// The beam width of evaluation decoding; 1 decodes greedily.
-    private(set) var beamWidth: Int
+    var beamWidth: Int
 
     var namedParameters: [(name: String, parameter: Variable)] { seq2seq.namedParameters }
     /// The encoder's recurrent layer: its probes are the ones shown.
