@@ -20,6 +20,11 @@ enum PanelRegistry {
         ComparePanel(),
         AccuracyByLengthPanel(),
         TreeStatesPanel(),
+        TextSamplesPanel(),
+        ActivationStripPanel(),
+        RowReadingPanel(),
+        DirectionsPanel(),
+        DepthAccuracyPanel(),
     ]
 
     /// The panels of a lesson that lists none.

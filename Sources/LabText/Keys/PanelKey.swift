@@ -81,6 +81,18 @@ public enum PanelKey: String, CaseIterable, Sendable {
     case chanceLine
     /// One differing setting in a compare arm's name: "cell gru".
     case compareArmSetting
+    /// The text-samples panel (a char LM's samples): its title, a sample's label with
+    /// and without the share of real words, what it says without a language model.
+    case textSamplesTitle, textSamplesLabel, textSamplesLabelWords, textSamplesNone
+    /// The activation strip: its title (the unit and its r), what it says without a language model.
+    case activationStripTitle, activationStripNone
+    /// The row-reading panel (an image read one row per step): its title, the
+    /// guess column's heading, a guess, what it says without an image task.
+    case rowReadingTitle, rowReadingGuess, rowReadingGuessShort, rowReadingTarget, rowReadingNone
+    /// The bidirectional panel: its title, each direction's heading, what it says with one direction.
+    case directionsTitle, directionForward, directionBackward, directionsNone
+    /// Accuracy by tree depth: its title, the two runs' column heads without a comparison, the training-depth rule, what it says without depths.
+    case depthTitle, depthRun, depthCompanion, depthTrained, depthNone
 
     public var placeholders: Set<String> {
         switch self {
@@ -100,6 +112,13 @@ public enum PanelKey: String, CaseIterable, Sendable {
         case .compareFailed: return ["reason"]
         case .chanceLine: return ["name"]
         case .compareArmSetting: return ["name", "value"]
+        case .textSamplesLabel: return ["temperature"]
+        case .textSamplesLabelWords: return ["temperature", "words"]
+        case .activationStripTitle: return ["unit", "r"]
+        case .rowReadingGuess: return ["row", "guess", "probability"]
+        case .rowReadingGuessShort: return ["guess", "probability"]
+        case .rowReadingTarget: return ["target"]
+        case .depthTrained: return ["depth"]
         default: return []
         }
     }

@@ -94,6 +94,11 @@ public enum PanelKind: String, Sendable, CaseIterable {
     case compare
     case accuracyByLength = "accuracy_by_length"
     case treeStates = "tree_states"
+    case textSamples = "text_samples"
+    case activationStrip = "activation_strip"
+    case rowReading = "row_reading"
+    case directions
+    case accuracyByDepth = "accuracy_by_depth"
 }
 
 /// A claim the learner is asked to reproduce, and the headless test of it.

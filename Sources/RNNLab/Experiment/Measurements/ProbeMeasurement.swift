@@ -23,7 +23,7 @@ public struct ProbeMeasurement: Sendable {
     let compute: @Sendable (Experiment) -> Probe?
 
     /// Every probe measurement, in the order they are computed.
-    public static let all: [ProbeMeasurement] = [connectivity, memoryCurve, accuracyByLength]
+    public static let all: [ProbeMeasurement] = [connectivity, memoryCurve, accuracyByLength, textSamples, lineUnitStrip, rowReading, accuracyByDepth]
 
     static let connectivity = ProbeMeasurement(
         id: .connectivity,
