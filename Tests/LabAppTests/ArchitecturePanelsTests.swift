@@ -53,7 +53,7 @@ func architectureState(panels: String, compare: String? = nil, width: Int = 80, 
 }
 
 func readingState(width: Int = 80, height: Int = 24, running: Bool = false) -> AppState {
-    architectureState(panels: "[loss, metric, row_reading]", width: width, height: height, running: running,
+    architectureState(panels: "[loss, metric, row_reading, compare]", compare: "{hidden: 2}", width: width, height: height, running: running,
                       evaluationProbes: [.rowReading: .grid(fakeReading().grid)])
 }
 
@@ -125,6 +125,14 @@ func depthState(width: Int = 80, height: Int = 24) -> AppState {
         #expect(!text(of: buffer, in: buffer.bounds.row(6)).contains("row"))
         state.lesson!.run.clock = 7.25                // 29 rows: round again to row 1
         #expect(panel.cursorRow(state.lesson!.run, rows: 28) == 1)
+    }
+
+    /// Shorter still: pairs of rows merged, eight pixel rows a text row.
+    @Test func veryShortReadingMergesRowPairs() {
+        let buffer = draw(.rowReading, panelContext(readingState()), width: 40, height: 5)
+        let rows = (0..<5).map { text(of: buffer, in: buffer.bounds.row($0)) }
+        #expect(rows[1].contains("row 8: 1 30%") && rows[4].hasPrefix("▶") && rows[4].contains("row 28: 7 98%"))
+        #expect(rows[1].unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })   // the bar, rows 4–6
     }
 
     @Test func readingWaitsThenSaysWhyNone() {
