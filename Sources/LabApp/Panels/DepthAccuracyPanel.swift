@@ -80,7 +80,8 @@ func drawAccuracyBar(_ value: Double, x: Int, y: Int, width: Int, color: Color, 
     let percent = NumberFormat.percent(value, decimals: 0)
     let barWidth = width - percent.displayWidth - 1
     guard barWidth > 0 else {
-        buffer.write(percent, x: x, y: y, maxWidth: max(width, 0))
+        // No room for a bar: the percentage alone, or nothing rather than a cut number.
+        if percent.displayWidth <= width { buffer.write(percent, x: x, y: y, style: LabTheme.dim) }
         return
     }
     let eighths = Int((min(max(value, 0), 1) * Double(barWidth * 8)).rounded())
