@@ -199,11 +199,12 @@ func depthState(width: Int = 80, height: Int = 24) -> AppState {
         var buffer = Buffer(width: 12, height: 1)
         drawAccuracyBar(0.5, x: 0, y: 0, width: 12, color: .cyan, buffer: &buffer)
         #expect(text(of: buffer, in: buffer.bounds) == "████ 50%    ")
-        // Too narrow for a bar: the percentage alone, never a cut one ("10" for 100%).
-        var narrow = Buffer(width: 4, height: 2)
+        // Too narrow for a bar: the percentage alone, without its sign if need be, never a cut one ("10" for 100%).
+        var narrow = Buffer(width: 4, height: 3)
         drawAccuracyBar(0.5, x: 0, y: 0, width: 4, color: .cyan, buffer: &narrow)
         drawAccuracyBar(1, x: 0, y: 1, width: 3, color: .cyan, buffer: &narrow)
-        #expect(text(of: narrow, in: narrow.bounds) == "50% \n    ")
+        drawAccuracyBar(1, x: 0, y: 2, width: 2, color: .cyan, buffer: &narrow)
+        #expect(text(of: narrow, in: narrow.bounds) == "50% \n100 \n    ")
         var ascii = Buffer(width: 12, height: 1, capabilities: .ascii)
         drawAccuracyBar(1, x: 0, y: 0, width: 12, color: .cyan, buffer: &ascii)
         #expect(text(of: ascii, in: ascii.bounds) == "####### 100%")

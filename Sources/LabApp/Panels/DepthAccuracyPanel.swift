@@ -80,8 +80,10 @@ func drawAccuracyBar(_ value: Double, x: Int, y: Int, width: Int, color: Color, 
     let percent = NumberFormat.percent(value, decimals: 0)
     let barWidth = width - percent.displayWidth - 1
     guard barWidth > 0 else {
-        // No room for a bar: the percentage alone, or nothing rather than a cut number.
-        if percent.displayWidth <= width { buffer.write(percent, x: x, y: y, style: LabTheme.dim) }
+        // No room for a bar: the percentage alone, without its sign if need be ("100"),
+        // never a cut number ("10" for 100%).
+        let bare = String(Int((min(max(value, 0), 1) * 100).rounded()))
+        if let shown = [percent, bare].first(where: { $0.displayWidth <= width }) { buffer.write(shown, x: x, y: y, style: LabTheme.dim) }
         return
     }
     let eighths = Int((min(max(value, 0), 1) * Double(barWidth * 8)).rounded())
