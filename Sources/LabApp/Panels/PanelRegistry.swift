@@ -24,6 +24,11 @@ enum PanelRegistry {
         LossGapPanel(),
         ConfusionPanel(),
         SeedDotsPanel(),
+        TextSamplesPanel(),
+        ActivationStripPanel(),
+        RowReadingPanel(),
+        DirectionsPanel(),
+        DepthAccuracyPanel(),
     ]
 
     /// The panels of a lesson that lists none.

@@ -91,6 +91,18 @@ public enum PanelKey: String, CaseIterable, Sendable {
     /// The multi-seed dot plot: heading, what it says before a verification, the
     /// spread line, the reference line's name and the mean marker's.
     case seedDotsTitle, seedDotsTitleNone, seedDotsNone, seedDotsSpread, seedDotsMean
+    /// The text-samples panel (a char LM's samples): its title, a sample's label with
+    /// and without the share of real words, what it says without a language model.
+    case textSamplesTitle, textSamplesLabel, textSamplesLabelWords, textSamplesNone
+    /// The activation strip: its title (the unit and its r), what it says without a language model.
+    case activationStripTitle, activationStripNone
+    /// The row-reading panel (an image read one row per step): its title, the
+    /// guess column's heading, a guess, what it says without an image task.
+    case rowReadingTitle, rowReadingGuess, rowReadingGuessShort, rowReadingTarget, rowReadingNone
+    /// The bidirectional panel: its title, each direction's heading, what it says with one direction.
+    case directionsTitle, directionForward, directionBackward, directionsNone
+    /// Accuracy by tree depth: its title, the two runs' column heads without a comparison, the training-depth rule, what it says without depths.
+    case depthTitle, depthRun, depthCompanion, depthTrained, depthNone
 
     public var placeholders: Set<String> {
         switch self {
@@ -118,6 +130,13 @@ public enum PanelKey: String, CaseIterable, Sendable {
         case .confusionPair: return ["truth", "predicted", "count"]
         case .seedDotsTitle: return ["metric", "check", "runs"]
         case .seedDotsSpread: return ["within", "between"]
+        case .textSamplesLabel: return ["temperature"]
+        case .textSamplesLabelWords: return ["temperature", "words"]
+        case .activationStripTitle: return ["unit", "r"]
+        case .rowReadingGuess: return ["row", "guess", "probability"]
+        case .rowReadingGuessShort: return ["guess", "probability"]
+        case .rowReadingTarget: return ["target"]
+        case .depthTrained: return ["depth"]
         default: return []
         }
     }

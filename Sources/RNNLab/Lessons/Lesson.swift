@@ -98,6 +98,11 @@ public enum PanelKind: String, Sendable, CaseIterable {
     case lossGap = "loss_gap"
     case confusion
     case seedDots = "seed_dots"
+    case textSamples = "text_samples"
+    case activationStrip = "activation_strip"
+    case rowReading = "row_reading"
+    case directions
+    case accuracyByDepth = "accuracy_by_depth"
 }
 
 /// A claim the learner is asked to reproduce, and the headless test of it.

@@ -123,6 +123,17 @@ enum ArithmeticTreesTask {
                             inputSymbols: symbols, preview: .text)
         if readsTrees { info.parseTree = { tree(prefix: $0, modulus: m, operators: ops) } }
         let key: @Sendable (SequenceExample) -> [Int] = { $0.tokens }
+        // Depth 1 up to two past the deeper of training and validation (at most 8): where
+        // the training depths end and how accuracy falls beyond them.
+        info.measuredDepths = 1...min(8, max(depth, testDepth) + 2)
+        info.examplesAtDepth = { d, count in
+            var rng = SplitMix64(seed: seed ^ 0xA717_0000_0000_0D00 ^ UInt64(d))
+            return (0..<count).map { _ in
+                Synthetic.draw(.validation, rng: &rng, key: key) { rng in
+                    example(expression(depth: d, modulus: m, operators: ops, &rng), modulus: m)
+                }
+            }
+        }
         let train: ExampleTask.Generator = { rng in
             Synthetic.draw(.train, rng: &rng, key: key) { rng in
                 example(expression(depth: 1 + Synthetic.int(depth, &rng), modulus: m, operators: ops, &rng), modulus: m)

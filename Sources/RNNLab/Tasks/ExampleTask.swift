@@ -36,6 +36,10 @@ struct TaskInfo: Sendable {
     var parseTree: (@Sendable ([Int]) -> ExpressionParse?)? = nil
     /// A text data set: the words (lower-case runs of letters) of its training text, for judging samples.
     var trainingWords: Set<String> = []
+    /// A task of nested expressions: `count` fixed held-out examples nested exactly
+    /// `depth` deep, for accuracy by depth (`Experiment.accuracyByDepth`), and the depths to measure.
+    var examplesAtDepth: (@Sendable (_ depth: Int, _ count: Int) -> [SequenceExample])? = nil
+    var measuredDepths: ClosedRange<Int>? = nil
 }
 
 /// The one implementation of `SequenceTask`: fixed examples per split and,

@@ -39,6 +39,10 @@ public final class Experiment {
     private let dataDirectory: DataDirectory
     /// The first validation example's greedy decoding at the last evaluation (seq2seq).
     var firstDecoded: [Int] = []
+    /// The char-LM samples drawn at the current evaluation (`temperatureSamples`), kept so
+    /// the `known_words_*` metrics and the text-samples probe read one draw; cleared
+    /// when an evaluation starts, and read only at the step they were drawn.
+    var evaluationSamples: (step: Int, texts: [String])?
 
     /// Builds the experiment. Unknown settings, values out of range and data
     /// problems throw with a message for the learner.
@@ -178,6 +182,7 @@ public final class Experiment {
     /// The evaluation and, when asked and the model attends, the attention probe of
     /// the first validation example.
     func evaluate(recordAttention: Bool) -> (evaluation: Evaluation, attention: Probe?) {
+        evaluationSamples = nil
         model.isTraining = false
         model.recordsProbes = false
         defer { model.isTraining = true }

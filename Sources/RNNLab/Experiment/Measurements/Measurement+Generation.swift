@@ -47,18 +47,21 @@ extension Experiment {
     /// One sample per temperature of `Measurement.sampleTemperatures`, as text, or nil
     /// when the model is not a char LM over a vocabulary.
     func temperatureSamples() -> [String]? {
+        if let cached = evaluationSamples, cached.step == step { return cached.texts }
         guard let model = model as? SequenceModel, let info = (task as? ExampleTask)?.info,
               let vocabulary = info.outputVocabulary, info.tokenInputs,
               let prime = (task as? ExampleTask)?.examples.validation.first?.tokens.prefix(32), !prime.isEmpty else { return nil }
-        return Measurement.sampleTemperatures.map { t in
+        let texts = Measurement.sampleTemperatures.map { t in
             let ids = model.sample(prime: Array(prime), length: Measurement.sampleLength, temperature: .scaled(t.value),
                                    seed: UInt64(configuration.seed), vocabularySize: vocabulary.count)
             return ids.map { $0 < Vocabulary.reserved.count ? " " : vocabulary.symbol($0) }.joined()
         }
+        evaluationSamples = (step, texts)
+        return texts
     }
 
-    /// The unit whose state tracks the position in the line best, with its |r|.
-    func lineUnitCorrelation() -> (unit: Int, correlation: Double)? {
+    /// The unit whose state tracks the position in the line best, with its |r| and its r.
+    func lineUnitCorrelation() -> (unit: Int, correlation: Double, signed: Double)? {
         guard let model = model as? SequenceModel, let info = (task as? ExampleTask)?.info,
               let vocabulary = info.inputVocabulary, let batch = validation.first, let tokens = batch.inputTokens else { return nil }
         let newline = vocabulary.id("\n")
@@ -77,8 +80,8 @@ extension Experiment {
             }
         }
         guard positions.count > 2 else { return nil }
-        let best = (0..<h).map { ($0, abs(Statistics.pearson(rowsOfStates[$0], positions))) }.max { $0.1 < $1.1 }
-        return best.map { (unit: $0.0, correlation: $0.1) }
+        let best = (0..<h).map { ($0, Statistics.pearson(rowsOfStates[$0], positions)) }.max { abs($0.1) < abs($1.1) }
+        return best.map { (unit: $0.0, correlation: abs($0.1), signed: $0.1) }
     }
 }
 

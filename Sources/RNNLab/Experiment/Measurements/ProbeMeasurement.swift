@@ -28,7 +28,8 @@ public struct ProbeMeasurement: Sendable {
     let compute: @Sendable (Experiment) -> Probe?
 
     /// Every probe measurement, in the order they are computed.
-    public static let all: [ProbeMeasurement] = [connectivity, memoryCurve, accuracyByLength, confusion, forecast]
+    public static let all: [ProbeMeasurement] = [connectivity, memoryCurve, accuracyByLength, confusion, forecast,
+                                                 textSamples, lineUnitStrip, rowReading, accuracyByDepth]
 
     static let connectivity = ProbeMeasurement(
         id: .connectivity,

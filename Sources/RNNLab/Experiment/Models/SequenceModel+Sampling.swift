@@ -12,13 +12,7 @@ extension SequenceModel {
             let wasTraining = recurrent.training
             recurrent.training = false
             defer { recurrent.training = wasTraining }
-            /// Token ids → (1, n, E) embedded or (1, n, V) one-hot.
-            func inputs(_ ids: [Int]) -> Variable {
-                if let embedding { return embedding(ids, shape: [1, ids.count]) }
-                var x = Tensor(zeros: [1, ids.count, v])
-                for (t, id) in ids.enumerated() { x[0, t, id] = 1 }
-                return Variable(x)
-            }
+            func inputs(_ ids: [Int]) -> Variable { tokenInputs(ids, vocabularySize: v) }
             var rng = SplitMix64(seed: seed)
             var out = recurrent(inputs(prime))
             var text: [Int] = []
@@ -30,6 +24,36 @@ extension SequenceModel {
                                 initialCell: out.finalCell.map { Variable($0.value) })
             }
             return text
+        }
+    }
+
+    /// Token ids → (1, n, E) embedded or (1, n, V) one-hot.
+    private func tokenInputs(_ ids: [Int], vocabularySize v: Int) -> Variable {
+        if let embedding { return embedding(ids, shape: [1, ids.count]) }
+        var x = Tensor(zeros: [1, ids.count, v])
+        for (t, id) in ids.enumerated() { x[0, t, id] = 1 }
+        return Variable(x)
+    }
+
+    /// Hidden states (1, n, D·H) of the last layer over one run of token ids read from a
+    /// zero state, in evaluation mode, without a tape.
+    func hiddenStates(tokens ids: [Int], vocabularySize v: Int) -> Tensor {
+        withNoGrad {
+            let wasTraining = recurrent.training
+            recurrent.training = false
+            defer { recurrent.training = wasTraining }
+            return recurrent(tokenInputs(ids, vocabularySize: v)).output.value
+        }
+    }
+
+    /// Hidden states (B, T, D·H) of the last layer for inputs (B, T, I) read in full
+    /// (no mask), in evaluation mode, without a tape.
+    func hiddenStates(inputs x: Tensor) -> Tensor {
+        withNoGrad {
+            let wasTraining = recurrent.training
+            recurrent.training = false
+            defer { recurrent.training = wasTraining }
+            return recurrent(Variable(x)).output.value
         }
     }
 

@@ -6,6 +6,9 @@ public struct ProbeID: RawRepresentable, Hashable, Sendable, CustomStringConvert
 
     /// Hidden states of the last layer's forward direction: a grid, H units × T steps.
     public static let hidden = ProbeID(rawValue: "hidden")
+    /// Hidden states of the last layer's backward direction (bidirectional layers only),
+    /// steps in input order: a grid, H units × T steps.
+    public static let hiddenBackward = ProbeID(rawValue: "hidden_backward")
     /// Gate activations: a grid, (G·H) × T, its row groups named by gate.
     public static let gates = ProbeID(rawValue: "gates")
     /// LSTM cell states: a grid, H × T (absent for cells without one).
