@@ -60,23 +60,11 @@ private func lessonMouse(_ state: inout AppState, _ key: AppKey) -> [AppEffect] 
             ls.scroll = min(bottom, max(0, ls.scroll + step * wheelLines))
         }
     } else if let knobs = layout.knobs, knobs.contains(x: x, y: y) {
-        let count = ls.lesson.knobs.count
-        if click {
-            ls.focus = .knobs
-            let lines = listLines(count: count, selected: ls.selectedKnob, reserved: knobDetailRows, in: knobs)
-            if let line = lines.first(where: { $0.y == y }) { ls.selectedKnob = line.index }
-        } else {
-            ls.selectedKnob = min(max(0, count - 1), max(0, ls.selectedKnob + step))
-        }
+        if click { ls.focus = .knobs }
+        pick(&ls.selectedKnob, count: ls.lesson.knobs.count, reserved: knobDetailRows, in: knobs, y: y, click: click, step: step)
     } else if let checks = layout.checks, checks.contains(x: x, y: y) {
-        let count = ls.lesson.checks.count
-        if click {
-            ls.focus = .checks
-            let lines = listLines(count: count, selected: ls.selectedCheck, reserved: checkDetailRows, in: checks)
-            if let line = lines.first(where: { $0.y == y }) { ls.selectedCheck = line.index }
-        } else {
-            ls.selectedCheck = min(max(0, count - 1), max(0, ls.selectedCheck + step))
-        }
+        if click { ls.focus = .checks }
+        pick(&ls.selectedCheck, count: ls.lesson.checks.count, reserved: checkDetailRows, in: checks, y: y, click: click, step: step)
     } else if click, layout.dashboard.contains(x: x, y: y) {
         let context = PanelContext(ls, language: state.language)
         for (panel, rect) in placedPanels(ls, width: width, height: height, language: state.language) where rect.contains(x: x, y: y) {
@@ -90,4 +78,15 @@ private func lessonMouse(_ state: inout AppState, _ key: AppKey) -> [AppEffect] 
         _ = inspectKey(state, &ls, up ? .left : .right)
     }
     return []
+}
+
+/// In the knob or check list drawn in `area`: a click selects the line at row `y`,
+/// the wheel moves the selection by `step`, within the list's `count` entries.
+private func pick(_ selected: inout Int, count: Int, reserved: Int, in area: Rect, y: Int, click: Bool, step: Int) {
+    if click {
+        let lines = listLines(count: count, selected: selected, reserved: reserved, in: area)
+        if let line = lines.first(where: { $0.y == y }) { selected = line.index }
+    } else {
+        selected = min(max(0, count - 1), max(0, selected + step))
+    }
 }
