@@ -124,7 +124,9 @@ struct RunCommand: ParsableCommand {
             }
         }
         if let c = checkpoint {
-            var metadata = ["lesson": lesson.id, "step": String(experiment.step)]
+            var metadata = TorchExport.metadata(lesson: lesson, configuration: experiment.configuration, step: experiment.step)
+            metadata["lesson"] = lesson.id
+            metadata["step"] = String(experiment.step)
             // The note is part of the file, kept in English like its other metadata.
             if let checkpointNote { metadata["note"] = Language.english.render(checkpointNote) }
             do {

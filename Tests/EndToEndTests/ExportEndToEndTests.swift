@@ -62,8 +62,11 @@ import TestTiers
         let dir = try run.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let gru = dir.appendingPathComponent("gru.safetensors").path
-        let trained = try run.rnnlab(["run", "gru", "--steps", "1", "--checkpoint", gru], in: dir)
+        let trained = try run.rnnlab(["run", "gru", "--steps", "1", "--set", "hidden=12", "--checkpoint", gru], in: dir)
         #expect(trained.status == 0, "\(trained.err)")
+        // The checkpoint says what built it.
+        let header = String(decoding: try Data(contentsOf: URL(fileURLWithPath: gru)).prefix(4096), as: UTF8.self)
+        #expect(header.contains("\"rnnlab.setting.cell\":\"gru\"") && header.contains("\"rnnlab.setting.hidden\":\"12\""), "\(header.prefix(600))")
         let out = dir.appendingPathComponent("project")
         let wrong = try run.rnnlab(["export", "lstm-gates", "--from", gru, "--out", out.path], in: dir)
         #expect(wrong.status == 2 && wrong.err.contains("does not fit this lesson's model"), "\(wrong.err)")

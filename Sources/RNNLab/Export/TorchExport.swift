@@ -86,8 +86,10 @@ public struct TorchExport {
         return nil
     }
 
-    /// A checkpoint's metadata: what built the model, so a loader can refuse a mismatch.
-    static func metadata(lesson: Lesson, configuration c: ExperimentConfiguration, step: Int) -> [String: String] {
+    /// A checkpoint's metadata: what built the model (the lesson, the task, the step
+    /// and every setting: cell, layers, directions, sizes, …), so a reader can see
+    /// what the weights belong to.
+    public static func metadata(lesson: Lesson, configuration c: ExperimentConfiguration, step: Int) -> [String: String] {
         var out = ["rnnlab.lesson": lesson.id, "rnnlab.task": c.task, "rnnlab.step": "\(step)"]
         for (name, value) in c.values { out["rnnlab.setting." + name] = value.description }
         return out
