@@ -43,6 +43,8 @@ public enum AppEffect: Sendable {
     case markDone(lesson: String, check: String)
     /// Record that the learner has opened a lesson (no more welcome line).
     case markStarted
+    /// Save the lesson's run (`W`): its parameters and its run file, in the state folder's `runs/`.
+    case saveRun
     /// Record the learner's prediction for a lesson's question (a choice, 0-based).
     case saveAnswer(lesson: String, question: String, choice: Int)
     /// Save the last knob values of a lesson.

@@ -8,6 +8,8 @@ enum KeyAction: CaseIterable, Sendable {
     case present
     /// Exploring: pin a reference run, the inspect cursor, the mouse.
     case pin, inspect, mouse
+    /// Saving the run: parameters and run file.
+    case save
     /// Keys of the value editor.
     case apply, cancel, cursor, delete
 }
@@ -49,6 +51,7 @@ let keyMap: [KeyBinding] = [
     KeyBinding(action: .predict, keys: ["p"], label: "p", hint: "p", help: .helpPredict, manual: .manualPredict),
     KeyBinding(action: .present, keys: ["f"], label: "f", hint: "f", help: .helpPresent, manual: .manualPresent),
     KeyBinding(action: .pin, keys: ["c"], label: "c", hint: "c", help: .helpPin, manual: .manualPin),
+    KeyBinding(action: .save, keys: ["W"], label: "W", hint: "W", help: .helpSave, manual: .manualSave),
     KeyBinding(action: .inspect, keys: ["i"], label: "i", hint: "i", help: .helpInspect, manual: .manualInspect),
     KeyBinding(action: .mouse, keys: ["click", "wheel"], label: .named(.click, .wheel), hint: .named(.click), help: .helpMouse, manual: .manualMouse),
     KeyBinding(action: .help, keys: ["?"], label: "?", hint: "?", help: .helpHelp, manual: .manualHelp),

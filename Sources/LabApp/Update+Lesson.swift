@@ -74,6 +74,8 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
         state.presenting.toggle()
     case .character("c"):
         pinKey(&ls)
+    case .character("W"):
+        return [.saveRun]
     case .character("i"):
         toggleInspect(state, &ls)
     case .tab:

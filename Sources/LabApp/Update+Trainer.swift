@@ -1,3 +1,4 @@
+import Foundation
 import LabText
 import RNNLab
 
@@ -42,6 +43,10 @@ func applyTrainerEvent(_ state: inout AppState, _ event: TrainerEvent) -> [AppEf
     case .running(true), .diverged:
         // "rolled back…; Space resumes" and the like no longer hold.
         if ls.message?.isAboutRunState == true { ls.message = nil }
+    case let .saved(checkpoint, runFile, command):
+        ls.message = StatusMessage(.export(.savedInLab), ["command": .text(command),
+                                                          "checkpoint": .text(URL(fileURLWithPath: checkpoint).lastPathComponent),
+                                                          "runFile": .text(URL(fileURLWithPath: runFile).lastPathComponent)])
     case .running, .failed:
         break
     }
@@ -116,5 +121,7 @@ func fold(_ event: TrainerEvent, into run: inout RunState) {
         run.failure = message
         run.isReady = false
         run.isRunning = false
+    case .saved:
+        break
     }
 }

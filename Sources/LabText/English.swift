@@ -180,6 +180,8 @@ enum English {
         .helpMouse: "select and focus; scroll the prose and lists",
         .manualMouse: "click a lesson (again to open it), a tab, a knob, a check or a heatmap cell; the wheel scrolls the prose and lists",
         .hintUnpin: "unpin",
+        .helpSave: "save the run: parameters and run file (rnnlab replay)",
+        .manualSave: "save the run into the state folder's `runs/`: its parameters (for `rnnlab export --from` or `run --init-from`) and its run file, which `rnnlab replay` trains again bit for bit; the status line shows the `rnnlab run` command that starts the same run",
         .manualPin: "pin this run as a reference: the loss and metric plots draw it beside the live run, named by the settings that differ; change a knob and `r` trains the variant (`c` again unpins)",
     ]
 

@@ -206,6 +206,8 @@ final class LabLoop {
             save { try progress.markDone(lesson, check) }
         case .markStarted:
             save { try progress.markStarted() }
+        case .saveRun:
+            session?.send(.save(folder: progress.url.deletingLastPathComponent().appendingPathComponent("runs").path))
         case let .saveAnswer(lesson, question, choice):
             save { try progress.recordAnswer(lesson, question, choice: choice) }
         case let .saveKnobs(lesson, values):

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RNNLab
+import RNNEngine
 
 /// Run files: what `rnnlab run --record` and the lab write, and `rnnlab replay`
 /// trains again. A replay with the recorded changes ends bit for bit as recorded;
@@ -78,5 +79,37 @@ import Testing
         let record = RunRecord(lesson: "gru", task: "adding", settings: ["hidden": .number(8), "cell": .choice("gru"), "seed": .number(3)], steps: 500)
         #expect(record.command(lessonSettings: ["hidden": .number(32), "cell": .choice("gru"), "seed": .number(3)])
                 == "rnnlab run gru --steps 500 --set hidden=8")
+    }
+}
+
+/// The lab's `W`: the trainer writes its run so far, parameters and run file, and
+/// the run file replays to the same parameters, changes made while training included.
+@Suite struct SavedLabRunTests {
+    @Test func aSavedRunReplaysBitForBitAndNamesItsCommand() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rnnlab-saved-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var plan = RunPlan(task: "adding", settings: RunReplayTests.settings)
+        (plan.lesson, plan.lessonSettings) = ("gru", ["cell": .choice("gru"), "hidden": .number(32), "T": .number(12), "batch": .number(8)])
+        let log = TrainerEventLog(TrainerSession(plan: plan, dataDirectory: ExperimentTests.data))
+        log.waitFor("ready") { if case .ready = $0 { true } else { false } }
+        log.session.send(.run(steps: 3))
+        log.waitFor("step 3") { if case .report(let r) = $0 { r.step == 3 } else { false } }
+        log.session.send(.set("learning_rate", .number(0.002)))
+        log.session.send(.run(steps: 2))
+        log.waitFor("step 5") { if case .report(let r) = $0 { r.step == 5 } else { false } }
+        log.session.send(.save(folder: folder.path))
+        log.waitFor("saved") { if case .saved = $0 { true } else { false } }
+        guard case let .saved(checkpoint, runFile, command)? = log.events.last(where: { if case .saved = $0 { true } else { false } }) else { return }
+        #expect(command == "rnnlab run gru --steps 5 --set hidden=8", "\(command)")
+        #expect(FileManager.default.fileExists(atPath: checkpoint))
+        let record = try RunRecord(json: try Data(contentsOf: URL(fileURLWithPath: runFile)), file: runFile)
+        #expect(record.changes == [.init(afterStep: 3, event: .set(name: "learning_rate", value: .number(0.002)))])
+        let replay = try RunReplay.run(record, dataDirectory: ExperimentTests.data)
+        #expect(replay.reproduced && replay.ending.step == 5)
+        // The checkpoint holds the same parameters the replay ends with.
+        let saved = try SafetensorsFile.readStateDict(from: URL(fileURLWithPath: checkpoint))
+        let e = try Experiment(task: "adding", settings: record.settings, dataDirectory: ExperimentTests.data)
+        try e.loadParameters(saved)
+        #expect(RunRecord.fingerprint(e) == replay.ending.parameters)
     }
 }

@@ -22,6 +22,8 @@ public enum ExportKey: String, CaseIterable, Sendable {
     case notReproduced
     case otherThreads
     case recordWithInitFrom
+    /// The lab's `W`: what was saved and the command that starts the same run.
+    case savedInLab
 
     public var placeholders: Set<String> {
         switch self {
@@ -41,6 +43,7 @@ public enum ExportKey: String, CaseIterable, Sendable {
         case .notReproduced: return ["step", "loss", "recordedStep", "recordedLoss"]
         case .otherThreads: return ["recorded", "now"]
         case .recordWithInitFrom: return []
+        case .savedInLab: return ["command", "checkpoint", "runFile"]
         }
     }
 }

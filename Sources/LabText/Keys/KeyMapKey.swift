@@ -15,4 +15,6 @@ public enum KeyMapKey: String, CaseIterable, Sendable {
     case helpPin, hintPin, hintUnpin, manualPin
     case helpInspect, hintInspect, hintInspectMove, hintInspectNext, hintInspectDone, manualInspect
     case helpMouse, manualMouse, helpScroll
+    /// Saving the run (`W`): parameters and run file.
+    case helpSave, manualSave
 }

@@ -17,6 +17,8 @@ public final class Experiment {
     public var settings: [String: SettingValue] { configuration.values }
     public private(set) var task: any SequenceTask
     public private(set) var step = 0
+    /// The training loss of the last step taken (NaN before the first).
+    public private(set) var lastLoss = Double.nan
     /// Baselines on the validation split, for reference lines.
     public private(set) var baselines: [Baseline]
     /// Probes are recorded every this many steps (and at step 1 and at evaluations).
@@ -137,6 +139,7 @@ public final class Experiment {
         let loss = model.trainingLoss(batch)
         loss.backward()
         let lossValue = loss.value.item
+        lastLoss = lossValue
         let params = model.parameters
         let clipNorm = configuration.clipNorm
         let clip = clipGradientNorm(params, maxNorm: clipNorm > 0 ? clipNorm : .greatestFiniteMagnitude)

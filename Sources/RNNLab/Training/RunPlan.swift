@@ -9,6 +9,10 @@ public struct RunPlan: Sendable, Equatable {
     /// Steps to evaluate at besides every `eval_every` (``Experiment/evaluationSteps``).
     public var evaluationSteps: Set<Int>
 
+    /// The lesson's id and its own settings, for a saved run's file and command (`W`).
+    public var lesson = ""
+    public var lessonSettings: [String: SettingValue] = [:]
+
     public init(task: String, settings: [String: SettingValue], measurements: Set<String> = [], evaluationSteps: Set<Int> = []) {
         self.task = task
         self.settings = settings
@@ -21,6 +25,8 @@ extension Lesson {
     /// The plan of this lesson's live run with `settings`: it measures what the
     /// checks and panels name and evaluates at every step a one-run check ends on.
     public func runPlan(settings: [String: SettingValue]) -> RunPlan {
-        RunPlan(task: task, settings: settings, measurements: measurementNames, evaluationSteps: checkEvaluationSteps)
+        var plan = RunPlan(task: task, settings: settings, measurements: measurementNames, evaluationSteps: checkEvaluationSteps)
+        (plan.lesson, plan.lessonSettings) = (id, self.settings)
+        return plan
     }
 }

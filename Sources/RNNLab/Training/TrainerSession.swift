@@ -21,6 +21,9 @@ public enum TrainerCommand: Sendable {
     case rollBack
     /// After a divergence: back to the last good parameters with η / 10.
     case lowerLearningRate
+    /// Writes the run so far into `folder`: its parameters (a checkpoint whose
+    /// metadata names every setting) and its run file (`rnnlab replay` runs it again).
+    case save(folder: String)
     case shutdown
 }
 
@@ -64,6 +67,8 @@ public enum TrainerEvent: Sendable {
     case rolledBack(step: Int, learningRate: Double?)
     /// The experiment could not be built, and why.
     case failed(Phrase)
+    /// The run was saved (`.save`): the files written and the equivalent `rnnlab run` command.
+    case saved(checkpoint: String, runFile: String, command: String)
 }
 
 /// The two queues between the lab and the worker thread. Both sides hold it, so
@@ -136,6 +141,8 @@ private final class Worker {
     var pace = Pace.full
     /// When the last step began (seconds of system uptime), for the pace.
     var lastStepStart = -Double.infinity
+    /// The run as a run file: its settings when built and every change since.
+    var record: RunRecord?
 
     init(mailbox: Mailbox, plan: RunPlan, dataDirectory: DataDirectory) {
         self.session = mailbox
@@ -150,6 +157,7 @@ private final class Worker {
             e.measurements = plan.measurements
             e.evaluationSteps = plan.evaluationSteps
             experiment = e
+            record = RunRecord(lesson: plan.lesson, task: plan.task, settings: e.settings)
             session.post(.ready(info(e)))
         } catch {
             experiment = nil
@@ -182,6 +190,7 @@ private final class Worker {
             }
             lastStepStart = now
             let report = e.trainStep()
+            record?.steps += 1
             session.post(.report(report))
             if stepsLeft > 0 {
                 stepsLeft -= 1
@@ -239,6 +248,7 @@ private final class Worker {
             do {
                 let effect = try e.apply(name, value)
                 settings = e.settings
+                note(.set(name: name, value: value))
                 session.post(.changed(name: name, value: value, effect: effect, step: e.step))
                 if effect == .rebuild { session.post(.ready(info(e))) }
             } catch {
@@ -247,13 +257,43 @@ private final class Worker {
         case .rollBack:
             guard let e = experiment else { return }
             session.post(.rolledBack(step: e.rollBack(), learningRate: nil))
+            note(.rollBack)
         case .lowerLearningRate:
             guard let e = experiment else { return }
             let lr = e.lowerLearningRateAndRollBack()
             settings = e.settings
+            note(.rollBackLowerRate)
             session.post(.rolledBack(step: e.step, learningRate: lr))
+        case .save(let folder):
+            save(into: folder)
         case .shutdown:
             break
+        }
+    }
+
+    /// Adds a change to the run file, after the steps taken so far.
+    func note(_ event: RunRecord.Event) {
+        guard let taken = record?.steps else { return }
+        record?.changes.append(.init(afterStep: taken, event: event))
+    }
+
+    /// Writes `<lesson>-step<N>.safetensors` and `.run.json` into `folder`.
+    func save(into folder: String) {
+        guard let e = experiment, var file = record else { return }
+        file.ending = .init(step: e.step, loss: e.lastLoss, parameters: RunRecord.fingerprint(e))
+        let base = URL(fileURLWithPath: folder).appendingPathComponent("\(plan.lesson.isEmpty ? plan.task : plan.lesson)-step\(e.step)")
+        let (weights, run) = (base.appendingPathExtension("safetensors"), base.appendingPathExtension("run.json"))
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            var metadata = ["rnnlab.lesson": plan.lesson, "rnnlab.task": plan.task, "rnnlab.step": "\(e.step)"]
+            for (name, value) in e.settings { metadata["rnnlab.setting." + name] = value.description }
+            try SafetensorsFile.save(stateDict: e.stateDict(), metadata: metadata, to: weights)
+            try SafeFile.write(file.json(), to: run)
+            // The lesson's settings with every default filled in, so the command names only what differs.
+            let defaults = (try? ExperimentConfiguration(task: plan.task, settings: plan.lessonSettings).values) ?? plan.lessonSettings
+            session.post(.saved(checkpoint: weights.path, runFile: run.path, command: file.command(lessonSettings: defaults)))
+        } catch {
+            session.post(.refused(Phrase.describing(error)))
         }
     }
 }

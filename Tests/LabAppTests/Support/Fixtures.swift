@@ -185,6 +185,7 @@ extension AppEffect {
         case .cancelVerification: return "cancel verification"
         case let .markDone(l, c): return "done \(l) \(c)"
         case .markStarted: return "started"
+        case .saveRun: return "save run"
         case let .saveAnswer(l, q, c): return "answer \(l) \(q) \(c)"
         case let .saveKnobs(l, v): return "save \(l) \(v.keys.sorted().map { "\($0)=\(v[$0]!)" }.joined(separator: ","))"
         case .quit: return "quit"
@@ -204,6 +205,7 @@ func describe(_ command: TrainerCommand) -> String {
     case let .set(name, value): return "set \(name)=\(value)"
     case .rollBack: return "rollBack"
     case .lowerLearningRate: return "lowerLearningRate"
+    case .save(let folder): return "save into \(folder)"
     case .shutdown: return "shutdown"
     }
 }
