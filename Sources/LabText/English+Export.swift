@@ -15,7 +15,7 @@ extension English {
         .reproduced: "reproduced bit for bit: step {step}, loss {loss}, the same parameters",
         .notReproduced: "not reproduced: step {step}, loss {loss}, against step {recordedStep}, loss {recordedLoss} recorded (or other parameters)",
         .recordWithInitFrom: "--record cannot be used with --init-from: a run file starts from the lesson's seed, so its replay would be another run",
-        .savedInLab: "saved {checkpoint} and {runFile} in runs/ · the same start: {command}",
+        .savedInLab: "the same start: {command} · saved {checkpoint} and {runFile} in runs/",
         .otherThreads: "note: recorded with {recorded} kernel threads, replayed with {now}; sums may round differently (RNNLAB_THREADS={recorded})",
     ]
 }

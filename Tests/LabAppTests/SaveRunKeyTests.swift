@@ -14,6 +14,6 @@ import Testing
         send(&state, [.trainer(.saved(checkpoint: "/s/runs/gru-step40.safetensors", runFile: "/s/runs/gru-step40.run.json",
                                       command: "rnnlab run gru --steps 40 --set hidden=8"))])
         let message = state.lesson!.message.map { state.language.render($0.phrase) } ?? ""
-        #expect(message == "saved gru-step40.safetensors and gru-step40.run.json in runs/ · the same start: rnnlab run gru --steps 40 --set hidden=8")
+        #expect(message == "the same start: rnnlab run gru --steps 40 --set hidden=8 · saved gru-step40.safetensors and gru-step40.run.json in runs/")
     }
 }
