@@ -198,6 +198,8 @@ extension English {
         .reachedAt: "reached at",
         .runs: "runs",
         .baselineOf: "baseline {label}",
+        .spreadOf: "seed-to-seed spread of {label}",
+        .gapOf: "gap between the arms' {label}",
         .bpttMultiplyAdds: "BPTT multiply-adds per step",
         .rtrlMultiplyAdds: "RTRL multiply-adds per step",
         .rtrlMultiplyAddGrowth: "RTRL multiply-add growth",

@@ -85,6 +85,7 @@ extension English {
         .textSamplesTitle: "samples at three temperatures",
         .textSamplesLabel: "τ {temperature}",
         .textSamplesLabelWords: "τ {temperature} · {words} words",
+        .textSamplesLabelOwn: "τ {temperature} knob",
         .textSamplesNone: "no samples: this panel needs a character language model",
         .activationStripTitle: "h of unit {unit} · r {r} with line position",
         .activationStripNone: "no strip: this panel needs a character language model",

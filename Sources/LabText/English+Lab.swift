@@ -59,6 +59,7 @@ extension English {
         .check: "check",
         .question: "question",
         .misconception: "misconception",
+        .reference: "reference",
         .notMapping: "{context} must be a mapping of `key: value` lines",
         .unknownKey: "unknown key \"{key}\" in {context} (keys: {keys})",
         .missingKey: "{context} has no {key}",

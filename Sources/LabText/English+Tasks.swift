@@ -16,6 +16,7 @@ extension English {
         .momentum: "momentum μ (sgd variants)",
         .weightDecay: "L2 weight decay λ",
         .clipNorm: "clip gradients to this global norm (0: off)",
+        .temperature: "a char LM's own sampling temperature τ: the logits are divided by τ before the softmax; drawn beside τ 0.5, 1 and 1.5",
         .clipValue: "clip each gradient element to ±this (0: off)",
         .dropout: "dropout between layers",
         .inputDropout: "dropout on inputs, one mask per sequence",

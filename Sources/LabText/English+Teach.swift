@@ -26,5 +26,9 @@ extension English {
         .badAnswer: "answer must be the number of a choice, 1 to {count}, not {value}",
         .unknownCheck: "no check of this lesson has the id {id} (checks: {checks})",
         .badQuestionId: "the question id {id} contains {character}; use letters, digits, - and _",
+        .referenceNotFraction: "a reference with n is a fraction of n examples, from 0 to 1, not {value}",
+        .referenceBadCount: "n must be a whole number of examples, at least 1, not {value}",
+        .referenceWithError: "{label} {value} ± {error} (n = {n})",
+        .referenceValue: "{label} {value}",
     ]
 }

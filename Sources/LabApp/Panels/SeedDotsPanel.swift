@@ -43,7 +43,13 @@ struct SeedDotsPanel: DashboardPanel {
             let style = Style(foreground: colors[i % colors.count])
             buffer.write(arm.label.truncated(toDisplayWidth: max(0, labelWidth - 1)), x: area.x, y: y, style: style, maxWidth: labelWidth)
             for reference in plot.references {
-                buffer.write(ascii ? ":" : "┆", x: track.x + plot.column(reference.value, width: track.width), y: y, style: LabTheme.dim, maxWidth: 1)
+                let column = plot.column(reference.value, width: track.width)
+                if let e = reference.error {
+                    let (left, right) = (plot.column(reference.value - e, width: track.width), plot.column(reference.value + e, width: track.width))
+                    if left < column { buffer.write("[", x: track.x + left, y: y, style: LabTheme.dim, maxWidth: 1) }
+                    if right > column { buffer.write("]", x: track.x + right, y: y, style: LabTheme.dim, maxWidth: 1) }
+                }
+                buffer.write(ascii ? ":" : "┆", x: track.x + column, y: y, style: LabTheme.dim, maxWidth: 1)
             }
             buffer.write(ascii ? "|" : "│", x: track.x + plot.column(arm.mean, width: track.width), y: y, style: style, maxWidth: 1)
             var counts: [Int: Int] = [:]
@@ -66,7 +72,11 @@ struct SeedDotsPanel: DashboardPanel {
         if axisY + 1 < area.maxY {
             var spans = [Span((ascii ? "| " : "│ ") + context.text(.seedDotsMean), style: LabTheme.dim)]
             for reference in plot.references {
-                spans.append(Span("  " + (ascii ? ": " : "┆ ") + reference.name + " " + plot.format(reference.value), style: LabTheme.dim))
+                let value = TextArgument.text(plot.format(reference.value))
+                let text = reference.error.flatMap { e in reference.n.map { n in
+                    context.language(.teach(.referenceWithError), ["label": .text(reference.name), "value": value, "error": .text(plot.format(e)), "n": .integer(n)])
+                } } ?? context.language(.teach(.referenceValue), ["label": .text(reference.name), "value": value])
+                spans.append(Span("  " + (ascii ? ": " : "┆ ") + text, style: LabTheme.dim))
             }
             buffer.write(spans, x: area.x, y: axisY + 1, maxWidth: area.width)
         }
@@ -87,7 +97,9 @@ struct SeedDots {
     var metricLabel: String
     var isFraction: Bool
     var arms: [Arm]
-    var references: [(name: String, value: Double)]
+    /// Dotted columns: the baseline, the check's thresholds, and the results the
+    /// lesson quotes from elsewhere (with a standard error, drawn as [ ] around them).
+    var references: [(name: String, value: Double, error: Double?, n: Int?)]
     /// The values shown, references included, with a margin.
     var range: ClosedRange<Double>
 
@@ -102,7 +114,8 @@ struct SeedDots {
     }
 
     init?(check: LessonCheck, verdict: CheckVerdict, lesson: Lesson, run: RunState, context: PanelContext) {
-        let named = check.expect.clauses.map { $0.metric.hasPrefix("versus_") ? String($0.metric.dropFirst(7)) : $0.metric }
+        let named = check.expect.clauses.flatMap { CheckVocabulary.perRunMetrics(of: $0.metric) }
+            .map { $0.hasPrefix("versus_") ? String($0.dropFirst(7)) : $0 }
         guard let metric = named.first(where: { m in verdict.runValues.contains { $0[m] != nil } }) else { return nil }
         let kind = run.lastMetrics.first { $0.id.rawValue == metric }?.kind
         self.check = check.id
@@ -122,14 +135,17 @@ struct SeedDots {
         }
         self.arms = arms.filter { !$0.values.isEmpty }
         guard !self.arms.isEmpty else { return nil }
-        var references: [(name: String, value: Double)] = []
+        var references: [(name: String, value: Double, error: Double?, n: Int?)] = []
         let baselines = verdict.runValues.compactMap { $0["baseline_" + metric] }
-        if let b = baselines.first, b.isFinite { references.append((context.text(.baseline), b)) }
+        if let b = baselines.first, b.isFinite { references.append((context.text(.baseline), b, nil, nil)) }
         for clause in thresholdClauses(for: metric, checks: [check]) where clause.value.isFinite {
-            references.append((context.text(.threshold, ["op": .text("\(clause.op)"), "value": .text(PanelNumbers.setting(clause.value))]), clause.value))
+            references.append((context.text(.threshold, ["op": .text("\(clause.op)"), "value": .text(PanelNumbers.setting(clause.value))]), clause.value, nil, nil))
+        }
+        for quoted in lesson.references where quoted.metric == metric && quoted.value.isFinite {
+            references.append((quoted.label, quoted.value, quoted.standardError, quoted.n))
         }
         self.references = references
-        let all = self.arms.flatMap(\.values).filter(\.isFinite) + references.map(\.value)
+        let all = self.arms.flatMap(\.values).filter(\.isFinite) + references.flatMap { r in [r.value - (r.error ?? 0), r.value + (r.error ?? 0)] }
         var (low, high) = (all.min() ?? 0, all.max() ?? 1)
         let margin = max((high - low) * 0.05, abs(high) * 1e-3, 1e-9)
         (low, high) = (low - margin, high + margin)

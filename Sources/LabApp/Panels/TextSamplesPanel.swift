@@ -19,7 +19,8 @@ struct TextSamplesPanel: DashboardPanel {
 
     /// The heading and two rows per sample, at least one each.
     func rows(_ context: PanelContext) -> PanelRows {
-        PanelRows(minimum: 4, preferred: 1 + 2 * Measurement.sampleTemperatures.count)
+        let shown = TemperatureSample.samples(context.run.probes?[.textSamples]?.grid).count
+        return PanelRows(minimum: 4, preferred: 1 + 2 * max(Measurement.sampleTemperatures.count, shown))
     }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
@@ -51,8 +52,13 @@ struct TextSamplesPanel: DashboardPanel {
         }
     }
 
-    /// "τ 0.5" and, with its metric, "τ 0.5 · 93% words".
+    /// "τ 0.5" and, with its metric, "τ 0.5 · 93% words"; the `temperature`
+    /// knob's own sample "τ 0.75 knob".
     private func label(_ sample: TemperatureSample, _ context: PanelContext) -> (short: String, long: String) {
+        guard Measurement.sampleTemperatures.contains(where: { abs($0.value - sample.temperature) < 1e-9 }) else {
+            let own = context.text(.textSamplesLabelOwn, ["temperature": .text(PanelNumbers.setting(sample.temperature))])
+            return (own, own)
+        }
         let t: TextArgument = .fixed(sample.temperature, decimals: 1)
         let short = context.text(.textSamplesLabel, ["temperature": t])
         guard let suffix = Measurement.sampleTemperatures.first(where: { $0.value == sample.temperature })?.suffix,

@@ -35,6 +35,10 @@ public enum LabelKey: String, CaseIterable, Sendable {
     case runs
     /// A task metric's best baseline.
     case baselineOf
+    /// A metric's greatest minus least value over the seeds of a multi-seed check.
+    case spreadOf
+    /// The difference between the two arms' means of a metric, without its sign.
+    case gapOf
     case bpttMultiplyAdds
     case rtrlMultiplyAdds
     case rtrlMultiplyAddGrowth
@@ -62,7 +66,7 @@ public enum LabelKey: String, CaseIterable, Sendable {
              .beamExactMatch, .beamGain, .attentionOnMonth, .monthUniform, .accuracyBeyond, .beyondDrop: return []
         case .dictionaryWords: return ["temperature"]
         case .rtrlMilliseconds, .bpttMilliseconds, .rtrlMultiplyAddsAt, .bpttMultiplyAddsAt: return ["hidden"]
-        case .baselineOf: return ["label"]
+        case .baselineOf, .spreadOf, .gapOf: return ["label"]
         case .memoryReadout: return ["lag"]
         }
     }

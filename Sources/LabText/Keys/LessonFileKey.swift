@@ -50,6 +50,8 @@ public enum LessonFileKey: String, CaseIterable, Sendable {
     /// The part of the file a key is in: the question, or the misconception box.
     case question
     case misconception
+    /// The part of the file a key is in: one entry of `references:`.
+    case reference
     case notMapping
     case unknownKey
     case missingKey
@@ -100,7 +102,7 @@ public enum LessonFileKey: String, CaseIterable, Sendable {
         case .atLine: return ["file", "line", "problem"]
         case .atLineOfLesson: return ["line", "problem"]
         case .cannotOpen, .cannotRead, .cannotListFolder, .valueOutsideKnob: return ["reason"]
-        case .isFolder, .isFIFO, .isCharacterDevice, .isBlockDevice, .isSocket, .notRegularFile, .notUTF8, .tabIndentation, .unexpectedIndentation, .emptyListItem, .unclosedList, .expectedListSeparator, .expectedInlineKeyValue, .unclosedMap, .expectedMapSeparator, .frontMatter, .knob, .check, .question, .misconception, .noFrontMatter, .frontMatterNotClosed, .noProse, .compareEmpty, .compareNotShown, .comparePanelWithoutRun, .experimentNotMapping, .experimentNoTask, .badRange, .badScale, .badSeeds, .seedsAndSeed, .checkNoExpect, .badWhen, .untilWithEnd, .noLessonFiles: return []
+        case .isFolder, .isFIFO, .isCharacterDevice, .isBlockDevice, .isSocket, .notRegularFile, .notUTF8, .tabIndentation, .unexpectedIndentation, .emptyListItem, .unclosedList, .expectedListSeparator, .expectedInlineKeyValue, .unclosedMap, .expectedMapSeparator, .frontMatter, .knob, .check, .question, .misconception, .reference, .noFrontMatter, .frontMatterNotClosed, .noProse, .compareEmpty, .compareNotShown, .comparePanelWithoutRun, .experimentNotMapping, .experimentNoTask, .badRange, .badScale, .badSeeds, .seedsAndSeed, .checkNoExpect, .badWhen, .untilWithEnd, .noLessonFiles: return []
         case .fileTooLarge: return ["bytes", "limit"]
         case .fileGrewTooLarge: return ["limit"]
         case .lineTooLong: return ["characters", "limit"]

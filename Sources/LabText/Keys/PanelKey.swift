@@ -93,7 +93,7 @@ public enum PanelKey: String, CaseIterable, Sendable {
     case seedDotsTitle, seedDotsTitleNone, seedDotsNone, seedDotsSpread, seedDotsMean
     /// The text-samples panel (a char LM's samples): its title, a sample's label with
     /// and without the share of real words, what it says without a language model.
-    case textSamplesTitle, textSamplesLabel, textSamplesLabelWords, textSamplesNone
+    case textSamplesTitle, textSamplesLabel, textSamplesLabelWords, textSamplesLabelOwn, textSamplesNone
     /// The activation strip: its title (the unit and its r), what it says without a language model.
     case activationStripTitle, activationStripNone
     /// The row-reading panel (an image read one row per step): its title, the
@@ -130,7 +130,7 @@ public enum PanelKey: String, CaseIterable, Sendable {
         case .confusionPair: return ["truth", "predicted", "count"]
         case .seedDotsTitle: return ["metric", "check", "runs"]
         case .seedDotsSpread: return ["within", "between"]
-        case .textSamplesLabel: return ["temperature"]
+        case .textSamplesLabel, .textSamplesLabelOwn: return ["temperature"]
         case .textSamplesLabelWords: return ["temperature", "words"]
         case .activationStripTitle: return ["unit", "r"]
         case .rowReadingGuess: return ["row", "guess", "probability"]

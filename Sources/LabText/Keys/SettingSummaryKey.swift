@@ -13,6 +13,7 @@ public enum SettingSummaryKey: String, CaseIterable, Sendable {
     case weightDecay = "weight_decay"
     case clipNorm = "clip_norm"
     case clipValue = "clip_value"
+    case temperature
     case dropout
     case inputDropout = "input_dropout"
     case recurrentDropout = "recurrent_dropout"

@@ -40,6 +40,13 @@ public enum TeachKey: String, CaseIterable, Sendable {
     case badAnswer
     case unknownCheck
     case badQuestionId
+    /// A `references:` entry with `n` whose value is not a fraction.
+    case referenceNotFraction
+    /// A `references:` entry whose `n` is not a whole number of at least 1.
+    case referenceBadCount
+    /// The dot plot's key for a quoted result: "seed 001 GRUCell 0.992 ± 0.008 (n = 128)".
+    case referenceWithError
+    case referenceValue
 }
 
 extension TeachKey {
@@ -57,6 +64,10 @@ extension TeachKey {
         case .badAnswer: return ["value", "count"]
         case .unknownCheck: return ["id", "checks"]
         case .badQuestionId: return ["id", "character"]
+        case .referenceNotFraction: return ["value"]
+        case .referenceBadCount: return ["value"]
+        case .referenceWithError: return ["label", "value", "error", "n"]
+        case .referenceValue: return ["label", "value"]
         default: return []
         }
     }

@@ -99,6 +99,7 @@ public enum CheckRunner {
         guard verdict.seeds.count > 1 else { return [] }
         var seen: Set<String> = []
         let names = verdict.clauses.flatMap { c in [c.metric] + (c.operandIsMetric ? [c.operand.split(separator: " ").last.map(String.init) ?? c.operand] : []) }
+            .flatMap(CheckVocabulary.perRunMetrics)
         return names.compactMap { name in
             guard seen.insert(name).inserted, let runs = verdict.perSeed[name] else { return nil }
             return (name, verdict.seeds.map(String.init).joined(separator: ","),

@@ -90,7 +90,8 @@ public struct CheckVerdict: Sendable, Equatable {
         var verdict = judgeMeans(check, runs: runs, versusRuns: versusRuns)
         guard seeds.count > 1, seeds.count == runs.count else { return verdict }
         verdict.seeds = seeds
-        verdict.namedMetrics = check.expect.metricNames.filter { $0 != "runs" }
+        var seen: Set<String> = []
+        verdict.namedMetrics = check.expect.metricNames.filter { $0 != "runs" }.flatMap(CheckVocabulary.perRunMetrics).filter { seen.insert($0).inserted }
         return verdict
     }
 
@@ -98,7 +99,14 @@ public struct CheckVerdict: Sendable, Equatable {
         var values: [String: Double] = [:]
         for (k, v) in mean(runs.map(\.values)) { values[k] = v }
         for (k, v) in mean(versusRuns.map(\.values)) { values["versus_" + k] = v }
-        if check.seeds.count > 1 { values["runs"] = Double(check.seeds.count) }
+        if check.seeds.count > 1 {
+            values["runs"] = Double(check.seeds.count)
+            for (k, v) in spread(runs.map(\.values)) { values[CheckVocabulary.spreadPrefix + k] = v }
+            for (k, v) in spread(versusRuns.map(\.values)) { values["versus_" + CheckVocabulary.spreadPrefix + k] = v }
+        }
+        if !versusRuns.isEmpty {
+            for (k, v) in mean(runs.map(\.values)) { if let w = values["versus_" + k] { values[CheckVocabulary.gapPrefix + k] = abs(v - w) } }
+        }
         let (perRun, perVersusRun) = (runs.map(\.values), versusRuns.map(\.values))
         let clauses = check.expect.clauses.map { c -> Clause in
             let value = values[c.metric], threshold = c.threshold(values)
@@ -118,6 +126,18 @@ public struct CheckVerdict: Sendable, Equatable {
         }
         return CheckVerdict(passed: clauses.allSatisfy { $0.holds }, clauses: clauses, values: values,
                             runValues: perRun, versusRunValues: perVersusRun)
+    }
+
+    /// The greatest minus the least value of each metric over the runs that all
+    /// have it (two runs or more).
+    static func spread(_ runs: [[String: Double]]) -> [String: Double] {
+        guard runs.count > 1, let first = runs.first else { return [:] }
+        var out: [String: Double] = [:]
+        for key in first.keys where runs.allSatisfy({ $0[key] != nil }) {
+            let v = runs.map { $0[key]! }
+            out[key] = v.max()! - v.min()!
+        }
+        return out
     }
 
     /// The mean of each metric over the runs that all have it.

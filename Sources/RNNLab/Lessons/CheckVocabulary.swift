@@ -51,8 +51,22 @@ public struct CheckVocabulary {
             unavailable["reached"] = Phrase(.check(.needsUntil), ["name": "reached"])
             unavailable["reached_at"] = Phrase(.check(.needsUntil), ["name": "reached_at"])
         }
+        // Over several seeds: each metric's spread (greatest − least over the seeds).
+        if check.seeds.count > 1 {
+            for (name, k) in kinds where untilNames.contains(name) {
+                kinds[Self.spreadPrefix + name] = MetricKind(MetricID(Self.spreadPrefix + name), label: Phrase(.label(.spreadOf), ["label": .phrase(k.labelPhrase)]),
+                                                            lowerIsBetter: true, range: Self.widthRange(k.range), isFraction: k.isFraction)
+            }
+        } else {
+            unavailable[Self.spreadPrefix] = Phrase(.check(.needsSeeds))
+        }
         if check.versus != nil {
             for (name, k) in kinds { kinds["versus_" + name] = k }
+            // The two arms' means apart, without sign: to set beside a spread.
+            for (name, k) in kinds where untilNames.contains(name) {
+                kinds[Self.gapPrefix + name] = MetricKind(MetricID(Self.gapPrefix + name), label: Phrase(.label(.gapOf), ["label": .phrase(k.labelPhrase)]),
+                                                         lowerIsBetter: true, range: Self.widthRange(k.range), isFraction: k.isFraction)
+            }
         } else {
             unavailable["versus_"] = Phrase(.check(.needsVersus))
         }
@@ -64,6 +78,27 @@ public struct CheckVocabulary {
         }
     }
 
+    /// `spread_<metric>`: over a multi-seed check's runs of one arm, the greatest
+    /// value minus the least. `gap_<metric>`: |mean − versus mean|.
+    public static let spreadPrefix = "spread_"
+    public static let gapPrefix = "gap_"
+
+    /// The per-run metrics a name stands on: itself, or for an aggregate the
+    /// metric it is taken over (`spread_accuracy` → accuracy; `versus_spread_accuracy`
+    /// → versus_accuracy; `gap_accuracy` → accuracy and versus_accuracy).
+    public static func perRunMetrics(of name: String) -> [String] {
+        if name.hasPrefix(gapPrefix) { let m = String(name.dropFirst(gapPrefix.count)); return [m, "versus_" + m] }
+        if name.hasPrefix(spreadPrefix) { return [String(name.dropFirst(spreadPrefix.count))] }
+        if name.hasPrefix("versus_" + spreadPrefix) { return ["versus_" + String(name.dropFirst(7 + spreadPrefix.count))] }
+        return [name]
+    }
+
+    /// The values a difference of two values in `range` can take, without sign.
+    static func widthRange(_ range: ClosedRange<Double>) -> ClosedRange<Double> {
+        let width = range.upperBound - range.lowerBound
+        return 0...(width.isFinite ? width : Double.greatestFiniteMagnitude)
+    }
+
     /// Why `name` cannot be used in the check's `expect` (or, with `inUntil`, its
     /// `until`), or nil when it can.
     public func problem(_ name: String, inUntil: Bool = false) -> Phrase? {
@@ -71,7 +106,8 @@ public struct CheckVocabulary {
         if inUntil, kinds[name] != nil {
             return Phrase(.check(.untilCannotName), ["name": .text(name), "names": .list(untilNames.sorted())])
         }
-        if let why = unavailable[name] ?? (name.hasPrefix("versus_") ? unavailable["versus_"] : nil) { return why }
+        if let why = unavailable[name] ?? (name.hasPrefix("versus_") || name.hasPrefix(Self.gapPrefix) ? unavailable["versus_"] : nil)
+            ?? (name.hasPrefix(Self.spreadPrefix) || name.hasPrefix("versus_" + Self.spreadPrefix) ? unavailable[Self.spreadPrefix] : nil) { return why }
         if name.hasPrefix("versus_"), let why = problem(String(name.dropFirst(7)), inUntil: inUntil) { return why }
         let names = (inUntil ? Array(untilNames) : Array(kinds.keys)).filter { !$0.hasPrefix("versus_") }.sorted()
         return Phrase(.check(.unknownMetric), ["name": .text(name), "metrics": .list(names)])

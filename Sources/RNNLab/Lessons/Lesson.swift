@@ -27,6 +27,8 @@ public struct Lesson: Sendable {
     /// The predict-then-run question and the misconception box (`LessonTeaching.swift`).
     public var question: LessonQuestion? = nil
     public var misconception: LessonMisconception? = nil
+    /// Results from elsewhere the lesson quotes beside its runs (`references:`).
+    public var references: [LessonReference] = []
     /// The line of `id:` in its file, for messages about the id.
     public var idLine: Int = 1
     /// Knobs named in the file that were refused (only `LessonParser.check` returns

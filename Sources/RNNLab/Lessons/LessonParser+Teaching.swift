@@ -14,6 +14,33 @@ extension LessonParser {
         if let node = fields.optional("misconception") {
             lesson.misconception = sink.attempt { try readMisconception(node, checks: lesson.checks) }
         }
+        if let node = fields.optional("references") {
+            let items = sink.attempt { try Fields.list(node, "references") } ?? []
+            lesson.references = items.compactMap { item in sink.attempt { try readReference(item) } }
+        }
+    }
+
+    static let referenceKeys = ["label", "metric", "value", "n"]
+
+    /// One `references:` entry: a label, the metric it is a value of, the value,
+    /// and optionally the number of examples (then the value must be a fraction).
+    static func readReference(_ node: FrontMatterNode) throws -> LessonReference {
+        let f = try Fields(node, context: .reference, allowed: referenceKeys)
+        if let first = f.unknown.first { throw first }
+        let label = try f.text("label")
+        let metric = try f.string("metric")
+        let valueNode = try f.required("value")
+        let value = try Fields.number(valueNode, "value")
+        var n: Int?
+        if let nNode = f.optional("n") {
+            let text = try Fields.scalar(nNode, "n")
+            guard let count = Int(text), count >= 1 else { throw LessonError(line: nNode.line, Phrase(.teach(.referenceBadCount), ["value": .text(text)])) }
+            guard (0...1).contains(value) else {
+                throw LessonError(line: valueNode.line, Phrase(.teach(.referenceNotFraction), ["value": .text(SettingValue.format(value))]))
+            }
+            n = count
+        }
+        return LessonReference(label: label, metric: metric, value: value, n: n, line: node.line)
     }
 
     static func readQuestion(_ node: FrontMatterNode, checks: [LessonCheck]) throws -> LessonQuestion {

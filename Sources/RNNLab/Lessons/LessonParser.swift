@@ -7,7 +7,7 @@ import RNNEngine
 /// Every problem is a `LessonError` naming the file and line, so `rnnlab lint`
 /// can point at it; nothing here crashes on a malformed file.
 public enum LessonParser {
-    static let topKeys = ["id", "title", "chapter", "summary", "experiment", "compare", "knobs", "panels", "checks", "question", "misconception"]
+    static let topKeys = ["id", "title", "chapter", "summary", "experiment", "compare", "knobs", "panels", "checks", "question", "misconception", "references"]
 
     public static func load(_ url: URL) throws -> Lesson {
         try parse(try LessonFile.text(at: url), file: url.path)

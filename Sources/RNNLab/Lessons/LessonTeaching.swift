@@ -46,3 +46,33 @@ public struct LessonMisconception: Sendable, Equatable {
     /// The line of the block's first key in the file.
     public var line: Int
 }
+
+/// A published result the lesson quotes beside its own runs: one number from
+/// elsewhere, with the size of the sample it was measured on, so the multi-seed
+/// dot plot can draw it with its standard error. Front matter:
+///
+/// ```yaml
+/// references:
+///   - label: seed 001 GRUCell
+///     metric: accuracy
+///     value: 0.992
+///     n: 128                 # optional: the number of examples it was scored on
+/// ```
+public struct LessonReference: Sendable, Equatable {
+    /// A short name, shown as written (a source and a model name, not prose).
+    public var label: String
+    /// The metric id it is a value of (`accuracy`).
+    public var metric: String
+    public var value: Double
+    /// The number of examples scored, when the value is a fraction of them.
+    public var n: Int?
+    /// The line of the entry in the file.
+    public var line: Int
+
+    /// The binomial standard error √(p(1 − p)/n) of a fraction p measured on n
+    /// examples; nil without n.
+    public var standardError: Double? {
+        guard let n, n > 0 else { return nil }
+        return (value * (1 - value) / Double(n)).squareRoot()
+    }
+}

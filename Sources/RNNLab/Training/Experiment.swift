@@ -44,7 +44,7 @@ public final class Experiment {
     /// The char-LM samples drawn at the current evaluation (`temperatureSamples`), kept so
     /// the `known_words_*` metrics and the text-samples probe read one draw; cleared
     /// when an evaluation starts, and read only at the step they were drawn.
-    var evaluationSamples: (step: Int, texts: [String])?
+    var evaluationSamples: (step: Int, temperatures: [Double], texts: [String])?
 
     /// Builds the experiment. Unknown settings, values out of range and data
     /// problems throw with a message for the learner.

@@ -35,6 +35,9 @@ public struct ExperimentConfiguration: Sendable, Equatable {
     public internal(set) var clipNorm: Double
     /// 0: off.
     public internal(set) var clipValue: Double
+    /// A char LM's own sampling temperature τ (logits ÷ τ), drawn beside the three
+    /// fixed ones when it differs from them (`Experiment.sampleTemperatureList`).
+    public internal(set) var temperature: Double
     public internal(set) var dropout: Double
     public internal(set) var inputDropout: Double
     public internal(set) var recurrentDropout: Double
@@ -101,6 +104,7 @@ public struct ExperimentConfiguration: Sendable, Equatable {
         (seed, optimizer, learningRate, momentum, weightDecay, clipNorm, clipValue) = (0, .adam, 0, 0, 0, 0, 0)
         (dropout, inputDropout, recurrentDropout, batch, attention, score, embedding, teacherForcing, evalEvery) =
             (0, 0, 0, 0, false, .additive, 0, 0, 0)
+        temperature = 1
         taskKnobs = [:]
         for d in definitions { d.write(&self, values[d.name]!) }
     }

@@ -29,6 +29,7 @@ public enum ExperimentSettings {
              live: { $0.optimizer.weightDecay = $0.configuration.weightDecay }),
         real("clip_norm", 0...1000, 0, \C.clipNorm, live: readEveryStep),
         real("clip_value", 0...1000, 0, \C.clipValue, live: readEveryStep),
+        real("temperature", 0.05...5, 1, \C.temperature, live: readEveryStep),
         real("dropout", 0...0.9, 0, \C.dropout, live: reachModel),
         real("input_dropout", 0...0.9, 0, \C.inputDropout, live: reachModel),
         real("recurrent_dropout", 0...0.9, 0, \C.recurrentDropout, live: reachModel),

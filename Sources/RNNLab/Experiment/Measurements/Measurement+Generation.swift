@@ -44,19 +44,28 @@ extension Measurement {
 }
 
 extension Experiment {
-    /// One sample per temperature of `Measurement.sampleTemperatures`, as text, or nil
+    /// The temperatures samples are drawn at: the three of `Measurement.sampleTemperatures`,
+    /// then the `temperature` setting's when it is none of them.
+    var sampleTemperatureList: [Double] {
+        let fixed = Measurement.sampleTemperatures.map(\.value)
+        let own = configuration.temperature
+        return fixed.contains(where: { abs($0 - own) < 1e-9 }) ? fixed : fixed + [own]
+    }
+
+    /// One sample per temperature of `sampleTemperatureList`, as text, or nil
     /// when the model is not a char LM over a vocabulary.
     func temperatureSamples() -> [String]? {
-        if let cached = evaluationSamples, cached.step == step { return cached.texts }
+        let temperatures = sampleTemperatureList
+        if let cached = evaluationSamples, cached.step == step, cached.temperatures == temperatures { return cached.texts }
         guard let model = model as? SequenceModel, let info = (task as? ExampleTask)?.info,
               let vocabulary = info.outputVocabulary, info.tokenInputs,
               let prime = (task as? ExampleTask)?.examples.validation.first?.tokens.prefix(32), !prime.isEmpty else { return nil }
-        let texts = Measurement.sampleTemperatures.map { t in
-            let ids = model.sample(prime: Array(prime), length: Measurement.sampleLength, temperature: .scaled(t.value),
+        let texts = temperatures.map { t in
+            let ids = model.sample(prime: Array(prime), length: Measurement.sampleLength, temperature: .scaled(t),
                                    seed: UInt64(configuration.seed), vocabularySize: vocabulary.count)
             return ids.map { $0 < Vocabulary.reserved.count ? " " : vocabulary.symbol($0) }.joined()
         }
-        evaluationSamples = (step, texts)
+        evaluationSamples = (step, temperatures, texts)
         return texts
     }
 

@@ -74,8 +74,8 @@ extension ProbeMeasurement {
         unavailable: { $0 == .perStepClassification ? nil : Phrase(.check(.needsLanguageModel)) },
         compute: { e in
             guard Measurement.needsLanguageModel(e.settings, e.task.kind) == nil, let texts = e.temperatureSamples() else { return nil }
-            return .grid(TemperatureSample.grid(zip(Measurement.sampleTemperatures, texts).map {
-                TemperatureSample(temperature: $0.value, text: $1)
+            return .grid(TemperatureSample.grid(zip(e.sampleTemperatureList, texts).map {
+                TemperatureSample(temperature: $0, text: $1)
             }))
         })
 
