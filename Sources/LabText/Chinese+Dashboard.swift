@@ -55,7 +55,7 @@ extension Chinese {
         .compareNone: "本课没有指定对照运行",
         .compareParameters: "参数",
         .compareStep: "步",
-        .compareFirstMet: "{condition} 于",
+        .compareFirstMet: "首次 {condition}",
         .compareFailed: "无法构建：{reason}",
         .compareDiverged: "已发散：b/L",
         .accuracyByLengthTitle: "按源序列长度的准确率",

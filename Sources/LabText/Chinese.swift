@@ -78,7 +78,7 @@ enum Chinese {
         .tabChecks: "验证项",
         .prosePanel: "课程",
         .pageFooter: "第 {page}/{pages} 页",
-        .pageFooterMore: "下文 ↓ · 第 {page}/{pages} 页",
+        .pageFooterMore: "下方还有 ↓ · 第 {page}/{pages} 页",
     ]
 
     static let checks: [ChecksKey: String] = [
@@ -111,7 +111,7 @@ enum Chinese {
         .helpTitle: "按键",
         .helpClose: "按任意键关闭。",
         .helpScroll: "↑↓ 滚动 · 其他键关闭",
-        .helpMove: "移动选择，滚动正文",
+        .helpMove: "移动选择；滚动正文",
         .helpChange: "调整所选旋钮；翻页",
         .helpPage: "上一页 / 下一页",
         .helpFocus: "切换焦点：课程、旋钮、验证项",
