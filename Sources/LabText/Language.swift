@@ -19,9 +19,10 @@ public struct Language: Sendable, Equatable {
     }
 
     public static let english = Language(code: "en", name: "English", texts: English.texts)
+    public static let chinese = Language(code: "zh-Hans", name: "简体中文", texts: Chinese.texts)
 
     /// Every language the lab ships, English first.
-    public static let all: [Language] = [.english]
+    public static let all: [Language] = [.english, .chinese]
 
     /// The language with this code, if the lab has it.
     public static func named(_ code: String) -> Language? { all.first { $0.code == code } }

@@ -1,0 +1,30 @@
+/// 简体中文 texts of the predict-then-run question and the misconception box.
+extension Chinese {
+    static let teach: [TeachKey: String] = [
+        .questionTitle: "先预测，再运行",
+        .questionAsk: "运行之前，你预计会怎样？",
+        .questionChoice: "{number}. {choice}",
+        .questionYours: "你的预测",
+        .questionMeasured: "实测：{detail}",
+        .questionLessonAnswer: "实测答案：{choice}",
+        .questionRight: "你的预测与实测一致。",
+        .questionWrong: "你的预测与实测不同：值得再想想为什么。",
+        .questionWaiting: "相关验证项判定后，答案会显示在这里（运行它，或在它上面按 v）。",
+        .questionHintChoose: "选择",
+        .questionHintAnswer: "作答",
+        .questionHintLater: "稍后",
+        .questionHintClose: "关闭",
+        .predictionBeside: "你的预测：{choice}。实测答案：{answer}。",
+        .answerSaved: "已记下预测：{choice}。现在运行看看。",
+        .noQuestion: "本课没有预测题。",
+        .hintPredict: "预测",
+        .misconceptionTitle: "常见误区",
+        .misconceptionClaim: "✗ {claim}",
+        .misconceptionTruth: "✓ {truth}",
+        .misconceptionCheck: "反驳它的验证项：{check}",
+        .tooFewChoices: "一道题需要 {least} 到 {most} 个选项，而不是 {count} 个",
+        .badAnswer: "answer 必须是选项的编号，1 到 {count}，而不是 {value}",
+        .unknownCheck: "本课没有 id 为 {id} 的验证项（现有验证项：{checks}）",
+        .badQuestionId: "问题 id {id} 含有{character}；请只用字母、数字、- 和 _",
+    ]
+}
