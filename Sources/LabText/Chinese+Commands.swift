@@ -199,6 +199,8 @@ extension Chinese {
         .reachedAt: "达到时步数",
         .runs: "运行数",
         .baselineOf: "基线 {label}",
+        .spreadOf: "{label}在各种子间的极差",
+        .gapOf: "两组之间{label}的差距",
         .bpttMultiplyAdds: "BPTT 每步乘加次数",
         .rtrlMultiplyAdds: "RTRL 每步乘加次数",
         .rtrlMultiplyAddGrowth: "RTRL 乘加次数增长",

@@ -59,6 +59,7 @@ extension Chinese {
         .check: "验证项",
         .question: "问题",
         .misconception: "常见误区",
+        .reference: "参考结果",
         .notMapping: "{context} 必须由 `key: value` 行组成",
         .unknownKey: "{context} 中有未知的键“{key}”（可用的键：{keys}）",
         .missingKey: "{context} 缺少 {key}",

@@ -16,6 +16,7 @@ extension Chinese {
         .momentum: "动量 μ（sgd 系列）",
         .weightDecay: "L2 权重衰减 λ",
         .clipNorm: "把梯度按全局范数裁剪到此值（0：关闭）",
+        .temperature: "字符语言模型自己的采样温度 τ：softmax 之前把 logits 除以 τ；与 τ 0.5、1、1.5 的样本并排抽取",
         .clipValue: "把每个梯度元素裁剪到 ±此值（0：关闭）",
         .dropout: "层间 dropout",
         .inputDropout: "输入 dropout，每个序列一个掩码",

@@ -26,5 +26,9 @@ extension Chinese {
         .badAnswer: "answer 必须是选项的编号，1 到 {count}，而不是 {value}",
         .unknownCheck: "本课没有 id 为 {id} 的验证项（现有验证项：{checks}）",
         .badQuestionId: "问题 id {id} 含有{character}；请只用字母、数字、- 和 _",
+        .referenceNotFraction: "带 n 的参考结果是 n 个样本中的比例，应在 0 到 1 之间，而不是 {value}",
+        .referenceBadCount: "n 必须是样本个数，即不小于 1 的整数，而不是 {value}",
+        .referenceWithError: "{label} {value} ± {error}（n = {n}）",
+        .referenceValue: "{label} {value}",
     ]
 }
