@@ -46,7 +46,7 @@ func iconvName(_ locale: LocaleCheck) -> String? {
 func convert(_ data: Data, to codeset: String) -> Data? {
     let cd = iconv_open(codeset, "UTF-8")
     if cd == nil || UInt(bitPattern: cd) == UInt.max { return nil }
-    defer { iconv_close(cd) }
+    defer { _ = iconv_close(cd) }
     var input = [CChar](repeating: 0, count: data.count + 1)
     data.withUnsafeBytes { raw in
         for (i, b) in raw.enumerated() { input[i] = CChar(bitPattern: b) }

@@ -6,7 +6,7 @@ import Testing
     /// The locale refusal is read before the lab's language can be trusted,
     /// so its text carries both languages in every table that has it.
     @Test func theLocaleRefusalIsBilingualInEveryTable() {
-        for language in [Language.english] {
+        for language in Language.all {
             let text = language(.command(.localeNotUTF8), ["locale": .text("zh_CN.GBK")])
             let lines = text.split(separator: "\n")
             #expect(lines.count == 2, "\(text)")

@@ -34,7 +34,8 @@ public enum AmbiguousWidth {
     /// A one-column character that is not ambiguous and reads like
     /// `character`: Greek letters and ∂ as their mathematical italic forms
     /// (σ 𝜎, ∂ 𝜕: Neutral width), quotes and dashes as ASCII (“ `"`, — `-`),
-    /// … as ⋯, ≤ ≥ as ⩽ ⩾, · • as ∙, and frames, blocks, arrows and the rest as
+    /// … as ⋯, ≤ ≥ as ⩽ ⩾, · • as ∙, accented Latin letters (é, ü: ambiguous
+    /// too) as their base letter, and frames, blocks, arrows and the rest as
     /// the ASCII look-alikes of ``ASCIIFallback/character(for:)``.
     public static func narrowStandIn(for character: Character) -> Character {
         guard let v = character.unicodeScalars.first?.value else { return "?" }
@@ -55,6 +56,18 @@ public enum AmbiguousWidth {
         case 0x00B2: return "2"
         case 0x00B3: return "3"
         case 0x00B9: return "1"
+        case 0x00C6: return "A"  // Æ
+        case 0x00D0: return "D"  // Ð
+        case 0x00D8: return "O"  // Ø
+        case 0x00DE: return "P"  // Þ
+        case 0x00DF: return "s"  // ß
+        case 0x00E0, 0x00E1, 0x00E6: return "a"
+        case 0x00E8, 0x00E9, 0x00EA: return "e"
+        case 0x00EC, 0x00ED: return "i"
+        case 0x00F0: return "d"
+        case 0x00F2, 0x00F3, 0x00F8: return "o"
+        case 0x00F9, 0x00FA, 0x00FC: return "u"
+        case 0x00FE: return "p"
         case 0x221A: return "V"
         case 0x221E: return "8"
         case 0x2211: return "E"

@@ -29,11 +29,12 @@ enum CodeWrap {
                 used += w
                 fit += 1
             }
-            if fit == rest.count {
+            // At least one character per row, even one wider than the room left.
+            fit = max(1, fit)
+            if fit >= rest.count {
                 rows.append(prefix + String(rest))
                 break
             }
-            fit = max(1, fit)
             // The last break that leaves some code on this row: after a space, `,` or `;`.
             let lead = rows.isEmpty ? rest.prefix { $0 == " " }.count : 0
             var cut = fit
