@@ -92,38 +92,57 @@ import Testing
         }
     }
 
-    /// What every Chinese frame must hold: bold 遗忘门, the formula's tokens whole.
-    static func checkProse(_ buffer: Buffer) {
-        let text = rows(buffer).joined(separator: "\n")
-        #expect(text.contains("遗忘门") && !text.contains("**"), "\(text)")
-        let bold = (0..<buffer.height).contains { y in
-            (0..<buffer.width).contains { x in buffer[x, y].symbol == "遗" && buffer[x, y].style.attributes.contains(.bold) }
+    /// What the Chinese page must show across `buffers` (the page and, where
+    /// the column is short, the page scrolled): bold 遗忘门, no `**` beside it,
+    /// and the formula's tokens whole.
+    static func checkProse(_ buffers: [Buffer]) {
+        let text = buffers.map { rows($0).joined(separator: "\n") }.joined(separator: "\n")
+        #expect(text.contains("遗忘门") && !text.contains("**遗") && !text.contains("门**"), "\(text)")
+        let bold = buffers.contains { buffer in
+            (0..<buffer.height).contains { y in
+                (0..<buffer.width).contains { x in buffer[x, y].symbol == "遗" && buffer[x, y].style.attributes.contains(.bold) }
+            }
         }
         #expect(bold, "遗忘门 is not bold")
         for token in ["tanh(W_ih", "b_ih", "W_hh", "h_{t-1}", "b_hh)"] { #expect(text.contains(token), "\(token) is cut: \(text)") }
     }
 
+    /// The frame, and at 60×20 (where the prose panel shows four rows) the frame
+    /// with the prose scrolled down to the formula.
+    static func frames(_ state: AppState, capabilities: Capabilities = .full) -> [Buffer] {
+        var frames = [frame(state, capabilities: capabilities)]
+        if state.height < 24 {
+            var scrolled = state
+            send(&scrolled, keys(.down, .down, .down, .down, .down))
+            frames.append(frame(scrolled, capabilities: capabilities))
+        }
+        return frames
+    }
+
     @Test func chineseLesson80x24() {
         let buffer = frame(Self.state(width: 80, height: 24))
         assertSnapshot(buffer, named: "zh-lesson-80x24")
-        Self.checkProse(buffer)
+        Self.checkProse([buffer])
     }
 
     @Test func chineseLesson60x20() {
-        let buffer = frame(Self.state(width: 60, height: 20))
-        assertSnapshot(buffer, named: "zh-lesson-60x20")
-        Self.checkProse(buffer)
+        let frames = Self.frames(Self.state(width: 60, height: 20))
+        assertSnapshot(frames[0], named: "zh-lesson-60x20")
+        assertSnapshot(frames[1], named: "zh-lesson-60x20-scrolled")
+        Self.checkProse(frames)
     }
 
     @Test(arguments: [(80, 24), (60, 20)])
     func chineseLessonAtAmbiguousWidthTwo(width: Int, height: Int) {
-        let buffer = frame(Self.state(width: width, height: height), capabilities: Self.ambiguousWide)
-        assertSnapshot(buffer, named: "zh-lesson-\(width)x\(height)-ambiguous2")
-        Self.checkProse(buffer)
-        for y in 0..<buffer.height {
-            // No ambiguous character reaches the terminal, so it lines up at either setting.
-            #expect(Self.columns(buffer, row: y, ambiguous: 2) == width, "row \(y): \(Self.rows(buffer)[y])")
-            #expect(Self.columns(buffer, row: y, ambiguous: 1) == width)
+        let frames = Self.frames(Self.state(width: width, height: height), capabilities: Self.ambiguousWide)
+        assertSnapshot(frames[0], named: "zh-lesson-\(width)x\(height)-ambiguous2")
+        Self.checkProse(frames)
+        for buffer in frames {
+            for y in 0..<buffer.height {
+                // No ambiguous character reaches the terminal, so it lines up at either setting.
+                #expect(Self.columns(buffer, row: y, ambiguous: 2) == width, "row \(y): \(Self.rows(buffer)[y])")
+                #expect(Self.columns(buffer, row: y, ambiguous: 1) == width)
+            }
         }
     }
 
@@ -136,7 +155,8 @@ import Testing
         assertSnapshot(narrow, named: "zh-dashboard-80x24")
         assertSnapshot(wide, named: "zh-dashboard-80x24-ambiguous2")
         let text = Self.rows(wide).joined(separator: "\n")
-        #expect(text.contains("损失") && text.contains("隐状态 h_t：单元 x t") && text.contains("验证序列上的预测"), "\(text)")
+        // The loss panel shows its legend, not its title, when the dashboard is alone.
+        #expect(text.contains("隐状态 h_t：单元 x t") && text.contains("验证序列上的预测") && text.contains("𝜕L/𝜕h_t"), "\(text)")
         // At width 1 the frames are box drawing; at width 2 they are ASCII and every row is 80 columns either way.
         #expect(Self.rows(narrow).joined().contains("━") || Self.rows(narrow).joined().contains("─"))
         for y in 0..<wide.height {
