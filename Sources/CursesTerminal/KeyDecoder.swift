@@ -25,7 +25,9 @@ public enum KeyDecoder {
         }
     }
 
-    /// The event for a wide character (`wget_wch` returned `OK`).
+    /// The event for a wide character (`wget_wch` returned `OK`). Full-width
+    /// keys from an input method in Chinese mode come out as the ASCII key
+    /// they stand for (see ``FullWidthKeys``).
     public static func character(_ code: UInt32) -> KeyEvent? {
         switch code {
         case 0x03: return .interrupt
@@ -40,7 +42,7 @@ public enum KeyDecoder {
             return nil
         default:
             guard let scalar = Unicode.Scalar(code) else { return nil }
-            return .character(Character(scalar))
+            return .character(Character(FullWidthKeys.folded(scalar)))
         }
     }
 

@@ -50,7 +50,7 @@ func drawKnobs(_ ls: LessonState, language t: Language, in area: Rect, buffer: i
     }
     guard let knob = ls.currentKnob, inner.height > listHeight else { return }
     var y = inner.y + listHeight
-    let rule: Character = buffer.capabilities.unicode ? "─" : "-"
+    let rule: Character = buffer.capabilities.unicodeGlyphs ? "─" : "-"
     buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), symbol: rule, style: LabTheme.dim)
     y += 1
     let range = t(.knobs(knob.effect == .live ? .rangeLive : .rangeRebuilds), ["range": .phrase(rangeText(knob))])

@@ -119,6 +119,9 @@ extension English {
         .cannotOpenLab: "cannot open the lab: {reason} (`rnnlab list` and `rnnlab run` work without one)",
         .cannotOpenLabNoTerminal: "cannot open the lab: {reason} (the lab needs an interactive terminal; `rnnlab list` and `rnnlab run` work without one)",
         .couldNotSave: "could not save: {reason}",
+        .localeNotUTF8: "This terminal's locale ({locale}) is not UTF-8, so Chinese text would show as \"?\". Use a UTF-8 terminal: export LANG=zh_CN.UTF-8 (or en_US.UTF-8), then start the lab again.\n终端的区域设置（{locale}）不是 UTF-8，中文会显示为“?”。请使用 UTF-8 终端：export LANG=zh_CN.UTF-8，然后重新启动。",
+        .badAmbiguousWidth: "{source} must be 1 or 2 (the columns a CJK terminal gives ambiguous characters such as ─ · σ), got \"{value}\"",
+        .badBorders: "{source} must be unicode or ascii, got \"{value}\"",
     ]
 
     static let store: [StoreKey: String] = [

@@ -121,6 +121,7 @@ enum English {
         .helpRollBack: "after a divergence: roll back",
         .helpLowerRate: "after a divergence: roll back, learning rate ÷10",
         .helpHelp: "this help (any key closes it)",
+        .helpInputMethod: "If a key does nothing, switch the input method to English mode.",
         .helpPredict: "the lesson's predict-then-run question",
         .helpBack: "back to the lessons; quit from there",
         .helpQuit: "quit at once",

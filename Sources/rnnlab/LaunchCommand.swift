@@ -13,13 +13,19 @@ struct LaunchCommand: ParsableCommand {
 
     @OptionGroup var options: LessonOptions
 
+    @OptionGroup var display: DisplayOptions
+
     @Flag(name: .customLong("fresh"), help: "A classroom start: every lesson opens with its own settings, not the knobs saved on an earlier visit (those are kept), at its first page, and the lab opens on the list of lessons.")
     var fresh = false
 
     func run() throws {
         BacktracerSetting.makeNonInteractive()
-        let library = try options.library()
         let environment = ProcessInfo.processInfo.environment
+        // Before anything is read or drawn: a GBK or GB18030 terminal would
+        // show every 汉字 as "?" (the message says how to fix it, in both languages).
+        refuseNonUTF8Locale(environment: environment)
+        let capabilities = display.capabilities(environment: environment)
+        let library = try options.library()
         let progress = ProgressStore()
         let knobs = KnobStore(besideProgress: progress.url)
         let place = PlaceStore(besideProgress: progress.url)
@@ -36,7 +42,7 @@ struct LaunchCommand: ParsableCommand {
         let resumes = fresh ? false : state.restore(place.place)
         let loop = LabLoop(state: state, progress: progress, knobs: knobs, place: place, resumes: resumes,
                            dataDirectory: options.dataDirectory,
-                           capabilities: Capabilities.detect(environment: environment))
+                           capabilities: capabilities)
         do {
             try loop.run()
         } catch let error as LabLoopError {

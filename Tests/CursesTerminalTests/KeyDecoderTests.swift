@@ -80,4 +80,32 @@ struct KeyDecoderTests {
         #expect(char(0o403) == .character("ă"))
         #expect(key(0o403) == .up)
     }
+
+    @Test func fullWidthKeysFromAnInputMethodFoldToASCII() {
+        #expect(char(0xFF1F) == .character("?"))   // ？
+        #expect(char(0x3002) == .character("."))   // 。
+        #expect(char(0xFF0E) == .character("."))   // ．
+        #expect(char(0x3000) == .character(" "))   // ideographic space
+        #expect(char(0x3010) == .character("["))   // 【
+        #expect(char(0x3011) == .character("]"))   // 】
+        #expect(char(0x300C) == .character("["))   // 「
+        #expect(char(0xFF51) == .character("q"))   // ｑ
+        #expect(char(0xFF2C) == .character("L"))   // Ｌ
+        #expect(char(0xFF0D) == .character("-"))   // －
+        #expect(char(0xFF0C) == .character(","))   // ，
+        for d in 0..<10 {
+            #expect(char(0xFF10 + UInt32(d)) == .character(Character(String(d))), "full-width \(d)")
+        }
+    }
+
+    @Test func foldingCoversTheWholeFullWidthBlockAndNothingElse() {
+        for v in UInt32(0xFF01)...0xFF5E {
+            let folded = FullWidthKeys.folded(Unicode.Scalar(v)!)
+            #expect(folded.value == v - 0xFEE0)
+        }
+        // Characters with no single key they stand for stay as they are.
+        #expect(char(0x3001) == .character("、"))
+        #expect(char(0x4E2D) == .character("中"))
+        #expect(char(0xFF5F) == .character("｟"))
+    }
 }

@@ -37,7 +37,7 @@ struct ActivationStripPanel: DashboardPanel {
         let range = m > 0 ? -m...m : -1...1
         // Legend on the last row; a line of text and its shades on each pair of rows above it.
         let pairs = (body.height - 1) / 2
-        let unicode = buffer.capabilities.unicode
+        let unicode = buffer.capabilities.unicodeGlyphs
         for (i, line) in stripLines(strip.characters.count, strip.characters, width: body.width).prefix(pairs).enumerated() {
             let y = body.y + 2 * i
             for (k, t) in line.enumerated() {

@@ -87,7 +87,7 @@ func drawAccuracyBar(_ value: Double, x: Int, y: Int, width: Int, color: Color, 
         return
     }
     let eighths = Int((min(max(value, 0), 1) * Double(barWidth * 8)).rounded())
-    let unicode = buffer.capabilities.unicode
+    let unicode = buffer.capabilities.unicodeGlyphs
     let partial: [Character] = [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
     var bar = String(repeating: unicode ? "█" : "#", count: eighths / 8)
     if eighths % 8 > 0 { bar.append(unicode ? partial[eighths % 8] : (eighths % 8 >= 4 ? "#" : " ")) }

@@ -56,11 +56,11 @@ struct RowReadingPanel: DashboardPanel {
             let first = k * perRow, last = min(reading.rows, first + perRow) - 1
             let read = first <= cursor
             if (first...last).contains(cursor) {
-                buffer.write(buffer.capabilities.unicode ? "▶" : ">", x: body.x, y: y, style: LabTheme.bold, maxWidth: 1)
+                buffer.write(buffer.capabilities.unicodeGlyphs ? "▶" : ">", x: body.x, y: y, style: LabTheme.bold, maxWidth: 1)
             }
             let ink = read ? Style.plain : LabTheme.dim
             for c in 0..<min(imageWidth, body.width - 1) {
-                let glyph = perRow == 2 ? halfBlock(reading, top: first, column: c, unicode: buffer.capabilities.unicode)
+                let glyph = perRow == 2 ? halfBlock(reading, top: first, column: c, unicode: buffer.capabilities.unicodeGlyphs)
                                         : braille(reading, top: first, column: 2 * c, rowsPerDot: perRow / 4)
                 buffer.write(String(glyph), x: body.x + 1 + c, y: y, style: ink, maxWidth: 1)
             }

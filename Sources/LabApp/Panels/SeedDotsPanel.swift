@@ -36,7 +36,7 @@ struct SeedDotsPanel: DashboardPanel {
         let labelWidth = min(area.width / 3, (plot.arms.map(\.label.displayWidth).max() ?? 0) + 1)
         let track = Rect(x: area.x + labelWidth, y: area.y + 2, width: area.width - labelWidth, height: area.height - 2)
         guard track.width >= 3 else { return }
-        let ascii = !buffer.capabilities.unicode
+        let ascii = !buffer.capabilities.unicodeGlyphs
         let colors = [LabTheme.validationColor, Color.yellow]
         for (i, arm) in plot.arms.enumerated() where track.y + i < area.maxY {
             let y = track.y + i

@@ -45,7 +45,7 @@ struct TextSamplesPanel: DashboardPanel {
             guard top < body.maxY else { break }
             buffer.write(useLong ? labels[i].long : labels[i].short, x: body.x, y: top, style: LabTheme.dim, maxWidth: body.width)
             guard textWidth > 0 else { continue }
-            let lines = wrapCharacters(sample.text, width: textWidth, unicode: buffer.capabilities.unicode)
+            let lines = wrapCharacters(sample.text, width: textWidth, unicode: buffer.capabilities.unicodeGlyphs)
             for (j, line) in lines.prefix(min(share, body.maxY - top)).enumerated() {
                 buffer.write(line, x: body.x + labelWidth, y: top + j, maxWidth: textWidth)
             }

@@ -91,6 +91,16 @@ public enum CommandKey: String, CaseIterable, Sendable {
     case cannotOpenLab
     case cannotOpenLabNoTerminal
     case couldNotSave
+    /// The lab refuses a locale that is not UTF-8 and names Chinese,
+    /// Japanese or Korean or their encodings (zh_CN.GBK, zh_CN.GB18030):
+    /// every 汉字 would show as `?`. Bilingual in every table, English and
+    /// 简体中文, since the lab's language cannot be trusted before the
+    /// terminal can show it.
+    case localeNotUTF8
+    /// `--ambiguous-width` or `$RNNLAB_AMBIGUOUS_WIDTH` is not 1 or 2; `source` names which.
+    case badAmbiguousWidth
+    /// `--borders` or `$RNNLAB_BORDERS` is not `unicode` or `ascii`; `source` names which.
+    case badBorders
 
     public var placeholders: Set<String> {
         switch self {
@@ -102,6 +112,8 @@ public enum CommandKey: String, CaseIterable, Sendable {
         case .rolledBack, .interrupted: return ["step"]
         case .checkpointNote: return ["good", "step"]
         case .metricsWritten: return ["file", "steps"]
+        case .localeNotUTF8: return ["locale"]
+        case .badAmbiguousWidth, .badBorders: return ["source", "value"]
         case .metricsNotWritten, .checkpointNotWritten, .cannotOpenLab, .cannotOpenLabNoTerminal, .couldNotSave: return ["reason"]
         case .checkpointWritten: return ["file", "step"]
         case .checkpointWrittenWithNote: return ["file", "note", "step"]

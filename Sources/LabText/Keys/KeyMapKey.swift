@@ -17,4 +17,8 @@ public enum KeyMapKey: String, CaseIterable, Sendable {
     case helpMouse, manualMouse, helpScroll
     /// Saving the run (`W`): parameters and run file.
     case helpSave, manualSave
+    /// The help overlay's last line: a Chinese (or other) input method left in
+    /// its native mode swallows letters into its composition (full-width
+    /// signs and digits are folded back to ASCII, letters cannot be).
+    case helpInputMethod
 }

@@ -82,7 +82,7 @@ public struct BarChart: Widget, Sendable {
     }
 
     func drawAcross(in a: Rect, buffer buf: inout Buffer) {
-        let unicode = buf.capabilities.unicode
+        let unicode = buf.capabilities.unicodeGlyphs
         let labelW = min(bars.map { $0.label.displayWidth }.max() ?? 0, a.width / 3)
         let valueTexts = bars.map { NumberFormat.compact($0.value) }
         let valueW = showValues ? (valueTexts.map(\.displayWidth).max() ?? 0) + 1 : 0
@@ -107,7 +107,7 @@ public struct BarChart: Widget, Sendable {
     }
 
     func drawUp(in a: Rect, buffer buf: inout Buffer) {
-        let unicode = buf.capabilities.unicode
+        let unicode = buf.capabilities.unicodeGlyphs
         let n = bars.count
         let gap = a.width >= 2 * n ? 1 : 0
         let barW = max(1, (a.width - gap * (n - 1)) / n)

@@ -35,11 +35,11 @@ public struct Sparkline: Widget, Sendable {
                 for v in shown where v.isFinite { lo = min(lo, v); hi = max(hi, v) }
             }
             let levels = 8 * a.height
-            let glyphs = buf.capabilities.unicode ? Sparkline.blocks : Sparkline.asciiBlocks
+            let glyphs = buf.capabilities.unicodeGlyphs ? Sparkline.blocks : Sparkline.asciiBlocks
             for (column, v) in shown.enumerated() {
                 let x = a.x + column
                 guard v.isFinite else {
-                    buf.setNarrow(x: x, y: a.maxY - 1, symbol: buf.capabilities.unicode ? "×" : "x", style: invalidStyle)
+                    buf.setNarrow(x: x, y: a.maxY - 1, symbol: buf.capabilities.unicodeGlyphs ? "×" : "x", style: invalidStyle)
                     continue
                 }
                 var level: Int

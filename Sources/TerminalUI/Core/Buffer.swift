@@ -6,6 +6,10 @@
 /// widget cannot draw outside the area it was given. The buffer also enforces
 /// its ``capabilities``: without colour every colour is dropped, and without
 /// Unicode non-ASCII graphemes are replaced by an ASCII look-alike or `?`.
+/// With ASCII glyphs, frames, blocks, arrows and braille become their ASCII
+/// look-alikes; at ambiguous width 2 every East Asian Ambiguous character
+/// becomes a one-column stand-in (``AmbiguousWidth/narrowStandIn(for:)``),
+/// so no cell holds a character a CJK terminal would draw two columns wide.
 ///
 /// Overwriting one half of a wide grapheme blanks the other half, so the
 /// buffer never holds a dangling half. That partner cell may lie just outside
@@ -54,6 +58,18 @@ public struct Buffer: Equatable, Sendable {
         return try body(&self)
     }
 
+    /// The character the target is sent for `symbol` (see the type's notes).
+    @inline(__always)
+    func shown(_ symbol: Character) -> Character {
+        if symbol.isASCII || !capabilities.replacesCharacters { return symbol }
+        if !capabilities.unicode { return ASCIIFallback.character(for: symbol) }
+        if AmbiguousWidth.isDrawingGlyph(symbol) { return ASCIIFallback.character(for: symbol) }
+        if capabilities.ambiguousWidth == 2 && AmbiguousWidth.isAmbiguous(symbol) {
+            return AmbiguousWidth.narrowStandIn(for: symbol)
+        }
+        return symbol
+    }
+
     /// The style as the target can show it.
     @inline(__always)
     func effective(_ style: Style) -> Style {
@@ -68,9 +84,9 @@ public struct Buffer: Equatable, Sendable {
         var symbol = symbol
         var w = DisplayWidth.of(symbol)
         if w == 0 { return 0 }
-        if !capabilities.unicode && !symbol.isASCII {
-            symbol = ASCIIFallback.character(for: symbol)
-            if w == 2 {
+        if capabilities.replacesCharacters && !symbol.isASCII {
+            symbol = shown(symbol)
+            if w == 2 && !capabilities.unicode {
                 setNarrow(x: x, y: y, symbol: symbol, style: style)
                 setNarrow(x: x + 1, y: y, symbol: symbol, style: style)
                 return 2
@@ -102,7 +118,7 @@ public struct Buffer: Equatable, Sendable {
         let old = cells[i].width
         if old != 1 { detachNeighbours(at: i, count: 1) }
         var symbol = symbol
-        if !capabilities.unicode && !symbol.isASCII { symbol = ASCIIFallback.character(for: symbol) }
+        if capabilities.replacesCharacters && !symbol.isASCII { symbol = shown(symbol) }
         cells[i] = Cell(symbol: symbol, style: effective(style), width: 1)
     }
 

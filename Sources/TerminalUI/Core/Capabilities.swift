@@ -9,10 +9,38 @@ public struct Capabilities: Hashable, Sendable {
     /// shown. When off, widgets draw with ASCII and the buffer replaces any
     /// other non-ASCII character.
     public var unicode: Bool
+    /// Columns the terminal gives East Asian Ambiguous characters (box
+    /// drawing, ·, ×, …, σ, ∂): 1, or 2 on many CJK setups. At 2 the buffer
+    /// never holds one (see ``AmbiguousWidth``), so every layout measured at
+    /// one column stays aligned, and ``asciiGlyphs`` is on.
+    public var ambiguousWidth: Int
+    /// Whether frames, arrows, bullets, shades and plots are drawn in ASCII
+    /// (`+-|`, `>`, `*`, one marker per plot cell) while text keeps its
+    /// Unicode: for ambiguous width 2, and for fonts without box drawing or
+    /// braille (`RNNLAB_BORDERS=ascii`).
+    public var asciiGlyphs: Bool
 
-    public init(color: Bool, unicode: Bool) {
+    /// `ambiguousWidth` is 1 or 2 (anything over 1 counts as 2); 2 turns
+    /// `asciiGlyphs` on.
+    public init(color: Bool, unicode: Bool, ambiguousWidth: Int = 1, asciiGlyphs: Bool = false) {
         self.color = color
         self.unicode = unicode
+        self.ambiguousWidth = ambiguousWidth > 1 ? 2 : 1
+        self.asciiGlyphs = asciiGlyphs || ambiguousWidth > 1
+    }
+
+    /// Whether widgets may draw with Unicode glyphs (frames, braille, blocks,
+    /// arrows): Unicode is on and ASCII glyphs are not asked for.
+    public var unicodeGlyphs: Bool { unicode && !asciiGlyphs }
+
+    /// Whether the buffer replaces some non-ASCII characters as they are
+    /// written (see ``Buffer``).
+    public var replacesCharacters: Bool { !unicode || asciiGlyphs }
+
+    /// These capabilities with ambiguous characters `width` columns wide
+    /// (and ASCII glyphs when `width` is 2, or when `asciiGlyphs`).
+    public func with(ambiguousWidth width: Int, asciiGlyphs ascii: Bool = false) -> Capabilities {
+        Capabilities(color: color, unicode: unicode, ambiguousWidth: width, asciiGlyphs: ascii || asciiGlyphs)
     }
 
     /// Colour and Unicode.

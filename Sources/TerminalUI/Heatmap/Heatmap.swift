@@ -67,7 +67,7 @@ public struct Heatmap: Widget, Sendable {
             let dh = rows <= gh ? rows * (gh / rows) : gh
             let colBins = Heatmap.bins(count: columns, cells: dw)
             let rowBins = Heatmap.bins(count: rows, cells: dh)
-            let color = buf.capabilities.color, unicode = buf.capabilities.unicode
+            let color = buf.capabilities.color, unicode = buf.capabilities.unicodeGlyphs
             let span = hi - lo
             values.withUnsafeBufferPointer { v in
                 for (cy, rb) in rowBins.enumerated() {
@@ -117,7 +117,7 @@ public struct Heatmap: Widget, Sendable {
             if buf.capabilities.color {
                 buf.setNarrow(x: cx, y: y, symbol: " ", style: Style(background: colorMap.color(at: t)))
             } else {
-                buf.setNarrow(x: cx, y: y, symbol: ColorMap.shade(at: t, unicode: buf.capabilities.unicode))
+                buf.setNarrow(x: cx, y: y, symbol: ColorMap.shade(at: t, unicode: buf.capabilities.unicodeGlyphs))
             }
             cx += 1
         }

@@ -33,7 +33,7 @@ public struct Panel: Widget, Sendable {
     public func inner(_ area: Rect) -> Rect { area.inset(by: 1) }
 
     public func render(in area: Rect, buffer: inout Buffer) {
-        let set = buffer.capabilities.unicode ? borders : .ascii
+        let set = buffer.capabilities.unicodeGlyphs ? borders : .ascii
         buffer.withClip(area) { buf in
             let a = area.intersection(buf.clip)
             guard !a.isEmpty, area.width >= 1, area.height >= 1 else { return }

@@ -86,7 +86,7 @@ extension LinePlot {
     }
 
     func draw(in a: Rect, buffer buf: inout Buffer) {
-        let unicode = buf.capabilities.unicode
+        let unicode = buf.capabilities.unicodeGlyphs
         // Without colour, series after the first are told apart by their marker.
         let color = buf.capabilities.color
         let log = yScale == .log

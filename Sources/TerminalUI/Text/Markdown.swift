@@ -62,21 +62,11 @@ public enum Markdown {
             let indent = isCode && width > 8 ? "  " : ""
             var out: [StyledLine] = []
             for row in rows {
-                let text = indent + row.replacingTabs()
-                // Hard-wrap lines that are too long; they are never reflowed.
-                var line = ""
-                var used = 0
-                for c in text {
-                    let w = DisplayWidth.of(c)
-                    if used + w > width && used > 0 {
-                        out.append(StyledLine(line, style: style))
-                        line = indent
-                        used = indent.count
-                    }
-                    line.append(c)
-                    used += w
+                // Too long for the column: wrapped between tokens, continuation
+                // rows indented (see ``CodeWrap``); never reflowed.
+                for part in CodeWrap.wrap(indent + row.replacingTabs(), indent: indent, width: width) {
+                    out.append(StyledLine(part, style: style))
                 }
-                out.append(StyledLine(line, style: style))
             }
             return out
         case .rule:

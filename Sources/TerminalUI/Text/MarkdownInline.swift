@@ -6,6 +6,12 @@
 /// non-alphanumeric character, for `*` as well as `_`. So formulas written in
 /// plain text such as `h_t = tanh(U x_t + W h_{t-1} + b)` or `a * b` or
 /// `2*x*y` stay exactly as written.
+///
+/// Chinese, Japanese and Korean text has no spaces between words, so an
+/// ideograph, kana, Hangul syllable or CJK punctuation mark counts as a word
+/// boundary, not as a letter (as CommonMark's flanking rules treat
+/// punctuation): "这就是**遗忘门**的作用" shows 遗忘门 in bold, while `a**b**c`
+/// and `snake_case` stay literal.
 enum MarkdownInline {
     static func parse(_ text: String, style: Style, theme: MarkdownTheme) -> [Fragment] {
         let chars = Array(text)
@@ -14,7 +20,12 @@ enum MarkdownInline {
         return out
     }
 
-    static func isAlnum(_ c: Character?) -> Bool { c.map { $0.isLetter || $0.isNumber } ?? false }
+    /// Whether `c` is part of a word that emphasis may not open or close
+    /// inside: a letter or digit that is not CJK (see ``CJKText/isCJK(_:)``).
+    static func isAlnum(_ c: Character?) -> Bool {
+        guard let c, c.isLetter || c.isNumber else { return false }
+        return !CJKText.isCJK(c)
+    }
     static func isSpace(_ c: Character?) -> Bool { c.map { $0 == " " || $0 == "\t" } ?? true }
 
     static func runLength(_ c: [Character], _ i: Int, _ hi: Int) -> Int {

@@ -34,7 +34,7 @@ public struct TextView: Widget, Sendable {
                 let thumb = max(1, h * h / max(1, lines.count))
                 let maxFirst = max(1, lines.count - h)
                 let top = (h - thumb) * first / maxFirst
-                let unicode = buf.capabilities.unicode
+                let unicode = buf.capabilities.unicodeGlyphs
                 for row in 0..<h {
                     let inThumb = row >= top && row < top + thumb
                     let symbol: Character = inThumb ? (unicode ? "┃" : "#") : (unicode ? "│" : "|")

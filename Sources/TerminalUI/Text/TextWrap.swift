@@ -9,8 +9,11 @@ struct Fragment {
 /// Word wrapping by display width.
 ///
 /// Lines break at spaces and on either side of a wide (CJK) character, so
-/// Chinese or Japanese text without spaces wraps too. A word longer than the
-/// line is split wherever it must be. Runs of spaces become one space.
+/// Chinese or Japanese text without spaces wraps too, except where the
+/// Chinese rules forbid it: no line starts with a closing mark (。，」 ” …)
+/// or ends with an opening one (（「《 “), and —— and …… are never split
+/// (see ``mayBreak(between:_:and:_:inside:)``). A word longer than the line
+/// is split wherever it must be. Runs of spaces become one space.
 public enum TextWrap {
     /// Wraps `spans` into lines at most `width` columns wide. `firstPrefix`
     /// starts the first line and `restPrefix` every other (list bullets,
@@ -49,12 +52,19 @@ public enum TextWrap {
             if word.width > 0 { out.append(.word(word)) }
             word = Word()
         }
+        // The last visible character of the current run and whether it was in
+        // a breakable fragment; nil after a space.
+        var previous: (character: Character, width: Int, breakable: Bool)?
+        var fragmentIndex = 0
+        var previousFragment = -1
         for f in fragments {
+            defer { fragmentIndex += 1 }
             for c in f.text {
                 let isSpace = c == " " || c == "\t" || c == "\n"
                 if f.breakable && isSpace {
                     flush()
                     if case .space = out.last {} else { out.append(.space(f.style)) }
+                    previous = nil
                     continue
                 }
                 let w = DisplayWidth.of(isSpace ? " " : c)
@@ -62,48 +72,83 @@ public enum TextWrap {
                     if !word.spans.isEmpty { word.spans[word.spans.count - 1].text.append(c) }
                     continue
                 }
-                if f.breakable && w == 2 && noBreakBefore(c) {
-                    // Closing punctuation stays on the line of the text before it.
-                    if word.width > 0 {
-                        word.append(c, f.style, w)
-                        flush()
-                        out.append(.breakHere)
-                        continue
-                    }
-                    var k = out.count - 1
-                    if k >= 0, case .breakHere = out[k] { k -= 1 }
-                    if k >= 0, case .word(var last) = out[k] {
-                        last.append(c, f.style, w)
-                        out[k] = .word(last)
-                        out.removeSubrange((k + 1)...)
-                        out.append(.breakHere)
-                        continue
-                    }
-                }
-                if f.breakable && w == 2 {
+                if let p = previous, word.width > 0,
+                   mayBreak(between: p.character, p.width, and: c, w,
+                            inside: fragmentIndex == previousFragment ? f.breakable : (f.breakable || p.breakable))
+                {
                     flush()
                     out.append(.breakHere)
-                    word.append(c, f.style, w)
-                    flush()
-                    out.append(.breakHere)
-                    continue
                 }
                 word.append(isSpace ? " " : c, f.style, w)
+                previous = (c, w, f.breakable)
+                previousFragment = fragmentIndex
             }
         }
         flush()
         return out
     }
 
-    /// Wide punctuation that must not start a line (。，、；：！？ and closing brackets).
+    /// Whether a line may break between `before` and `after` (with no space
+    /// between them): only beside a wide (CJK) character or between two of
+    /// the narrow marks Chinese prose uses (“ ” ‘ ’ … —), never inside an
+    /// unbreakable fragment (`breakable` false), never before a closing mark
+    /// or after an opening one, and never inside a doubled dash or ellipsis.
+    static func mayBreak(between before: Character, _ beforeWidth: Int, and after: Character, _ afterWidth: Int,
+                         inside breakable: Bool) -> Bool {
+        guard breakable else { return false }
+        guard beforeWidth == 2 || afterWidth == 2 || (isNarrowMark(before) && isNarrowMark(after)) else { return false }
+        if noBreakBefore(after) || noBreakAfter(before) { return false }
+        if before == after && inseparable(after) { return false }
+        return true
+    }
+
+    /// Marks that must not start a line: the closing punctuation of Chinese
+    /// and Japanese (。，、；：！？ ） 」 』 】 》 and the other closing brackets),
+    /// the closing quotes ” ’, the ellipsis …, and their ASCII counterparts
+    /// when they follow a CJK character (`门,` `网络)`).
     static func noBreakBefore(_ c: Character) -> Bool {
         guard let v = c.unicodeScalars.first?.value else { return false }
         switch v {
         case 0x3001, 0x3002, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0x3017, 0x3019, 0x301B,
-            0xFF01, 0xFF09, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D:
+            0x301E, 0x301F, 0x30FB, 0x30FC,
+            0xFF01, 0xFF05, 0xFF09, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D, 0xFF60,
+            0x2019, 0x201D, 0x2025, 0x2026, 0x00BB, 0x203A,
+            0x21, 0x25, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x3F, 0x5D, 0x7D:
             return true
         default:
             return false
+        }
+    }
+
+    /// Marks that must not end a line: opening brackets and quotes
+    /// （ 「 『 【 《 〈 〔 〖 “ ‘ and the ASCII ( [ {.
+    static func noBreakAfter(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        switch v {
+        case 0x3008, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0x3016, 0x3018, 0x301A, 0x301D,
+            0xFF08, 0xFF3B, 0xFF5B, 0xFF5F,
+            0x2018, 0x201C, 0x00AB, 0x2039,
+            0x28, 0x5B, 0x7B:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The one-column quotes, ellipses and dashes of Chinese prose.
+    static func isNarrowMark(_ c: Character) -> Bool {
+        switch c.unicodeScalars.first?.value ?? 0 {
+        case 0x2014, 0x2015, 0x2018, 0x2019, 0x201C, 0x201D, 0x2025, 0x2026, 0x2E3A, 0x2E3B: return true
+        default: return false
+        }
+    }
+
+    /// Marks written doubled that must stay whole: the dash —— (and ⸺ ⸻)
+    /// and the ellipsis …….
+    static func inseparable(_ c: Character) -> Bool {
+        switch c.unicodeScalars.first?.value ?? 0 {
+        case 0x2014, 0x2026, 0x2E3A, 0x2E3B, 0x2015: return true
+        default: return false
         }
     }
 

@@ -86,7 +86,7 @@ public struct Table: Widget, Sendable {
             }
             drawRow(columns.map(\.title), y: a.y, style: headerStyle)
             guard a.height >= 2 else { return }
-            let rule: Character = buf.capabilities.unicode ? "─" : "-"
+            let rule: Character = buf.capabilities.unicodeGlyphs ? "─" : "-"
             for x in a.minX..<a.maxX { buf.setNarrow(x: x, y: a.y + 1, symbol: rule, style: .dim) }
             let bodyHeight = a.height - 2
             let first = firstVisibleRow(bodyHeight: bodyHeight)
