@@ -120,6 +120,9 @@ extension Chinese {
         .cannotOpenLab: "无法打开实验室：{reason}（`rnnlab list` 与 `rnnlab run` 不需要它也能用）",
         .cannotOpenLabNoTerminal: "无法打开实验室：{reason}（实验室需要交互式终端；`rnnlab list` 与 `rnnlab run` 不需要终端也能用）",
         .couldNotSave: "无法保存：{reason}",
+        .localeNotUTF8: "This terminal's locale ({locale}) is not UTF-8, so Chinese text would show as \"?\". Use a UTF-8 terminal: export LANG=zh_CN.UTF-8 (or en_US.UTF-8), then start the lab again.\n终端的区域设置（{locale}）不是 UTF-8，中文会显示为“?”。请使用 UTF-8 终端：export LANG=zh_CN.UTF-8，然后重新启动。",
+        .badAmbiguousWidth: "{source} 必须是 1 或 2（CJK 终端给 ─ · σ 等宽度不明确字符的列数），而不是“{value}”",
+        .badBorders: "{source} 必须是 unicode 或 ascii，而不是“{value}”",
     ]
 
     static let store: [StoreKey: String] = [

@@ -130,6 +130,7 @@ enum Chinese {
         .helpPredict: "本课的“先预测再运行”问题",
         .helpBack: "返回课程列表；在那里退出",
         .helpQuit: "立即退出",
+        .helpInputMethod: "如按键无反应，请切换到英文输入模式。",
         .hintChoose: "选择",
         .hintOpen: "打开",
         .hintQuit: "退出",

@@ -7,6 +7,18 @@ import Testing
         Markdown.layout(text, width: 200).flatMap(\.spans)
     }
 
+    /// A paragraph hard-wrapped in the source joins without a space between two
+    /// CJK characters, with one where Latin text meets the break, and with one
+    /// between Korean words.
+    @Test func softLineBreaksBetweenIdeographsAddNoSpace() {
+        #expect(Markdown.layout("把一张图片\n一次读一行", width: 200).map(\.plainText) == ["把一张图片一次读一行"])
+        #expect(Markdown.layout("读完。\n然后", width: 200).map(\.plainText) == ["读完。然后"])
+        #expect(Markdown.layout("在 PyTorch\n中", width: 200).map(\.plainText) == ["在 PyTorch 中"])
+        #expect(Markdown.layout("使用\nPyTorch", width: 200).map(\.plainText) == ["使用 PyTorch"])
+        #expect(Markdown.layout("이것은\n게이트", width: 200).map(\.plainText) == ["이것은 게이트"])
+        #expect(Markdown.layout("- 第一项\n  继续", width: 200).map(\.plainText).joined().hasSuffix("第一项继续"))
+    }
+
     @Test func boldBetweenIdeographs() {
         let lines = Markdown.layout("这就是**遗忘门**的作用", width: 200)
         #expect(lines.map(\.plainText) == ["这就是遗忘门的作用"])

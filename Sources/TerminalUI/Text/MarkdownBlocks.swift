@@ -116,18 +116,32 @@ enum MarkdownParser {
                 var text = String(first)
                 i += 1
                 while i < lines.endIndex, !trimmed(lines[i]).isEmpty, !startsBlock(lines[i]) {
-                    text += " " + trimmed(lines[i]); i += 1
+                    text = joinSoftBreak(text, trimmed(lines[i])); i += 1
                 }
                 blocks.append(.listItem(depth: depth, marker: marker, text: text))
             } else {
                 var text = String(t)
                 i += 1
                 while i < lines.endIndex, !trimmed(lines[i]).isEmpty, !startsBlock(lines[i]) {
-                    text += " " + trimmed(lines[i]); i += 1
+                    text = joinSoftBreak(text, trimmed(lines[i])); i += 1
                 }
                 blocks.append(.paragraph(text))
             }
         }
         return blocks
+    }
+
+    /// Two lines of one paragraph joined where the source broke the line: with a
+    /// space, except between two CJK characters (not Hangul), where Chinese and
+    /// Japanese put none, so a hard-wrapped Chinese paragraph reads as written.
+    static func joinSoftBreak(_ text: String, _ next: Substring) -> String {
+        guard let last = text.last, let first = next.first,
+              CJKText.isCJK(last), CJKText.isCJK(first), !isHangul(last), !isHangul(first) else { return text + " " + next }
+        return text + next
+    }
+
+    private static func isHangul(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        return (0x1100...0x11FF).contains(v) || (0xA960...0xA97F).contains(v) || (0xAC00...0xD7FF).contains(v) || (0x3130...0x318F).contains(v)
     }
 }
