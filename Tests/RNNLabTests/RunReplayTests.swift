@@ -107,7 +107,7 @@ import RNNEngine
         let replay = try RunReplay.run(record, dataDirectory: ExperimentTests.data)
         #expect(replay.reproduced && replay.ending.step == 5)
         // The checkpoint holds the same parameters the replay ends with.
-        let saved = try SafetensorsFile.readStateDict(from: URL(fileURLWithPath: checkpoint))
+        let saved = try ResumableCheckpoint.readParameters(from: URL(fileURLWithPath: checkpoint))
         let e = try Experiment(task: "adding", settings: record.settings, dataDirectory: ExperimentTests.data)
         try e.loadParameters(saved)
         #expect(RunRecord.fingerprint(e) == replay.ending.parameters)

@@ -17,4 +17,6 @@ public enum KeyMapKey: String, CaseIterable, Sendable {
     case helpMouse, manualMouse, helpScroll
     /// Saving the run (`W`): parameters and run file.
     case helpSave, manualSave
+    /// Loading a saved run (`O`): the picker of checkpoints in `runs/`.
+    case helpLoad, manualLoad, hintLoad
 }

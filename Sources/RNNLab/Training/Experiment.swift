@@ -238,6 +238,18 @@ public final class Experiment {
         return lr
     }
 
+    /// The step and parameters a divergence would roll back to (a resumable checkpoint keeps them).
+    var lastGoodPoint: (step: Int, state: [String: Tensor]) { lastGood }
+
+    /// Puts back where a run stood besides its parameters and optimiser (see
+    /// `Experiment+Resume`): its step, last loss, data generator and roll-back point.
+    func restorePosition(step: Int, lastLoss: Double, rng: SplitMix64, lastGood: (step: Int, state: [String: Tensor])) {
+        self.step = step
+        self.lastLoss = lastLoss
+        self.rng = rng
+        self.lastGood = lastGood
+    }
+
     /// The model's parameters by name, for a checkpoint.
     public func stateDict() -> [String: Tensor] { model.stateDict() }
 
