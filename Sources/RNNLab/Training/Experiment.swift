@@ -66,7 +66,17 @@ public final class Experiment {
     private static func build(_ c: ExperimentConfiguration, _ dir: DataDirectory) throws
         -> (any SequenceTask, any LabModel, SplitMix64, [SequenceBatch], [Baseline]) {
         let task: any SequenceTask
-        do { task = try TaskCatalog.make(c.task, knobs: c.taskKnobs, dataDirectory: dir) } catch {
+        do {
+            if c.dataSet != ImportedData.lessonData {
+                // Checked against the imported sets when the setting was read; gone since if this fails.
+                guard let entry = ImportedData.find(c.dataSet) else {
+                    throw DataError(path: ImportedData.root().appendingPathComponent(c.dataSet).path, .notFound)
+                }
+                task = try ImportedTasks.make(entry, lessonTask: c.task, knobs: c.taskKnobs, seed: TaskCatalog.defaultSeed)
+            } else {
+                task = try TaskCatalog.make(c.task, knobs: c.taskKnobs, dataDirectory: dir)
+            }
+        } catch {
             throw Reason(Phrase.describing(error))
         }
         try MemoryEstimate(task: task, configuration: c).check()
