@@ -99,7 +99,7 @@ import RNNEngine
         log.waitFor("step 5") { if case .report(let r) = $0 { r.step == 5 } else { false } }
         log.session.send(.save(folder: folder.path))
         log.waitFor("saved") { if case .saved = $0 { true } else { false } }
-        guard case let .saved(checkpoint, runFile, command)? = log.events.last(where: { if case .saved = $0 { true } else { false } }) else { return }
+        guard case let .saved(checkpoint, runFile?, command)? = log.events.last(where: { if case .saved = $0 { true } else { false } }) else { return }
         #expect(command == "rnnlab run gru --steps 5 --set hidden=8", "\(command)")
         #expect(FileManager.default.fileExists(atPath: checkpoint))
         let record = try RunRecord(json: try Data(contentsOf: URL(fileURLWithPath: runFile)), file: runFile)
