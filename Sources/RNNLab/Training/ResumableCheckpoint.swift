@@ -102,17 +102,18 @@ public enum ResumableCheckpoint {
     }
 
     /// The experiment of a checkpoint for the lab's `O`: resumed when the file
-    /// allows, else built with the settings in its metadata (the lesson's where it
-    /// names none) and started from its parameters. Throws a ``Reason`` naming
-    /// the task or the parameter's shape that was expected.
-    public static func load(_ file: SafetensorsFile, path: String, task: String,
+    /// allows, else built with the settings in its metadata over `current` (the
+    /// run's, for the settings it does not name) and started from its parameters.
+    /// Throws a ``Reason`` naming the task or the parameter's shape that was expected.
+    public static func load(_ file: SafetensorsFile, path: String, task: String, current: [String: SettingValue] = [:],
                             dataDirectory: DataDirectory = .resolve()) throws -> Experiment {
         if isResumable(file) { return try resume(file, path: path, task: task, dataDirectory: dataDirectory) }
         if let found = self.task(in: file), found != task {
             throw Reason(.export(.resumeOtherTask), ["file": .text(path), "found": .text(found), "expected": .text(task)])
         }
         do {
-            let e = try Experiment(task: task, settings: settings(in: file), dataDirectory: dataDirectory)
+            let e = try Experiment(task: task, settings: current.merging(settings(in: file)) { _, named in named },
+                                   dataDirectory: dataDirectory)
             try e.loadParameters(try parameters(in: file))
             return e
         } catch {

@@ -284,7 +284,8 @@ private final class Worker {
     func load(_ path: String) {
         do {
             let file = try SafetensorsFile.read(from: URL(fileURLWithPath: path))
-            let e = try ResumableCheckpoint.load(file, path: path, task: plan.task, dataDirectory: dataDirectory)
+            let e = try ResumableCheckpoint.load(file, path: path, task: plan.task, current: experiment?.settings ?? settings,
+                                                 dataDirectory: dataDirectory)
             e.measurements = plan.measurements
             e.evaluationSteps = plan.evaluationSteps
             running = false
