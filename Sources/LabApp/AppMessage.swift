@@ -17,6 +17,8 @@ public enum AppMessage: Sendable {
     case resize(width: Int, height: Int)
     /// Saving progress or knob values failed, with the reason (shown at once).
     case saveFailed(Phrase)
+    /// The checkpoints `O` offers for `lesson`, newest first (read by the run loop from `runs/`).
+    case savedRuns(lesson: String, files: [String])
     /// Sent once at launch: reopen the lesson the learner had open, at its page
     /// (``AppState/restore(_:)`` says whether there is one).
     case resume
@@ -45,6 +47,8 @@ public enum AppEffect: Sendable {
     case markStarted
     /// Save the lesson's run (`W`): its parameters and its run file, in the state folder's `runs/`.
     case saveRun
+    /// List the lesson's checkpoints in the state folder's `runs/` (`O`); answered with `.savedRuns`.
+    case listSavedRuns(lesson: String)
     /// Record the learner's prediction for a lesson's question (a choice, 0-based).
     case saveAnswer(lesson: String, question: String, choice: Int)
     /// Save the last knob values of a lesson.

@@ -10,6 +10,8 @@ enum KeyAction: CaseIterable, Sendable {
     case pin, inspect, mouse
     /// Saving the run: parameters and run file.
     case save
+    /// Loading a saved run into the open lesson.
+    case load
     /// Keys of the value editor.
     case apply, cancel, cursor, delete
 }
@@ -52,6 +54,7 @@ let keyMap: [KeyBinding] = [
     KeyBinding(action: .present, keys: ["f"], label: "f", hint: "f", help: .helpPresent, manual: .manualPresent),
     KeyBinding(action: .pin, keys: ["c"], label: "c", hint: "c", help: .helpPin, manual: .manualPin),
     KeyBinding(action: .save, keys: ["W"], label: "W", hint: "W", help: .helpSave, manual: .manualSave),
+    KeyBinding(action: .load, keys: ["O"], label: "O", hint: "O", help: .helpLoad, manual: .manualLoad),
     KeyBinding(action: .inspect, keys: ["i"], label: "i", hint: "i", help: .helpInspect, manual: .manualInspect),
     KeyBinding(action: .mouse, keys: ["click", "wheel"], label: .named(.click, .wheel), hint: .named(.click), help: .helpMouse, manual: .manualMouse),
     KeyBinding(action: .help, keys: ["?"], label: "?", hint: "?", help: .helpHelp, manual: .manualHelp),

@@ -50,6 +50,8 @@ public struct LessonState: Sendable {
     public var editor: TextInput?
     /// The number of steps being typed after `n`, while its prompt is open.
     public var stepsPrompt: TextInput?
+    /// The saved runs `O` offers, while its picker is open.
+    public var loadPicker: LoadPicker?
     /// The last number of steps asked for with `n` (the prompt offers it again).
     public var countedSteps = 100
     /// How fast the trainer steps (`[` and `]`); full speed when a lesson opens.

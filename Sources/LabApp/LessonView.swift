@@ -30,6 +30,7 @@ func drawLesson(_ ls: LessonState, state: AppState, in area: Rect, buffer: inout
     drawHints(lessonHints(ls, presenting: state.presenting, language: t), in: layout.hints, buffer: &buffer)
     if let quiz = ls.quiz { drawQuiz(quiz, ls, state: state, in: area, buffer: &buffer) }
     if ls.confirmingLeave { drawLeaveQuestion(ls, language: t, in: area, buffer: &buffer) }
+    if let picker = ls.loadPicker { drawLoadPicker(picker, language: t, in: area, buffer: &buffer) }
 }
 
 /// The hints for what the keys do right now (keys from the key map).
@@ -37,6 +38,7 @@ func lessonHints(_ ls: LessonState, presenting: Bool = false, language t: Langua
     if ls.editor != nil || ls.stepsPrompt != nil {
         return [hint(.apply, .hintApply, t), hint(.cancel, .hintCancel, t), hint(.cursor, .hintCursor, t), hint(.delete, .hintDelete, t)]
     }
+    if ls.loadPicker != nil { return [hint(.move, .hintChoose, t), hint(.apply, .hintLoad, t), hint(.cancel, .hintCancel, t)] }
     var hints: [KeyHint] = []
     if ls.inspect != nil {
         hints += [hint(.move, .hintInspectMove, t), hint(.focus, .hintInspectNext, t), hint(.inspect, .hintInspectDone, t)]

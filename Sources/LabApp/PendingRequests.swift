@@ -35,7 +35,7 @@ public struct PendingRequests: Sendable, Equatable {
             savedBefore = [:]
         case let .rolledBack(_, learningRate):
             if learningRate != nil { settings["learning_rate"] = nil }
-        case .ready, .report, .saved:
+        case .ready, .report, .saved, .loaded:
             break
         }
     }

@@ -14,6 +14,7 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
     }
     if ls.editor != nil { return editorKey(&ls, key, saved: &state.savedKnobs) }
     if ls.stepsPrompt != nil { return stepsPromptKey(&ls, key) }
+    if ls.loadPicker != nil { return loadPickerKey(&ls, key) }
     if ls.quiz != nil { return quizKey(&state, &ls, key) }
     if ls.confirmingLeave { return confirmLeaveKey(&state, &ls, key) }
     if let effects = inspectKey(state, &ls, key) { return effects }
@@ -76,6 +77,8 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
         pinKey(&ls)
     case .character("W"):
         return [.saveRun]
+    case .character("O"):
+        return [.listSavedRuns(lesson: ls.lesson.id)]
     case .character("i"):
         toggleInspect(state, &ls)
     case .tab:

@@ -43,7 +43,7 @@ private func homeMouse(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
 
 private func lessonMouse(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
     guard var ls = state.lesson, let (x, y, click, up) = position(key) else { return [] }
-    guard ls.editor == nil, ls.stepsPrompt == nil, ls.quiz == nil, !ls.confirmingLeave else { return [] }
+    guard ls.editor == nil, ls.stepsPrompt == nil, ls.loadPicker == nil, ls.quiz == nil, !ls.confirmingLeave else { return [] }
     defer { state.lesson = ls }
     let (width, height) = (state.width, state.height)
     let layout = LessonLayout(width: width, height: height, lesson: ls.lesson, focus: ls.focus)

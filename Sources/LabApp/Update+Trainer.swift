@@ -43,10 +43,15 @@ func applyTrainerEvent(_ state: inout AppState, _ event: TrainerEvent) -> [AppEf
     case .running(true), .diverged:
         // "rolled back…; Space resumes" and the like no longer hold.
         if ls.message?.isAboutRunState == true { ls.message = nil }
-    case let .saved(checkpoint, runFile, command):
+    case let .saved(checkpoint, runFile?, command):
         ls.message = StatusMessage(.export(.savedInLab), ["command": .text(command),
                                                           "checkpoint": .text(URL(fileURLWithPath: checkpoint).lastPathComponent),
                                                           "runFile": .text(URL(fileURLWithPath: runFile).lastPathComponent)])
+    case let .saved(checkpoint, nil, command):
+        ls.message = StatusMessage(.export(.savedLoadedInLab), ["command": .text(command),
+                                                                "checkpoint": .text(URL(fileURLWithPath: checkpoint).lastPathComponent)])
+    case let .loaded(file, step):
+        ls.message = StatusMessage(.export(.loadedInLab), ["file": .text(URL(fileURLWithPath: file).lastPathComponent), "step": .integer(step)])
     case .running, .failed:
         break
     }
@@ -121,7 +126,7 @@ func fold(_ event: TrainerEvent, into run: inout RunState) {
         run.failure = message
         run.isReady = false
         run.isRunning = false
-    case .saved:
+    case .saved, .loaded:
         break
     }
 }

@@ -41,6 +41,9 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppEffect
         return effects
     case .resume:
         return resume(&state)
+    case let .savedRuns(lesson, files):
+        openLoadPicker(&state, lesson: lesson, files: files)
+        return []
     case .saveFailed(let reason):
         if !state.notices.contains(reason) { state.notices.append(reason) }
         state.lesson?.message = StatusMessage(reason, isError: true)
@@ -82,7 +85,7 @@ func applyKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
     case .click, .wheel: return mouseKey(&state, key)
     default: break
     }
-    if key == .character("?") && state.lesson?.editor == nil && state.lesson?.stepsPrompt == nil {
+    if key == .character("?") && state.lesson?.editor == nil && state.lesson?.stepsPrompt == nil && state.lesson?.loadPicker == nil {
         state.showHelp = true
         return []
     }

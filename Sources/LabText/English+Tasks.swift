@@ -40,6 +40,7 @@ extension English {
         .convFilters: "forecasts: filters F of a Conv1D → max-pool → Conv1D front end before the recurrent layer (0: none)",
         .convKernel: "the front end's kernel size K ('valid' padding: each convolution drops K − 1 steps)",
         .pool: "the front end's max-pool size and stride P (keeps ⌊T/P⌋ steps)",
+        .data: "train on a data set imported with rnnlab data import instead of the lesson's (lesson: its own)",
     ]
 
     static let knobSummary: [KnobSummaryKey: String] = [
@@ -62,6 +63,9 @@ extension English {
 
     static let task: [TaskKey: String] = [
         .adding: "adding problem: sum of two marked values (Hochreiter & Schmidhuber 1997)",
+        .importedRegression: "your series {name}: forecast the value h steps after a window of T",
+        .importedClassification: "your labelled texts {name}: which label a text has",
+        .importedText: "your text {name}: predict the next character",
         .copy: "copy/memory: replay S symbols after a delay",
         .echo: "echo: output the input from k steps ago",
         .temporalOrder: "temporal order of two symbols among distractors",

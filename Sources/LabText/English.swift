@@ -182,7 +182,10 @@ enum English {
         .manualMouse: "click a lesson (again to open it), a tab, a knob, a check or a heatmap cell; the wheel scrolls the prose and lists",
         .hintUnpin: "unpin",
         .helpSave: "save the run: parameters and run file (rnnlab replay)",
-        .manualSave: "save the run into the state folder's `runs/`: its parameters (for `rnnlab export --from` or `run --init-from`) and its run file, which `rnnlab replay` trains again bit for bit; the status line shows the `rnnlab run` command that starts the same run",
+        .manualSave: "save the run into the state folder's `runs/`: a checkpoint that `rnnlab run --resume` (or `O`) continues exactly, with its optimiser state (also for `rnnlab export --from` or `run --init-from`), and its run file, which `rnnlab replay` trains again bit for bit; the status line shows the `rnnlab run` command that starts the same run",
+        .helpLoad: "load a run saved with W into this lesson",
+        .manualLoad: "load a run saved with `W` into the open lesson: a list of this lesson's checkpoints in `runs/`, newest first (↑↓, Enter loads, Esc cancels); its settings and parameters replace the run's, and training continues from its step; a checkpoint that does not fit is refused with what was expected",
+        .hintLoad: "load",
         .manualPin: "pin this run as a reference: the loss and metric plots draw it beside the live run, named by the settings that differ; change a knob and `r` trains the variant (`c` again unpins)",
     ]
 

@@ -10,7 +10,7 @@ struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
         abstract: "List the tasks and data sets, or show a few samples of one.",
-        subcommands: [DataListCommand.self, DataShowCommand.self],
+        subcommands: [DataListCommand.self, DataShowCommand.self, DataImportCommand.self],
         defaultSubcommand: DataListCommand.self)
 }
 
@@ -64,6 +64,25 @@ struct DataListCommand: ParsableCommand {
         print(table(rows))
         print()
         say(.command(.dataFooter))
+        let imported = ImportedData.list()
+        if !imported.isEmpty {
+            print()
+            say(.command(.dataImportedHeader), ["folder": .text(ImportedData.root().path)])
+            print()
+            var own: [[String]] = [Array(rows[0].prefix(6))]
+            for entry in imported {
+                do {
+                    let task = try ImportedData.task(entry, seed: options.seed)
+                    let sizes = task.sizes
+                    own.append([entry.name, cliLanguage.render(task.kind.label), cliLanguage.render(task.shape),
+                                sizes.train.map(String.init) ?? cliLanguage(.command(.fresh)), "\(sizes.validation)", "\(sizes.test)"])
+                } catch {
+                    own.append([entry.name, "—", "—", "—", "—", cliLanguage(.command(.cannotLoad))])
+                    failures.append(Phrase(.command(.dataNote), ["name": .text(entry.name), "note": .phrase(Phrase.describing(error))]))
+                }
+            }
+            print(table(own))
+        }
         if !notes.isEmpty {
             print()
             say(.command(.dataBaselines))

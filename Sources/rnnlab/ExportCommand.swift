@@ -55,7 +55,7 @@ struct ExportCommand: ParsableCommand {
             let experiment = try Experiment(task: lesson.task, settings: chosen, dataDirectory: options.dataDirectory)
             if let checkpoint {
                 do {
-                    try experiment.loadParameters(try SafetensorsFile.readStateDict(from: URL(fileURLWithPath: checkpoint)))
+                    try experiment.loadParameters(try ResumableCheckpoint.readParameters(from: URL(fileURLWithPath: checkpoint)))
                 } catch {
                     fail(Phrase(.export(.checkpointMismatch), ["file": .text(checkpoint), "reason": .phrase(Phrase.describing(error))]))
                 }

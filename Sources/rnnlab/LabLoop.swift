@@ -207,7 +207,9 @@ final class LabLoop {
         case .markStarted:
             save { try progress.markStarted() }
         case .saveRun:
-            session?.send(.save(folder: progress.url.deletingLastPathComponent().appendingPathComponent("runs").path))
+            session?.send(.save(folder: runsFolder.path))
+        case .listSavedRuns(let lesson):
+            apply(.savedRuns(lesson: lesson, files: SavedRuns.checkpoints(of: lesson, in: runsFolder)))
         case let .saveAnswer(lesson, question, choice):
             save { try progress.recordAnswer(lesson, question, choice: choice) }
         case let .saveKnobs(lesson, values):
@@ -217,6 +219,9 @@ final class LabLoop {
             break  // `state.quitting` ends the loop
         }
     }
+
+    /// Where `W` saves runs and `O` finds them: `runs/` in the state folder.
+    private var runsFolder: URL { progress.url.deletingLastPathComponent().appendingPathComponent("runs") }
 
     /// Stops the current trainer and its companion. A worker shares only the
     /// mailbox with its session, so it finishes its step and exits on its own.

@@ -44,6 +44,9 @@ struct RunCommand: ParsableCommand {
             help: "Start from the parameters in this .safetensors file: a checkpoint, or a PyTorch state_dict with the lab's names and shapes.")
     var initFrom: String?
 
+    @Option(help: "Continue the run saved in this checkpoint (from --checkpoint or the lab's W): its parameters, optimiser state, step and data position; --steps more steps.")
+    var resume: String?
+
     func run() throws {
         let library = try options.library()
         guard let lesson = LessonOptions.find(lesson, in: library) else {
@@ -52,6 +55,9 @@ struct RunCommand: ParsableCommand {
         let stepCount = RunCommand.wholeNumber(steps, name: "--steps", in: 1...HeadlessRun.maxSteps)
         // A run file starts from the seed; weights from a file would make its replay another run.
         if record != nil, initFrom != nil { fail(Phrase(.export(.recordWithInitFrom))) }
+        if resume != nil, initFrom != nil { fail(Phrase(.export(.resumeWithInitFrom))) }
+        if resume != nil, record != nil { fail(Phrase(.export(.recordWithResume))) }
+        if resume != nil, seed != nil { fail(Phrase(.export(.resumeWithSeed))) }
         if let m = metrics, !MetricsLog.acceptsExtension(of: m) { fail(.metricsExtension, ["file": .text(m)]) }
         // The writer's own checks, before any training: a bad path costs nothing.
         let outputs = [metrics, checkpoint, record].compactMap { $0 }
@@ -63,12 +69,16 @@ struct RunCommand: ParsableCommand {
         for (k, v) in parseSettings(settings, lesson: lesson) { chosen[k] = v }
         if let seed { chosen["seed"] = .number(Double(RunCommand.wholeNumber(seed, name: "--seed", in: 0...1_000_000))) }
         let experiment: Experiment
-        do { experiment = try Experiment(task: lesson.task, settings: chosen, dataDirectory: options.dataDirectory) } catch {
-            fail(error)
+        if let resume {
+            experiment = resumed(resume, lesson: lesson)
+        } else {
+            do { experiment = try Experiment(task: lesson.task, settings: chosen, dataDirectory: options.dataDirectory) } catch {
+                fail(error)
+            }
         }
         if let initFrom {
             do {
-                try experiment.loadParameters(try SafetensorsFile.readStateDict(from: URL(fileURLWithPath: initFrom)))
+                try experiment.loadParameters(try ResumableCheckpoint.readParameters(from: URL(fileURLWithPath: initFrom)))
             } catch {
                 fail(Phrase(.export(.checkpointMismatch), ["file": .text(initFrom), "reason": .phrase(Phrase.describing(error))]))
             }
@@ -124,13 +134,12 @@ struct RunCommand: ParsableCommand {
             }
         }
         if let c = checkpoint {
-            var metadata = TorchExport.metadata(lesson: lesson, configuration: experiment.configuration, step: experiment.step)
-            metadata["lesson"] = lesson.id
-            metadata["step"] = String(experiment.step)
+            var metadata = ["rnnlab.lesson": lesson.id, "lesson": lesson.id, "step": String(experiment.step)]
             // The note is part of the file, kept in English like its other metadata.
             if let checkpointNote { metadata["note"] = Language.english.render(checkpointNote) }
             do {
-                try SafetensorsFile.save(stateDict: experiment.stateDict(), metadata: metadata, to: URL(fileURLWithPath: c))
+                // Resumable: `run --resume` continues it with its optimiser and data position.
+                try ResumableCheckpoint.file(of: experiment, metadata: metadata).save(to: URL(fileURLWithPath: c))
                 if let checkpointNote {
                     say(.command(.checkpointWrittenWithNote), ["step": .integer(experiment.step), "file": .text(c), "note": .phrase(checkpointNote)])
                 } else {
@@ -154,6 +163,27 @@ struct RunCommand: ParsableCommand {
             }
         }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The experiment `file` continues, with the `--set` changes applied live;
+    /// exits with status 2 and the reason when it cannot be resumed.
+    private func resumed(_ file: String, lesson: Lesson) -> Experiment {
+        let experiment: Experiment
+        do {
+            let contents = try SafetensorsFile.read(from: URL(fileURLWithPath: file))
+            experiment = try ResumableCheckpoint.resume(contents, path: file, task: lesson.task, dataDirectory: options.dataDirectory)
+        } catch {
+            fail(error)
+        }
+        let definitions = Experiment.definitions(forTask: lesson.task)
+        for (name, value) in parseSettings(settings, lesson: lesson).sorted(by: { $0.key < $1.key }) {
+            if definitions.first(where: { $0.name == name })?.effect == .rebuild {
+                fail(Phrase(.export(.resumeRebuildSetting), ["setting": .text(name)]))
+            }
+            do { try experiment.apply(name, value) } catch { fail(error) }
+        }
+        say(.export(.resumed), ["file": .text(file), "step": .integer(experiment.step)])
+        return experiment
     }
 
     /// A whole number in `range`, or exit status 2 with a message naming the option and the range.

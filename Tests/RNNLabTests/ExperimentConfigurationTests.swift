@@ -47,8 +47,12 @@ import Testing
                 seen[field] = d.name
             }
         }
-        // Every field but the task's knobs belongs to one setting.
-        #expect(Set(seen.keys) == Set(defaults.keys).subtracting(["taskKnobs"]))
+        // Every field but the task's knobs belongs to one setting; `dataSet` to the `data`
+        // setting of the tasks that take an imported set (echo takes none).
+        #expect(Set(seen.keys) == Set(defaults.keys).subtracting(["taskKnobs", "dataSet"]))
+        let sunspots = try ExperimentConfiguration(task: "sunspots", settings: ["data": .choice(ImportedData.lessonData)])
+        #expect(sunspots.dataSet == ImportedData.lessonData)
+        #expect(throws: Reason.self) { try ExperimentConfiguration(task: "sunspots", settings: ["data": .choice("no-such-set-imported")]) }
     }
 
     @Test func refusesUnknownNamesAndValuesOutOfRange() {

@@ -99,7 +99,7 @@ import RNNEngine
         log.waitFor("step 5") { if case .report(let r) = $0 { r.step == 5 } else { false } }
         log.session.send(.save(folder: folder.path))
         log.waitFor("saved") { if case .saved = $0 { true } else { false } }
-        guard case let .saved(checkpoint, runFile, command)? = log.events.last(where: { if case .saved = $0 { true } else { false } }) else { return }
+        guard case let .saved(checkpoint, runFile?, command)? = log.events.last(where: { if case .saved = $0 { true } else { false } }) else { return }
         #expect(command == "rnnlab run gru --steps 5 --set hidden=8", "\(command)")
         #expect(FileManager.default.fileExists(atPath: checkpoint))
         let record = try RunRecord(json: try Data(contentsOf: URL(fileURLWithPath: runFile)), file: runFile)
@@ -107,7 +107,7 @@ import RNNEngine
         let replay = try RunReplay.run(record, dataDirectory: ExperimentTests.data)
         #expect(replay.reproduced && replay.ending.step == 5)
         // The checkpoint holds the same parameters the replay ends with.
-        let saved = try SafetensorsFile.readStateDict(from: URL(fileURLWithPath: checkpoint))
+        let saved = try ResumableCheckpoint.readParameters(from: URL(fileURLWithPath: checkpoint))
         let e = try Experiment(task: "adding", settings: record.settings, dataDirectory: ExperimentTests.data)
         try e.loadParameters(saved)
         #expect(RunRecord.fingerprint(e) == replay.ending.parameters)

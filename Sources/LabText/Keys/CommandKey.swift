@@ -60,6 +60,14 @@ public enum CommandKey: String, CaseIterable, Sendable {
     case cannotLoad
     case dataNote
     case dataFooter
+    /// `rnnlab data import` and the imported sets in `rnnlab data`.
+    case dataImportedHeader
+    case dataImported
+    case dataImportNext
+    case importBadName
+    case importNameTaken
+    case importBuiltInName
+    case importBadKind
     case dataBaselines
     case dataNotLoaded
     case knobSyntax
@@ -134,7 +142,12 @@ public enum CommandKey: String, CaseIterable, Sendable {
         case .lintSummary: return ["files", "problems"]
         case .badThreads, .badThreadsVariable: return ["most", "value"]
         case .optionRefused: return ["option", "reason"]
-        case .noLessons, .dataFolder: return ["folder"]
+        case .noLessons, .dataFolder, .dataImportedHeader: return ["folder"]
+        case .dataImported: return ["name", "kind", "count", "folder"]
+        case .dataImportNext: return ["lessons", "name"]
+        case .importBadName, .importBuiltInName: return ["name"]
+        case .importNameTaken: return ["name", "folder"]
+        case .importBadKind: return ["kind", "kinds"]
         case .setSyntax, .knobSyntax, .indented: return ["text"]
         case .milliseconds: return ["ms"]
         case .dataNote: return ["name", "note"]

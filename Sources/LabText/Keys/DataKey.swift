@@ -65,11 +65,20 @@ public enum DataKey: String, CaseIterable, Sendable {
     case noLongLinesInFiles
     case noLongLines
     case tooFewLines
+    /// `rnnlab data import`: a row of the classification layout, and the whole set.
+    case labelTextRow
+    case emptyLabel
+    case emptyText
+    case oneLabel
+    case tooFewExamples
 
     public var placeholders: Set<String> {
         switch self {
         case .atLine: return ["file", "line", "problem"]
         case .inFile: return ["file", "problem"]
+        case .labelTextRow, .emptyLabel, .emptyText: return []
+        case .oneLabel: return ["label"]
+        case .tooFewExamples: return ["count", "least"]
         case .notFound, .cannotRead, .isFolder, .notRegularFile, .notGzip, .empty, .gzipEndsEarly, .gzipCRC, .gzipLength, .gzipCouldNotStart, .gzipOutOfMemory, .timeField, .valueField, .blankLine, .missingValue, .noRows, .allMissing, .dataBeforeSection, .badDimensions, .badClassLabel, .dataBeforeDimensions, .dataBeforeClassLabel, .noDataSection, .noSeries, .notUTF8, .differsFromTrain, .noLongLines: return []
         case .fileTooLarge: return ["limit", "size"]
         case .gzipDamaged: return ["reason"]

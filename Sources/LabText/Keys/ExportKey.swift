@@ -24,6 +24,21 @@ public enum ExportKey: String, CaseIterable, Sendable {
     case recordWithInitFrom
     /// The lab's `W`: what was saved and the command that starts the same run.
     case savedInLab
+    /// `rnnlab run --resume` and the lab's `O`.
+    case notResumable
+    case resumeOtherTask
+    case badResumeField
+    case resumeWithInitFrom
+    case resumeWithSeed
+    case resumeRebuildSetting
+    case recordWithResume
+    case resumed
+    /// The lab's `O`: the picker, and what loading did.
+    case loadTitle
+    case noSavedRuns
+    case loading
+    case loadedInLab
+    case savedLoadedInLab
 
     public var placeholders: Set<String> {
         switch self {
@@ -44,6 +59,17 @@ public enum ExportKey: String, CaseIterable, Sendable {
         case .otherThreads: return ["recorded", "now"]
         case .recordWithInitFrom: return []
         case .savedInLab: return ["command", "checkpoint", "runFile"]
+        case .notResumable: return ["file"]
+        case .resumeOtherTask: return ["file", "found", "expected"]
+        case .badResumeField: return ["file", "field", "expected"]
+        case .resumeWithInitFrom, .resumeWithSeed, .recordWithResume: return []
+        case .resumeRebuildSetting: return ["setting"]
+        case .resumed: return ["file", "step"]
+        case .loadTitle: return []
+        case .noSavedRuns: return ["lesson"]
+        case .loading: return ["file"]
+        case .loadedInLab: return ["file", "step"]
+        case .savedLoadedInLab: return ["command", "checkpoint"]
         }
     }
 }

@@ -21,4 +21,6 @@ public enum KeyMapKey: String, CaseIterable, Sendable {
     /// its native mode swallows letters into its composition (full-width
     /// signs and digits are folded back to ASCII, letters cannot be).
     case helpInputMethod
+    /// Loading a saved run (`O`): the picker of checkpoints in `runs/`.
+    case helpLoad, manualLoad, hintLoad
 }

@@ -31,4 +31,6 @@ public enum SettingSummaryKey: String, CaseIterable, Sendable {
     case convFilters = "conv_filters"
     case convKernel = "conv_kernel"
     case pool
+    /// An imported data set in place of the lesson's (`rnnlab data import`).
+    case data
 }

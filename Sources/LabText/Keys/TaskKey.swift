@@ -6,12 +6,15 @@ public enum TaskKey: String, CaseIterable, Sendable {
     case adding, copy, echo, temporalOrder, parity, counting, sine, reverse, dates
     case digits, mnist, sunspots, co2, shakespeare, authorship, names, namesGender, japaneseVowels
     case arithTrees
+    /// Data sets imported with `rnnlab data import`, by kind.
+    case importedRegression, importedClassification, importedText
     // Class names.
     case classEven, classOdd, classFemale, classMale, classSpeaker
 
     public var placeholders: Set<String> {
         switch self {
         case .classSpeaker: return ["number"]
+        case .importedRegression, .importedClassification, .importedText: return ["name"]
         default: return []
         }
     }

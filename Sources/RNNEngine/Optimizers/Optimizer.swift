@@ -12,6 +12,28 @@ public protocol Optimizer: AnyObject {
     var stepCount: Int { get }
     /// One update of every parameter that has a gradient.
     func step()
+    /// The step count and state buffers, for a checkpoint that resumes.
+    var state: OptimizerState { get }
+    /// Puts back a saved state (a resumed run continues bit for bit); throws
+    /// ``OptimizerStateError`` when it does not fit the parameters, changing nothing.
+    func restore(_ state: OptimizerState) throws
+}
+
+/// What an optimiser carries from one step to the next: its step count and, for
+/// each parameter in `parameters` order, its state buffers (empty for a
+/// parameter not updated yet), each with the parameter's shape.
+public struct OptimizerState: Sendable {
+    public var stepCount: Int
+    public var buffers: [[Tensor]]
+    public init(stepCount: Int, buffers: [[Tensor]]) { self.stepCount = stepCount; self.buffers = buffers }
+}
+
+/// Why a saved optimiser state does not fit.
+public enum OptimizerStateError: Error, Equatable {
+    case parameterCount(expected: Int, found: Int)
+    /// Parameter `parameter` should have `expected` buffers (or none).
+    case bufferCount(parameter: Int, expected: Int, found: Int)
+    case bufferShape(parameter: Int, expected: [Int], found: [Int])
 }
 
 extension Optimizer {
@@ -60,6 +82,20 @@ struct OptimizerSlots {
     }
 
     func buffer(_ i: Int, _ k: Int) -> Tensor? { buffers[i].count > k ? buffers[i][k] : nil }
+
+    /// Every parameter's buffers (copies share storage; an update copies before writing).
+    var all: [[Tensor]] { buffers }
+
+    /// Replaces the buffers after checking counts and shapes against `parameters`;
+    /// each is converted to its parameter's element type.
+    mutating func restore(_ saved: [[Tensor]], for parameters: [Variable]) throws(OptimizerStateError) {
+        guard saved.count == parameters.count else { throw .parameterCount(expected: parameters.count, found: saved.count) }
+        for (i, (b, p)) in zip(saved, parameters).enumerated() {
+            guard b.isEmpty || b.count == perParameter else { throw .bufferCount(parameter: i, expected: perParameter, found: b.count) }
+            if let bad = b.first(where: { $0.shape != p.shape }) { throw .bufferShape(parameter: i, expected: p.shape, found: bad.shape) }
+        }
+        buffers = zip(saved, parameters).map { b, p in b.map { $0.converted(to: p.dtype) } }
+    }
 }
 
 /// Runs `body` with typed pointers to a parameter, its gradient and its state

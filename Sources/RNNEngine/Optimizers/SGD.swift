@@ -23,6 +23,13 @@ public final class SGD: Optimizer {
         slots = OptimizerSlots(parameters: parameters.count, perParameter: 1)
     }
 
+    public var state: OptimizerState { OptimizerState(stepCount: stepCount, buffers: slots.all) }
+
+    public func restore(_ state: OptimizerState) throws {
+        try slots.restore(state.buffers, for: parameters)
+        stepCount = state.stepCount
+    }
+
     public func step() {
         stepCount += 1
         slots.update(parameters, float: { update(Float.self, $0, $1, &$2) },

@@ -45,11 +45,20 @@ enum AuthorshipTask {
             }
         }
         let labelled = ordered.filter { seen[$0.0] != -1 }
+        return try classifier(labelled, classes: classes, name: "authorship", summary: Phrase(.task(.authorship)),
+                              path: directory.file(miltonFile), source: directory.path, seed: seed)
+    }
+
+    /// A text classifier on labelled lines (an imported set's too): shuffled,
+    /// 80/10/10, the vocabulary from the training lines. `path` names the data in
+    /// a refusal, `source` the vocabulary's.
+    static func classifier(_ labelled: [(String, Int)], classes: [Phrase], name: String, summary: Phrase,
+                           path: String, source: String, seed: UInt64) throws -> ExampleTask {
         let parts = Splitting.partition(labelled.count, validation: 0.1, test: 0.1, seed: seed)
         if let empty = parts.firstEmpty {
-            throw DataError(path: directory.file(miltonFile), .tooFewLines, ["count": .integer(labelled.count), "split": .text(empty.rawValue)])
+            throw DataError(path: path, .tooFewLines, ["count": .integer(labelled.count), "split": .text(empty.rawValue)])
         }
-        let vocabulary = try Vocabulary.limited(training: parts.train.map { labelled[$0].0 }, source: directory.path)
+        let vocabulary = try Vocabulary.limited(training: parts.train.map { labelled[$0].0 }, source: source)
         let examples = parts.map { indices in
             indices.map { i in
                 let tokens = vocabulary.encode(labelled[i].0)
@@ -57,8 +66,8 @@ enum AuthorshipTask {
             }
         }
         let v = vocabulary.count
-        let info = TaskInfo(name: "authorship", summary: Phrase(.task(.authorship)),
-                            kind: .classification, inputSize: v, outputSize: 2, tokenInputs: true,
+        let info = TaskInfo(name: name, summary: summary,
+                            kind: .classification, inputSize: v, outputSize: classes.count, tokenInputs: true,
                             inputVocabulary: vocabulary, classNames: classes, preview: .text)
         return ExampleTask(info: info, examples: examples) { task, split in
             textClassificationBaselines(task, split, vocabularySize: v)

@@ -33,22 +33,28 @@ enum CharLanguageModelTask {
     }
 
     static func make(_ k: KnobValues, directory: DataDirectory) throws -> ExampleTask {
+        try make(k, text: try loadSplits(directory), name: "shakespeare", summary: Phrase(.task(.shakespeare)),
+                 folder: directory.file("shakespeare"), fileCount: files.count)
+    }
+
+    /// The model on any text cut per split (an imported one too); `folder` and
+    /// `fileCount` name where it came from in a refusal.
+    static func make(_ k: KnobValues, text: Splits<String>, name: String, summary: Phrase,
+                     folder: String, fileCount: Int) throws -> ExampleTask {
         let t = k.int("T")
-        let text = try loadSplits(directory)
-        let folder = directory.file("shakespeare")
         let vocabulary = try Vocabulary.limited(training: [text.train], source: folder)
         let ids = text.map(vocabulary.encode)
         // Every split needs one window of T inputs and the character after them.
         for (split, part) in ids.all where part.count < t + 1 {
             throw DataError(path: folder, .textTooShort, ["split": .text(split.rawValue), "share": .percent(split == .train ? 0.9 : 0.05, decimals: 0),
-                                                          "files": .integer(files.count), "length": .integer(part.count), "window": .integer(t + 1)])
+                                                          "files": .integer(fileCount), "length": .integer(part.count), "window": .integer(t + 1)])
         }
         let train = ids.train
         let v = vocabulary.count
         func windows(_ ids: [Int]) -> [SequenceExample] {
             stride(from: 0, to: ids.count - t, by: t).map { window(ids, $0, t) }
         }
-        var info = TaskInfo(name: "shakespeare", summary: Phrase(.task(.shakespeare)),
+        var info = TaskInfo(name: name, summary: summary,
                             kind: .perStepClassification, inputSize: v, outputSize: v, tokenInputs: true,
                             inputVocabulary: vocabulary, outputVocabulary: vocabulary, preview: .text,
                             reportsBits: true, trainingSize: train.count)

@@ -19,8 +19,9 @@ enum ForecastTasks {
         var file: String
         var summary: Phrase
         var defaultWindow: Int
-        /// The seasonal period in steps (sunspot cycle ≈ 11 years = 132 months; 52 weeks).
-        var season: Int
+        /// The seasonal period in steps (sunspot cycle ≈ 11 years = 132 months; 52 weeks);
+        /// nil for a series whose season the lab does not know (an imported one).
+        var season: Int?
         var load: @Sendable (String) throws -> TimeSeries
     }
 
@@ -70,10 +71,15 @@ enum ForecastTasks {
                             preview: .series, targetScale: standardizer.std[0], targetShift: standardizer.mean[0])
         let season = format.season
         return ExampleTask(info: info, examples: examples) { task, split in
-            [task.baseline(Phrase(.baseline(.lastValue)), on: split) { $0.map { [scaled[$0.origin]] } },
-             // The value one season before the target; it is in the past at the forecast origin.
-             task.baseline(Phrase(.baseline(.seasonalNaive), ["season": .integer(season)]), on: split) { $0.map { [scaled[max($0.origin + h - season, 0)]] } },
-             task.baseline(Phrase(.baseline(.trainingMean)), on: split) { $0.map { _ in [0] } }]
+            var baselines = [task.baseline(Phrase(.baseline(.lastValue)), on: split) { $0.map { [scaled[$0.origin]] } }]
+            if let season {
+                // The value one season before the target; it is in the past at the forecast origin.
+                baselines.append(task.baseline(Phrase(.baseline(.seasonalNaive), ["season": .integer(season)]), on: split) {
+                    $0.map { [scaled[max($0.origin + h - season, 0)]] }
+                })
+            }
+            baselines.append(task.baseline(Phrase(.baseline(.trainingMean)), on: split) { $0.map { _ in [0] } })
+            return baselines
         }
     }
 }

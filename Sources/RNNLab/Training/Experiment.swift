@@ -66,7 +66,17 @@ public final class Experiment {
     private static func build(_ c: ExperimentConfiguration, _ dir: DataDirectory) throws
         -> (any SequenceTask, any LabModel, SplitMix64, [SequenceBatch], [Baseline]) {
         let task: any SequenceTask
-        do { task = try TaskCatalog.make(c.task, knobs: c.taskKnobs, dataDirectory: dir) } catch {
+        do {
+            if c.dataSet != ImportedData.lessonData {
+                // Checked against the imported sets when the setting was read; gone since if this fails.
+                guard let entry = ImportedData.find(c.dataSet) else {
+                    throw DataError(path: ImportedData.root().appendingPathComponent(c.dataSet).path, .notFound)
+                }
+                task = try ImportedTasks.make(entry, lessonTask: c.task, knobs: c.taskKnobs, seed: TaskCatalog.defaultSeed)
+            } else {
+                task = try TaskCatalog.make(c.task, knobs: c.taskKnobs, dataDirectory: dir)
+            }
+        } catch {
             throw Reason(Phrase.describing(error))
         }
         try MemoryEstimate(task: task, configuration: c).check()
@@ -236,6 +246,18 @@ public final class Experiment {
         configuration = try! configuration.setting("learning_rate", to: .number(lr))
         _ = rollBack()
         return lr
+    }
+
+    /// The step and parameters a divergence would roll back to (a resumable checkpoint keeps them).
+    var lastGoodPoint: (step: Int, state: [String: Tensor]) { lastGood }
+
+    /// Puts back where a run stood besides its parameters and optimiser (see
+    /// `Experiment+Resume`): its step, last loss, data generator and roll-back point.
+    func restorePosition(step: Int, lastLoss: Double, rng: SplitMix64, lastGood: (step: Int, state: [String: Tensor])) {
+        self.step = step
+        self.lastLoss = lastLoss
+        self.rng = rng
+        self.lastGood = lastGood
     }
 
     /// The model's parameters by name, for a checkpoint.

@@ -24,6 +24,10 @@ public enum TrainerCommand: Sendable {
     /// Writes the run so far into `folder`: its parameters (a checkpoint whose
     /// metadata names every setting) and its run file (`rnnlab replay` runs it again).
     case save(folder: String)
+    /// Replaces the run with the checkpoint at `path` (the lab's `O`): built with
+    /// the settings in its metadata, its parameters checked by name and shape, and
+    /// continued exactly when it is resumable. A refusal changes nothing.
+    case load(path: String)
     case shutdown
 }
 
@@ -67,8 +71,11 @@ public enum TrainerEvent: Sendable {
     case rolledBack(step: Int, learningRate: Double?)
     /// The experiment could not be built, and why.
     case failed(Phrase)
-    /// The run was saved (`.save`): the files written and the equivalent `rnnlab run` command.
-    case saved(checkpoint: String, runFile: String, command: String)
+    /// The run was saved (`.save`): the files written and the equivalent `rnnlab run`
+    /// command (for a loaded run, no run file, and the command that resumes it).
+    case saved(checkpoint: String, runFile: String?, command: String)
+    /// A checkpoint was loaded (`.load`) at `step`; `.ready` came before.
+    case loaded(file: String, step: Int)
 }
 
 /// The two queues between the lab and the worker thread. Both sides hold it, so
@@ -266,8 +273,32 @@ private final class Worker {
             session.post(.rolledBack(step: e.step, learningRate: lr))
         case .save(let folder):
             save(into: folder)
+        case .load(let path):
+            load(path)
         case .shutdown:
             break
+        }
+    }
+
+    /// Replaces the experiment with the checkpoint at `path`; a refusal keeps the run as it was.
+    func load(_ path: String) {
+        do {
+            let file = try SafetensorsFile.read(from: URL(fileURLWithPath: path))
+            let e = try ResumableCheckpoint.load(file, path: path, task: plan.task, current: experiment?.settings ?? settings,
+                                                 dataDirectory: dataDirectory)
+            e.measurements = plan.measurements
+            e.evaluationSteps = plan.evaluationSteps
+            running = false
+            stepsLeft = 0
+            countedRun = false
+            experiment = e
+            settings = e.settings
+            record = nil  // the run now starts from the file, not the seed: no run file replays it
+            session.post(.ready(info(e)))
+            session.post(.loaded(file: path, step: e.step))
+            session.post(.running(false))
+        } catch {
+            session.post(.refused(Phrase.describing(error)))
         }
     }
 
@@ -277,17 +308,22 @@ private final class Worker {
         record?.changes.append(.init(afterStep: taken, event: event))
     }
 
-    /// Writes `<lesson>-step<N>.safetensors` and `.run.json` into `folder`.
+    /// Writes `<lesson>-step<N>.safetensors` and `.run.json` into `folder` (a run
+    /// loaded from a checkpoint has no run file: its start is not the seed).
     func save(into folder: String) {
-        guard let e = experiment, var file = record else { return }
-        file.ending = .init(step: e.step, loss: e.lastLoss, parameters: RunRecord.fingerprint(e))
-        let base = URL(fileURLWithPath: folder).appendingPathComponent("\(plan.lesson.isEmpty ? plan.task : plan.lesson)-step\(e.step)")
+        guard let e = experiment else { return }
+        let name = plan.lesson.isEmpty ? plan.task : plan.lesson
+        let base = URL(fileURLWithPath: folder).appendingPathComponent("\(name)-step\(e.step)")
         let (weights, run) = (base.appendingPathExtension("safetensors"), base.appendingPathExtension("run.json"))
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            var metadata = ["rnnlab.lesson": plan.lesson, "rnnlab.task": plan.task, "rnnlab.step": "\(e.step)"]
-            for (name, value) in e.settings { metadata["rnnlab.setting." + name] = value.description }
-            try SafetensorsFile.save(stateDict: e.stateDict(), metadata: metadata, to: weights)
+            // Resumable: `rnnlab run --resume` and the lab's `O` continue it exactly.
+            try ResumableCheckpoint.file(of: e, metadata: ["rnnlab.lesson": plan.lesson]).save(to: weights)
+            guard var file = record else {
+                session.post(.saved(checkpoint: weights.path, runFile: nil, command: "rnnlab run \(name) --resume \(weights.path)"))
+                return
+            }
+            file.ending = .init(step: e.step, loss: e.lastLoss, parameters: RunRecord.fingerprint(e))
             try SafeFile.write(file.json(), to: run)
             // The lesson's settings with every default filled in, so the command names only what differs.
             let defaults = (try? ExperimentConfiguration(task: plan.task, settings: plan.lessonSettings).values) ?? plan.lessonSettings

@@ -186,6 +186,7 @@ extension AppEffect {
         case let .markDone(l, c): return "done \(l) \(c)"
         case .markStarted: return "started"
         case .saveRun: return "save run"
+        case .listSavedRuns(let l): return "list saved runs \(l)"
         case let .saveAnswer(l, q, c): return "answer \(l) \(q) \(c)"
         case let .saveKnobs(l, v): return "save \(l) \(v.keys.sorted().map { "\($0)=\(v[$0]!)" }.joined(separator: ","))"
         case .quit: return "quit"
@@ -206,6 +207,7 @@ func describe(_ command: TrainerCommand) -> String {
     case .rollBack: return "rollBack"
     case .lowerLearningRate: return "lowerLearningRate"
     case .save(let folder): return "save into \(folder)"
+    case .load(let path): return "load \(path)"
     case .shutdown: return "shutdown"
     }
 }

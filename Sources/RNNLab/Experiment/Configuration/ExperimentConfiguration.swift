@@ -75,6 +75,8 @@ public struct ExperimentConfiguration: Sendable, Equatable {
     public internal(set) var pool = 3
     /// The task's difficulty knobs (T, delay, noise, …), by name.
     public internal(set) var taskKnobs: [String: Double]
+    /// The data set trained on: `lesson` (the task's own) or the name of an imported one (`ImportedData`).
+    public internal(set) var dataSet = ImportedData.lessonData
 
     /// The task the configuration was decoded for.
     public let task: String

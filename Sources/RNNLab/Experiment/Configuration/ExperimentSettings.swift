@@ -61,12 +61,21 @@ public enum ExperimentSettings {
     /// Every setting an experiment on `task` understands: its own, then the task's knobs.
     public static func definitions(forTask task: String) -> [SettingDefinition] {
         guard let entry = TaskCatalog.entry(named: task) else { return definitions }
-        return definitions + entry.knobs.map { k in
+        var all = definitions + entry.knobs.map { k in
             SettingDefinition(name: k.name, summary: Phrase(.knobSummary(k.summary)), kind: k.isInteger ? .integer(k.range) : .real(k.range),
                               defaultValue: .number(k.defaultValue), application: .rebuild) { c, v in
                 c.taskKnobs[k.name] = v.number
             }
         }
+        // `data`: the lesson's own data, or a set of the kind its task takes, imported into the state folder.
+        if let kind = ImportedData.kind(acceptedBy: task) {
+            let names = ImportedData.list().filter { $0.kind == kind }.map(\.name)
+            all.append(SettingDefinition(name: "data", summary: summary("data"), kind: .choice([ImportedData.lessonData] + names),
+                                         defaultValue: .choice(ImportedData.lessonData), application: .rebuild) { c, v in
+                c.dataSet = v.choice ?? ImportedData.lessonData
+            })
+        }
+        return all
     }
 
     /// What the setting `name` does, from the catalogue (`SettingSummaryKey` is

@@ -30,6 +30,11 @@ protocol LabModel: Module {
     var attentionProbe: Tensor? { get }
     /// The parameters of the model's recurrent part (the encoder's, for seq2seq); 0 without one.
     var recurrentParameterCount: Int { get }
+    /// The model's own random generators by name (dropout masks, teacher-forcing
+    /// coins), as their states: a resumed run needs them where they stood.
+    var generatorStates: [String: UInt64] { get }
+    /// Puts generators back where they stood; names the model does not have are ignored.
+    func restoreGenerators(_ states: [String: UInt64])
 }
 
 extension LabModel {
