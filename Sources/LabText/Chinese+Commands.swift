@@ -40,6 +40,13 @@ extension Chinese {
     ]
 
     static let command: [CommandKey: String] = [
+        .dataImportNext: "用它训练：rnnlab run LESSON --set data={name}，其中 LESSON 是 {lessons} 之一",
+        .dataImported: "已导入 {name}（{kind}，{count} 行）到 {folder}",
+        .dataImportedHeader: "用 rnnlab data import 导入的数据，位于 {folder}（课程用 --set data=NAME 在其上训练）：",
+        .importBadKind: "--kind {kind} 不是一种数据集；可用的种类有 {kinds}",
+        .importBadName: "--name {name}：数据集名称须为 1 到 40 个小写字母、数字、- 或 _，并以字母开头",
+        .importBuiltInName: "--name {name} 是内置的任务或数据集；请换一个名称",
+        .importNameTaken: "名为 {name} 的数据集已导入（{folder}）；请删除该文件夹或换一个名称",
         .runHeader: "{title}：{task}，{parameters} 个参数",
         .runStep: "第 {step} 步  损失 {loss}  验证 {validation}  {metrics}  （{rate} 步/秒）",
         .runFinal: "最终验证损失 {loss}，{metrics}",

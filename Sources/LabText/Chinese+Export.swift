@@ -1,6 +1,19 @@
 /// 简体中文 texts of the PyTorch export, run files and replay.
 extension Chinese {
     static let export: [ExportKey: String] = [
+        .badResumeField: "{file}：检查点的 {field} 应为 {expected}",
+        .loadTitle: "载入已保存的运行",
+        .loadedInLab: "已载入 {file}，第 {step} 步：其设置与参数；按 Space 继续训练",
+        .loading: "正在载入 {file}…",
+        .noSavedRuns: "runs/ 中还没有 {lesson} 的已保存运行；按 W 保存一个",
+        .notResumable: "{file} 只含参数（没有优化器状态、步数和数据位置），--resume 无法继续它；请用 --init-from {file} 从这些参数开始",
+        .recordWithResume: "--record 不能与 --resume 同用：运行文件从课程的种子开始，它的重放将是另一次运行",
+        .resumeOtherTask: "{file} 是任务 {found} 的检查点；本课训练的是 {expected}",
+        .resumeRebuildSetting: "{setting} 会从种子重建模型，因此 --resume 不能改变它；即时生效的设置（学习率、优化器、裁剪、丢弃法、批大小）可以改",
+        .resumeWithInitFrom: "--resume 与 --init-from 不能同用：--resume 继续一次运行，--init-from 从参数开始一次新运行",
+        .resumeWithSeed: "--seed 不能与 --resume 同用：运行将沿用检查点的种子和数据位置继续",
+        .resumed: "已从第 {step} 步继续 {file}",
+        .savedLoadedInLab: "继续它：{command} · 已将 {checkpoint} 保存到 runs/",
         .unsupportedModel: "课程 {lesson} 训练的是 {model}；PyTorch 导出目前只支持带线性输出层的循环模型（RNN、LSTM、GRU；一层或多层，单向或双向，可带嵌入）",
         .unsupportedSetting: "课程 {lesson}：{setting} = {value} 在导出中没有忠实的 PyTorch 对应；把它设为 0（--set {setting}=0）后再导出",
         .folderNotEmpty: "{folder} 中已有文件；请指定一个新的或空的文件夹（导出不会覆盖任何文件）",

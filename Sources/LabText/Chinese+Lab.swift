@@ -150,6 +150,11 @@ extension Chinese {
     ]
 
     static let data: [DataKey: String] = [
+        .emptyLabel: "逗号前的标签为空",
+        .emptyText: "标签后的文本为空",
+        .labelTextRow: "应为一个标签、一个逗号，然后是文本（label,text）",
+        .oneLabel: "每一行的标签都是 {label}；分类器至少需要两个标签",
+        .tooFewExamples: "数据只有 {count} 行；划分至少需要 {least} 行",
         .atLine: "{file}:{line}: {problem}",
         .inFile: "{file}: {problem}",
         .notFound: "找不到文件",

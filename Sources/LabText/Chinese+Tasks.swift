@@ -2,6 +2,7 @@
 /// engine's refusals. Key names (Space, Enter, PgDn) stay as printed on the keys.
 extension Chinese {
     static let settingSummary: [SettingSummaryKey: String] = [
+        .data: "改用 rnnlab data import 导入的数据集训练，而不是课程自带的（lesson：课程自己的）",
         .cell: "循环单元类型",
         .hidden: "隐藏单元数 H",
         .layers: "堆叠层数",
@@ -61,6 +62,9 @@ extension Chinese {
     ]
 
     static let task: [TaskKey: String] = [
+        .importedClassification: "你的带标签文本 {name}：判断一段文本的标签",
+        .importedRegression: "你的序列 {name}：根据长度为 T 的窗口，预测 h 步之后的值",
+        .importedText: "你的文本 {name}：预测下一个字符",
         .adding: "加法问题：两个被标记的值之和（Hochreiter & Schmidhuber 1997）",
         .copy: "复制 / 记忆：延迟一段后重放 S 个符号",
         .echo: "回显（echo）：输出 k 步之前的输入",
