@@ -17,4 +17,6 @@ public enum KeyMapKey: String, CaseIterable, Sendable {
     case helpMouse, manualMouse, helpScroll
     /// Saving the run (`W`): parameters and run file.
     case helpSave, manualSave
+    /// Switching the language (`t`, F2).
+    case helpLanguage, manualLanguage
 }
