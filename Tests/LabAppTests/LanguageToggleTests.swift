@@ -40,6 +40,9 @@ import Testing
         return TranslationParser.check(text, file: "zh-Hans/01-echo-lab.md", folderLanguage: "zh-Hans").translation!
     }()
 
+    /// The frame as text, a wide character once.
+    func shown(_ state: AppState) -> String { LabTextInAppTests.text(frame(state)) }
+
     /// The fixture state with the two languages and the translation.
     func bilingual(width: Int = 80, height: Int = 24) -> AppState {
         var state = fixtureState(width: width, height: height)
@@ -51,10 +54,10 @@ import Testing
     @Test func theKeySwitchesTheFrameAndTheLessonAndBack() {
         var state = bilingual()
         send(&state, keys(.enter))
-        #expect(screenText(state).contains("Sequences and the simple RNN"))
+        #expect(shown(state).contains("Sequences and the simple RNN"))
         send(&state, keys(.character("t")))
         #expect(state.language.code == "zh-Hans" && state.chosenLanguage == "zh-Hans")
-        let zh = screenText(state)
+        let zh = shown(state)
         #expect(zh.contains("序列与简单循环网络"), "\(zh)")
         #expect(zh.contains("循环神经网络保留一个向量"))
         #expect(!zh.contains("A recurrent network keeps a vector"))
@@ -63,7 +66,7 @@ import Testing
         #expect(state.lesson?.lesson.checks[0].expect == fixtureLesson().checks[0].expect)
         send(&state, keys(.character("t")))
         #expect(state.language.code == "en" && state.chosenLanguage == "en")
-        #expect(screenText(state).contains("A recurrent network keeps a vector"))
+        #expect(shown(state).contains("A recurrent network keeps a vector"))
         #expect(state.lessons.map(\.title) == ["Sequences and the simple RNN", "Vanishing and exploding gradients"])
     }
 
@@ -72,7 +75,7 @@ import Testing
         send(&state, keys(.down))
         let selected = state.homeOrder[state.homeSelection]
         send(&state, keys(.character("t")))
-        let text = screenText(state)
+        let text = shown(state)
         #expect(text.contains("序列与简单循环网络") && text.contains("1. 基础"), "\(text)")
         #expect(text.contains("Vanishing and exploding gradients"))  // no translation: English, field by field
         #expect(state.homeOrder[state.homeSelection] == selected)
@@ -91,7 +94,7 @@ import Testing
         let englishMost = state.lesson!.maxProseScroll(width: 80, height: 24, language: state.language)
         #expect(state.lesson?.page == 0 && state.lesson?.scroll == englishMost)
         send(&state, keys(.right, .character("t")))
-        #expect(state.lesson?.page == 1 && screenText(state).contains("动手试试"))
+        #expect(state.lesson?.page == 1 && shown(state).contains("动手试试"))
     }
 
     @Test func theKeyIsTextWhereTextIsTyped() {
@@ -128,10 +131,10 @@ import Testing
         #expect(binding(.language).keys == ["t", "F2"])
         var state = bilingual()
         send(&state, keys(.character("?")))
-        var seen = screenText(state)
+        var seen = shown(state)
         for _ in 0..<40 {
             send(&state, keys(.down))
-            seen += screenText(state)
+            seen += shown(state)
         }
         #expect(seen.contains(Language.english(.keys(.helpLanguage))), "the help overlay lists the language key")
     }

@@ -74,12 +74,12 @@ public enum TranslationParser {
         }
         var t = LessonTranslation(lessonId: id, language: language, file: file)
         t.keyLines = Dictionary(fields.entries.map { ($0.key, $0.value.line) }, uniquingKeysWith: { a, _ in a })
-        func text(_ f: Fields, _ key: String) -> String? {
+        func optionalText(_ f: Fields, _ key: String) -> String? {
             f.optional(key) == nil ? nil : sink.attempt { try f.text(key) }
         }
-        t.title = text(fields, "title")
-        t.chapter = text(fields, "chapter")
-        t.summary = text(fields, "summary")
+        t.title = optionalText(fields, "title")
+        t.chapter = optionalText(fields, "chapter")
+        t.summary = optionalText(fields, "summary")
         if let node = fields.optional("knobs"), let knobs = sink.attempt({ try Fields(node, context: .knob, allowed: []) }) {
             for (name, value) in knobs.entries {
                 t.knobLines[name] = value.line
@@ -90,13 +90,13 @@ public enum TranslationParser {
             for (id, value) in checks.entries {
                 guard let f = sink.attempt({ try Fields(value, context: .check, allowed: ["title", "hint"]) }) else { continue }
                 sink.all += f.unknown
-                t.checks[id] = LessonTranslation.CheckText(title: text(f, "title"), hint: text(f, "hint"), line: value.line,
+                t.checks[id] = LessonTranslation.CheckText(title: optionalText(f, "title"), hint: optionalText(f, "hint"), line: value.line,
                                                            titleLine: f.optional("title")?.line ?? value.line)
             }
         }
         if let node = fields.optional("question"), let f = sink.attempt({ try Fields(node, context: .question, allowed: ["prompt", "choices"]) }) {
             sink.all += f.unknown
-            t.prompt = text(f, "prompt")
+            t.prompt = optionalText(f, "prompt")
             if let choices = f.optional("choices") {
                 t.choicesLine = choices.line
                 t.choices = sink.attempt { try Fields.list(choices, "choices").map { try shownText($0, "choices") } }
@@ -104,8 +104,8 @@ public enum TranslationParser {
         }
         if let node = fields.optional("misconception"), let f = sink.attempt({ try Fields(node, context: .misconception, allowed: ["claim", "truth"]) }) {
             sink.all += f.unknown
-            t.claim = text(f, "claim")
-            t.truth = text(f, "truth")
+            t.claim = optionalText(f, "claim")
+            t.truth = optionalText(f, "truth")
         }
         for (i, line) in lines.enumerated() where i > end {
             if let bad = TextCheck.controlCharacter(in: line, allowingTab: true) {
