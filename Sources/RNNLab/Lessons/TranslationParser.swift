@@ -73,24 +73,35 @@ public enum TranslationParser {
             sink.all.append(LessonError(line: node.line, Phrase(.language(.wrongLanguage), ["found": .text(language), "folder": .text(folderLanguage)])))
         }
         var t = LessonTranslation(lessonId: id, language: language, file: file)
-        t.keyLines = Dictionary(fields.entries.map { ($0.key, $0.value.line) }, uniquingKeysWith: { a, _ in a })
+        // A block's node starts on the line after its key; problems point at the key.
+        func keyLine(_ key: String, _ value: FrontMatterNode) -> Int {
+            var n = value.line
+            while n > 1, n - 1 < lines.count, !lines[n - 1].trimmingCharacters(in: .whitespaces).hasPrefix(key + ":") { n -= 1 }
+            return n > 1 ? n : value.line
+        }
+        /// An empty block (`knobs:` with nothing under it) is an empty mapping.
+        func mapping(_ node: FrontMatterNode) -> FrontMatterNode {
+            if case .scalar("", let line) = node { return .map([], line: line) }
+            return node
+        }
+        t.keyLines = Dictionary(fields.entries.map { ($0.key, keyLine($0.key, $0.value)) }, uniquingKeysWith: { a, _ in a })
         func optionalText(_ f: Fields, _ key: String) -> String? {
             f.optional(key) == nil ? nil : sink.attempt { try f.text(key) }
         }
         t.title = optionalText(fields, "title")
         t.chapter = optionalText(fields, "chapter")
         t.summary = optionalText(fields, "summary")
-        if let node = fields.optional("knobs"), let knobs = sink.attempt({ try Fields(node, context: .knob, allowed: []) }) {
+        if let node = fields.optional("knobs"), let knobs = sink.attempt({ try Fields(mapping(node), context: .knob, allowed: []) }) {
             for (name, value) in knobs.entries {
-                t.knobLines[name] = value.line
+                t.knobLines[name] = keyLine(name, value)
                 if let s = sink.attempt({ try shownText(value, name) }) { t.knobs[name] = s }
             }
         }
-        if let node = fields.optional("checks"), let checks = sink.attempt({ try Fields(node, context: .check, allowed: []) }) {
+        if let node = fields.optional("checks"), let checks = sink.attempt({ try Fields(mapping(node), context: .check, allowed: []) }) {
             for (id, value) in checks.entries {
                 guard let f = sink.attempt({ try Fields(value, context: .check, allowed: ["title", "hint"]) }) else { continue }
                 sink.all += f.unknown
-                t.checks[id] = LessonTranslation.CheckText(title: optionalText(f, "title"), hint: optionalText(f, "hint"), line: value.line,
+                t.checks[id] = LessonTranslation.CheckText(title: optionalText(f, "title"), hint: optionalText(f, "hint"), line: keyLine(id, value),
                                                            titleLine: f.optional("title")?.line ?? value.line)
             }
         }
@@ -98,7 +109,7 @@ public enum TranslationParser {
             sink.all += f.unknown
             t.prompt = optionalText(f, "prompt")
             if let choices = f.optional("choices") {
-                t.choicesLine = choices.line
+                t.choicesLine = keyLine("choices", choices)
                 t.choices = sink.attempt { try Fields.list(choices, "choices").map { try shownText($0, "choices") } }
             }
         }
