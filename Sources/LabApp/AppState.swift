@@ -50,7 +50,17 @@ public struct AppState: Sendable {
     /// How far the help overlay is scrolled (on a screen too short for every key).
     public var helpScroll = 0
     /// The language the screens are written in (a table of the message catalogue).
+    /// ``setLanguage(_:)`` changes it and translates the lessons too.
     public var language: Language = .english
+    /// The languages the toggle key (`t`, F2) cycles through, in order.
+    public var languages: [Language] = Language.all
+    /// The language the learner chose with the toggle key (a code), kept in
+    /// `place.json` so the next launch opens in it; nil until they choose.
+    public var chosenLanguage: String?
+    /// The lessons' translations, by language (``AppState/setLanguage(_:)`` applies them).
+    public var translations = LessonTranslations()
+    /// ``lessons`` as read, in English: the source of every translation.
+    public private(set) var englishLessons: [Lesson]
     /// Set once the app has asked to quit.
     public var quitting = false
 
@@ -58,6 +68,7 @@ public struct AppState: Sendable {
                 firstStart: Bool = false, savedKnobs: [String: [String: SettingValue]] = [:],
                 notices: [Phrase] = [], width: Int = 80, height: Int = 24) {
         self.lessons = lessons
+        self.englishLessons = lessons
         self.problems = problems
         self.completed = completed
         self.firstStart = firstStart

@@ -12,6 +12,8 @@ enum KeyAction: CaseIterable, Sendable {
     case save
     /// Loading a saved run into the open lesson.
     case load
+    /// Switching the language (English, 简体中文, …).
+    case language
     /// Keys of the value editor.
     case apply, cancel, cursor, delete
 }
@@ -57,6 +59,7 @@ let keyMap: [KeyBinding] = [
     KeyBinding(action: .load, keys: ["O"], label: "O", hint: "O", help: .helpLoad, manual: .manualLoad),
     KeyBinding(action: .inspect, keys: ["i"], label: "i", hint: "i", help: .helpInspect, manual: .manualInspect),
     KeyBinding(action: .mouse, keys: ["click", "wheel"], label: .named(.click, .wheel), hint: .named(.click), help: .helpMouse, manual: .manualMouse),
+    KeyBinding(action: .language, keys: ["t", "F2"], label: "t  F2", hint: "t", help: .helpLanguage, manual: .manualLanguage),
     KeyBinding(action: .help, keys: ["?"], label: "?", hint: "?", help: .helpHelp, manual: .manualHelp),
     KeyBinding(action: .back, keys: ["q"], label: "q", hint: "q", help: .helpBack, manual: .manualBack),
     KeyBinding(action: .quit, keys: ["Ctrl-C"], label: .named(.controlC), hint: .named(.controlC), help: .helpQuit, manual: nil),

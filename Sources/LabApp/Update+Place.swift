@@ -9,7 +9,8 @@ extension AppState {
     public var place: Place {
         var pages = lastPages
         if let ls = lesson { pages[ls.lesson.id] = ls.page }
-        return Place(lesson: lesson?.lesson.id ?? lastLesson, open: screen == .lesson && lesson != nil, pages: pages)
+        return Place(lesson: lesson?.lesson.id ?? lastLesson, open: screen == .lesson && lesson != nil, pages: pages,
+                     language: chosenLanguage)
     }
 
     /// Takes a place read at launch: the lesson list's selection on its lesson
@@ -17,6 +18,7 @@ extension AppState {
     /// (then send ``AppMessage/resume`` to reopen it). Lessons that no longer
     /// exist are ignored. `rnnlab --fresh` does not call this.
     public mutating func restore(_ place: Place) -> Bool {
+        chosenLanguage = place.language
         lastPages = place.pages.filter { id, _ in lessons.contains { $0.id == id } }
         guard let id = place.lesson, let index = lessons.firstIndex(where: { $0.id == id }) else { return false }
         lastLesson = id

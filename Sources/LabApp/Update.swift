@@ -89,6 +89,7 @@ func applyKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
         state.showHelp = true
         return []
     }
+    if isLanguageKey(key) && languageKeyApplies(state) { return languageKey(&state) }
     switch state.screen {
     case .home: return homeKey(&state, key)
     case .lesson: return lessonKey(&state, key)

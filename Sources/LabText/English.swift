@@ -40,7 +40,9 @@ enum English {
         pace.map { (TextKey.pace($0.key), $0.value) },
         guide.map { (TextKey.guide($0.key), $0.value) },
         export.map { (TextKey.export($0.key), $0.value) },
-        explore.map { (TextKey.explore($0.key), $0.value) })
+        explore.map { (TextKey.explore($0.key), $0.value) },
+        // English+Language.swift
+        languageTexts.map { (TextKey.language($0.key), $0.value) })
 
     static let common: [CommonKey: String] = [
         .listSeparator: ", ",
@@ -122,6 +124,7 @@ enum English {
         .helpLowerRate: "after a divergence: roll back, learning rate ÷10",
         .helpHelp: "this help (any key closes it)",
         .helpInputMethod: "If a key does nothing, switch the input method to English mode.",
+        .helpLanguage: "switch the language of the lab and its lessons",
         .helpPredict: "the lesson's predict-then-run question",
         .helpBack: "back to the lessons; quit from there",
         .helpQuit: "quit at once",
@@ -164,6 +167,7 @@ enum English {
         .manualVerify: "verify the selected check in the background, with its own runs, as `rnnlab verify` does (`v` again cancels)",
         .manualRollBack: "after a divergence: roll back / roll back with the learning rate ÷ 10",
         .manualHelp: "help",
+        .manualLanguage: "switch the language of the lab and its lessons; the next launch opens in it",
         .manualBack: "back to the lessons; quit from there (Ctrl-C quits at once)",
         .helpPresent: "presentation: the dashboard alone, full screen",
         .hintPresent: "present",

@@ -37,6 +37,8 @@ public enum TextKey: Hashable, Sendable {
     case guide(GuideKey)
     case export(ExportKey)
     case explore(ExploreKey)
+    // Choosing the language, and lesson translations: English+Language.swift.
+    case language(LanguageKey)
 
     /// Every key of every group.
     public static var allCases: [TextKey] {
@@ -57,6 +59,7 @@ public enum TextKey: Hashable, Sendable {
             + PaceKey.allCases.map(TextKey.pace) + GuideKey.allCases.map(TextKey.guide)
             + ExportKey.allCases.map(TextKey.export)
             + ExploreKey.allCases.map(TextKey.explore)
+            + LanguageKey.allCases.map(TextKey.language)
     }
 
     /// The names this key's text must use, each at least once: `lesson` for `{lesson}`.
@@ -91,6 +94,7 @@ public enum TextKey: Hashable, Sendable {
         case .guide(let k): return k.placeholders
         case .export(let k): return k.placeholders
         case .explore(let k): return k.placeholders
+        case .language(let k): return k.placeholders
         }
     }
 
@@ -128,6 +132,7 @@ public enum TextKey: Hashable, Sendable {
         case .guide(let k): return "guide." + k.rawValue
         case .export(let k): return "export." + k.rawValue
         case .explore(let k): return "explore." + k.rawValue
+        case .language(let k): return "language." + k.rawValue
         }
     }
 }

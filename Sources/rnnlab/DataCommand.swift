@@ -23,6 +23,8 @@ struct DataOptions: ParsableArguments {
     @Option(help: "The seed of the splits and of the fixed validation and test sets.")
     var seed: UInt64 = TaskCatalog.defaultSeed
 
+    @OptionGroup var language: LanguageOption
+
     var directory: DataDirectory { DataDirectory.resolve(explicit: dataDir) }
 }
 
@@ -36,6 +38,7 @@ struct DataListCommand: ParsableCommand {
     var baselines = false
 
     func run() throws {
+        options.language.apply(followLocale: true)
         let directory = options.directory
         say(.command(.dataFolder), ["folder": .text(directory.path)])
         print()
@@ -113,6 +116,7 @@ struct DataShowCommand: ParsableCommand {
     @OptionGroup var options: DataOptions
 
     func run() throws {
+        options.language.apply(followLocale: true)
         var values: [String: Double] = [:]
         for item in knobs {
             let parts = item.split(separator: "=", maxSplits: 1)

@@ -25,6 +25,7 @@ extension AppKey {
         case .interrupt: self = .interrupt
         case .terminate: self = .terminate
         case .function(1): self = .character("?")
+        case .function(2): self = .character("t")  // the language toggle
         case .mouse(let m):
             switch m.kind {
             case .click: self = .click(x: m.x, y: m.y)

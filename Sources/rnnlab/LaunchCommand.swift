@@ -40,6 +40,11 @@ struct LaunchCommand: ParsableCommand {
         state.opensWithLessonDefaults = fresh
         // A classroom start opens on the list, every lesson at its first page.
         let resumes = fresh ? false : state.restore(place.place)
+        // --lang, else $RNNLAB_LANG, else the language chosen in the lab last time, else the locale.
+        state.chosenLanguage = place.place.language
+        state.translations = library.translations
+        state.problems += library.translations.problems.map(\.phrase)  // that lesson shows in English
+        state.setLanguage(options.language.apply(followLocale: true, saved: place.place.language, environment: environment))
         let loop = LabLoop(state: state, progress: progress, knobs: knobs, place: place, resumes: resumes,
                            dataDirectory: options.dataDirectory,
                            capabilities: capabilities)

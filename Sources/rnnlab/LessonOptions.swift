@@ -19,6 +19,8 @@ struct LessonOptions: ParsableArguments {
             help: "Refuse settings whose estimated memory is over this, e.g. 8G or 512M (default: $RNNLAB_MAX_MEMORY, else 4G).")
     var maxMemory: String?
 
+    @OptionGroup var language: LanguageOption
+
     /// Sets the engine's thread count from --threads or $RNNLAB_THREADS (default 1).
     func applyThreads(environment: [String: String] = ProcessInfo.processInfo.environment) {
         switch LessonOptions.threadCount(option: threads, environment: environment, cores: Parallel.coreCount) {
@@ -85,7 +87,10 @@ struct LessonOptions: ParsableArguments {
     }
 
     /// The library, or exit status 2 with a message when the folder has no lessons.
-    func library() throws -> LessonLibrary {
+    /// Sets the command line's language first (``LanguageOption``; `verify`
+    /// passes `followLocale: false`), so every message is in it.
+    func library(followLocale: Bool = true) throws -> LessonLibrary {
+        language.apply(followLocale: followLocale)
         applyThreads()
         applyMemoryLimit()
         let library = LessonLibrary.load(lessonsURL)

@@ -13,10 +13,16 @@ struct LintCommand: ParsableCommand {
     @Option(name: .customLong("data-dir"), help: "The folder of data sets, to learn a data set's metrics (default: as for run).")
     var dataDir: String?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
+        language.apply(followLocale: false)  // English unless --lang or $RNNLAB_LANG: scripts parse it
         let targets = paths.isEmpty ? [LessonOptions.resolveLessons(explicit: nil).path] : paths
         var problems: [LessonError] = []
         var files: [URL] = []
+        // Translations (`lessons/zh-Hans/*.md`): a lessons folder's language
+        // subfolders, and any file whose front matter has `translation_of:`.
+        var translations: [URL] = []
         for path in targets {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { fail(.noSuchPath, ["path": .text(path)]) }
@@ -24,9 +30,14 @@ struct LintCommand: ParsableCommand {
             if isDir.boolValue && !path.hasSuffix(".md") {
                 do {
                     let found = try LessonLibrary.files(in: URL(fileURLWithPath: path))
-                    if found.isEmpty { problems.append(LessonError(file: path, line: 1, .noLessonFiles)) }
-                    files += found
+                    let subfolders = LessonLibrary.translationFolders(in: URL(fileURLWithPath: path))
+                    let inSubfolders = subfolders.flatMap { (try? LessonLibrary.files(in: $0)) ?? [] }
+                    if found.isEmpty && inSubfolders.isEmpty { problems.append(LessonError(file: path, line: 1, .noLessonFiles)) }
+                    for f in found { if TranslationLint.isTranslation(f) { translations.append(f) } else { files.append(f) } }
+                    translations += inSubfolders
                 } catch let e as LessonError { problems.append(e) }
+            } else if TranslationLint.isTranslation(URL(fileURLWithPath: path)) {
+                translations.append(URL(fileURLWithPath: path))
             } else {
                 files.append(URL(fileURLWithPath: path))
             }
@@ -54,8 +65,9 @@ struct LintCommand: ParsableCommand {
             }
             problems += fileProblems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         }
+        problems += TranslationLint.lint(translations)
         for p in problems { say(p.phrase) }
-        say(.command(.lintSummary), ["files": .integer(files.count), "problems": .integer(problems.count)])
+        say(.command(.lintSummary), ["files": .integer(files.count + translations.count), "problems": .integer(problems.count)])
         if !problems.isEmpty { throw ExitCode(1) }
     }
 

@@ -11,7 +11,9 @@ struct ListCommand: ParsableCommand {
         let library = try options.library()
         let progress = ProgressStore()
         if let notice = progress.notice { sayError(notice) }
-        for (chapter, lessons) in library.chapters {
+        // Titles and chapters in the language of the output, grouped as the English chapters are.
+        let shown = library.translations.localize(library.lessons, to: cliLanguage.code)
+        for (chapter, lessons) in LessonLibrary.chapters(of: library.lessons, shownAs: shown) {
             print(chapter)  // the lessons' own text
             for l in lessons {
                 let done = progress.doneCount(l)

@@ -17,6 +17,7 @@ struct ReplayCommand: ParsableCommand {
     var file: String
 
     func run() throws {
+        options.language.apply(followLocale: true)
         options.applyThreads()
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { fail(error) }

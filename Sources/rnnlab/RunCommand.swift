@@ -84,7 +84,8 @@ struct RunCommand: ParsableCommand {
             }
         }
         experiment.measurements = lesson.measurementNames
-        say(.command(.runHeader), ["title": .text(lesson.title), "task": .text(lesson.task), "parameters": .integer(experiment.parameterCount)])
+        let shownTitle = lesson.translated(by: library.translations.translation(of: lesson.id, in: cliLanguage.code)).title
+        say(.command(.runHeader), ["title": .text(shownTitle), "task": .text(lesson.task), "parameters": .integer(experiment.parameterCount)])
 
         interruptRequested.store(false, ordering: .relaxed)
         let previous = signal(SIGINT) { _ in interruptRequested.store(true, ordering: .relaxed) }

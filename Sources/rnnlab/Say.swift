@@ -3,9 +3,9 @@ import LabText
 import RNNLab
 import TerminalUI
 
-/// The language of the command line's output. English until the lab has a
-/// language switch; every line below is written through it.
-let cliLanguage = Language.english
+/// The language of the command line's output (`--lang`, `$RNNLAB_LANG`, the
+/// locale: ``LanguageOption``); every line below is written through it.
+var cliLanguage: Language { cliLanguageBox.value }
 
 /// Prints a message of the catalogue on standard output.
 /// Each line is flushed at once, so a pipe (`rnnlab verify --all | tee log`) sees

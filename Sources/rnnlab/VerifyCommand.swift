@@ -20,7 +20,7 @@ struct VerifyCommand: ParsableCommand {
     var seed: Int?
 
     func run() throws {
-        let library = try options.library()
+        let library = try options.library(followLocale: false)  // English unless --lang or $RNNLAB_LANG: scripts parse it
         // Say which lessons did not load; only --all fails because of them (a
         // check that passed passed, whatever an unrelated file holds).
         for p in library.problems { all ? sayError(p.phrase) : sayError(.command(.lessonDidNotLoad), ["problem": .phrase(p.phrase)]) }

@@ -23,4 +23,6 @@ public enum KeyMapKey: String, CaseIterable, Sendable {
     case helpInputMethod
     /// Loading a saved run (`O`): the picker of checkpoints in `runs/`.
     case helpLoad, manualLoad, hintLoad
+    /// Switching the language (`t`, F2).
+    case helpLanguage, manualLanguage
 }

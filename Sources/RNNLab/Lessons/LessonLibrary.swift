@@ -8,6 +8,9 @@ public struct LessonLibrary: Sendable {
     public var problems: [LessonError]
     /// The lesson files found (`*.md` except README.md), loaded or not.
     public var fileCount = 0
+    /// The translations in the folder's language subfolders (`zh-Hans/`), and
+    /// those that did not load (kept apart: a lesson still loads without them).
+    public var translations = LessonTranslations()
 
     public init(lessons: [Lesson], problems: [LessonError], fileCount: Int = 0) {
         self.lessons = lessons
@@ -39,6 +42,7 @@ public struct LessonLibrary: Sendable {
                 library.problems.append(LessonError(file: f.path, line: 1, Phrase.describing(error)))
             }
         }
+        library.translations = loadTranslations(folder)
         return library
     }
 

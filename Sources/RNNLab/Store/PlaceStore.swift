@@ -10,11 +10,15 @@ public struct Place: Sendable, Equatable {
     public var open: Bool
     /// lesson id → prose page (0-based) last shown.
     public var pages: [String: Int]
+    /// The language the learner chose in the lab (its toggle key), as a code;
+    /// nil until they choose. `--lang` and `$RNNLAB_LANG` win over it.
+    public var language: String?
 
-    public init(lesson: String? = nil, open: Bool = false, pages: [String: Int] = [:]) {
+    public init(lesson: String? = nil, open: Bool = false, pages: [String: Int] = [:], language: String? = nil) {
         self.lesson = lesson
         self.open = open
         self.pages = pages
+        self.language = language
     }
 }
 
@@ -53,11 +57,12 @@ public struct PlaceStore: Sendable {
         self.place = try StateFile(url: url, durable: false).save(Self.decode, merge: { theirs in
             var out = place
             out.pages = (theirs?.pages ?? [:]).merging(place.pages) { _, mine in mine }
+            out.language = place.language ?? theirs?.language
             return out
         }, encode: Self.encode)
     }
 
-    /// `{"lesson": id, "open": bool, "pages": {id: page}}`; an entry of the
+    /// `{"lesson": id, "open": bool, "pages": {id: page}, "language": code}`; an entry of the
     /// wrong kind is dropped alone; nil when the file is not an object.
     static func decode(_ json: JSONValue) -> StateFile.Decoded<Place>? {
         guard case .object(let fields) = json else { return nil }
@@ -85,6 +90,11 @@ public struct PlaceStore: Sendable {
         case nil: break
         case let other?: dropped.append("pages = \(other.brief)")
         }
+        switch fields["language"] {
+        case .string(let code)? where !code.isEmpty && code.count <= 35: place.language = code
+        case nil, .null?: break
+        case let other?: dropped.append("language = \(other.brief)")
+        }
         return StateFile.Decoded(place, dropped: dropped)
     }
 
@@ -93,9 +103,10 @@ public struct PlaceStore: Sendable {
             var lesson: String?
             var open: Bool
             var pages: [String: Int]
+            var language: String?
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return try encoder.encode(Stored(lesson: place.lesson, open: place.open, pages: place.pages))
+        return try encoder.encode(Stored(lesson: place.lesson, open: place.open, pages: place.pages, language: place.language))
     }
 }

@@ -18,7 +18,10 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "A JSON file of reference timings on the same shapes (Tests/scripts/bench_torch.py writes one): print ours, theirs and the ratio side by side.")
     var compare: String?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
+        language.apply(followLocale: true)
         let groups = try Self.groups(only: only)
         // Read the reference first: a bad file fails before minutes of timing.
         let reference = try compare.map { try ReferenceTimings.load($0) }
