@@ -46,7 +46,9 @@ enum Chinese {
         pace.map { (TextKey.pace($0.key), $0.value) },
         guide.map { (TextKey.guide($0.key), $0.value) },
         export.map { (TextKey.export($0.key), $0.value) },
-        explore.map { (TextKey.explore($0.key), $0.value) })
+        explore.map { (TextKey.explore($0.key), $0.value) },
+        // Chinese+Language.swift
+        languageTexts.map { (TextKey.language($0.key), $0.value) })
 
     static let common: [CommonKey: String] = [
         .listSeparator: "、",
@@ -133,6 +135,7 @@ enum Chinese {
         .helpPredict: "本课的“先预测再运行”问题",
         .helpBack: "返回课程列表；在那里退出",
         .helpQuit: "立即退出",
+        .helpLanguage: "切换实验室及其课程的语言",
         .helpInputMethod: "如按键无反应，请切换到英文输入模式。",
         .hintChoose: "选择",
         .hintOpen: "打开",
