@@ -71,6 +71,24 @@ final class GemmPackedB<T: EngineScalar>: @unchecked Sendable {
         }
     }
 
+    /// Workspaces for `count` concurrent `multiply(…, workspace:)` calls of up to `rows` rows each.
+    func prepare(workspaces count: Int, rows: Int) { reserve(threads: count, rows: rows) }
+
+    /// `multiply` on the calling thread with workspace `w` (made by `prepare`): for a
+    /// caller that splits the rows of A and C over threads itself, one workspace per
+    /// part. Bitwise the same as `multiply` on those rows.
+    func multiply(m: Int, alpha: T, a: UnsafePointer<T>, lda: Int, beta: T, c: UnsafeMutablePointer<T>, ldc: Int,
+                  workspace w: Int) {
+        guard m > 0, n > 0 else { return }
+        precondition(w < workspaces.count && min(roundUp(m, mr), mcBlock) <= workspaceRows,
+                     "GemmPackedB workspace \(w) not prepared for \(m) rows")
+        if k == 0 || alpha == 0 {
+            for i in 0..<m { for j in 0..<n { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] } }
+            return
+        }
+        serial(false, m, 0..<panels, alpha, a, lda, beta, c, ldc, workspaces[w])
+    }
+
     /// Workspaces for `threads` threads, each with room for min(M, MC) rows of A.
     private func reserve(threads: Int, rows: Int) {
         let needRows = min(roundUp(rows, mr), mcBlock)

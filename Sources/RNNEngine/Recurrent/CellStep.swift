@@ -2,7 +2,9 @@
 ///
 /// Shapes, row-major with one row per sequence of the batch (B rows); G = gates·H,
 /// S = `CellKind.savedBlocks`·H. A `_b` suffix names row b of a buffer.
-///   xp     (B, G)  input projection W_ih x_t + b_ih of this step
+///   xp     (B, G)  input projection W_ih x_t of this step, without b_ih; row b at
+///                  xp + b·xpStride (the projection of all steps stays batch-major)
+///   bih    (G)     b_ih, added here: (xp + b_ih) + (hp + b_hh), rounded in that order
 ///   hp     (B, G)  recurrent product W_hh h_{t−1} of this step, without its bias
 ///   bhh    (G)     b_hh, added here in the gate pass (hp + b_hh, rounded as if
 ///                  added first), so the step makes one pass over the gate block
@@ -16,32 +18,43 @@
 /// they differ only for the GRU's n gate, where r multiplies W_hn h + b_hn. It
 /// writes into `toPrevious` only the direct path to h_{t−1} (the GRU's z ⊙ h
 /// term, 0 for the others); the caller adds the path through W_hh, W_hhᵀ δ_t,
-/// with one matrix product for the whole batch.
+/// with one matrix product for the whole batch. Row b of `deltaIH` is at
+/// deltaIH + b·deltaIHStride (batch-major over the whole sequence, as ∂W_ih wants it).
+///
+/// Float32 runs `FloatCellRow` (all gates of 16 units in registers, bitwise the
+/// same values); float64 runs the loops below.
 struct CellStep<T: EngineScalar> {
     let kind: CellKind
-    let rows: Int
+    var rows: Int
     let hidden: Int
     /// The LSTM's forget gate held at this value (a negative control: f no longer
     /// learns, so c_t = v·c_{t−1} + i ⊙ g fades by v per step); nil for the real gate.
     var forgetClamp: T? = nil
+    /// False forces the plain loops for float32 too (tests compare the two paths).
+    var vectorised = true
 
-    func forward(xp: UnsafePointer<T>, hp: UnsafePointer<T>, bhh: UnsafePointer<T>, hPrev: UnsafePointer<T>,
-                 cPrev: UnsafePointer<T>?, saved: UnsafeMutablePointer<T>,
-                 h: UnsafeMutablePointer<T>, c: UnsafeMutablePointer<T>?) {
+    func forward(xp: UnsafePointer<T>, xpStride: Int, bih: UnsafePointer<T>, hp: UnsafePointer<T>,
+                 bhh: UnsafePointer<T>, hPrev: UnsafePointer<T>, cPrev: UnsafePointer<T>?,
+                 saved: UnsafeMutablePointer<T>, h: UnsafeMutablePointer<T>, c: UnsafeMutablePointer<T>?) {
+        if T.self == Float.self, vectorised, kind != .rnnReLU {
+            forwardFloat(xp: xp, xpStride: xpStride, bih: bih, hp: hp, bhh: bhh, hPrev: hPrev, cPrev: cPrev,
+                         saved: saved, h: h, c: c)
+            return
+        }
         let H = hidden, G = kind.gateCount * H, S = kind.savedBlocks * H
         for b in 0..<rows {
-            let (xp_b, hp_b, saved_b) = (xp + b * G, hp + b * G, saved + b * S)
+            let (xp_b, hp_b, saved_b) = (xp + b * xpStride, hp + b * G, saved + b * S)
             let (hPrev_b, h_b) = (hPrev + b * H, h + b * H)
             switch kind {
             case .rnnTanh:
-                for j in 0..<H { h_b[j] = xp_b[j] + (hp_b[j] + bhh[j]) }
+                for j in 0..<H { h_b[j] = (xp_b[j] + bih[j]) + (hp_b[j] + bhh[j]) }
                 T.tanhInPlace(h_b, H)
             case .rnnReLU:
-                for j in 0..<H { h_b[j] = max(0, xp_b[j] + (hp_b[j] + bhh[j])) }
+                for j in 0..<H { h_b[j] = max(0, (xp_b[j] + bih[j]) + (hp_b[j] + bhh[j])) }
             case .lstm:
                 // Pre-activations of i, f, g, o, then the nonlinearities a block at a time.
                 let (cPrev_b, c_b) = (cPrev! + b * H, c! + b * H)
-                for j in 0..<G { saved_b[j] = xp_b[j] + (hp_b[j] + bhh[j]) }
+                for j in 0..<G { saved_b[j] = (xp_b[j] + bih[j]) + (hp_b[j] + bhh[j]) }
                 T.sigmoidInPlace(saved_b, 2 * H)
                 T.tanhInPlace(saved_b + 2 * H, H)
                 T.sigmoidInPlace(saved_b + 3 * H, H)
@@ -53,12 +66,12 @@ struct CellStep<T: EngineScalar> {
                 T.tanhInPlace(tanhC, H)
                 for j in 0..<H { h_b[j] = o[j] * tanhC[j] }
             case .gru:
-                for j in 0..<(2 * H) { saved_b[j] = xp_b[j] + (hp_b[j] + bhh[j]) }
+                for j in 0..<(2 * H) { saved_b[j] = (xp_b[j] + bih[j]) + (hp_b[j] + bhh[j]) }
                 T.sigmoidInPlace(saved_b, 2 * H)
                 let (r, z, n, hn) = (saved_b, saved_b + H, saved_b + 2 * H, saved_b + 3 * H)
                 for j in 0..<H {
                     hn[j] = hp_b[2 * H + j] + bhh[2 * H + j]      // W_hn h_{t−1} + b_hn
-                    n[j] = xp_b[2 * H + j] + r[j] * hn[j]
+                    n[j] = (xp_b[2 * H + j] + bih[2 * H + j]) + r[j] * hn[j]
                 }
                 T.tanhInPlace(n, H)
                 for j in 0..<H { h_b[j] = (1 - z[j]) * n[j] + z[j] * hPrev_b[j] }
@@ -68,11 +81,17 @@ struct CellStep<T: EngineScalar> {
 
     func backward(g: UnsafePointer<T>, dc: UnsafeMutablePointer<T>?, saved: UnsafePointer<T>,
                   h: UnsafePointer<T>, hPrev: UnsafePointer<T>, cPrev: UnsafePointer<T>?,
-                  deltaIH: UnsafeMutablePointer<T>, deltaHH: UnsafeMutablePointer<T>,
+                  deltaIH: UnsafeMutablePointer<T>, deltaIHStride: Int, deltaHH: UnsafeMutablePointer<T>,
                   toPrevious: UnsafeMutablePointer<T>) {
+        if T.self == Float.self, vectorised, kind != .rnnReLU {
+            backwardFloat(g: g, dc: dc, saved: saved, h: h, hPrev: hPrev, cPrev: cPrev, deltaIH: deltaIH,
+                          deltaIHStride: deltaIHStride, deltaHH: deltaHH, toPrevious: toPrevious)
+            return
+        }
         let H = hidden, G = kind.gateCount * H, S = kind.savedBlocks * H
         for b in 0..<rows {
-            let (g_b, saved_b, deltaIH_b, deltaHH_b) = (g + b * H, saved + b * S, deltaIH + b * G, deltaHH + b * G)
+            let (g_b, saved_b, deltaHH_b) = (g + b * H, saved + b * S, deltaHH + b * G)
+            let deltaIH_b = deltaIH + b * deltaIHStride
             let (h_b, hPrev_b, toPrevious_b) = (h + b * H, hPrev + b * H, toPrevious + b * H)
             switch kind {
             case .rnnTanh:

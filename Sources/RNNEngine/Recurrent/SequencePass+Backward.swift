@@ -20,9 +20,8 @@ extension SequencePass {
         }
         let (B, Tn, H, G, S) = (batch, steps, hidden, gates, savedWidth)
         let dtype = outputGradient.dtype
-        let dL_dh_tbh = swapBatchAndTime(outputGradient.reshaped([B * Tn, H]), batch: B, steps: Tn)
         // Unfilled: the cell's backward step writes all G values of every row at every step.
-        var deltaIH_tbg = Tensor.unfilled([Tn, B, G], dtype: dtype)    // δ_t, input side, by time t
+        var deltaIH_btg = Tensor.unfilled([B * Tn, G], dtype: dtype)   // δ_t, input side, batch-major (b, t)
         var deltaHH_kbg = Tensor.unfilled([Tn, B, G], dtype: dtype)    // δ_t, recurrent side, by step k
         var toPrevious_bh = Tensor(zeros: [B, H], dtype: dtype)        // ∂L/∂h_{t−1}, built during step t
         var dc_bh: Tensor? = cell.kind.hasCellState ? (finalCellGradient ?? Tensor(zeros: [B, H], dtype: dtype)) : nil
@@ -30,7 +29,7 @@ extension SequencePass {
         var scratch_bh = Tensor(zeros: [B, H], dtype: dtype)
         var dcBefore_bh = Tensor(zeros: [B, H], dtype: dtype)          // ∂L/∂c_t before the cell's step
 
-        let (dL_dh, deltaIH, deltaHH) = (dL_dh_tbh.pointer(T.self), deltaIH_tbg.mutablePointer(T.self),
+        let (dL_dh, deltaIH, deltaHH) = (outputGradient.pointer(T.self), deltaIH_btg.mutablePointer(T.self),
                                          deltaHH_kbg.mutablePointer(T.self))
         let (toPrevious, g, scratch, dcBefore) = (toPrevious_bh.mutablePointer(T.self), g_bh.mutablePointer(T.self),
                                                   scratch_bh.mutablePointer(T.self), dcBefore_bh.mutablePointer(T.self))
@@ -38,26 +37,43 @@ extension SequencePass {
         let (hs, gs, whhp) = (saved.states.pointer(T.self), saved.gateValues.pointer(T.self), packedRecurrentWeight(whh))
         let cs = saved.cells?.pointer(T.self)
 
+        let parts = rowParts                                              // SequencePass+RowSplit.swift
+        if parts > 1 { whhp.prepare(workspaces: parts, rows: B) }
         for k in stride(from: Tn - 1, through: 0, by: -1) {
             let t = time(k)
-            // g_t = ∂L_t/∂h_t + what step t + 1 sent back.
-            for i in 0..<(B * H) { g[i] = dL_dh[t * B * H + i] + toPrevious[i] }
-            if let probe { recordGradientNorm(probe, t: t, g: g) }
             if mask != nil, let dc { dcBefore.update(from: dc, count: B * H) }
-            let (deltaHH_bg, deltaIH_bg) = (deltaHH + k * B * G, deltaIH + t * B * G)
-            // δ_t, ∂L/∂c_{t−1}, and the direct path to h_{t−1}.
-            cell.backward(g: g, dc: dc, saved: gs + k * B * S, h: hs + (k + 1) * B * H, hPrev: hs + k * B * H,
-                          cPrev: cs.map { $0 + k * B * H }, deltaIH: deltaIH_bg, deltaHH: deltaHH_bg,
-                          toPrevious: toPrevious)
-            // + W_hhᵀ δ_t (through the dropout mask, if any).
-            addRecurrentPath(deltaHH_bg, rows: B, whh: whhp, step: k, into: toPrevious, scratch: scratch)
+            let (deltaHH_bg, deltaIH_bg) = (deltaHH + k * B * G, deltaIH + t * G)      // δ_ih rows at stride T·G
+            // Rows `rows` of the step; `part` names the row part's workspace (nil: all rows).
+            func step(_ rows: Range<Int>, _ part: Int?) {
+                let lo = rows.lowerBound
+                // g_t = ∂L_t/∂h_t (row b of ∂L/∂output at (b, t)) + what step t + 1 sent back.
+                for b in rows {
+                    let (from, back, to) = (dL_dh + (b * Tn + t) * H, toPrevious + b * H, g + b * H)
+                    for j in 0..<H { to[j] = from[j] + back[j] }
+                }
+                // δ_t, ∂L/∂c_{t−1}, and the direct path to h_{t−1}.
+                cellRows(rows.count).backward(
+                    g: g + lo * H, dc: dc.map { $0 + lo * H }, saved: gs + (k * B + lo) * S,
+                    h: hs + ((k + 1) * B + lo) * H, hPrev: hs + (k * B + lo) * H, cPrev: cs.map { $0 + (k * B + lo) * H },
+                    deltaIH: deltaIH_bg + lo * Tn * G, deltaIHStride: Tn * G, deltaHH: deltaHH_bg + lo * G,
+                    toPrevious: toPrevious + lo * H)
+                // + W_hhᵀ δ_t (through the dropout mask, if any: then there is one part).
+                if let part {
+                    whhp.multiply(m: rows.count, alpha: 1, a: deltaHH_bg + lo * G, lda: G, beta: 1, c: toPrevious + lo * H,
+                                  ldc: H, workspace: part)
+                } else {
+                    addRecurrentPath(deltaHH_bg, rows: B, whh: whhp, step: k, into: toPrevious, scratch: scratch)
+                }
+            }
+            if parts == 1 { step(0..<B, nil) } else { Parallel.forEach(parts, threads: parts) { step(rowRange($0, of: parts), $0) } }
+            if let probe { recordGradientNorm(probe, t: t, g: g) }
             if let mask {
-                passGradientThroughPaddedSteps(mask, t: t, g: g, dcBefore: dcBefore, deltaIH: deltaIH_bg,
+                passGradientThroughPaddedSteps(mask, t: t, g: g, dcBefore: dcBefore, deltaIH: deltaIH_bg, deltaIHStride: Tn * G,
                                                deltaHH: deltaHH_bg, toPrevious: toPrevious, dc: dc)
             }
         }
         if let probe { recordInitialGradientNorm(probe, toPrevious_bh) }
-        return weightGradients(saved, deltaIH_tbg: deltaIH_tbg, deltaHH_kbg: deltaHH_kbg, wih: wih,
+        return weightGradients(saved, deltaIH_btg: deltaIH_btg, deltaHH_kbg: deltaHH_kbg, wih: wih,
                                inputGradient: inputGradient, dhInit: toPrevious_bh, dcInit: dc_bh)
     }
 
@@ -70,13 +86,13 @@ extension SequencePass {
 
     /// ∂W_hh = Σ δ_hhᵀ h_{t−1} (as W_hh read it), ∂b_hh = Σ δ_hh, ∂W_ih = Σ δ_ihᵀ x_t,
     /// ∂b_ih = Σ δ_ih and ∂x = δ_ih W_ih, each one product over all B·T rows.
-    func weightGradients(_ saved: Saved, deltaIH_tbg: Tensor, deltaHH_kbg: Tensor, wih: Tensor,
+    /// `deltaIH_btg` is (B·T, G), batch-major.
+    func weightGradients(_ saved: Saved, deltaIH_btg deltaIH_bt_g: Tensor, deltaHH_kbg: Tensor, wih: Tensor,
                          inputGradient: Bool, dhInit: Tensor, dcInit: Tensor?) -> Gradients {
         let (B, Tn, H, G) = (batch, steps, hidden, gates)
         let deltaHH = deltaHH_kbg.reshaped([Tn * B, G])
         let dwhh = Tensor.matmul(deltaHH, saved.recurrentInput.reshaped([Tn * B, H]), transposeA: true)
         let dbhh = deltaHH.sum(axis: 0)
-        let deltaIH_bt_g = swapBatchAndTime(deltaIH_tbg.reshaped([Tn * B, G]), batch: Tn, steps: B).reshaped([B * Tn, G])
         let dwih = Tensor.matmul(deltaIH_bt_g, saved.x, transposeA: true)
         let dbih = deltaIH_bt_g.sum(axis: 0)
         let dx = inputGradient ? Tensor.matmul(deltaIH_bt_g, wih).reshaped([B, Tn, input]) : nil

@@ -54,14 +54,16 @@ extension SequencePass {
         }
     }
 
-    /// A padded step passed its state through unchanged: so does its gradient. For
+    /// A padded step passed its state through unchanged: so does its gradient. Row b
+    /// of `deltaIH` is at b·deltaIHStride. For
     /// rows padded at time t: no δ, ∂L/∂h_{t−1} = g_t and ∂L/∂c_{t−1} = ∂L/∂c_t.
     func passGradientThroughPaddedSteps(_ mask: [Bool], t: Int, g: UnsafePointer<T>, dcBefore: UnsafePointer<T>,
-                                        deltaIH: UnsafeMutablePointer<T>, deltaHH: UnsafeMutablePointer<T>,
+                                        deltaIH: UnsafeMutablePointer<T>, deltaIHStride: Int,
+                                        deltaHH: UnsafeMutablePointer<T>,
                                         toPrevious: UnsafeMutablePointer<T>, dc: UnsafeMutablePointer<T>?) {
         let (H, G) = (hidden, gates)
         for b in 0..<batch where !mask[b * steps + t] {
-            for j in 0..<G { deltaHH[b * G + j] = 0; deltaIH[b * G + j] = 0 }
+            for j in 0..<G { deltaHH[b * G + j] = 0; deltaIH[b * deltaIHStride + j] = 0 }
             (toPrevious + b * H).update(from: g + b * H, count: H)
             if let dc { (dc + b * H).update(from: dcBefore + b * H, count: H) }
         }

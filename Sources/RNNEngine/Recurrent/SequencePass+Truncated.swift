@@ -75,7 +75,7 @@ extension SequencePass {
             for a in 0..<ages {
                 cell.backward(g: g + a * BH, dc: hasCell ? dcLeaving + (a + 1) * BH : nil, saved: gs + k * B * S,
                               h: hs + (k + 1) * BH, hPrev: hs + k * BH, cPrev: cs.map { $0 + k * BH },
-                              deltaIH: ageDeltaIH + a * BG, deltaHH: ageDeltaHH + a * BG,
+                              deltaIH: ageDeltaIH + a * BG, deltaIHStride: G, deltaHH: ageDeltaHH + a * BG,
                               toPrevious: leaving + (a + 1) * BH)
             }
             if leavingAges > 0 {                       // + W_hhᵀ δ_t for every age that leaves, one product
@@ -112,7 +112,8 @@ extension SequencePass {
             if let dcp { for i in 0..<BH { dcp[i] += dcArriving[a * BH + i] } }
         }
         if let probe { recordInitialGradientNorm(probe, dhInit) }
-        return weightGradients(saved, deltaIH_tbg: deltaIH_tbg, deltaHH_kbg: deltaHH_kbg, wih: wih,
+        let deltaIH_btg = swapBatchAndTime(deltaIH_tbg.reshaped([Tn * B, G]), batch: Tn, steps: B).reshaped([B * Tn, G])
+        return weightGradients(saved, deltaIH_btg: deltaIH_btg, deltaHH_kbg: deltaHH_kbg, wih: wih,
                                inputGradient: inputGradient, dhInit: dhInit, dcInit: dcInit)
     }
 }

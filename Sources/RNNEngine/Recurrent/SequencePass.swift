@@ -3,7 +3,7 @@
 /// (`SimpleRNNBPTT` is its plain twin for the simple RNN, in lesson 2's symbols).
 ///
 /// Forward: the input projection of all T steps is one matrix product
-/// (B·T, I)·W_ihᵀ; then, step by step, one (B, H)·W_hhᵀ product and the cell's
+/// (B·T, I)·W_ihᵀ, left batch-major; then, step by step, one (B, H)·W_hhᵀ product and the cell's
 /// gate arithmetic (`CellStep`). Backward (`SequencePass+Backward.swift`) walks the
 /// steps from the last back to the first, carrying ∂L/∂h (and ∂L/∂c) to the
 /// previous step; the weight gradients are gathered into three products at the
@@ -60,9 +60,9 @@ struct SequencePass<T: EngineScalar> {
         let dtype = x.dtype
         let kept = keepsActivations ? Tn : 1                               // steps whose buffers survive
         let x_bt_i = x.reshaped([B * Tn, input])
-        // (T, B, G): W_ih x_t + b_ih, the bias added while the rows move to time-major.
-        let xp_tbg = swapBatchAndTime(Tensor.matmul(x_bt_i, wih, transposeB: true), adding: bih, batch: B, steps: Tn,
-                                      as: T.self)
+        // (B·T, G), batch-major: W_ih x_t for all steps in one product; the cell reads
+        // step t's rows at stride T·G and adds b_ih in its pass over the gates.
+        let xp_btg = Tensor.matmul(x_bt_i, wih, transposeB: true)
         // W_hhᵀ (H, G) packed for the kernel once for all T steps, not once per step.
         let whhT = GemmPackedB<T>(transposed: true, b: whh.pointer(T.self), ldb: H, k: H, n: G)
         // Unfilled: row 0 is h_init and every step writes its row (all of h_t, all S gate values).
@@ -78,7 +78,9 @@ struct SequencePass<T: EngineScalar> {
                             hp_bg.mutablePointer(T.self))
         let cs = cells_kbh == nil ? nil : cells_kbh!.mutablePointer(T.self)
         let dropped = droppedInput_kbh == nil ? nil : droppedInput_kbh!.mutablePointer(T.self)
-        let (xp, bhhp) = (xp_tbg.pointer(T.self), bhh.pointer(T.self))
+        let (xp, bihp, bhhp) = (xp_btg.pointer(T.self), bih.pointer(T.self), bhh.pointer(T.self))
+        let parts = rowParts                                              // SequencePass+RowSplit.swift
+        if parts > 1 { whhT.prepare(workspaces: parts, rows: B) }
         for k in 0..<Tn {
             let t = time(k)
             let (hPrev_bh, h_bh) = (hs + k * B * H, hs + (k + 1) * B * H)
@@ -87,10 +89,22 @@ struct SequencePass<T: EngineScalar> {
             // What W_hh reads: h_{t−1}, or h_{t−1} ⊙ m under recurrent dropout.
             let hIn_bh = applyRecurrentDropout(to: hPrev_bh, step: k,
                                                into: dropped.map { $0 + (keepsActivations ? k : 0) * B * H })
-            // hp = h_{t−1} W_hhᵀ; the cell adds b_hh in its pass over the gates.
-            whhT.multiply(m: B, alpha: 1, a: hIn_bh, lda: H, beta: 0, c: hp, ldc: G)
-            cell.forward(xp: xp + t * B * G, hp: hp, bhh: bhhp, hPrev: hPrev_bh, cPrev: cPrev_bh.map { UnsafePointer($0) },
-                         saved: gateValues_bs, h: h_bh, c: c_bh)
+            // Rows `rows` of the step: hp = h_{t−1} W_hhᵀ, then the cell, which adds b_ih and
+            // b_hh in its pass over the gates. `part` names the row part's workspace (nil: all rows).
+            func step(_ rows: Range<Int>, _ part: Int?) {
+                let lo = rows.lowerBound
+                if let part {
+                    whhT.multiply(m: rows.count, alpha: 1, a: hIn_bh + lo * H, lda: H, beta: 0, c: hp + lo * G, ldc: G,
+                                  workspace: part)
+                } else {
+                    whhT.multiply(m: B, alpha: 1, a: hIn_bh, lda: H, beta: 0, c: hp, ldc: G)
+                }
+                cellRows(rows.count).forward(
+                    xp: xp + lo * Tn * G + t * G, xpStride: Tn * G, bih: bihp, hp: hp + lo * G, bhh: bhhp,
+                    hPrev: hPrev_bh + lo * H, cPrev: cPrev_bh.map { UnsafePointer($0 + lo * H) },
+                    saved: gateValues_bs + lo * S, h: h_bh + lo * H, c: c_bh.map { $0 + lo * H })
+            }
+            if parts == 1 { step(0..<B, nil) } else { Parallel.forEach(parts, threads: parts) { step(rowRange($0, of: parts), $0) } }
             if let mask { keepStateAtPaddedSteps(mask, t: t, hPrev: hPrev_bh, h: h_bh, cPrev: cPrev_bh, c: c_bh) }
             if let probe { recordForward(probe, t: t, h: h_bh, c: c_bh, gateValues: gateValues_bs) }
         }

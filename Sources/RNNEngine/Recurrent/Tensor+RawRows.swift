@@ -64,21 +64,3 @@ extension Tensor {
 func swapBatchAndTime(_ x: Tensor, batch: Int, steps: Int) -> Tensor {
     x.swapBatchAndTimeRows(p: batch, q: steps).reshaped([steps, batch, x.count / max(batch * steps, 1)])
 }
-
-/// `swapBatchAndTime(x + bias)` in one pass: x is (B·T, K) batch-major, `bias` (K)
-/// is added to every row on the way; the result is (T, B, K). Each element is the
-/// same single rounded sum as the broadcast add, so the values are bitwise those
-/// of the two-pass version, without its (B·T, K) intermediate.
-func swapBatchAndTime<T: EngineScalar>(_ x: Tensor, adding bias: Tensor, batch: Int, steps: Int, as _: T.Type) -> Tensor {
-    let k = x.count / max(batch * steps, 1)
-    precondition(bias.count == k)
-    var out = Tensor.unfilled([steps, batch, k], dtype: x.dtype)
-    let (src, b, dst) = (x.pointer(T.self), bias.pointer(T.self), out.mutablePointer(T.self))
-    for i in 0..<batch {
-        for j in 0..<steps {
-            let (from, to) = (src + (i * steps + j) * k, dst + (j * batch + i) * k)
-            for e in 0..<k { to[e] = from[e] + b[e] }
-        }
-    }
-    return out
-}
