@@ -112,6 +112,7 @@ enum Chinese {
     static let keys: [KeyMapKey: String] = [
         .helpLoad: "把用 W 保存的运行载入本课",
         .hintLoad: "载入",
+        .manualLanguage: "切换实验室及其课程的语言；下次启动时沿用该语言",
         .manualLoad: "把用 `W` 保存的运行载入当前课程：列出本课在 `runs/` 中的检查点，最新的在前（↑↓ 选择，Enter 载入，Esc 取消）；其设置和参数替换当前运行，训练从它的步数继续；不匹配的检查点会被拒绝，并说明期望的是什么",
         .helpTitle: "按键",
         .helpClose: "按任意键关闭。",
