@@ -119,7 +119,7 @@ extension Chinese {
         .inCheck: "验证项 {check}：{problem}",
         .clauseInCheck: "验证项 {check}：`{clause}` {problem}",
         .keyInCheck: "验证项 {check}：{key}：{problem}",
-        .hintInCheck: "验证项 {check}：提示要求学习者做做不到的事：{problem}",
+        .hintInCheck: "验证项 {check}：提示要求学习者做无法做到的事：{problem}",
         .neverNaN: "永远不会成立：NaN 永远不被接受",
         .neverInfinite: "永远不会成立：阈值是无穷大",
         .neverInRange: "永远不会成立：{metric} 的取值在 {range} 内",

@@ -195,7 +195,7 @@ enum Chinese {
         .manualMouse: "点击课程（再点一次打开）、标签页、旋钮、验证项或热图单元格；滚轮滚动正文与列表",
         .hintUnpin: "解除",
         .helpSave: "保存本次运行：参数与运行文件（rnnlab replay）",
-        .manualSave: "把本次运行保存到状态目录的 `runs/`：参数（供 `rnnlab export --from` 或 `run --init-from` 使用）与运行文件（`rnnlab replay` 可逐位复现训练）；状态行会显示启动同一运行的 `rnnlab run` 命令",
+        .manualSave: "把本次运行保存到状态文件夹的 `runs/`：参数（供 `rnnlab export --from` 或 `run --init-from` 使用）与运行文件（`rnnlab replay` 可逐位复现训练）；状态行会显示启动同一运行的 `rnnlab run` 命令",
         .manualPin: "把本次运行固定为参照：损失与指标曲线会把它画在当前运行旁边，并标出不同的设置；改一个旋钮后按 `r` 训练变体（再按 `c` 取消固定）",
     ]
 
