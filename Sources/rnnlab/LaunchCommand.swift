@@ -16,10 +16,34 @@ struct LaunchCommand: ParsableCommand {
     @Flag(name: .customLong("fresh"), help: "A classroom start: every lesson opens with its own settings, not the knobs saved on an earlier visit (those are kept), at its first page, and the lab opens on the list of lessons.")
     var fresh = false
 
+    @Flag(name: .customLong("no-mouse"), help: ArgumentHelp(Language.english(.cli(.noMouseHelp))))
+    var noMouse = false
+
+    /// The variable that turns the mouse off as `--no-mouse` does: `RNNLAB_MOUSE=0`.
+    static let mouseVariable = "RNNLAB_MOUSE"
+
+    /// Whether the lab asks the terminal for clicks and the wheel: not with
+    /// `--no-mouse`, nor with `RNNLAB_MOUSE` 0 (or off, no, false); yes when it
+    /// is unset, empty, 1 (on, yes, true). Any other value is refused, named.
+    static func mouse(noMouse: Bool, environment: [String: String]) -> Result<Bool, Reason> {
+        if noMouse { return .success(false) }
+        guard let text = environment[mouseVariable]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return .success(true) }
+        switch text.lowercased() {
+        case "0", "off", "no", "false": return .success(false)
+        case "1", "on", "yes", "true": return .success(true)
+        default: return .failure(Reason(.command(.badMouseVariable), ["value": .text(text)]))
+        }
+    }
+
     func run() throws {
         BacktracerSetting.makeNonInteractive()
-        let library = try options.library()
         let environment = ProcessInfo.processInfo.environment
+        let mouse: Bool
+        switch LaunchCommand.mouse(noMouse: noMouse, environment: environment) {
+        case .success(let on): mouse = on
+        case .failure(let refusal): fail(refusal.phrase)
+        }
+        let library = try options.library()
         let progress = ProgressStore()
         let knobs = KnobStore(besideProgress: progress.url)
         let place = PlaceStore(besideProgress: progress.url)
@@ -36,7 +60,7 @@ struct LaunchCommand: ParsableCommand {
         let resumes = fresh ? false : state.restore(place.place)
         let loop = LabLoop(state: state, progress: progress, knobs: knobs, place: place, resumes: resumes,
                            dataDirectory: options.dataDirectory,
-                           capabilities: Capabilities.detect(environment: environment))
+                           capabilities: Capabilities.detect(environment: environment), mouse: mouse)
         do {
             try loop.run()
         } catch let error as LabLoopError {
