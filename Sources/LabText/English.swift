@@ -176,7 +176,7 @@ enum English {
         .hintInspectMove: "move",
         .hintInspectNext: "next panel",
         .hintInspectDone: "done",
-        .manualInspect: "inspect: a cursor on a heatmap or plot reads unit, time step and value on the message line; arrows move it, Tab goes to the next panel, `i` or Esc ends",
+        .manualInspect: "inspect: a cursor on a heatmap, plot or table reads what is under it on the message line (unit, time step and value; output and source step; row and column); arrows move it, Tab goes to the next panel, `i` or Esc ends",
         .helpMouse: "select and focus, scroll; off with --no-mouse",
         .manualMouse: "click a lesson (again to open it), a tab, a knob, a check or a heatmap cell; the wheel scrolls the prose and lists (`rnnlab --no-mouse` or RNNLAB_MOUSE=0 leaves the mouse to the terminal)",
         .hintUnpin: "unpin",

@@ -41,7 +41,7 @@ import TerminalUI
         wide.render(plot(limit: 2), in: wide.bounds)
         #expect(rows(wide)[0].contains("pinned hidden 8, lr 0.01"))
         #expect(rows(wide)[1].contains("┤") || rows(wide)[1].contains("│"), "\(rows(wide)[1])")
-        var short = Buffer(width: 44, height: 7)
+        var short = Buffer(width: 44, height: 6)
         short.render(plot(limit: 2), in: short.bounds)
         #expect(!rows(short)[1].contains("pinned"))
     }

@@ -81,7 +81,7 @@ extension AttentionPanel {
         let layout = AttentionLayout(rows: grid.rows, columns: grid.columns, rowLabels: rowSymbols, columnLabels: columnSymbols, in: body)
         let map = Heatmap(rows: grid.rows, columns: grid.columns, values: [], range: 0...1, showLegend: false)
         guard map.cell(row: 0, column: 0, in: layout.grid) != nil else { return nil }
-        let title = title(context)
+        let title = self.title(context)
         return Inspection(rows: grid.rows, columns: grid.columns, start: (0, 0),
                           cells: { r, c in
                               let (rh, cw) = (layout.rowHeight, layout.columnWidth)

@@ -86,7 +86,7 @@ extension PredictionsPanel {
     func inspection(_ context: PanelContext, in area: Rect) -> Inspection? {
         let places = predictionPlaces(context, in: area)
         guard !places.isEmpty else { return nil }
-        let title = title(context)
+        let title = self.title(context)
         func clamped(_ r: Int, _ c: Int) -> (PredictionPlace, Int) {
             let place = places[r]
             return (place, min(c, max(0, max(place.predicted.count, place.target.count) - 1)))

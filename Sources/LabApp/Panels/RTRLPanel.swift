@@ -6,7 +6,7 @@ import TerminalUI
 /// then the multiply-adds per step of each at three hidden sizes (counted) and the time
 /// per step (measured), each with its fitted growth exponents on a line of their
 /// own. Narrow, it drops the norm columns; short, the per-parameter rows. The
-/// inspect cursor reads every cell, the dropped columns included.
+/// inspect cursor reads every cell, the dropped columns and rows included.
 struct RTRLPanel: DashboardPanel {
     let id = PanelKind.rtrl
     let placement = PanelPlacement.row
@@ -146,8 +146,8 @@ struct RTRLTable {
             let start = blockStart[costBlockOf[i]]
             cells.append(row.map { Cell(place: place(start + $0.line, $0.x, $0.width), readout: $0.readout) })
         }
-        // Rows the cursor could not see at all (no line of theirs drawn) are left out.
-        cells.removeAll { $0.allSatisfy { $0.place == nil } }
+        // Rows with no line drawn (a short panel drops the per-parameter rows first) stay:
+        // the cursor still reads them, with nothing to highlight.
     }
 
     /// Cells padded to `widths` display columns; the cell after the last width is not padded.

@@ -72,7 +72,7 @@ extension LinePlot {
     func geometry(in a: Rect, yRange yr: (Double, Double)) -> Geometry {
         let one = geometry(in: a, yRange: yr, legendRows: showLegend && !series.isEmpty && a.height >= 5 ? 1 : 0)
         // A second legend row only when the entries need it and the plot keeps its room.
-        guard one.legendRows == 1, legendRowLimit > 1, a.height >= 8,
+        guard one.legendRows == 1, legendRowLimit > 1, a.height >= 7,
               legendLines(width: a.maxX - one.plot.x, skipped: [Int](repeating: 0, count: series.count)).count > 1 else { return one }
         return geometry(in: a, yRange: yr, legendRows: 2)
     }
