@@ -92,6 +92,20 @@ import Testing
         #expect(Self.reversed(state, left: 36).map(\.symbol).joined() == PanelNumbers.value(0.004))
     }
 
+    /// At 80×24 the cost columns are narrow; counts such as 3.25e6 must not run into their neighbours.
+    @Test func narrowCostColumnsKeepAGapBetweenValues() throws {
+        var context = panelContext(clippedState(panels: "[loss, rtrl]"))
+        for (name, value) in [("rtrl_macs_16", 3.25e6), ("rtrl_macs_32", 4.24e7), ("rtrl_macs_64", 6.06e8), ("rtrl_mac_growth", 3.8),
+                              ("bptt_macs_16", 29_700), ("bptt_macs_32", 109_000), ("bptt_macs_64", 414_000), ("bptt_mac_growth", 1.9)] {
+            context.run.measurements.append(Metric(try #require(MetricKind.known(name)), value))
+        }
+        var buffer = Buffer(width: 30, height: 14)
+        RTRLPanel().draw(context, in: buffer.bounds, buffer: &buffer)
+        let text = (0..<buffer.height).map { y in String((0..<buffer.width).map { buffer[$0, y].symbol }) }.joined(separator: "\n")
+        #expect(text.contains("3.25e6 4.24e7"), "\(text)")
+        #expect(!text.contains("3.25e64"), "\(text)")
+    }
+
     @Test(arguments: [(80, 24), (100, 30)])
     func snapshots(width: Int, height: Int) {
         var attention = attentionState(width: width, height: height)

@@ -84,7 +84,11 @@ struct RTRLTable {
             let sizes = Measurement.timedSizes
             let names: [(String, PanelKey)] = [("rtrl", .rtrlRowRTRL), ("bptt", .rtrlRowBPTT)]
             let first = max(6, ([t(heading, [:])] + names.map { t($0.1, [:]) }).map { $0.displayWidth + 1 }.max() ?? 0)
-            let column = max(6, min(9, (area.width - first) / max(1, sizes.count)))  // narrower columns before any is cut
+            // Narrower columns before any is cut, but never so narrow that two values run together.
+            let widest = sizes.flatMap { size in
+                [t(.rtrlSize, ["size": .integer(size)])] + names.map { m["\($0.0)_\(unit)_\(size)"].map(value) ?? "–" }
+            }.map { $0.displayWidth + 1 }.max() ?? 0
+            let column = max(6, widest, min(9, (area.width - first) / max(1, sizes.count)))
             let widths = [first] + sizes.map { _ in column }
             var block: [(String, Style)] = [(Self.row([t(heading, [:])] + sizes.map { t(.rtrlSize, ["size": .integer($0)]) }, widths), LabTheme.dim)]
             var exponents: [String] = []
