@@ -80,12 +80,13 @@ import Testing
         // Left twice: the BPTT norm, read even where the panel is too narrow to show it.
         send(&state, keys(.left, .left))
         #expect(InspectTests.messageLine(state) == "\(title): weight_hh_l0, ‖g‖ BPTT: 0.5")
-        #expect(!Self.reversed(state, left: 36).isEmpty)
+        // At 100×30 the parameter's row is drawn, so its name is highlighted; at 80×24 the panel is too short for it.
+        #expect(Self.reversed(state, left: 36).isEmpty == (width == 80))
         // Down: the RTRL cost row at the first size, then the fitted exponent at the end of the row.
         send(&state, keys(.down))
         #expect(InspectTests.messageLine(state) == "\(title): RTRL at H=16: 0.03 (ms per step)", "\(InspectTests.messageLine(state))")
         send(&state, keys(.end))
-        #expect(InspectTests.messageLine(state) == "\(title): RTRL, ms per step: ~H^3.0", "\(InspectTests.messageLine(state))")
+        #expect(InspectTests.messageLine(state) == "\(title): RTRL, ms per step: ~H^3", "\(InspectTests.messageLine(state))")
         send(&state, keys(.down, .home, .right))
         #expect(InspectTests.messageLine(state) == "\(title): BPTT at H=32: 4e-3 (ms per step)", "\(InspectTests.messageLine(state))")
         // The cursor is on the value it reads.
