@@ -20,7 +20,7 @@ struct KeysAndMouseEndToEndTests {
 
     @Test func theMouseIsOnByDefaultAndOffWithNoMouseOrTheVariable() throws {
         for (prefix, arguments, expected) in [([String](), [String](), true), ([], ["--no-mouse"], false),
-                                              (["env", "RNNLAB_MOUSE=0"], [], false)] {
+                                              (["/usr/bin/env", "RNNLAB_MOUSE=0"], [], false)] {
             let (lab, state) = try TmuxSession.launchLab(prefix: prefix, arguments: arguments)
             defer { lab.close(); try? FileManager.default.removeItem(at: state) }
             try homeScreen(lab)
@@ -36,10 +36,10 @@ struct KeysAndMouseEndToEndTests {
     }
 
     @Test func aBadMouseVariableIsRefusedByName() throws {
-        let (lab, state) = try TmuxSession.launchLab(prefix: ["env", "RNNLAB_MOUSE=maybe"])
+        let (lab, state) = try TmuxSession.launchLab(prefix: ["/usr/bin/env", "RNNLAB_MOUSE=maybe"])
         defer { lab.close(); try? FileManager.default.removeItem(at: state) }
         try lab.waitForExit(timeout: 30)
-        let printed = try lab.tmux(["capture-pane", "-p", "-J", "-t", lab.name])
+        let printed = try lab.tmux(["capture-pane", "-p", "-J", "-S", "-50", "-t", lab.name])
         #expect(printed.contains("RNNLAB_MOUSE must be 0 (no mouse) or 1, got \"maybe\""), "\(printed)")
     }
 
