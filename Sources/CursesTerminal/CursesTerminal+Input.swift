@@ -60,8 +60,25 @@ extension CursesTerminal {
         setTimeout(0)
         while true {
             var code: wint_t = 0
-            let status = wget_wch(window, &code)
+            var status: Int32
+            if let read = unread {
+                unread = nil
+                (status, code) = (read.status, wint_t(read.code))
+            } else {
+                status = wget_wch(window, &code)
+            }
             if status == KeyDecoder.Status.none { return nil }
+            if status == KeyDecoder.Status.character && code == 0x1B {
+                // An ESC curses did not match to a key: Esc itself, or the start of a sequence to skip whole.
+                let (event, after) = EscapeSequence.decode(next: {
+                    var next: wint_t = 0
+                    let s = wget_wch(window, &next)
+                    return s == KeyDecoder.Status.none ? nil : (s, UInt32(next))
+                })
+                unread = after
+                if let event { return event }
+                continue
+            }
             if status == KeyDecoder.Status.functionKey && Int32(bitPattern: UInt32(code)) == KEY_MOUSE {
                 var x: Int32 = 0, y: Int32 = 0
                 var bstate: mmask_t = 0

@@ -71,6 +71,8 @@ public final class CursesTerminal {
     var needsFullRedraw = true
     /// The `wtimeout` last set, to avoid repeating it.
     var currentTimeout: Int32 = .min
+    /// A key read while deciding what an ESC began, to decode next (``EscapeSequence``).
+    var unread: EscapeSequence.Read?
     /// Wide-string scratch for one grapheme (CCHARW_MAX chars + NUL).
     let graphemeScratch: UnsafeMutablePointer<wchar_t>
     /// The last style drawn and its curses attributes and pair.

@@ -74,6 +74,7 @@ extension English {
         .lintSummary: "{files} lesson {files:file|files}, {problems} {problems:problem|problems}",
         .badThreads: "--threads must be between 1 and {most} on this machine, got {value}",
         .badThreadsVariable: "RNNLAB_THREADS must be a whole number between 1 and {most} on this machine, got \"{value}\"",
+        .badMouseVariable: "RNNLAB_MOUSE must be 0 (no mouse) or 1, got \"{value}\"",
         .optionRefused: "{option}: {reason}",
         .noLessons: "no lessons in {folder} (give the folder with --lessons-dir or $RNNLAB_LESSONS_DIR)",
         .setSyntax: "--set takes name=value, got \"{text}\"",

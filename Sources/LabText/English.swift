@@ -181,9 +181,9 @@ enum English {
         .hintInspectMove: "move",
         .hintInspectNext: "next panel",
         .hintInspectDone: "done",
-        .manualInspect: "inspect: a cursor on a heatmap or plot reads unit, time step and value on the message line; arrows move it, Tab goes to the next panel, `i` or Esc ends",
-        .helpMouse: "select and focus; scroll the prose and lists",
-        .manualMouse: "click a lesson (again to open it), a tab, a knob, a check or a heatmap cell; the wheel scrolls the prose and lists",
+        .manualInspect: "inspect: a cursor on a heatmap, plot or table reads what is under it on the message line (unit, time step and value; output and source step; row and column); arrows move it, Tab goes to the next panel, `i` or Esc ends",
+        .helpMouse: "select and focus, scroll; off with --no-mouse",
+        .manualMouse: "click a lesson (again to open it), a tab, a knob, a check or a heatmap cell; the wheel scrolls the prose and lists (`rnnlab --no-mouse` or RNNLAB_MOUSE=0 leaves the mouse to the terminal)",
         .hintUnpin: "unpin",
         .helpSave: "save the run: parameters and run file (rnnlab replay)",
         .manualSave: "save the run into the state folder's `runs/`: a checkpoint that `rnnlab run --resume` (or `O`) continues exactly, with its optimiser state (also for `rnnlab export --from` or `run --init-from`), and its run file, which `rnnlab replay` trains again bit for bit; the status line shows the `rnnlab run` command that starts the same run",
@@ -216,6 +216,7 @@ enum English {
     static let cli: [CLIKey: String] = [
         .abstract: "An interactive terminal lab for recurrent neural networks.",
         .launchAbstract: "Open the lab (the default).",
+        .noMouseHelp: "Leave the mouse to the terminal (its own text selection and scrolling); every action has a key. RNNLAB_MOUSE=0 does the same.",
         .error: "rnnlab: {error}",
     ]
 }

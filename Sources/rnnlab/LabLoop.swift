@@ -26,6 +26,8 @@ final class LabLoop {
     private let resumes: Bool
     private let dataDirectory: DataDirectory
     private let capabilities: Capabilities
+    /// Whether to ask the terminal for clicks and the wheel (not with `--no-mouse` or `RNNLAB_MOUSE=0`).
+    private let mouse: Bool
     private var session: TrainerSession?
     /// The trainer of the lesson's `compare` run, when it has one.
     private var companion: TrainerSession?
@@ -44,7 +46,7 @@ final class LabLoop {
     static let inputBudget = Duration.milliseconds(50)
 
     init(state: AppState, progress: ProgressStore, knobs: KnobStore, place: PlaceStore, resumes: Bool,
-         dataDirectory: DataDirectory, capabilities: Capabilities) {
+         dataDirectory: DataDirectory, capabilities: Capabilities, mouse: Bool = true) {
         self.state = state
         self.progress = progress
         self.knobs = knobs
@@ -53,6 +55,7 @@ final class LabLoop {
         self.resumes = resumes
         self.dataDirectory = dataDirectory
         self.capabilities = capabilities
+        self.mouse = mouse
     }
 
     /// Runs until the learner quits or a quit signal arrives. The terminal is
@@ -66,7 +69,7 @@ final class LabLoop {
         LabLoop.unblockQuitSignals()
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal.start(capabilities: capabilities)
+            terminal = try CursesTerminal.start(capabilities: capabilities, options: CursesTerminal.Options(mouse: mouse))
         } catch {
             let key: CommandKey = (error as? CursesTerminalError) == .notATerminal ? .cannotOpenLabNoTerminal : .cannotOpenLab
             throw LabLoopError(phrase: Phrase(.command(key), ["reason": .text("\(error)")]))

@@ -18,6 +18,25 @@ struct LaunchCommand: ParsableCommand {
     @Flag(name: .customLong("fresh"), help: "A classroom start: every lesson opens with its own settings, not the knobs saved on an earlier visit (those are kept), at its first page, and the lab opens on the list of lessons.")
     var fresh = false
 
+    @Flag(name: .customLong("no-mouse"), help: ArgumentHelp(Language.english(.cli(.noMouseHelp))))
+    var noMouse = false
+
+    /// The variable that turns the mouse off as `--no-mouse` does: `RNNLAB_MOUSE=0`.
+    static let mouseVariable = "RNNLAB_MOUSE"
+
+    /// Whether the lab asks the terminal for clicks and the wheel: not with
+    /// `--no-mouse`, nor with `RNNLAB_MOUSE` 0 (or off, no, false); yes when it
+    /// is unset, empty, 1 (on, yes, true). Any other value is refused, named.
+    static func mouse(noMouse: Bool, environment: [String: String]) -> Result<Bool, Reason> {
+        if noMouse { return .success(false) }
+        guard let text = environment[mouseVariable]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return .success(true) }
+        switch text.lowercased() {
+        case "0", "off", "no", "false": return .success(false)
+        case "1", "on", "yes", "true": return .success(true)
+        default: return .failure(Reason(.command(.badMouseVariable), ["value": .text(text)]))
+        }
+    }
+
     func run() throws {
         BacktracerSetting.makeNonInteractive()
         let environment = ProcessInfo.processInfo.environment
@@ -25,6 +44,11 @@ struct LaunchCommand: ParsableCommand {
         // show every 汉字 as "?" (the message says how to fix it, in both languages).
         refuseNonUTF8Locale(environment: environment)
         let capabilities = display.capabilities(environment: environment)
+        let mouse: Bool
+        switch LaunchCommand.mouse(noMouse: noMouse, environment: environment) {
+        case .success(let on): mouse = on
+        case .failure(let refusal): fail(refusal.phrase)
+        }
         let library = try options.library()
         let progress = ProgressStore()
         let knobs = KnobStore(besideProgress: progress.url)
@@ -47,7 +71,7 @@ struct LaunchCommand: ParsableCommand {
         state.setLanguage(options.language.apply(followLocale: true, saved: place.place.language, environment: environment))
         let loop = LabLoop(state: state, progress: progress, knobs: knobs, place: place, resumes: resumes,
                            dataDirectory: options.dataDirectory,
-                           capabilities: capabilities)
+                           capabilities: capabilities, mouse: mouse)
         do {
             try loop.run()
         } catch let error as LabLoopError {

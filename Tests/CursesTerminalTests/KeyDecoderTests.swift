@@ -108,4 +108,83 @@ struct KeyDecoderTests {
         #expect(char(0x4E2D) == .character("中"))
         #expect(char(0xFF5F) == .character("｟"))
     }
+
+    // MARK: What an ESC begins (``EscapeSequence``)
+
+    /// Decodes an ESC followed by `rest` (characters, or function-key codes
+    /// written as negative numbers), as the terminal reads it: the event, what
+    /// was left unread, and how many results it took.
+    private func afterEscape(_ rest: [Int]) -> (event: KeyEvent?, unread: EscapeSequence.Read?, taken: Int) {
+        var queue = rest.map { $0 < 0 ? (status: KeyDecoder.Status.functionKey, code: UInt32(-$0))
+                                      : (status: KeyDecoder.Status.character, code: UInt32($0)) }
+        var taken = 0
+        let (event, unread) = EscapeSequence.decode(next: {
+            guard !queue.isEmpty else { return nil }
+            taken += 1
+            return queue.removeFirst()
+        })
+        return (event, unread, taken)
+    }
+    private func codes(_ text: String) -> [Int] { text.unicodeScalars.map { Int($0.value) } }
+
+    @Test func aLoneEscIsEsc() {
+        let r = afterEscape([])
+        #expect(r.event == .escape && r.unread == nil)
+    }
+
+    @Test func anUnknownFunctionKeyIsIgnoredWhole() {
+        // F13 as xterm sends it (ESC [ 2 5 ~), a key curses' terminfo may lack: not Esc, and no stray "[", "2", "5", "~".
+        let f13 = afterEscape(codes("[25~"))
+        #expect(f13.event == nil && f13.unread == nil && f13.taken == 4)
+        // Shift+F5 with a modifier parameter, and an SS3 key (ESC O P is F1 in some modes).
+        #expect(afterEscape(codes("[15;2~")).event == nil)
+        #expect(afterEscape(codes("[15;2~")).taken == 6)
+        let ss3 = afterEscape(codes("OP"))
+        #expect(ss3.event == nil && ss3.taken == 2)
+        // A sequence stops at its final byte: what follows is the next key, not read here.
+        let then = afterEscape(codes("[1;5Dq"))
+        #expect(then.event == nil && then.taken == 5)
+    }
+
+    @Test func altKeyIsIgnored() {
+        // Alt+q arrives as ESC q: it must neither act as Esc (quit on the home screen) nor as q.
+        let altQ = afterEscape(codes("q"))
+        #expect(altQ.event == nil && altQ.unread == nil && altQ.taken == 1)
+        // Alt+[ (nothing after the "[") and Alt+O likewise.
+        #expect(afterEscape(codes("[")).event == nil)
+        #expect(afterEscape(codes("O")).event == nil)
+        // Alt+arrow as ESC then the arrow's key code.
+        let altUp = afterEscape([-0o403])
+        #expect(altUp.event == nil && altUp.unread == nil)
+    }
+
+    @Test func escThenEscIsEscAndTheSecondComesNext() {
+        let r = afterEscape([0x1B, 0x71])
+        #expect(r.event == .escape && r.taken == 1)
+        #expect(r.unread.map { $0.status == KeyDecoder.Status.character && $0.code == 0x1B } == true)
+    }
+
+    @Test func aResizeOrClickAfterEscIsKept() {
+        for code in [0o632, 0o631] {  // KEY_RESIZE, KEY_MOUSE
+            let r = afterEscape([-code, 0x71])
+            #expect(r.event == .escape && r.taken == 1)
+            #expect(r.unread.map { $0.status == KeyDecoder.Status.functionKey && $0.code == UInt32(code) } == true)
+        }
+    }
+
+    @Test func aControlCharacterInsideASequenceEndsItAndIsKept() {
+        // ESC [ 1 then Enter: the broken sequence is dropped, Enter is still Enter.
+        let r = afterEscape([0x5B, 0x31, 0x0D])
+        #expect(r.event == nil && r.taken == 3)
+        #expect(r.unread.map { KeyDecoder.decode(status: $0.status, code: $0.code) } == .enter)
+    }
+
+    @Test func aTerminalReportStringIsIgnoredUpToItsEnd() {
+        // An OSC reply ending in BEL, then one ending in ESC \ (string terminator).
+        let bel = afterEscape(codes("]11;rgb:0/0/0") + [0x07, 0x71])
+        #expect(bel.event == nil && bel.taken == codes("]11;rgb:0/0/0").count + 1)
+        let st = afterEscape(codes("]0;x") + [0x1B, 0x5C, 0x71])
+        #expect(st.event == nil && st.taken == codes("]0;x").count + 2)
+    }
 }
+

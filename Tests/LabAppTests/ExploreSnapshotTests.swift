@@ -24,7 +24,10 @@ import Testing
     @Test(arguments: [(80, 24), (100, 30)])
     func pinnedRunBesideTheVariant(width: Int, height: Int) {
         let state = Self.pinnedState(width: width, height: height)
-        #expect(screenText(state).contains("pinned"))
+        // The legend names the pinned run by every setting that differs, whole (on a row of its own when the first is full).
+        let name = PanelContext(state.lesson!, language: state.language).pinnedName(state.lesson!.pinned!)
+        #expect(name.hasPrefix("pinned hidden 8, lr "), "\(name)")
+        #expect(screenText(state).contains("━━ " + name), "\(screenText(state))")
         assertSnapshot(frame(state), named: "pinned-\(width)x\(height)")
     }
 

@@ -67,6 +67,41 @@ struct AttentionPanel: DashboardPanel {
     }
 }
 
+extension AttentionPanel {
+    /// Rows are output steps, columns source steps; the readout names both
+    /// steps with their symbols and the weight. The cursor covers a step's
+    /// whole block when each step has cells of its own.
+    func inspection(_ context: PanelContext, in area: Rect) -> Inspection? {
+        guard let probes = context.run.probes else { return nil }
+        let grid = trimmedAttention(probes.attention)
+        let body = area.inset(top: 1)
+        guard grid.rows > 0, grid.columns > 0, grid.values.count >= grid.rows * grid.columns, !body.isEmpty else { return nil }
+        let rowSymbols = grid.rowLabels.count == grid.rows ? grid.rowLabels : []
+        let columnSymbols = grid.columnLabels.count == grid.columns ? grid.columnLabels : []
+        let layout = AttentionLayout(rows: grid.rows, columns: grid.columns, rowLabels: rowSymbols, columnLabels: columnSymbols, in: body)
+        let map = Heatmap(rows: grid.rows, columns: grid.columns, values: [], range: 0...1, showLegend: false)
+        guard map.cell(row: 0, column: 0, in: layout.grid) != nil else { return nil }
+        // The panel's name as lesson files write it: the whole title would push the weight off an 80-column line.
+        let title = id.rawValue
+        return Inspection(rows: grid.rows, columns: grid.columns, start: (0, 0),
+                          cells: { r, c in
+                              let (rh, cw) = (layout.rowHeight, layout.columnWidth)
+                              guard rh > 0, cw > 0 else { return map.cell(row: r, column: c, in: layout.grid).map { [$0] } ?? [] }
+                              return (0..<rh).flatMap { dy in (0..<cw).map { dx in (layout.grid.x + c * cw + dx, layout.grid.y + r * rh + dy) } }
+                          },
+                          readout: { r, c in
+                              let value = PanelNumbers.value(grid.values[r * grid.columns + c])
+                              guard !rowSymbols.isEmpty, !columnSymbols.isEmpty else {
+                                  return context.language(.explore(.inspectAttentionPlain), ["panel": .text(title), "row": .integer(r),
+                                                                                            "column": .integer(c), "value": .text(value)])
+                              }
+                              return context.language(.explore(.inspectAttention), [
+                                  "panel": .text(title), "row": .integer(r), "output": .text(rowSymbols[r]),
+                                  "column": .integer(c), "source": .text(columnSymbols[c]), "value": .text(value)])
+                          })
+    }
+}
+
 /// What the attention panel says when it has no weights to show.
 func attentionEmptyText(_ context: PanelContext) -> String {
     let off: Bool

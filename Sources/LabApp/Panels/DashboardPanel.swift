@@ -91,9 +91,15 @@ struct PanelContext: Sendable {
     }
 
     /// The pinned run's legend entry: "pinned lr 0.003", by the settings that
-    /// differ from the live run's.
-    func pinnedName(_ pin: PinnedRun) -> String {
-        language(.explore(.pinnedSeries), ["label": .phrase(pin.label(against: run.settings))])
+    /// differ from the live run's: up to three of them, fewer when the entry
+    /// (with its line glyph) would be wider than `width` columns.
+    func pinnedName(_ pin: PinnedRun, width: Int = .max) -> String {
+        var name = ""
+        for limit in stride(from: 3, through: 1, by: -1) {
+            name = language(.explore(.pinnedSeries), ["label": .phrase(pin.label(against: run.settings, limit: limit))])
+            if 3 + name.displayWidth <= width { break }
+        }
+        return name
     }
 
     /// A panel's text: `context.text(.waitingForProbes)`.

@@ -33,7 +33,8 @@ struct LossPanel: DashboardPanel {
         var lastStep = max(1, Double(run.step), run.trainLoss.steps.last ?? 0)
         if let pin = context.pinned, !pin.lossCurve.isEmpty {
             // The reference run, whole: the live run races it from step 0 after a rebuild or r.
-            series.append(PlotSeries(name: context.pinnedName(pin), steps: pin.lossCurve.steps, values: pin.lossCurve.values,
+            // Its entry gets a legend row of its own when the first is full (at 80–100 columns it is).
+            series.append(PlotSeries(name: context.pinnedName(pin, width: width - legendIndent), steps: pin.lossCurve.steps, values: pin.lossCurve.values,
                                      color: LabTheme.pinnedColor))
             lastStep = max(lastStep, pin.lossCurve.steps.last ?? 0)
         }
@@ -48,7 +49,9 @@ struct LossPanel: DashboardPanel {
                       style: $0.isRebuild ? LabTheme.rebuildStyle : LabTheme.eventStyle)
         }
         let positive = run.trainLoss.values.contains { $0.isFinite && $0 > 0 }
-        return LinePlot(series: series, events: events, yScale: positive ? .log : .linear, xRange: 0...lastStep, language: context.language)
+        var plot = LinePlot(series: series, events: events, yScale: positive ? .log : .linear, xRange: 0...lastStep, language: context.language)
+        if context.pinned != nil { plot.legendRowLimit = 2 }
+        return plot
     }
 
     /// Marks to draw: a run of changes to one knob, each within `gap` steps of

@@ -15,7 +15,7 @@ struct MetricPanel: DashboardPanel {
     }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
-        guard let plot = plot(context) else {
+        guard let plot = plot(context, width: area.width) else {
             return drawPlaceholder(context.text(.metricTitleNone), context.text(.shownAtFirstEvaluation), in: area, buffer: &buffer)
         }
         drawHeading(title(context), in: area, buffer: &buffer)
@@ -23,11 +23,11 @@ struct MetricPanel: DashboardPanel {
     }
 
     func inspection(_ context: PanelContext, in area: Rect) -> Inspection? {
-        plot(context).flatMap { Inspection.plot(title(context), $0, in: area.inset(top: 1), context, x: stepPhrase) }
+        plot(context, width: area.width).flatMap { Inspection.plot(title(context), $0, in: area.inset(top: 1), context, x: stepPhrase) }
     }
 
-    /// The plot under the heading, once the metric has been measured.
-    func plot(_ context: PanelContext) -> LinePlot? {
+    /// The plot under the heading, `width` columns wide, once the metric has been measured.
+    func plot(_ context: PanelContext, width: Int) -> LinePlot? {
         let (run, checks) = (context.run, context.lesson.checks)
         guard let metric = checkedMetric(run, checks: checks), let history = run.metricHistory[metric.id.rawValue], !history.isEmpty else {
             return nil
@@ -35,10 +35,12 @@ struct MetricPanel: DashboardPanel {
         var lastStep = max(1, Double(run.step))
         var series = [PlotSeries(name: context.language.render(metric.kind.labelPhrase), steps: history.steps, values: history.values, color: LabTheme.validationColor)]
         if let pin = context.pinned, let pinned = pin.metricHistory[metric.id.rawValue], !pinned.isEmpty {
-            series.append(PlotSeries(name: context.pinnedName(pin), steps: pinned.steps, values: pinned.values, color: LabTheme.pinnedColor))
+            series.append(PlotSeries(name: context.pinnedName(pin, width: width - legendIndent), steps: pinned.steps, values: pinned.values, color: LabTheme.pinnedColor))
             lastStep = max(lastStep, pinned.steps.last ?? 0)
         }
         series += referenceLines(for: metric.id.rawValue, context, lastStep: lastStep)
-        return LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep, language: context.language)
+        var plot = LinePlot(series: series, yRange: metric.isFraction ? 0...1 : nil, xRange: 0...lastStep, language: context.language)
+        if context.pinned != nil { plot.legendRowLimit = 2 }  // the pinned run's entry may take a second row
+        return plot
     }
 }

@@ -40,3 +40,7 @@ func gridInspection(_ title: String, _ grid: Grid, _ map: ColorMap, _ context: P
     let heatmap = Heatmap(rows: grid.rows, columns: grid.columns, values: grid.values, colorMap: map)
     return Inspection.grid(title, grid, map: heatmap, in: area.inset(top: 1), context)
 }
+
+/// About how far a plot's legend starts from the panel's left edge: the y
+/// labels and the axis (a plot's legend is as wide as its dots).
+let legendIndent = 6

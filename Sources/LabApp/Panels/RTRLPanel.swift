@@ -5,7 +5,8 @@ import TerminalUI
 /// BPTT's and RTRL's gradients per parameter with their relative difference,
 /// then the multiply-adds per step of each at three hidden sizes (counted) and the time
 /// per step (measured), each with its fitted growth exponents on a line of their
-/// own. Narrow, it drops the norm columns; short, the per-parameter rows.
+/// own. Narrow, it drops the norm columns; short, the per-parameter rows. The
+/// inspect cursor reads every cell, the dropped columns and rows included.
 struct RTRLPanel: DashboardPanel {
     let id = PanelKind.rtrl
     let placement = PanelPlacement.row
@@ -17,43 +18,100 @@ struct RTRLPanel: DashboardPanel {
     var width: Constraint { .percentage(62) }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
-        let run = context.run
-        guard let c = run.gradientComparison else {
+        guard let table = RTRLTable(context, title: title(context), in: area) else {
             return drawPlaceholder(title(context), context.text(.rtrlPending), in: area, buffer: &buffer)
         }
         drawHeading(title(context), in: area, buffer: &buffer)
+        for (i, line) in table.lines.enumerated() {
+            buffer.write(line.text, in: area.row(1 + i), alignment: .left, style: line.style)
+        }
+    }
+
+    /// Rows: each parameter, then each cost row (RTRL, BPTT of each block); columns:
+    /// the two norms and the difference, or the hidden sizes and the growth exponent.
+    func inspection(_ context: PanelContext, in area: Rect) -> Inspection? {
+        guard let table = RTRLTable(context, title: title(context), in: area), !table.cells.isEmpty else { return nil }
+        let cells = table.cells
+        func at(_ r: Int, _ c: Int) -> RTRLTable.Cell { cells[r][min(c, cells[r].count - 1)] }
+        return Inspection(rows: cells.count, columns: cells.map(\.count).max() ?? 0, start: (0, cells[0].count - 1),
+                          cells: { r, c in
+                              guard let place = at(r, c).place else { return [] }
+                              return (0..<place.width).map { (area.x + place.x + $0, area.y + 1 + place.line) }
+                          },
+                          readout: { r, c in at(r, c).readout })
+    }
+}
+
+/// The RTRL panel's lines as drawn in `area` under its heading, and every value
+/// of the table with where it is drawn (if it is) and what the cursor reads there.
+struct RTRLTable {
+    struct Cell {
+        /// The line (0: the first under the heading), column and width of its text; nil when not drawn.
+        var place: (line: Int, x: Int, width: Int)?
+        var readout: String
+    }
+    var lines: [(text: String, style: Style)] = []
+    /// One row per parameter, then one per cost row; each row's values left to right.
+    var cells: [[Cell]] = []
+
+    init?(_ context: PanelContext, title: String, in area: Rect) {
+        let run = context.run
+        guard let c = run.gradientComparison else { return nil }
         let value = PanelNumbers.value
         let t = context.text
         // Each column as wide as its widest cell (display columns), and at least as wide as before.
         let heading = [t(.rtrlParameter, [:]), t(.rtrlBPTTNorm, [:]), t(.rtrlRTRLNorm, [:]), t(.rtrlDifference, [:])]
-        let cells = c.rows.map { [$0.name, value($0.bptt), value($0.rtrl), value($0.difference)] }
-        let widths = (0..<3).map { i in max([14, 11, 11][i], ([heading] + cells).map { $0[i].displayWidth + 1 }.max() ?? 0) }
+        let values = c.rows.map { [$0.name, value($0.bptt), value($0.rtrl), value($0.difference)] }
+        let widths = (0..<3).map { i in max([14, 11, 11][i], ([heading] + values).map { $0[i].displayWidth + 1 }.max() ?? 0) }
         // Too narrow for every column: the norms go first, the relative difference stays.
-        let keep = widths.reduce(0, +) + (([heading] + cells).map { $0[3].displayWidth }.max() ?? 0) <= area.width ? [0, 1, 2, 3] : [0, 3]
+        let keep = widths.reduce(0, +) + (([heading] + values).map { $0[3].displayWidth }.max() ?? 0) <= area.width ? [0, 1, 2, 3] : [0, 3]
         let kept = { (row: [String]) in keep.map { row[$0] } }
         let keptWidths = keep.dropLast().map { widths[$0] }
-        var table: [(String, Style)] = [(row(kept(heading), keptWidths), LabTheme.dim)]
-        table += cells.map { (row(kept($0), keptWidths), .plain) }
+        var table: [(String, Style)] = [(Self.row(kept(heading), keptWidths), LabTheme.dim)]
+        table += values.map { (Self.row(kept($0), keptWidths), .plain) }
         let all = (t(.rtrlAll, ["value": .text(value(c.difference))]), c.difference < 1e-4 ? LabTheme.goodDim : LabTheme.error)
         let m = Dictionary(run.measurements.map { ($0.id.rawValue, $0.value) }, uniquingKeysWith: { a, _ in a })
+        // Where each kept column starts.
+        let keptStarts = keep.indices.map { i in keptWidths.prefix(i).reduce(0, +) }
         // Counted cost first (the check reads it), then the measured one; each
         // block's growth exponents on a line of their own, under its rows.
         var costs: [[(String, Style)]] = []
+        // Per cost row: its values and where each sits in its block (line within the block, x, width).
+        var costCells: [[(readout: String, line: Int, x: Int, width: Int)]] = []
+        var costBlockOf: [Int] = []
         for (heading, unit, growth) in [(PanelKey.rtrlCounts, "macs", "mac_growth"), (.rtrlTimes, "ms", "growth")]
         where m["rtrl_\(growth)"] != nil {
             let sizes = Measurement.timedSizes
             let names: [(String, PanelKey)] = [("rtrl", .rtrlRowRTRL), ("bptt", .rtrlRowBPTT)]
             let first = max(6, ([t(heading, [:])] + names.map { t($0.1, [:]) }).map { $0.displayWidth + 1 }.max() ?? 0)
-            let column = max(6, min(9, (area.width - first) / max(1, sizes.count)))  // narrower columns before any is cut
+            // Narrower columns before any is cut, but never so narrow that two values run together.
+            let widest = sizes.flatMap { size in
+                [t(.rtrlSize, ["size": .integer(size)])] + names.map { m["\($0.0)_\(unit)_\(size)"].map(value) ?? "–" }
+            }.map { $0.displayWidth + 1 }.max() ?? 0
+            let column = max(6, widest, min(9, (area.width - first) / max(1, sizes.count)))
             let widths = [first] + sizes.map { _ in column }
-            var block: [(String, Style)] = [(row([t(heading, [:])] + sizes.map { t(.rtrlSize, ["size": .integer($0)]) }, widths), LabTheme.dim)]
+            var block: [(String, Style)] = [(Self.row([t(heading, [:])] + sizes.map { t(.rtrlSize, ["size": .integer($0)]) }, widths), LabTheme.dim)]
             var exponents: [String] = []
-            for (name, label) in names {
-                let cells = sizes.map { m["\(name)_\(unit)_\($0)"].map(value) ?? "–" }
-                block.append((row([t(label, [:])] + cells, widths), .plain))
+            var exponentX = 0
+            for (n, (name, label)) in names.enumerated() {
+                let cellsText = sizes.map { m["\(name)_\(unit)_\($0)"].map(value) ?? "–" }
+                block.append((Self.row([t(label, [:])] + cellsText, widths), .plain))
                 let exponent = m["\(name)_\(growth)"].map { t(.rtrlGrowth, ["exponent": .text(PanelNumbers.exponent($0))]) }
                     ?? t(.rtrlGrowthUnknown, [:])
-                exponents.append(t(label, [:]) + " " + exponent)
+                let entry = t(label, [:]) + " " + exponent
+                var row: [(readout: String, line: Int, x: Int, width: Int)] = sizes.enumerated().map { i, size in
+                    (context.language(.explore(.inspectCost), ["panel": .text(title), "method": .text(t(label, [:])),
+                                                               "size": .text(t(.rtrlSize, ["size": .integer(size)])),
+                                                               "value": .text(cellsText[i]), "measure": .text(t(heading, [:]))]),
+                     1 + n, widths.prefix(1 + i).reduce(0, +), cellsText[i].displayWidth)
+                }
+                row.append((context.language(.explore(.inspectTableCell), ["panel": .text(title), "row": .text(t(label, [:])),
+                                                                           "column": .text(t(heading, [:])), "value": .text(exponent)]),
+                            1 + names.count, exponentX, entry.displayWidth))
+                exponentX += entry.displayWidth + context.language(.common(.partSeparator)).displayWidth
+                exponents.append(entry)
+                costCells.append(row)
+                costBlockOf.append(costs.count)
             }
             block.append((exponents.joined(separator: context.language(.common(.partSeparator))), .plain))
             costs.append(block)
@@ -61,15 +119,43 @@ struct RTRLPanel: DashboardPanel {
         // With few rows, the per-parameter rows go before the cost blocks do.
         let room = max(0, area.height - 1)
         let costRows = costs.reduce(0) { $0 + $1.count + 1 }
-        var lines = table.count + 1 + costRows <= room ? table + [all] : [all]
-        for block in costs { lines += [("", .plain)] + block }
-        for (i, line) in lines.prefix(room).enumerated() {
-            buffer.write(line.0, in: area.row(1 + i), alignment: .left, style: line.1)
+        let showsTable = table.count + 1 + costRows <= room
+        var lines = showsTable ? table + [all] : [all]
+        var blockStart: [Int] = []
+        for block in costs {
+            blockStart.append(lines.count + 1)
+            lines += [("", .plain)] + block
         }
+        let shown = Array(lines.prefix(room))
+        self.lines = shown.map { (text: $0.0, style: $0.1) }
+        let width = area.width
+        /// A place only when its line is drawn and its text starts inside the panel (clipped to it).
+        func place(_ line: Int, _ x: Int, _ w: Int) -> (line: Int, x: Int, width: Int)? {
+            guard line < shown.count, x < width, w > 0 else { return nil }
+            return (line, x, min(w, width - x))
+        }
+        for (r, row) in c.rows.enumerated() {
+            let line = 1 + r  // under the table's heading
+            let name = showsTable ? place(line, 0, row.name.displayWidth) : nil
+            cells.append((1...3).map { i in
+                let readout = context.language(.explore(.inspectTableCell), ["panel": .text(title), "row": .text(row.name),
+                                                                             "column": .text(heading[i]), "value": .text(values[r][i])])
+                guard showsTable else { return Cell(place: nil, readout: readout) }
+                // A dropped column is read over the parameter's name.
+                guard let k = keep.firstIndex(of: i) else { return Cell(place: name, readout: readout) }
+                return Cell(place: place(line, keptStarts[k], values[r][i].displayWidth) ?? name, readout: readout)
+            })
+        }
+        for (i, row) in costCells.enumerated() {
+            let start = blockStart[costBlockOf[i]]
+            cells.append(row.map { Cell(place: place(start + $0.line, $0.x, $0.width), readout: $0.readout) })
+        }
+        // Rows with no line drawn (a short panel drops the per-parameter rows first) stay:
+        // the cursor still reads them, with nothing to highlight.
     }
 
     /// Cells padded to `widths` display columns; the cell after the last width is not padded.
-    private func row(_ cells: [String], _ widths: [Int]) -> String {
+    static func row(_ cells: [String], _ widths: [Int]) -> String {
         cells.enumerated().map { i, cell in i < widths.count ? cell.padded(toColumns: widths[i]) : cell }.joined()
     }
 }

@@ -4,6 +4,8 @@ public enum CLIKey: String, CaseIterable, Sendable {
     case abstract
     /// `rnnlab launch --help`'s one line.
     case launchAbstract
+    /// `rnnlab launch --help` on `--no-mouse`.
+    case noMouseHelp
     /// An error printed after the terminal is restored: "rnnlab: …".
     case error
 

@@ -40,6 +40,8 @@ public enum CommandKey: String, CaseIterable, Sendable {
     case lintSummary
     case badThreads
     case badThreadsVariable
+    /// RNNLAB_MOUSE set to something other than 0 or 1.
+    case badMouseVariable
     /// A refused option or environment variable, and why.
     case optionRefused
     case noLessons
@@ -141,6 +143,7 @@ public enum CommandKey: String, CaseIterable, Sendable {
         case .lintNote: return ["file", "reason"]
         case .lintSummary: return ["files", "problems"]
         case .badThreads, .badThreadsVariable: return ["most", "value"]
+        case .badMouseVariable: return ["value"]
         case .optionRefused: return ["option", "reason"]
         case .noLessons, .dataFolder, .dataImportedHeader: return ["folder"]
         case .dataImported: return ["name", "kind", "count", "folder"]

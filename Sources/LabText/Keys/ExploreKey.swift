@@ -20,6 +20,17 @@ public enum ExploreKey: String, CaseIterable, Sendable {
     /// The x of a plot under the cursor: a training step, or a time step of the sequence.
     case inspectStep
     case inspectTime
+    /// The attention map under the cursor: an output step and a source step,
+    /// with their symbols when the map has them.
+    case inspectAttention
+    case inspectAttentionPlain
+    /// A sample of the predictions table: a step of a sequence, or a single value.
+    case inspectPrediction
+    case inspectPredictionValue
+    /// A cell of a table by its row and column (the RTRL panel's norms), and
+    /// one of the RTRL panel's cost cells: a method at a hidden size.
+    case inspectTableCell
+    case inspectCost
     /// `i` with no panel that a cursor can read.
     case inspectNothing
     /// The question before leaving a lesson: the box's title, why, and the keys.
@@ -40,6 +51,12 @@ public enum ExploreKey: String, CaseIterable, Sendable {
         case .inspectSeriesValue: return ["series", "value"]
         case .inspectStep: return ["step"]
         case .inspectTime: return ["t"]
+        case .inspectAttention: return ["panel", "row", "output", "column", "source", "value"]
+        case .inspectAttentionPlain: return ["panel", "row", "column", "value"]
+        case .inspectPrediction: return ["panel", "sample", "t", "predicted", "target"]
+        case .inspectPredictionValue: return ["panel", "sample", "predicted", "target"]
+        case .inspectTableCell: return ["panel", "row", "column", "value"]
+        case .inspectCost: return ["panel", "method", "size", "value", "measure"]
         case .leaveVerification: return ["check", "steps", "budget"]
         case .leaveLongRun: return ["steps"]
         }

@@ -46,18 +46,45 @@ extension LinePlot {
         }
     }
 
-    func drawLegend(x: Int, y: Int, width: Int, skipped: [Int], unicode: Bool, buffer buf: inout Buffer) {
+    /// The legend's entries (by series index) on each row, `width` columns
+    /// wide: an entry that does not fit where the row has got to starts the
+    /// next row, if the row holds something already.
+    func legendLines(width: Int, skipped: [Int]) -> [[Int]] {
+        var lines: [[Int]] = [[]]
         var used = 0
-        for (i, s) in series.enumerated() {
-            guard used < width else { break }
-            if i > 0 { used += buf.write("  ", x: x + used, y: y, maxWidth: width - used) }
-            // The legend shows each series' own glyph: a line in colour, else its marker.
-            let lined = unicode && (buf.capabilities.color || i == 0)
-            let marker = lined ? "━━" : String(repeating: LinePlot.marker(ofSeries: i), count: 2)
-            used += buf.write(marker, x: x + used, y: y, style: .fg(s.color), maxWidth: width - used)
-            used += buf.write(" " + s.name, x: x + used, y: y, maxWidth: width - used)
-            if skipped[i] > 0 {
-                used += buf.write(language(.common(.plotSkipped), ["count": .integer(skipped[i])]), x: x + used, y: y, style: axisStyle, maxWidth: width - used)
+        for i in series.indices {
+            let entry = 3 + series[i].name.displayWidth
+                + (skipped[i] > 0 ? language(.common(.plotSkipped), ["count": .integer(skipped[i])]).displayWidth : 0)
+            let gap = lines[lines.count - 1].isEmpty ? 0 : 2
+            if used + gap + entry > width && !lines[lines.count - 1].isEmpty {
+                lines.append([i])
+                used = entry
+            } else {
+                lines[lines.count - 1].append(i)
+                used += gap + entry
+            }
+        }
+        return lines
+    }
+
+    func drawLegend(x: Int, y: Int, width: Int, rows: Int = 1, skipped: [Int], unicode: Bool, buffer buf: inout Buffer) {
+        // One row: every entry in turn, cut at the edge. More: entries wrap whole, the last row takes the rest.
+        var lines = rows > 1 ? legendLines(width: width, skipped: skipped) : [Array(series.indices)]
+        if lines.count > rows { lines[rows - 1] += lines[rows...].joined(); lines.removeLast(lines.count - rows) }
+        for (row, entries) in lines.enumerated() {
+            var used = 0
+            for (n, i) in entries.enumerated() {
+                let s = series[i]
+                guard used < width else { break }
+                if n > 0 { used += buf.write("  ", x: x + used, y: y + row, maxWidth: width - used) }
+                // The legend shows each series' own glyph: a line in colour, else its marker.
+                let lined = unicode && (buf.capabilities.color || i == 0)
+                let marker = lined ? "━━" : String(repeating: LinePlot.marker(ofSeries: i), count: 2)
+                used += buf.write(marker, x: x + used, y: y + row, style: .fg(s.color), maxWidth: width - used)
+                used += buf.write(" " + s.name, x: x + used, y: y + row, maxWidth: width - used)
+                if skipped[i] > 0 {
+                    used += buf.write(language(.common(.plotSkipped), ["count": .integer(skipped[i])]), x: x + used, y: y + row, style: axisStyle, maxWidth: width - used)
+                }
             }
         }
     }

@@ -70,7 +70,14 @@ extension LinePlot {
 
     /// The layout `draw` uses in `a` for a y range `yr` (shared with the cursor, `LinePlot+Cursor.swift`).
     func geometry(in a: Rect, yRange yr: (Double, Double)) -> Geometry {
-        let legendRows = showLegend && !series.isEmpty && a.height >= 5 ? 1 : 0
+        let one = geometry(in: a, yRange: yr, legendRows: showLegend && !series.isEmpty && a.height >= 5 ? 1 : 0)
+        // A second legend row only when the entries need it and the plot keeps its room.
+        guard one.legendRows == 1, legendRowLimit > 1, a.height >= 7,
+              legendLines(width: a.maxX - one.plot.x, skipped: [Int](repeating: 0, count: series.count)).count > 1 else { return one }
+        return geometry(in: a, yRange: yr, legendRows: 2)
+    }
+
+    private func geometry(in a: Rect, yRange yr: (Double, Double), legendRows: Int) -> Geometry {
         let rest = a.height - legendRows
         let xLabelRows = rest >= 4 ? 1 : 0
         let axisRows = rest - xLabelRows >= 3 ? 1 : 0
@@ -186,7 +193,7 @@ extension LinePlot {
         drawAxes(a: a, px: px, pw: pw, plotTop: plotTop, ph: ph, showYAxis: showYAxis, axisRows: axisRows,
                  xLabelRows: xLabelRows, yTicks: yTicks, yLabels: yLabels, xr: xr, xMap: xMap, yMap: yMap,
                  subX: canvas.subX, subY: canvas.subY, unicode: unicode, buffer: &buf)
-        if legendRows > 0 { drawLegend(x: px, y: a.y, width: a.maxX - px, skipped: skipped, unicode: unicode, buffer: &buf) }
+        if legendRows > 0 { drawLegend(x: px, y: a.y, width: a.maxX - px, rows: legendRows, skipped: skipped, unicode: unicode, buffer: &buf) }
     }
 }
 

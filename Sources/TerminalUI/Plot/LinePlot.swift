@@ -92,6 +92,10 @@ public struct LinePlot: Widget, Sendable {
     /// Whether x values are whole numbers (training steps, time steps): the
     /// x axis then has ticks at whole numbers only. On by default.
     public var wholeSteps = true
+    /// The most rows the legend may take: with 2, entries that do not fit on
+    /// the first row go on a second one, whole (when the plot is at least 7
+    /// rows tall). 1 by default: one row, cut at the edge.
+    public var legendRowLimit = 1
 
     public init(
         series: [PlotSeries], events: [PlotEvent] = [], yScale: AxisScale = .linear,
