@@ -1,6 +1,12 @@
 /// 简体中文 texts of pinning a reference run, inspecting panels and leaving a lesson.
 extension Chinese {
     static let explore: [ExploreKey: String] = [
+        .inspectAttention: "{panel}：输出步 {row}（{output}）对源序列步 {column}（{source}）：权重 {value}",
+        .inspectAttentionPlain: "{panel}：输出步 {row} 对源序列步 {column}：权重 {value}",
+        .inspectCost: "{panel}：{method} 在 {size}：{value}（{measure}）",
+        .inspectPrediction: "{panel}：样本 {sample}，t {t}：预测 {predicted}，目标 {target}",
+        .inspectPredictionValue: "{panel}：样本 {sample}：预测 {predicted}，目标 {target}",
+        .inspectTableCell: "{panel}：{row}，{column}：{value}",
         .pinned: "已把第 {step} 步的运行固定为参照：改一个旋钮，按 r 在旁边训练变体；按 c 取消固定",
         .unpinned: "已取消固定参照运行",
         .pinNothing: "还没有可固定的运行：先训练几步",

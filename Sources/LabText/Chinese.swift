@@ -190,9 +190,9 @@ enum Chinese {
         .hintInspectMove: "移动",
         .hintInspectNext: "下一面板",
         .hintInspectDone: "完成",
-        .manualInspect: "查看：光标停在热图或曲线上时，消息行显示单元、时间步与数值；方向键移动，Tab 切到下一个面板，`i` 或 Esc 结束",
-        .helpMouse: "选择并切换焦点；滚动正文与列表",
-        .manualMouse: "点击课程（再点一次打开）、标签页、旋钮、验证项或热图单元格；滚轮滚动正文与列表",
+        .manualInspect: "查看：光标停在热图、曲线或表格上时，消息行显示光标下的内容（单元、时间步与数值；输出步与源序列步；行与列）；方向键移动，Tab 切到下一个面板，`i` 或 Esc 结束",
+        .helpMouse: "选择、切换焦点、滚动；--no-mouse 关闭",
+        .manualMouse: "点击课程（再点一次打开）、标签页、旋钮、验证项或热图单元格；滚轮滚动正文与列表（`rnnlab --no-mouse` 或 RNNLAB_MOUSE=0 把鼠标留给终端）",
         .hintUnpin: "解除",
         .helpSave: "保存本次运行：参数与运行文件（rnnlab replay）",
         .manualSave: "把本次运行保存到状态文件夹的 `runs/`：参数（供 `rnnlab export --from` 或 `run --init-from` 使用）与运行文件（`rnnlab replay` 可逐位复现训练）；状态行会显示启动同一运行的 `rnnlab run` 命令",
@@ -220,6 +220,7 @@ enum Chinese {
     ]
 
     static let cli: [CLIKey: String] = [
+        .noMouseHelp: "把鼠标留给终端（使用终端自己的文本选择与滚动）；每个操作都有对应按键。RNNLAB_MOUSE=0 效果相同。",
         .abstract: "交互式的终端实验室，用来学习循环神经网络。",
         .launchAbstract: "打开实验室（默认操作）。",
         .error: "rnnlab: {error}",
