@@ -51,7 +51,11 @@ public enum LessonParser {
         }
     }
 
-    private static func parseCollecting(_ text: String, file: String, _ sink: inout Problems) -> Lesson? {
+    /// A lesson file (or a translation) cut into its lines, the index of the line
+    /// closing the front matter, and the front matter's fields (keys outside
+    /// `allowed` are reported to the sink); nil, with the problem in the sink,
+    /// when a line is too long or the front matter is missing, unclosed or malformed.
+    static func frontMatter(_ text: String, allowed: [String], _ sink: inout Problems) -> (lines: [String], end: Int, fields: Fields)? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingTrailingCR }
         for (i, line) in lines.enumerated() where line.count > LessonFile.maximumLineLength {
             sink.all.append(LessonError(line: i + 1, .lineTooLong, ["characters": .integer(line.count), "limit": .integer(LessonFile.maximumLineLength)]))
@@ -68,8 +72,14 @@ public enum LessonParser {
         guard let root = sink.attempt({ () throws -> FrontMatterNode in
             var parser = try FrontMatterParser(lines[1..<end].joined(separator: "\n"), firstLine: 2)
             return try parser.parse()
-        }), let fields = sink.attempt({ try Fields(root, context: .frontMatter, allowed: topKeys) }) else { return nil }
+        }), let fields = sink.attempt({ try Fields(root, context: .frontMatter, allowed: allowed) }) else { return nil }
         sink.all += fields.unknown
+        return (lines, end, fields)
+    }
+
+    private static func parseCollecting(_ text: String, file: String, _ sink: inout Problems) -> Lesson? {
+        guard let parts = frontMatter(text, allowed: topKeys, &sink) else { return nil }
+        let (lines, end, fields) = parts
         for (i, line) in lines.enumerated() where i > end {
             if let bad = TextCheck.controlCharacter(in: line, allowingTab: true) {
                 sink.all.append(LessonError(line: i + 1, .proseHasCharacter, ["character": .phrase(bad)]))

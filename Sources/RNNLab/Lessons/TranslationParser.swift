@@ -45,24 +45,8 @@ public enum TranslationParser {
     }
 
     private static func parse(_ text: String, folderLanguage: String?, file: String, _ sink: inout LessonParser.Problems) -> LessonTranslation? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingTrailingCR }
-        for (i, line) in lines.enumerated() where line.count > LessonFile.maximumLineLength {
-            sink.all.append(LessonError(line: i + 1, .lineTooLong, ["characters": .integer(line.count), "limit": .integer(LessonFile.maximumLineLength)]))
-            return nil
-        }
-        guard lines.first == "---" else {
-            sink.all.append(LessonError(line: 1, .noFrontMatter))
-            return nil
-        }
-        guard let end = lines.dropFirst().firstIndex(of: "---") else {
-            sink.all.append(LessonError(line: lines.count, .frontMatterNotClosed))
-            return nil
-        }
-        guard let root = sink.attempt({ () throws -> FrontMatterNode in
-            var parser = try FrontMatterParser(lines[1..<end].joined(separator: "\n"), firstLine: 2)
-            return try parser.parse()
-        }), let fields = sink.attempt({ try Fields(root, context: .frontMatter, allowed: topKeys) }) else { return nil }
-        sink.all += fields.unknown
+        guard let parts = LessonParser.frontMatter(text, allowed: topKeys, &sink) else { return nil }
+        let (lines, end, fields) = parts
         guard fields.optional("translation_of") != nil else {
             sink.all.append(LessonError(line: 2, Phrase(.language(.noTranslationOf))))
             return nil
