@@ -48,7 +48,8 @@ import Testing
         #expect(try problems(TranslationFixture.chinese(replacing: 14, with: ["    title: 很小的学习率使准确率低于 0.5", "    hint: 多余"])) ==
                 ["lessons/zh-Hans/01-demo.md:13: check slow: hint has nothing to translate (the English check has none)"])
         #expect(try problems(TranslationFixture.chinese(replacing: 14, with: ["    hint: 没有标题"])) ==
-                ["lessons/zh-Hans/01-demo.md:13: check slow has no title here, but the English check has one"])
+                ["lessons/zh-Hans/01-demo.md:13: check slow has no title here, but the English check has one",
+                 "lessons/zh-Hans/01-demo.md:13: check slow: hint has nothing to translate (the English check has none)"])
     }
 
     @Test func pagesAndChoicesCountAsInEnglish() throws {
