@@ -118,6 +118,14 @@ import Testing
         #expect(found == ["zh-Hans/01-demo.md:2: translation_of: demo-x names no lesson; the lessons are: demo"])
     }
 
+    @Test func aTranslationOfALessonWithItsOwnProblemIsNotCalledUnknown() throws {
+        let english = try TranslationFixture.lesson()
+        let t = try #require(TranslationFixture.translation().0)
+        #expect(TranslationLint.folderProblems([t], lessons: [], unloaded: ["demo"]).isEmpty)
+        #expect(TranslationLint.folderProblems([t], lessons: [], unloaded: []).count == 1)
+        #expect(TranslationLint.folderProblems([t], lessons: [english], unloaded: []).isEmpty)
+    }
+
     @Test func aLessonIsTranslatedOnceAndChaptersAlike() throws {
         let again = TranslationFixture.chinese(replacing: 5, with: ["chapter: 1．基础"])
         let found = try lint(["01-demo.md": TranslationFixture.chinese, "02-again.md": again])
