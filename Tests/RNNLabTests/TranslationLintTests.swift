@@ -48,7 +48,8 @@ import Testing
         #expect(try problems(TranslationFixture.chinese(replacing: 14, with: ["    title: 很小的学习率使准确率低于 0.5", "    hint: 多余"])) ==
                 ["lessons/zh-Hans/01-demo.md:13: check slow: hint has nothing to translate (the English check has none)"])
         #expect(try problems(TranslationFixture.chinese(replacing: 14, with: ["    hint: 没有标题"])) ==
-                ["lessons/zh-Hans/01-demo.md:13: check slow has no title here, but the English check has one"])
+                ["lessons/zh-Hans/01-demo.md:13: check slow has no title here, but the English check has one",
+                 "lessons/zh-Hans/01-demo.md:13: check slow: hint has nothing to translate (the English check has none)"])
     }
 
     @Test func pagesAndChoicesCountAsInEnglish() throws {
@@ -115,6 +116,14 @@ import Testing
     @Test func translationOfMustNameALesson() throws {
         let found = try lint(["01-demo.md": TranslationFixture.chinese(replacing: 2, with: ["translation_of: demo-x"])])
         #expect(found == ["zh-Hans/01-demo.md:2: translation_of: demo-x names no lesson; the lessons are: demo"])
+    }
+
+    @Test func aTranslationOfALessonWithItsOwnProblemIsNotCalledUnknown() throws {
+        let english = try TranslationFixture.lesson()
+        let t = try #require(TranslationFixture.translation().0)
+        #expect(TranslationLint.folderProblems([t], lessons: [], unloaded: ["demo"]).isEmpty)
+        #expect(TranslationLint.folderProblems([t], lessons: [], unloaded: []).count == 1)
+        #expect(TranslationLint.folderProblems([t], lessons: [english], unloaded: []).isEmpty)
     }
 
     @Test func aLessonIsTranslatedOnceAndChaptersAlike() throws {
