@@ -42,6 +42,7 @@ extension Chinese {
     static let command: [CommandKey: String] = [
         .badMouseVariable: "RNNLAB_MOUSE 必须是 0（不用鼠标）或 1，而不是“{value}”",
         .dataImportNext: "用它训练：rnnlab run LESSON --set data={name}，其中 LESSON 是 {lessons} 之一",
+        .dataImportedText: "已导入 {name}（文本，{count} 个字符）到 {folder}",
         .dataImported: "已导入 {name}（{kind}，{count} 行）到 {folder}",
         .dataImportedHeader: "用 rnnlab data import 导入的数据，位于 {folder}（课程用 --set data=NAME 在其上训练）：",
         .importBadKind: "--kind {kind} 不是一种数据集；可用的种类有 {kinds}",

@@ -62,8 +62,8 @@ enum English {
             + "recurrent network train while you turn its knobs. Press ? for help at any time.",
         .problems: "⚠ {count} lesson {count:file|files} did not load (rnnlab lint says why): {files}",
         .noLessons: "No lessons were found.",
-        .lessonChecks: "{done}/{total} checks",
-        .lessonChecksAll: "{done}/{total} checks ✓",
+        .lessonChecks: "{done}/{total} {total:check|checks}",
+        .lessonChecksAll: "{done}/{total} {total:check|checks} ✓",
     ]
 
     static let lesson: [LessonKey: String] = [

@@ -42,8 +42,12 @@ struct DataImportCommand: ParsableCommand {
         }
         let imported: (entry: ImportedData.Entry, count: Int)
         do { imported = try ImportedData.importFile(file, kind: kind, name: name, root: root) } catch { fail(error) }
-        say(.command(.dataImported), ["name": .text(name), "kind": .text(kind.rawValue), "count": .integer(imported.count),
-                                      "folder": .text(URL(fileURLWithPath: imported.entry.path).deletingLastPathComponent().path)])
+        let folder = URL(fileURLWithPath: imported.entry.path).deletingLastPathComponent().path
+        if kind == .text {
+            say(.command(.dataImportedText), ["name": .text(name), "count": .integer(imported.count), "folder": .text(folder)])
+        } else {
+            say(.command(.dataImported), ["name": .text(name), "kind": .text(kind.rawValue), "count": .integer(imported.count), "folder": .text(folder)])
+        }
         let library = LessonLibrary.load(LessonOptions.resolveLessons(explicit: lessonsDir)).lessons
         let lessons = ImportedData.lessons(for: kind, in: library)
         say(.command(.dataImportNext), ["lessons": .list(lessons.isEmpty ? kind.tasks : lessons), "name": .text(name)])

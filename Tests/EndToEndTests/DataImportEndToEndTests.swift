@@ -38,7 +38,10 @@ import Testing
         let labelled = "label,text\n" + (0..<300).map { $0 % 2 == 0 ? "calm,a quiet slow line \($0)" : "storm,WIND AND RAIN \($0)!" }.joined(separator: "\n")
         #expect(try rnnlab(["data", "import", try write(labelled, "l.csv", in: dir), "--kind", "classification", "--name", "moods"], in: dir).status == 0)
         let text = String(repeating: "the quick brown fox jumps over the lazy dog. ", count: 300)
-        #expect(try rnnlab(["data", "import", try write(text, "t.txt", in: dir), "--kind", "text", "--name", "fox"], in: dir).status == 0)
+        let fox = try rnnlab(["data", "import", try write(text, "t.txt", in: dir), "--kind", "text", "--name", "fox"], in: dir)
+        #expect(fox.status == 0, "\(fox.err)")
+        // A text is counted in characters, not rows.
+        #expect(fox.out.contains("imported fox (text, \(text.count) characters)"), "\(fox.out)")
 
         // Listed after the built-in sets, with their splits (T = 48 for a series: 280 − 48 training windows).
         let list = try rnnlab(["data"], in: dir)

@@ -65,6 +65,8 @@ public enum CommandKey: String, CaseIterable, Sendable {
     /// `rnnlab data import` and the imported sets in `rnnlab data`.
     case dataImportedHeader
     case dataImported
+    /// A text is counted in characters, not rows.
+    case dataImportedText
     case dataImportNext
     case importBadName
     case importNameTaken
@@ -147,6 +149,7 @@ public enum CommandKey: String, CaseIterable, Sendable {
         case .optionRefused: return ["option", "reason"]
         case .noLessons, .dataFolder, .dataImportedHeader: return ["folder"]
         case .dataImported: return ["name", "kind", "count", "folder"]
+        case .dataImportedText: return ["name", "count", "folder"]
         case .dataImportNext: return ["lessons", "name"]
         case .importBadName, .importBuiltInName: return ["name"]
         case .importNameTaken: return ["name", "folder"]
