@@ -14,15 +14,7 @@ public enum AmbiguousWidth {
     /// on their own).
     public static func isAmbiguous(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        if v < 0xA1 { return false }
-        var lo = 0
-        var hi = ranges.count - 1
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            let r = ranges[mid]
-            if v < r.0 { hi = mid - 1 } else if v > r.1 { lo = mid + 1 } else { return true }
-        }
-        return false
+        return v >= 0xA1 && ScalarRanges.contains(v, in: ranges)
     }
 
     /// Whether the first scalar of `character` is ambiguous.

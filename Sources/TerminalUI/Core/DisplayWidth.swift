@@ -68,15 +68,7 @@ public enum DisplayWidth {
     /// Whether a scalar value lies in an East Asian Wide/Fullwidth range or is
     /// an emoji with default emoji presentation.
     static func isWide(_ v: UInt32) -> Bool {
-        if v < wideRanges[0].0 { return false }
-        var lo = 0
-        var hi = wideRanges.count - 1
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            let r = wideRanges[mid]
-            if v < r.0 { hi = mid - 1 } else if v > r.1 { lo = mid + 1 } else { return true }
-        }
-        return false
+        v >= wideRanges[0].0 && ScalarRanges.contains(v, in: wideRanges)
     }
 
     /// Sorted, non-overlapping inclusive ranges of two-column scalars.
