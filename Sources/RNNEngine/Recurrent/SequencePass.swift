@@ -65,14 +65,17 @@ struct SequencePass<T: EngineScalar> {
         let xp_btg = Tensor.matmul(x_bt_i, wih, transposeB: true)
         // W_hhᵀ (H, G) packed for the kernel once for all T steps, not once per step.
         let whhT = GemmPackedB<T>(transposed: true, b: whh.pointer(T.self), ldb: H, k: H, n: G)
-        // Unfilled: row 0 is h_init and every step writes its row (all of h_t, all S gate values).
+        // Unfilled: row 0 is h_init (c_init, or zeros) and every step writes its row (all of
+        // h_t and c_t, all S gate values).
         var states_kbh = Tensor.unfilled([Tn + 1, B, H], dtype: dtype)
-        var cells_kbh: Tensor? = cell.kind.hasCellState ? Tensor(zeros: [Tn + 1, B, H], dtype: dtype) : nil
+        var cells_kbh: Tensor? = cell.kind.hasCellState ? Tensor.unfilled([Tn + 1, B, H], dtype: dtype) : nil
         var gateValues_kbs = Tensor.unfilled([kept, B, S], dtype: dtype)
         var droppedInput_kbh: Tensor? = recurrentMask == nil ? nil : Tensor(zeros: [kept, B, H], dtype: dtype)
         var hp_bg = Tensor.unfilled([B, G], dtype: dtype)                  // written by the product (beta 0)
         states_kbh.setRows(0, from: hInit)
-        if let cInit { cells_kbh!.setRows(0, from: cInit) }
+        if let cInit { cells_kbh!.setRows(0, from: cInit) } else if cells_kbh != nil {
+            cells_kbh!.mutablePointer(T.self).update(repeating: 0, count: B * H)
+        }
 
         let (hs, gs, hp) = (states_kbh.mutablePointer(T.self), gateValues_kbs.mutablePointer(T.self),
                             hp_bg.mutablePointer(T.self))
