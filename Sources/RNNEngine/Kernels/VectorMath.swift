@@ -7,10 +7,15 @@
 /// σ(x) = 1 / (1 + e^−x) and tanh(x) = 2σ(2x) − 1 follow, with absolute errors of
 /// a few 1e-8. Inputs are clamped to [−87.3, 88], so exp saturates at e⁸⁸ instead
 /// of overflowing. `Double` (used by gradient checks) keeps the exact libm functions.
+///
+/// exp, sigmoid and tanh are `@inline(always)`: `@inline(__always)` is only a strong
+/// hint, and the optimiser left them as calls in the recurrent cell kernels, where a
+/// call passes the 16-lane vector as four 128-bit quarters and runs the polynomial on
+/// each quarter (about a third of a lesson step's time went there).
 enum VectorMath {
     typealias V = SIMD16<Float>
 
-    @inline(__always)
+    @inline(always)
     static func exp(_ x0: V) -> V {
         // Clamp with masked selects (`clamped` and SIMD→integer conversions are not
         // vectorised by the compiler; these are).
@@ -35,10 +40,10 @@ enum VectorMath {
         return p * unsafeBitCast((exponent &+ 127) &<< 23, to: V.self)
     }
 
-    @inline(__always)
+    @inline(always)
     static func sigmoid(_ x: V) -> V { 1 / (1 + exp(-x)) }
 
-    @inline(__always)
+    @inline(always)
     static func tanh(_ x: V) -> V { 2 / (1 + exp(-2 * x)) - 1 }
 
     /// Applies `f` in place to `count` floats at `p`, the tail through a padded vector.

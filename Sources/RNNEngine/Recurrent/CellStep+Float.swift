@@ -21,123 +21,238 @@ enum FloatCellRow {
     typealias P = UnsafePointer<Float>
     typealias M = UnsafeMutablePointer<Float>
 
-    /// Lanes 0 ..< n of p (n ≤ 16), the rest 0.
+    /// 16 lanes at p.
     @inline(__always)
-    static func load(_ p: P, _ n: Int) -> V {
-        if n == 16 { return UnsafeRawPointer(p).loadUnaligned(as: V.self) }
-        var v = V(repeating: 0)
-        for e in 0..<n { v[e] = p[e] }
-        return v
-    }
+    static func load(_ p: P) -> V { UnsafeRawPointer(p).loadUnaligned(as: V.self) }
 
-    /// Stores lanes 0 ..< n of v at p.
+    /// Stores 16 lanes at p.
     @inline(__always)
-    static func store(_ v: V, _ p: M, _ n: Int) {
-        if n == 16 { UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self); return }
-        for e in 0..<n { p[e] = v[e] }
-    }
+    static func store(_ v: V, _ p: M) { UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self) }
 
-    /// (xp + b_ih) + (hp + b_hh) for lanes j ..< j + n of gate block `gate`.
+    /// (xp + b_ih) + (hp + b_hh) for lanes j ..< j + 16 of gate block `gate`.
     @inline(__always)
-    static func preActivation(_ gate: Int, _ j: Int, _ n: Int, _ H: Int, _ xp: P, _ bih: P, _ hp: P, _ bhh: P) -> V {
+    static func preActivation(_ gate: Int, _ j: Int, _ H: Int, _ xp: P, _ bih: P, _ hp: P, _ bhh: P) -> V {
         let o = gate * H + j
-        return (load(xp + o, n) + load(bih + o, n)) + (load(hp + o, n) + load(bhh + o, n))
+        return (load(xp + o) + load(bih + o)) + (load(hp + o) + load(bhh + o))
+    }
+
+    // Each row runs whole vectors of 16 units through a `…Chunk` that has only vector
+    // loads and stores, then at most one partial vector through an out-of-line `…Tail`.
+    // The tail copies lanes j ..< H of every block it reads into a 16-wide scratch row,
+    // zero-padded (as `VectorMath.apply` pads), runs the same chunk on the scratch
+    // (block width 16) and copies the n real lanes of what it wrote back. Every lane
+    // gets the same operations either way. Kept apart so that the chunk stays small
+    // enough for the optimiser to inline sigmoid and tanh into it: with lane-by-lane
+    // tail code inside, they stayed calls and ran on 128-bit quarters of the vector.
+
+    /// Copies lanes j ..< j + n of `blocks` blocks of width H at p into rows of 16 at s, zero-padded.
+    @inline(__always)
+    static func pad(_ p: P, _ blocks: Int, _ H: Int, _ j: Int, _ n: Int, _ s: M) {
+        for b in 0..<blocks {
+            for e in 0..<16 { s[b * 16 + e] = e < n ? p[b * H + j + e] : 0 }
+        }
+    }
+
+    /// Copies the first n lanes of `blocks` rows of 16 at s to lanes j ..< j + n of blocks of width H at p.
+    @inline(__always)
+    static func unpad(_ s: P, _ blocks: Int, _ H: Int, _ j: Int, _ n: Int, _ p: M) {
+        for b in 0..<blocks {
+            for e in 0..<n { p[b * H + j + e] = s[b * 16 + e] }
+        }
+    }
+
+    /// Scratch rows of 16 floats for a tail (at most 26 are used at once).
+    @inline(__always)
+    static func withScratch(_ body: (M) -> Void) {
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 32 * 16) { body($0.baseAddress!) }
     }
 
     static func rnnTanhForward(H: Int, xp: P, bih: P, hp: P, bhh: P, h: M) {
         var j = 0
-        while j < H {
-            let n = min(16, H - j)
-            store(VectorMath.tanh(preActivation(0, j, n, H, xp, bih, hp, bhh)), h + j, n)
-            j += 16
+        while j + 16 <= H { rnnTanhForwardChunk(j, H, xp, bih, hp, bhh, h); j += 16 }
+        if j < H { rnnTanhForwardTail(j, H - j, H, xp, bih, hp, bhh, h) }
+    }
+
+    @inline(never)
+    static func rnnTanhForwardTail(_ j: Int, _ n: Int, _ H: Int, _ xp: P, _ bih: P, _ hp: P, _ bhh: P, _ h: M) {
+        withScratch { s in
+            pad(xp, 1, H, j, n, s); pad(bih, 1, H, j, n, s + 16); pad(hp, 1, H, j, n, s + 32)
+            pad(bhh, 1, H, j, n, s + 48)
+            rnnTanhForwardChunk(0, 16, s, s + 16, s + 32, s + 48, s + 64)
+            unpad(s + 64, 1, H, j, n, h)
         }
+    }
+
+    @inline(__always)
+    static func rnnTanhForwardChunk(_ j: Int, _ H: Int, _ xp: P, _ bih: P, _ hp: P, _ bhh: P, _ h: M) {
+        store(VectorMath.tanh(preActivation(0, j, H, xp, bih, hp, bhh)), h + j)
     }
 
     static func lstmForward(H: Int, xp: P, bih: P, hp: P, bhh: P, cPrev: P, forgetClamp: Float?,
                             saved: M, h: M, c: M) {
         var j = 0
-        while j < H {
-            let n = min(16, H - j)
-            let i = VectorMath.sigmoid(preActivation(0, j, n, H, xp, bih, hp, bhh))
-            var f = VectorMath.sigmoid(preActivation(1, j, n, H, xp, bih, hp, bhh))
-            let g = VectorMath.tanh(preActivation(2, j, n, H, xp, bih, hp, bhh))
-            let o = VectorMath.sigmoid(preActivation(3, j, n, H, xp, bih, hp, bhh))
-            if let v = forgetClamp { f = V(repeating: v) }
-            let cNew = f * load(cPrev + j, n) + i * g
-            let tanhC = VectorMath.tanh(cNew)
-            store(i, saved + j, n); store(f, saved + H + j, n); store(g, saved + 2 * H + j, n)
-            store(o, saved + 3 * H + j, n); store(tanhC, saved + 4 * H + j, n)
-            store(cNew, c + j, n)
-            store(o * tanhC, h + j, n)
+        while j + 16 <= H {
+            lstmForwardChunk(j, H, xp, bih, hp, bhh, cPrev, forgetClamp, saved, h, c)
             j += 16
         }
+        if j < H { lstmForwardTail(j, H - j, H, xp, bih, hp, bhh, cPrev, forgetClamp, saved, h, c) }
+    }
+
+    @inline(never)
+    static func lstmForwardTail(_ j: Int, _ n: Int, _ H: Int, _ xp: P, _ bih: P, _ hp: P, _ bhh: P, _ cPrev: P,
+                                _ forgetClamp: Float?, _ saved: M, _ h: M, _ c: M) {
+        withScratch { s in
+            // Rows: xp 0–3, b_ih 4–7, hp 8–11, b_hh 12–15, c_{t−1} 16, saved 17–21, h 22, c 23.
+            pad(xp, 4, H, j, n, s); pad(bih, 4, H, j, n, s + 64); pad(hp, 4, H, j, n, s + 128)
+            pad(bhh, 4, H, j, n, s + 192); pad(cPrev, 1, H, j, n, s + 256)
+            lstmForwardChunk(0, 16, s, s + 64, s + 128, s + 192, s + 256, forgetClamp, s + 272, s + 352, s + 368)
+            unpad(s + 272, 5, H, j, n, saved); unpad(s + 352, 1, H, j, n, h); unpad(s + 368, 1, H, j, n, c)
+        }
+    }
+
+    @inline(__always)
+    static func lstmForwardChunk(_ j: Int, _ H: Int, _ xp: P, _ bih: P, _ hp: P, _ bhh: P, _ cPrev: P,
+                                 _ forgetClamp: Float?, _ saved: M, _ h: M, _ c: M) {
+        let i = VectorMath.sigmoid(preActivation(0, j, H, xp, bih, hp, bhh))
+        var f = VectorMath.sigmoid(preActivation(1, j, H, xp, bih, hp, bhh))
+        let g = VectorMath.tanh(preActivation(2, j, H, xp, bih, hp, bhh))
+        let o = VectorMath.sigmoid(preActivation(3, j, H, xp, bih, hp, bhh))
+        if let v = forgetClamp { f = V(repeating: v) }
+        let cNew = f * load(cPrev + j) + i * g
+        let tanhC = VectorMath.tanh(cNew)
+        store(i, saved + j); store(f, saved + H + j); store(g, saved + 2 * H + j)
+        store(o, saved + 3 * H + j); store(tanhC, saved + 4 * H + j)
+        store(cNew, c + j)
+        store(o * tanhC, h + j)
     }
 
     static func gruForward(H: Int, xp: P, bih: P, hp: P, bhh: P, hPrev: P, saved: M, h: M) {
         var j = 0
-        while j < H {
-            let n = min(16, H - j)
-            let r = VectorMath.sigmoid(preActivation(0, j, n, H, xp, bih, hp, bhh))
-            let z = VectorMath.sigmoid(preActivation(1, j, n, H, xp, bih, hp, bhh))
-            let o = 2 * H + j
-            let hn = load(hp + o, n) + load(bhh + o, n)                 // W_hn h_{t−1} + b_hn
-            let cand = VectorMath.tanh((load(xp + o, n) + load(bih + o, n)) + r * hn)
-            store(r, saved + j, n); store(z, saved + H + j, n); store(cand, saved + 2 * H + j, n)
-            store(hn, saved + 3 * H + j, n)
-            store((1 - z) * cand + z * load(hPrev + j, n), h + j, n)
-            j += 16
+        while j + 16 <= H { gruForwardChunk(j, H, xp, bih, hp, bhh, hPrev, saved, h); j += 16 }
+        if j < H { gruForwardTail(j, H - j, H, xp, bih, hp, bhh, hPrev, saved, h) }
+    }
+
+    @inline(never)
+    static func gruForwardTail(_ j: Int, _ n: Int, _ H: Int, _ xp: P, _ bih: P, _ hp: P, _ bhh: P, _ hPrev: P,
+                               _ saved: M, _ h: M) {
+        withScratch { s in
+            // Rows: xp 0–2, b_ih 3–5, hp 6–8, b_hh 9–11, h_{t−1} 12, saved 13–16, h 17.
+            pad(xp, 3, H, j, n, s); pad(bih, 3, H, j, n, s + 48); pad(hp, 3, H, j, n, s + 96)
+            pad(bhh, 3, H, j, n, s + 144); pad(hPrev, 1, H, j, n, s + 192)
+            gruForwardChunk(0, 16, s, s + 48, s + 96, s + 144, s + 192, s + 208, s + 272)
+            unpad(s + 208, 4, H, j, n, saved); unpad(s + 272, 1, H, j, n, h)
         }
+    }
+
+    @inline(__always)
+    static func gruForwardChunk(_ j: Int, _ H: Int, _ xp: P, _ bih: P, _ hp: P, _ bhh: P, _ hPrev: P,
+                                _ saved: M, _ h: M) {
+        let r = VectorMath.sigmoid(preActivation(0, j, H, xp, bih, hp, bhh))
+        let z = VectorMath.sigmoid(preActivation(1, j, H, xp, bih, hp, bhh))
+        let o = 2 * H + j
+        let hn = load(hp + o) + load(bhh + o)                       // W_hn h_{t−1} + b_hn
+        let cand = VectorMath.tanh((load(xp + o) + load(bih + o)) + r * hn)
+        store(r, saved + j); store(z, saved + H + j); store(cand, saved + 2 * H + j)
+        store(hn, saved + 3 * H + j)
+        store((1 - z) * cand + z * load(hPrev + j), h + j)
     }
 
     static func rnnTanhBackward(H: Int, g: P, h: P, deltaIH: M, deltaHH: M, toPrevious: M) {
         var j = 0
-        while j < H {
-            let n = min(16, H - j)
-            let hv = load(h + j, n)
-            let delta = load(g + j, n) * (1 - hv * hv)
-            store(delta, deltaIH + j, n); store(delta, deltaHH + j, n); store(V(repeating: 0), toPrevious + j, n)
-            j += 16
+        while j + 16 <= H { rnnTanhBackwardChunk(j, g, h, deltaIH, deltaHH, toPrevious); j += 16 }
+        if j < H { rnnTanhBackwardTail(j, H - j, H, g, h, deltaIH, deltaHH, toPrevious) }
+    }
+
+    @inline(never)
+    static func rnnTanhBackwardTail(_ j: Int, _ n: Int, _ H: Int, _ g: P, _ h: P, _ deltaIH: M, _ deltaHH: M,
+                                    _ toPrevious: M) {
+        withScratch { s in
+            pad(g, 1, H, j, n, s); pad(h, 1, H, j, n, s + 16)
+            rnnTanhBackwardChunk(0, s, s + 16, s + 32, s + 48, s + 64)
+            unpad(s + 32, 1, H, j, n, deltaIH); unpad(s + 48, 1, H, j, n, deltaHH)
+            unpad(s + 64, 1, H, j, n, toPrevious)
         }
+    }
+
+    @inline(__always)
+    static func rnnTanhBackwardChunk(_ j: Int, _ g: P, _ h: P, _ deltaIH: M, _ deltaHH: M, _ toPrevious: M) {
+        let hv = load(h + j)
+        let delta = load(g + j) * (1 - hv * hv)
+        store(delta, deltaIH + j); store(delta, deltaHH + j); store(V(repeating: 0), toPrevious + j)
     }
 
     static func lstmBackward(H: Int, g: P, dc: M, saved: P, cPrev: P, clamped: Bool,
                              deltaIH: M, deltaHH: M, toPrevious: M) {
         var j = 0
-        while j < H {
-            let n = min(16, H - j)
-            let (i, f, gc) = (load(saved + j, n), load(saved + H + j, n), load(saved + 2 * H + j, n))
-            let (o, tanhC) = (load(saved + 3 * H + j, n), load(saved + 4 * H + j, n))
-            let gv = load(g + j, n)
-            let dCell = load(dc + j, n) + gv * o * (1 - tanhC * tanhC)
-            let di = dCell * gc * i * (1 - i)
-            let df = clamped ? V(repeating: 0) : dCell * load(cPrev + j, n) * f * (1 - f)
-            let dg = dCell * i * (1 - gc * gc)
-            let dO = gv * tanhC * o * (1 - o)
-            store(di, deltaIH + j, n); store(df, deltaIH + H + j, n)
-            store(dg, deltaIH + 2 * H + j, n); store(dO, deltaIH + 3 * H + j, n)
-            store(di, deltaHH + j, n); store(df, deltaHH + H + j, n)
-            store(dg, deltaHH + 2 * H + j, n); store(dO, deltaHH + 3 * H + j, n)
-            store(dCell * f, dc + j, n)
-            store(V(repeating: 0), toPrevious + j, n)
+        while j + 16 <= H {
+            lstmBackwardChunk(j, H, g, dc, saved, cPrev, clamped, deltaIH, deltaHH, toPrevious)
             j += 16
         }
+        if j < H { lstmBackwardTail(j, H - j, H, g, dc, saved, cPrev, clamped, deltaIH, deltaHH, toPrevious) }
+    }
+
+    @inline(never)
+    static func lstmBackwardTail(_ j: Int, _ n: Int, _ H: Int, _ g: P, _ dc: M, _ saved: P, _ cPrev: P,
+                                 _ clamped: Bool, _ deltaIH: M, _ deltaHH: M, _ toPrevious: M) {
+        withScratch { s in
+            // Rows: g 0, dc 1, saved 2–6, c_{t−1} 7, δ_ih 8–11, δ_hh 12–15, toPrevious 16.
+            pad(g, 1, H, j, n, s); pad(dc, 1, H, j, n, s + 16); pad(saved, 5, H, j, n, s + 32)
+            pad(cPrev, 1, H, j, n, s + 112)
+            lstmBackwardChunk(0, 16, s, s + 16, s + 32, s + 112, clamped, s + 128, s + 192, s + 256)
+            unpad(s + 16, 1, H, j, n, dc); unpad(s + 128, 4, H, j, n, deltaIH); unpad(s + 192, 4, H, j, n, deltaHH)
+            unpad(s + 256, 1, H, j, n, toPrevious)
+        }
+    }
+
+    @inline(__always)
+    static func lstmBackwardChunk(_ j: Int, _ H: Int, _ g: P, _ dc: M, _ saved: P, _ cPrev: P,
+                                  _ clamped: Bool, _ deltaIH: M, _ deltaHH: M, _ toPrevious: M) {
+        let (i, f, gc) = (load(saved + j), load(saved + H + j), load(saved + 2 * H + j))
+        let (o, tanhC) = (load(saved + 3 * H + j), load(saved + 4 * H + j))
+        let gv = load(g + j)
+        let dCell = load(dc + j) + gv * o * (1 - tanhC * tanhC)
+        let di = dCell * gc * i * (1 - i)
+        let df = clamped ? V(repeating: 0) : dCell * load(cPrev + j) * f * (1 - f)
+        let dg = dCell * i * (1 - gc * gc)
+        let dO = gv * tanhC * o * (1 - o)
+        store(di, deltaIH + j); store(df, deltaIH + H + j)
+        store(dg, deltaIH + 2 * H + j); store(dO, deltaIH + 3 * H + j)
+        store(di, deltaHH + j); store(df, deltaHH + H + j)
+        store(dg, deltaHH + 2 * H + j); store(dO, deltaHH + 3 * H + j)
+        store(dCell * f, dc + j)
+        store(V(repeating: 0), toPrevious + j)
     }
 
     static func gruBackward(H: Int, g: P, saved: P, hPrev: P, deltaIH: M, deltaHH: M, toPrevious: M) {
         var j = 0
-        while j < H {
-            let n = min(16, H - j)
-            let (r, z) = (load(saved + j, n), load(saved + H + j, n))
-            let (cand, hn) = (load(saved + 2 * H + j, n), load(saved + 3 * H + j, n))
-            let gv = load(g + j, n)
-            let dn = gv * (1 - z) * (1 - cand * cand)
-            let dz = gv * (load(hPrev + j, n) - cand) * z * (1 - z)
-            let dr = dn * hn * r * (1 - r)
-            store(dr, deltaIH + j, n); store(dz, deltaIH + H + j, n); store(dn, deltaIH + 2 * H + j, n)
-            store(dr, deltaHH + j, n); store(dz, deltaHH + H + j, n); store(dn * r, deltaHH + 2 * H + j, n)
-            store(gv * z, toPrevious + j, n)
-            j += 16
+        while j + 16 <= H { gruBackwardChunk(j, H, g, saved, hPrev, deltaIH, deltaHH, toPrevious); j += 16 }
+        if j < H { gruBackwardTail(j, H - j, H, g, saved, hPrev, deltaIH, deltaHH, toPrevious) }
+    }
+
+    @inline(never)
+    static func gruBackwardTail(_ j: Int, _ n: Int, _ H: Int, _ g: P, _ saved: P, _ hPrev: P, _ deltaIH: M,
+                                _ deltaHH: M, _ toPrevious: M) {
+        withScratch { s in
+            // Rows: g 0, saved 1–4, h_{t−1} 5, δ_ih 6–8, δ_hh 9–11, toPrevious 12.
+            pad(g, 1, H, j, n, s); pad(saved, 4, H, j, n, s + 16); pad(hPrev, 1, H, j, n, s + 80)
+            gruBackwardChunk(0, 16, s, s + 16, s + 80, s + 96, s + 144, s + 192)
+            unpad(s + 96, 3, H, j, n, deltaIH); unpad(s + 144, 3, H, j, n, deltaHH)
+            unpad(s + 192, 1, H, j, n, toPrevious)
         }
+    }
+
+    @inline(__always)
+    static func gruBackwardChunk(_ j: Int, _ H: Int, _ g: P, _ saved: P, _ hPrev: P, _ deltaIH: M,
+                                 _ deltaHH: M, _ toPrevious: M) {
+        let (r, z) = (load(saved + j), load(saved + H + j))
+        let (cand, hn) = (load(saved + 2 * H + j), load(saved + 3 * H + j))
+        let gv = load(g + j)
+        let dn = gv * (1 - z) * (1 - cand * cand)
+        let dz = gv * (load(hPrev + j) - cand) * z * (1 - z)
+        let dr = dn * hn * r * (1 - r)
+        store(dr, deltaIH + j); store(dz, deltaIH + H + j); store(dn, deltaIH + 2 * H + j)
+        store(dr, deltaHH + j); store(dz, deltaHH + H + j); store(dn * r, deltaHH + 2 * H + j)
+        store(gv * z, toPrevious + j)
     }
 }
 

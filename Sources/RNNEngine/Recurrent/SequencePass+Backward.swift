@@ -93,9 +93,18 @@ extension SequencePass {
         let deltaHH = deltaHH_kbg.reshaped([Tn * B, G])
         let dwhh = Tensor.matmul(deltaHH, saved.recurrentInput.reshaped([Tn * B, H]), transposeA: true)
         let dbhh = deltaHH.sum(axis: 0)
-        let dwih = Tensor.matmul(deltaIH_bt_g, saved.x, transposeA: true)
+        let dwih = input <= NarrowWeightGradient.maxInput
+            ? narrowInputGradient(deltaIH_bt_g, saved.x) : Tensor.matmul(deltaIH_bt_g, saved.x, transposeA: true)
         let dbih = deltaIH_bt_g.sum(axis: 0)
         let dx = inputGradient ? Tensor.matmul(deltaIH_bt_g, wih).reshaped([B, Tn, input]) : nil
         return Gradients(dx: dx, dhInit: dhInit, dcInit: dcInit, dwih: dwih, dwhh: dwhh, dbih: dbih, dbhh: dbhh)
+    }
+
+    /// ∂W_ih (G, I) = δ_ihᵀ x through `NarrowWeightGradient`, bitwise the GEMM's result.
+    private func narrowInputGradient(_ deltaIH_bt_g: Tensor, _ x_bt_i: Tensor) -> Tensor {
+        var dwih = Tensor.unfilled([gates, input], dtype: deltaIH_bt_g.dtype)
+        NarrowWeightGradient.compute(k: batch * steps, g: gates, i: input, a: deltaIH_bt_g.pointer(T.self), lda: gates,
+                                     b: x_bt_i.pointer(T.self), ldb: input, c: dwih.mutablePointer(T.self))
+        return dwih
     }
 }

@@ -61,24 +61,32 @@ struct SequencePass<T: EngineScalar> {
         let kept = keepsActivations ? Tn : 1                               // steps whose buffers survive
         let x_bt_i = x.reshaped([B * Tn, input])
         // (B·T, G), batch-major: W_ih x_t for all steps in one product; the cell reads
-        // step t's rows at stride T·G and adds b_ih in its pass over the gates.
-        let xp_btg = Tensor.matmul(x_bt_i, wih, transposeB: true)
+        // step t's rows at stride T·G and adds b_ih in its pass over the gates. A narrow
+        // input (I ≤ 8) is projected step by step instead, into a (B, G) buffer.
+        let narrow = input <= NarrowWeightGradient.maxInput
+        var xp_btg = narrow ? Tensor.unfilled([B, G], dtype: dtype) : Tensor.matmul(x_bt_i, wih, transposeB: true)
+        let projection = narrow ? NarrowInputProjection<T>(wih: wih.pointer(T.self), gates: G, input: input) : nil
+        defer { projection?.deallocate() }
+        let (xs, xpStride) = (x_bt_i.pointer(T.self), narrow ? G : Tn * G)
         // W_hhᵀ (H, G) packed for the kernel once for all T steps, not once per step.
         let whhT = GemmPackedB<T>(transposed: true, b: whh.pointer(T.self), ldb: H, k: H, n: G)
-        // Unfilled: row 0 is h_init and every step writes its row (all of h_t, all S gate values).
+        // Unfilled: row 0 is h_init (c_init, or zeros) and every step writes its row (all of
+        // h_t and c_t, all S gate values).
         var states_kbh = Tensor.unfilled([Tn + 1, B, H], dtype: dtype)
-        var cells_kbh: Tensor? = cell.kind.hasCellState ? Tensor(zeros: [Tn + 1, B, H], dtype: dtype) : nil
+        var cells_kbh: Tensor? = cell.kind.hasCellState ? Tensor.unfilled([Tn + 1, B, H], dtype: dtype) : nil
         var gateValues_kbs = Tensor.unfilled([kept, B, S], dtype: dtype)
         var droppedInput_kbh: Tensor? = recurrentMask == nil ? nil : Tensor(zeros: [kept, B, H], dtype: dtype)
         var hp_bg = Tensor.unfilled([B, G], dtype: dtype)                  // written by the product (beta 0)
         states_kbh.setRows(0, from: hInit)
-        if let cInit { cells_kbh!.setRows(0, from: cInit) }
+        if let cInit { cells_kbh!.setRows(0, from: cInit) } else if cells_kbh != nil {
+            cells_kbh!.mutablePointer(T.self).update(repeating: 0, count: B * H)
+        }
 
         let (hs, gs, hp) = (states_kbh.mutablePointer(T.self), gateValues_kbs.mutablePointer(T.self),
                             hp_bg.mutablePointer(T.self))
         let cs = cells_kbh == nil ? nil : cells_kbh!.mutablePointer(T.self)
         let dropped = droppedInput_kbh == nil ? nil : droppedInput_kbh!.mutablePointer(T.self)
-        let (xp, bihp, bhhp) = (xp_btg.pointer(T.self), bih.pointer(T.self), bhh.pointer(T.self))
+        let (xp, bihp, bhhp) = (xp_btg.mutablePointer(T.self), bih.pointer(T.self), bhh.pointer(T.self))
         let parts = rowParts                                              // SequencePass+RowSplit.swift
         if parts > 1 { whhT.prepare(workspaces: parts, rows: B) }
         for k in 0..<Tn {
@@ -93,6 +101,9 @@ struct SequencePass<T: EngineScalar> {
             // b_hh in its pass over the gates. `part` names the row part's workspace (nil: all rows).
             func step(_ rows: Range<Int>, _ part: Int?) {
                 let lo = rows.lowerBound
+                let xp_b = narrow ? xp + lo * G : xp + lo * Tn * G + t * G     // row lo of W_ih x_t
+                projection?.project(rows: rows.count, x: xs + (lo * Tn + t) * input, ldx: Tn * input,
+                                    out: xp_b, ldo: G)
                 if let part {
                     whhT.multiply(m: rows.count, alpha: 1, a: hIn_bh + lo * H, lda: H, beta: 0, c: hp + lo * G, ldc: G,
                                   workspace: part)
@@ -100,7 +111,7 @@ struct SequencePass<T: EngineScalar> {
                     whhT.multiply(m: B, alpha: 1, a: hIn_bh, lda: H, beta: 0, c: hp, ldc: G)
                 }
                 cellRows(rows.count).forward(
-                    xp: xp + lo * Tn * G + t * G, xpStride: Tn * G, bih: bihp, hp: hp + lo * G, bhh: bhhp,
+                    xp: xp_b, xpStride: xpStride, bih: bihp, hp: hp + lo * G, bhh: bhhp,
                     hPrev: hPrev_bh + lo * H, cPrev: cPrev_bh.map { UnsafePointer($0 + lo * H) },
                     saved: gateValues_bs + lo * S, h: h_bh + lo * H, c: c_bh.map { $0 + lo * H })
             }
