@@ -56,7 +56,8 @@ extension Tensor {
     private static func elementwise<T: EngineScalar>(
         _ op: BinaryOperator, _ a: Tensor, _ b: Tensor, _ shape: [Int], _: T.Type
     ) -> Tensor {
-        var out = Tensor(zeros: shape, dtype: a.dtype)
+        // Unfilled: every path below writes each element of `shape` once.
+        var out = Tensor.unfilled(shape, dtype: a.dtype)
         a.withUnsafeBufferPointer(as: T.self) { pa in
             b.withUnsafeBufferPointer(as: T.self) { pb in
                 out.withUnsafeMutableBufferPointer(as: T.self) { po in
@@ -96,6 +97,22 @@ extension Tensor {
 
     private func reduced<T: EngineScalar>(_ target: [Int], _: T.Type) -> Tensor {
         var out = Tensor(zeros: target, dtype: dtype)
+        // A row vector stretched over leading dimensions (a bias's gradient): the
+        // rows added in order as pointer loops, the odometer's order exactly.
+        let kept = Array(target.drop { $0 == 1 })
+        if kept.count < shape.count, Array(shape.suffix(kept.count)) == kept {
+            let n = kept.reduce(1, *)
+            withUnsafeBufferPointer(as: T.self) { src in
+                out.withUnsafeMutableBufferPointer(as: T.self) { dst in
+                    guard let s0 = src.baseAddress, let d = dst.baseAddress, n > 0 else { return }
+                    for r in 0..<(src.count / n) {
+                        let s = s0 + r * n
+                        for j in 0..<n { d[j] += s[j] }
+                    }
+                }
+            }
+            return out
+        }
         let st = Tensor.broadcastStrides(target, to: shape)
         let same = [Int](repeating: 0, count: shape.count)
         withUnsafeBufferPointer(as: T.self) { src in

@@ -3,6 +3,10 @@
 /// (or B) for its part, and on a busy machine it may not get a core at once.
 let gemmParallelThreshold = 1 << 20
 
+/// The depth of one K block of `gemm` (Float and Double alike): a product with
+/// k ≤ this finishes each element's FMA chain before it reads C.
+let gemmDepthBlock = 256
+
 /// The blocked loops of `gemm` around `GemmMicroKernel` (the Goto / BLIS scheme).
 ///
 ///     for jc in steps of NC over the columns of C          B block: KC × NC (L2/L3)
@@ -22,7 +26,7 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
     typealias Kernel = GemmMicroKernel<V>
 
     /// Depth of a K block: 256 · 4 bytes · NR(32) = 32 KB of B micro-panel per block.
-    static var kcBlock: Int { 256 }
+    static var kcBlock: Int { gemmDepthBlock }
     /// Rows of an A block (a multiple of MR): 128 × 256 × 4 bytes = 128 KB, in L2.
     static var mcBlock: Int { 128 }
     /// Columns of a B block (a multiple of NR): 256 × 1024 × 4 bytes = 1 MB.

@@ -13,7 +13,8 @@ extension Tensor {
         precondition(rank == 3, "im2col needs (B, T, C), shape is \(shape)")
         let (b, t, c) = (shape[0], shape[1], shape[2])
         let tOut = g.outputLength(t)
-        var out = Tensor(zeros: [b * tOut, g.kernelSize * c], dtype: dtype)
+        // Unfilled: every block is either copied from a step or zeroed as padding.
+        var out = Tensor.unfilled([b * tOut, g.kernelSize * c], dtype: dtype)
         switch dtype {
         case .float32: im2col(g, into: &out, b, t, c, tOut, Float.self)
         case .float64: im2col(g, into: &out, b, t, c, tOut, Double.self)
@@ -26,7 +27,9 @@ extension Tensor {
         withUnsafeBufferPointer(as: T.self) { src in
             out.withUnsafeMutableBufferPointer(as: T.self) { dst in
                 let (xs, cols) = (UncheckedSendable(src.baseAddress!), UncheckedSendable(dst.baseAddress!))
-                g.forEachTap(batch: batch, steps: steps, channels: c) { column, input in
+                g.forEachTap(batch: batch, steps: steps, channels: c,
+                             outside: { column in (cols.value + column).update(repeating: 0, count: c) }
+                ) { column, input in
                     (cols.value + column).update(from: xs.value + input, count: c)
                 }
             }
@@ -67,7 +70,7 @@ extension Tensor {
     public func swappingLastTwoAxes() -> Tensor {
         precondition(rank == 3, "swappingLastTwoAxes needs rank 3, shape is \(shape)")
         let (a, m, n) = (shape[0], shape[1], shape[2])
-        var out = Tensor(zeros: [a, n, m], dtype: dtype)
+        var out = Tensor.unfilled([a, n, m], dtype: dtype)
         switch dtype {
         case .float32: swapLastTwo(into: &out, a, m, n, Float.self)
         case .float64: swapLastTwo(into: &out, a, m, n, Double.self)
@@ -92,17 +95,20 @@ extension Conv1dGeometry {
     /// Calls `body(column, input)` for every output step t, tap k and sequence b
     /// whose input step lies inside 0..<steps: `column` is the flat offset of
     /// block k of row b·T_out + t in the (B·T_out, K·C) unfolding, `input` that
-    /// of step t·s − p + k·d of sequence b in (B, T, C). Sequences run in parallel
-    /// when the work is large enough.
+    /// of step t·s − p + k·d of sequence b in (B, T, C). `outside(column)` is called
+    /// for each block whose step falls in the padding instead. Sequences run in
+    /// parallel when the work is large enough.
     @inline(__always)
-    func forEachTap(batch: Int, steps: Int, channels c: Int, _ body: (_ column: Int, _ input: Int) -> Void) {
+    func forEachTap(batch: Int, steps: Int, channels c: Int, outside: (_ column: Int) -> Void = { _ in },
+                    _ body: (_ column: Int, _ input: Int) -> Void) {
         let (k, tOut) = (kernelSize, outputLength(steps))
         Parallel.forEach(batch, threads: batch * tOut * k * c >= 1 << 16 ? Parallel.maxThreads : 1) { b in
             for t in 0..<tOut {
                 for j in 0..<k {
                     let step = inputStep(output: t, tap: j)
-                    guard step >= 0 && step < steps else { continue }
-                    body(((b * tOut + t) * k + j) * c, (b * steps + step) * c)
+                    let column = ((b * tOut + t) * k + j) * c
+                    guard step >= 0 && step < steps else { outside(column); continue }
+                    body(column, (b * steps + step) * c)
                 }
             }
         }

@@ -8,9 +8,60 @@ extension Tensor {
         let (m, k) = transposeA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
         let (k2, n) = transposeB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
         precondition(k == k2, "matmul of \(a.shape)\(transposeA ? "ᵀ" : "") and \(b.shape)\(transposeB ? "ᵀ" : "")")
-        var c = Tensor(zeros: [m, n], dtype: a.dtype)
+        // Unfilled: with beta 0 the product writes every element and reads none.
+        var c = Tensor.unfilled([m, n], dtype: a.dtype)
         c.addMatmul(a, b, transposeA: transposeA, transposeB: transposeB, beta: 0)
         return c
+    }
+
+    /// op(a) · op(b) + row, the row (N) added to every row of the (M, N) product:
+    /// the forward pass of a dense layer or a convolution with a bias.
+    ///
+    /// Each element is the product's value plus row[j], one rounding, so the result
+    /// is bitwise `matmul(a, b) + row`. When K fits one K block of `gemm` (every
+    /// element's FMA chain is then finished before C is read) the rows are written
+    /// first and the product adds into them (alpha 1, beta 1: 1·acc + 1·C is acc + C
+    /// exactly), which saves a pass over the result; deeper products add the row after.
+    public static func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false,
+                              addingToRows row: Tensor) -> Tensor {
+        precondition(a.rank == 2 && b.rank == 2, "matmul needs matrices, got \(a.shape) and \(b.shape)")
+        precondition(a.dtype == b.dtype && row.dtype == a.dtype, "matmul of \(a.dtype), \(b.dtype) and \(row.dtype)")
+        let (m, k) = transposeA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
+        let n = transposeB ? b.shape[0] : b.shape[1]
+        precondition(row.count == n, "a row of \(row.count) added to a product with \(n) columns")
+        var c = Tensor.unfilled([m, n], dtype: a.dtype)
+        let fused = k > 0 && k <= gemmDepthBlock
+        if fused { c.setRows(to: row) }
+        c.addMatmul(a, b, transposeA: transposeA, transposeB: transposeB, beta: fused ? 1 : 0)
+        if !fused { c.addToRows(row) }
+        return c
+    }
+
+    /// Every row of this (M, N) tensor set to `row` (N).
+    mutating func setRows(to row: Tensor) {
+        switch dtype {
+        case .float32: forEachRow(with: row, Float.self) { c, r, n in c.update(from: r, count: n) }
+        case .float64: forEachRow(with: row, Double.self) { c, r, n in c.update(from: r, count: n) }
+        }
+    }
+
+    /// row (N) added to every row of this (M, N) tensor, in place.
+    mutating func addToRows(_ row: Tensor) {
+        switch dtype {
+        case .float32: forEachRow(with: row, Float.self) { c, r, n in for j in 0..<n { c[j] = c[j] + r[j] } }
+        case .float64: forEachRow(with: row, Double.self) { c, r, n in for j in 0..<n { c[j] = c[j] + r[j] } }
+        }
+    }
+
+    @inline(__always)
+    private mutating func forEachRow<T: EngineScalar>(
+        with row: Tensor, _: T.Type, _ body: (UnsafeMutablePointer<T>, UnsafePointer<T>, Int) -> Void
+    ) {
+        let n = row.count
+        guard n > 0 else { return }
+        let r = row.pointer(T.self)
+        let c = mutablePointer(T.self)
+        for i in 0..<(count / n) { body(c + i * n, r, n) }
     }
 
     /// self = alpha · op(a) · op(b) + beta · self, in place (self is (M, N)).

@@ -1,11 +1,33 @@
 /// Sums, means and norms.
 extension Tensor {
     /// The sum of all elements (accumulated in Double).
+    ///
+    /// float64 adds the elements in order. float32 adds them into eight Double
+    /// partial sums (element i into sum i mod 8), then the eight in order: eight
+    /// independent chains instead of one, which the additions' latency made the
+    /// slowest part of a `sum()` loss over a large output. The Double result can
+    /// differ from the one-chain sum in its last bits; rounded to Float (as a
+    /// float32 `Variable.sum()` is) it is the same unless the Double sum falls that
+    /// close to the midpoint between two floats. Gradients never depend on it.
     public func sum() -> Double {
         switch dtype {
-        case .float32: return withUnsafeBufferPointer(as: Float.self) { $0.reduce(0.0) { $0 + Double($1) } }
+        case .float32: return withUnsafeBufferPointer(as: Float.self) { Self.eightChainSum($0) }
         case .float64: return withUnsafeBufferPointer(as: Double.self) { $0.reduce(0.0, +) }
         }
+    }
+
+    private static func eightChainSum(_ x: UnsafeBufferPointer<Float>) -> Double {
+        guard let p = x.baseAddress else { return 0 }
+        var (s0, s1, s2, s3, s4, s5, s6, s7) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+        var i = 0
+        while i + 8 <= x.count {
+            s0 += Double(p[i]); s1 += Double(p[i + 1]); s2 += Double(p[i + 2]); s3 += Double(p[i + 3])
+            s4 += Double(p[i + 4]); s5 += Double(p[i + 5]); s6 += Double(p[i + 6]); s7 += Double(p[i + 7])
+            i += 8
+        }
+        var tail = 0.0
+        while i < x.count { tail += Double(p[i]); i += 1 }
+        return ((((((((s0 + s1) + s2) + s3) + s4) + s5) + s6) + s7) + tail)
     }
 
     /// The sum of squares of all elements (accumulated in Double).

@@ -30,8 +30,7 @@ public final class Linear: Module {
         precondition(x.shape.last == inputSize, "Linear expects last dimension \(inputSize), got \(x.shape)")
         let leading = Array(x.shape.dropLast())
         let flat = x.rank == 2 ? x : x.reshaped([-1, inputSize])
-        var y = flat.matmul(weight, transposeOther: true)
-        if let bias { y = y + bias }
+        let y = bias.map { flat.linear(weight: weight, bias: $0) } ?? flat.matmul(weight, transposeOther: true)
         return x.rank == 2 ? y : y.reshaped(leading + [outputSize])
     }
 }

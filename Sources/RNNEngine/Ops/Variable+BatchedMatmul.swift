@@ -75,11 +75,26 @@ private func smallProduct<T: EngineScalar>(
                 for j in 0..<n { ci[j] += x * bp[j] }
             }
         } else {
-            for j in 0..<n {
+            // Four columns side by side: four independent chains hide the latency of
+            // the additions; each is still summed over p in order from 0.
+            let ai = a + i * aRow
+            var j = 0
+            while j + 4 <= n {
+                let (b0, b1, b2, b3) = (b + j * ldb, b + (j + 1) * ldb, b + (j + 2) * ldb, b + (j + 3) * ldb)
+                var (s0, s1, s2, s3): (T, T, T, T) = (0, 0, 0, 0)
+                for p in 0..<k {
+                    let x = ai[p * aCol]
+                    s0 += x * b0[p]; s1 += x * b1[p]; s2 += x * b2[p]; s3 += x * b3[p]
+                }
+                (ci[j], ci[j + 1], ci[j + 2], ci[j + 3]) = (s0, s1, s2, s3)
+                j += 4
+            }
+            while j < n {
                 let bj = b + j * ldb
                 var sum: T = 0
-                for p in 0..<k { sum += a[i * aRow + p * aCol] * bj[p] }
+                for p in 0..<k { sum += ai[p * aCol] * bj[p] }
                 ci[j] = sum
+                j += 1
             }
         }
     }

@@ -26,8 +26,9 @@ extension Variable {
 
         let cols = x.value.im2col(g)                                                // (B·T_out, K·C_in)
         let wCol = weight.value.swappingLastTwoAxes().reshaped([cOut, g.kernelSize * cIn])
-        var y = Tensor.matmul(cols, wCol, transposeB: true)                          // (B·T_out, C_out)
-        if let bias { y = y + bias.value }
+        // (B·T_out, C_out); the bias is added to each finished element, as `+ bias` would.
+        let y = bias.map { Tensor.matmul(cols, wCol, transposeB: true, addingToRows: $0.value) }
+            ?? Tensor.matmul(cols, wCol, transposeB: true)
         let parents = [x, weight] + (bias.map { [$0] } ?? [])
         return Variable(y.reshaped([batch, tOut, cOut]), parents: parents) { g3 in
             let dy = g3.reshaped([batch * tOut, cOut])

@@ -80,9 +80,11 @@ struct PoolGeometry: Sendable {
                     for t in (w * stride + 1)..<(w * stride + size) {
                         let i = (b * steps + t) * c
                         let row = src + i
-                        for ch in 0..<c where row[ch] > best[ch] {
-                            best[ch] = row[ch]
-                            at[ch] = Int32(i + ch)
+                        // Selects rather than a branch per channel, so the loop vectorises.
+                        for ch in 0..<c {
+                            let (v, larger) = (row[ch], row[ch] > best[ch])
+                            best[ch] = larger ? v : best[ch]
+                            at[ch] = larger ? Int32(i + ch) : at[ch]
                         }
                     }
                 }

@@ -22,7 +22,11 @@ public struct Tensor: Sendable {
 
     /// A tensor filled with one value.
     public init(shape: [Int], repeating value: Double, dtype: DType = .float32) {
-        self.init(zeros: shape, dtype: dtype)
+        precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension in shape \(shape)")
+        self.shape = shape
+        let count = shape.reduce(1, *)
+        // One pass: a value other than 0 is written straight over the new block.
+        storage = value == 0 ? TensorStorage(zeros: dtype, count: count) : TensorStorage(dtype: dtype, count: count)
         if value != 0 { fill(value) }
     }
 

@@ -4,28 +4,39 @@ import RNNLab
 
 /// `rnnlab bench --only memory` (not part of a plain `rnnlab bench`: it takes minutes).
 ///
-/// Two kinds of row, in MiB:
+/// Two kinds of row:
 /// - "memory growth": the LSTM lesson's training step (`LessonStepModel`, B 32, T 100,
-///   H 32) taken 10,000 times in this process; the resident set (VmRSS) after step
-///   1,000 and after step 10,000. A step that kept anything alive would show as
-///   growth between the two.
+///   H 32) taken 10,000 times in this process. The tensor memory the model and its
+///   steps allocated and still hold (`Allocator.countingLiveTensorBytes`, in KiB)
+///   after step 1,000 and after step 10,000, and the difference: a step that kept
+///   anything alive shows as growth here, exactly, whatever else the process does.
+///   Beside it the resident set (VmRSS, MiB) at the same two points, which also
+///   moves with where glibc places freed blocks.
 /// - "memory peak": each lesson's headless run (`rnnlab run LESSON --steps N`, its
 ///   default settings, one thread) in a child process, and that child's peak
-///   resident set (ru_maxrss from wait4), so every lesson is measured on its own.
+///   resident set (ru_maxrss from wait4, MiB), so every lesson is measured on its
+///   own.
 func memoryBenchmarks(steps: Int = 10_000, lessonSteps: Int = 300) -> [BenchRow] {
     Parallel.maxThreads = 1
     var rows: [BenchRow] = []
-    let model = LessonStepModel()
-    var atFirst = 0.0
-    for step in 1...steps {
-        model.step()
-        guard step == steps / 10 || step == steps, let rss = Allocator.residentBytes() else { continue }
-        if step == steps / 10 { atFirst = mebibytes(rss.current) }
-        rows.append(BenchRow(group: "memory growth", name: "lesson step RSS after \(step) steps", threads: 1,
-                             value: mebibytes(rss.current), unit: "MiB"))
-        if step == steps {
-            rows.append(BenchRow(group: "memory growth", name: "lesson step RSS growth \(steps / 10)→\(steps)",
-                                 threads: 1, value: mebibytes(rss.current) - atFirst, unit: "MiB"))
+    func row(_ name: String, _ value: Double, _ unit: String) {
+        rows.append(BenchRow(group: "memory growth", name: name, threads: 1, value: value, unit: unit))
+    }
+    Allocator.countingLiveTensorBytes { live in
+        let model = LessonStepModel()
+        var (rssFirst, liveFirst) = (0.0, 0)
+        for step in 1...steps {
+            model.step()
+            guard step == steps / 10 || step == steps else { continue }
+            row("lesson step live tensors after \(step) steps", Double(live.current) / 1024, "KiB")
+            if step == steps / 10 { liveFirst = live.current }
+            if step == steps {
+                row("lesson step live tensor growth \(steps / 10)→\(steps)", Double(live.current - liveFirst) / 1024, "KiB")
+            }
+            guard let rss = Allocator.residentBytes() else { continue }
+            row("lesson step RSS after \(step) steps", mebibytes(rss.current), "MiB")
+            if step == steps / 10 { rssFirst = mebibytes(rss.current) }
+            if step == steps { row("lesson step RSS growth \(steps / 10)→\(steps)", mebibytes(rss.current) - rssFirst, "MiB") }
         }
     }
     let library = LessonLibrary.load(LessonOptions.resolveLessons(explicit: nil))
