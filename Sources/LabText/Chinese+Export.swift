@@ -14,7 +14,7 @@ extension Chinese {
         .resumeWithSeed: "--seed 不能与 --resume 同用：运行将沿用检查点的种子和数据位置继续",
         .resumed: "已从第 {step} 步继续 {file}",
         .savedLoadedInLab: "继续它：{command} · 已将 {checkpoint} 保存到 runs/",
-        .unsupportedModel: "课程 {lesson} 训练的是 {model}；PyTorch 导出目前只支持带线性输出层的循环模型（RNN、LSTM、GRU；一层或多层，单向或双向，可带嵌入）",
+        .unsupportedModel: "课程 {lesson} 训练的模型类型暂不在 PyTorch 导出的支持范围内；目前支持：RNN、LSTM、GRU 模型（可带嵌入或 Conv1D 前端）、编码器–解码器、RCNN 和树网络",
         .unsupportedSetting: "课程 {lesson}：{setting} = {value} 在导出中没有忠实的 PyTorch 对应；把它设为 0（--set {setting}=0）后再导出",
         .folderNotEmpty: "{folder} 中已有文件；请指定一个新的或空的文件夹（导出不会覆盖任何文件）",
         .cannotWrite: "无法写入 {file}：{reason}",

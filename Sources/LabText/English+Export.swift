@@ -1,6 +1,6 @@
 extension English {
     static let export: [ExportKey: String] = [
-        .unsupportedModel: "lesson {lesson} trains a {model}; the PyTorch export covers recurrent models with a linear read-out (RNN, LSTM, GRU; one or more layers, one or two directions, optional embedding) so far",
+        .unsupportedModel: "lesson {lesson} trains a kind of model the PyTorch export does not cover yet (it covers RNN, LSTM and GRU models with an optional embedding or Conv1D front end, encoder–decoders, the RCNN and the tree network)",
         .unsupportedSetting: "lesson {lesson}: {setting} = {value} has no faithful PyTorch equivalent in the export; set it to 0 (--set {setting}=0) to export",
         .folderNotEmpty: "{folder} already holds files; name a new or empty folder (the export overwrites nothing)",
         .cannotWrite: "cannot write {file}: {reason}",

@@ -4,7 +4,10 @@
 # fresh and trained weights, then a short data-parallel run under torchrun.
 #   PYTHON=/path/to/venv/bin/python Tests/scripts/check_export.sh [lesson …]
 # Default lessons: lstm-gates (regression), text-rnn (a classifier with an
-# embedding and masking) and seq2seq-attention (an encoder–decoder). Exit status: non-zero on the first failure.
+# embedding and masking) and seq2seq-attention (an encoder–decoder). Then the
+# three lessons with their own exporters, recursive-trees (a tree net), rcnn and
+# conv-gru (a Conv1D front end), are checked from briefly trained weights only
+# ($CHECK_ONLY; empty it to skip them). Exit status: non-zero on the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PYTHON=${PYTHON:-${RNNLAB_TORCH_PYTHON:-python3}}
@@ -23,5 +26,11 @@ for lesson in "${lessons[@]}"; do
     "$PYTHON" "$work/$lesson-trained/train.py" --check
     echo "== $lesson: 20 steps from scratch on two processes"
     "$PYTHON" -m torch.distributed.run --nproc_per_node=2 "$work/$lesson-fresh/train.py" --steps 20 || [ $? -eq 1 ]
+done
+for lesson in ${CHECK_ONLY-recursive-trees rcnn conv-gru}; do
+    echo "== $lesson: trained 30 steps in the lab"
+    "$RNNLAB" run "$lesson" --steps 30 --checkpoint "$work/$lesson.safetensors" >/dev/null
+    "$RNNLAB" export "$lesson" --from "$work/$lesson.safetensors" --training-batches 2 --out "$work/$lesson-trained" >/dev/null
+    "$PYTHON" "$work/$lesson-trained/train.py" --check
 done
 echo "all exported projects reproduced the lab"

@@ -1,6 +1,7 @@
 /// `rnnlab export`: a lesson's model, data and training as a PyTorch project.
 public enum ExportKey: String, CaseIterable, Sendable {
-    /// The export covers some model kinds only.
+    /// The export covers some model kinds only (a model kind added to the lab
+    /// before its exporter). Names the lesson, never a Swift type.
     case unsupportedModel
     /// A setting with no faithful PyTorch equivalent in the export.
     case unsupportedSetting
@@ -42,7 +43,7 @@ public enum ExportKey: String, CaseIterable, Sendable {
 
     public var placeholders: Set<String> {
         switch self {
-        case .unsupportedModel: return ["lesson", "model"]
+        case .unsupportedModel: return ["lesson"]
         case .unsupportedSetting: return ["lesson", "setting", "value"]
         case .folderNotEmpty: return ["folder"]
         case .cannotWrite: return ["file", "reason"]

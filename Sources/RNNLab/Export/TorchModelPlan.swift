@@ -28,6 +28,8 @@ struct TorchModelPlan: Equatable {
     var recurrentInit: RecurrentInit
     /// 0 keeps W_hh's scale.
     var spectralRadius: Double
+    /// The Conv1D front end before the recurrent layer, or nil.
+    var front: TorchConvPlan?
 
     static func == (a: TorchModelPlan, b: TorchModelPlan) -> Bool {
         a.cell == b.cell && a.inputSize == b.inputSize && a.hidden == b.hidden && a.layers == b.layers
@@ -35,25 +37,15 @@ struct TorchModelPlan: Equatable {
             && a.kind == b.kind && a.readout == b.readout && a.masking == b.masking
             && a.embedding?.vocabulary == b.embedding?.vocabulary && a.embedding?.width == b.embedding?.width
             && a.embedding?.padding == b.embedding?.padding && a.forgetBias == b.forgetBias
-            && a.recurrentInit == b.recurrentInit && a.spectralRadius == b.spectralRadius
+            && a.recurrentInit == b.recurrentInit && a.spectralRadius == b.spectralRadius && a.front == b.front
     }
 
     /// The plan of `model`, or the reason it cannot be exported.
     init(_ model: any LabModel, configuration c: ExperimentConfiguration, lesson: String) throws {
-        guard let m = model as? SequenceModel, m.front == nil else {
-            let name = model is SequenceModel ? "Conv1D front end and recurrent model" : "\(type(of: model))"
-            throw Reason(.export(.unsupportedModel), ["lesson": .text(lesson), "model": .text(name)])
+        guard let m = model as? SequenceModel else {
+            throw Reason(.export(.unsupportedModel), ["lesson": .text(lesson)])
         }
-        // Settings whose training-time behaviour nn.RNN/LSTM/GRU cannot reproduce.
-        let refused: [(String, Double)] = [
-            ("go_backwards", c.goBackwards ? 1 : 0), ("input_dropout", c.inputDropout),
-            ("recurrent_dropout", c.recurrentDropout), ("bptt_window", Double(c.bpttWindow)),
-            ("forget_gate_clamp", c.forgetGateClamp),
-        ]
-        if let (name, value) = refused.first(where: { $0.1 != 0 }) {
-            throw Reason(.export(.unsupportedSetting), ["lesson": .text(lesson), "setting": .text(name),
-                                                        "value": .text(SettingValue.format(value))])
-        }
+        try Self.refuseUnfaithfulSettings(c, lesson: lesson)
         let r = m.recurrent
         cell = r.kind
         inputSize = r.inputSize
@@ -64,11 +56,29 @@ struct TorchModelPlan: Equatable {
         outputSize = m.head.weight.shape[0]
         kind = m.kind
         readout = m.readout
-        masking = m.masking
+        // The front end's windows are all full length: no mask follows it (as in the lab).
+        masking = m.masking && m.front == nil
+        front = m.front.map(TorchConvPlan.init)
         embedding = m.embedding.map { ($0.vocabularySize, $0.dimension, $0.paddingIndex) }
         forgetBias = c.cell == .lstm && c.forgetBias != 0 ? c.forgetBias : nil
         recurrentInit = c.recurrentInit
         spectralRadius = c.spectralRadius
+    }
+
+    /// Refuses the settings whose training-time behaviour nn.RNN/LSTM/GRU cannot
+    /// reproduce, naming the setting and its value.
+    /// `only` limits the check to the settings a model reads (the RCNN has no
+    /// `go_backwards`, truncated BPTT or forget-gate clamp).
+    static func refuseUnfaithfulSettings(_ c: ExperimentConfiguration, lesson: String, only: Set<String>? = nil) throws {
+        let refused: [(String, Double)] = [
+            ("go_backwards", c.goBackwards ? 1 : 0), ("input_dropout", c.inputDropout),
+            ("recurrent_dropout", c.recurrentDropout), ("bptt_window", Double(c.bpttWindow)),
+            ("forget_gate_clamp", c.forgetGateClamp),
+        ]
+        if let (name, value) = refused.first(where: { $0.1 != 0 && only?.contains($0.0) ?? true }) {
+            throw Reason(.export(.unsupportedSetting), ["lesson": .text(lesson), "setting": .text(name),
+                                                        "value": .text(SettingValue.format(value))])
+        }
     }
 
     /// D: 2 for a bidirectional layer.

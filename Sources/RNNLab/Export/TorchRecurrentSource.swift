@@ -21,9 +21,10 @@ struct TorchRecurrentSource {
         case .perStepClassification: "per_step"
         case .seq2seq: "seq2seq"
         }
+        let front = p.front.map(\.text) ?? ""
         let embedding = p.embedding.map { "(\($0.vocabulary), \($0.width), \($0.padding.map(String.init) ?? "None"))" } ?? "None"
         return """
-        # The model (lab settings: cell \(p.cell.rawValue), hidden \(p.hidden), layers \(p.layers)).
+        \(front)# The model (lab settings: cell \(p.cell.rawValue), hidden \(p.hidden), layers \(p.layers)).
         CELL = \(cellModule)
         NONLINEARITY = \(nonlinearity)      # nn.RNN only
         INPUT_SIZE = \(p.inputSize)           # I (E with an embedding)
@@ -40,12 +41,15 @@ struct TorchRecurrentSource {
         FORGET_BIAS = \(p.forgetBias.map(pythonLiteral) ?? "None")        # LSTM: b_f at the start (the lab sets b_ih's slice, zeroes b_hh's)
         RECURRENT_INIT = "\(p.recurrentInit.rawValue)"  # default | orthogonal | identity, per H×H gate block
         SPECTRAL_RADIUS = \(pythonLiteral(p.spectralRadius))   # 0: keep W_hh's scale
+        FRONT_END = \(p.front == nil ? "False" : "True")          # the Conv1D front end above reads the inputs first
 
         class LabModel(nn.Module):
-            \"\"\"Embedding (optional) → recurrent layer → linear head, named as the lab names them.\"\"\"
+            \"\"\"Embedding or Conv1D front end (optional) → recurrent layer → linear head, named as the lab names them.\"\"\"
 
             def __init__(self):
                 super().__init__()
+                if FRONT_END:
+                    self.front = ConvFrontEnd(CONV_INPUTS)
                 if EMBEDDING:
                     vocabulary, width, padding = EMBEDDING
                     self.embedding = nn.Embedding(vocabulary, width, padding_idx=padding)
@@ -57,6 +61,8 @@ struct TorchRecurrentSource {
             def forward(self, batch):
                 \"\"\"Outputs (B, O) or (B, C), or (B, T, C) for a per-step task.\"\"\"
                 x = self.embedding(batch["tokens"]) if EMBEDDING else batch["inputs"]   # (B, T, I)
+                if FRONT_END:
+                    x = self.front(x)                                                   # (B, T', F): full-length windows, no mask
                 lengths = batch["lengths"]                                              # (B,)
                 if MASKING:
                     packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
@@ -93,6 +99,14 @@ struct TorchRecurrentSource {
                         p[HIDDEN:2 * HIDDEN] = FORGET_BIAS if name.startswith("bias_ih") else 0.0
 
 
+        \(Self.lossAndEvaluation)
+        """
+    }
+
+    /// `loss_and_outputs` and `evaluate` for a model whose forward gives (B, O)
+    /// regression outputs, or (B, C) / (B, T, C) logits: the RCNN and the tree
+    /// net share them with the recurrent models.
+    static let lossAndEvaluation = """
         def loss_and_outputs(model, batch, training=False):
             \"\"\"The lab's loss: MSE on the (standardised) targets, or cross-entropy over counted targets.\"\"\"
             y = model(batch)
@@ -135,5 +149,4 @@ struct TorchRecurrentSource {
 
 
         """
-    }
 }

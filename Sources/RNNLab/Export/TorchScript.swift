@@ -8,7 +8,8 @@ import Foundation
 /// settings, so a learner changes the model where they read it.
 struct TorchScript {
     /// The model's part: constants, `LabModel`, `initialise_like_the_lab`,
-    /// `loss_and_outputs(model, batch, training)` and `evaluate(model, batches)`.
+    /// `loss_and_outputs(model, batch, training)`, `evaluate(model, batches)`
+    /// and optionally `shard_batch(batch, rank, world)`.
     var model: String
     var configuration: ExperimentConfiguration
     var lessonID: String
@@ -17,6 +18,17 @@ struct TorchScript {
     var defaultSteps: Int
     /// More training constants, one per line (seq2seq: the teacher-forcing ratio).
     var extraTraining = ""
+
+    /// `shard_batch`, unless the model's part defines its own (the tree net keeps whole trees).
+    var shardDefinition: String {
+        model.contains("def shard_batch(") ? "" : """
+            def shard_batch(batch, rank, world):
+                \"\"\"This process's rows of a batch: rows rank, rank + world, …\"\"\"
+                return {key: value[rank::world] for key, value in batch.items()}
+
+
+            """
+    }
 
     var text: String {
         let c = configuration
@@ -76,7 +88,7 @@ struct TorchScript {
             return batches
 
 
-        def make_optimizer(parameters):
+        \(shardDefinition)def make_optimizer(parameters):
             if OPTIMIZER == "adam":
                 return torch.optim.Adam(parameters, lr=LEARNING_RATE, weight_decay=WEIGHT_DECAY)
             if OPTIMIZER == "rmsprop":
@@ -117,8 +129,7 @@ struct TorchScript {
             optimizer = make_optimizer(model.parameters())
             training, validation = load_batches("train"), load_batches("validation")
             for step in range(1, steps + 1):
-                whole = training[(step - 1) % len(training)]
-                batch = {key: value[rank::world] for key, value in whole.items()}   # this process's rows
+                batch = shard_batch(training[(step - 1) % len(training)], rank, world)   # this process's rows
                 loss, _ = loss_and_outputs(runner, batch, training=True)
                 optimizer.zero_grad()
                 loss.backward()
