@@ -30,8 +30,11 @@ extension VerifyCommand {
 
     /// The rows of one check.
     static func printMargin(_ m: CheckMargin, lesson: String, check: String) {
-        let note: Phrase = !m.passedEverywhere ? Phrase(.command(.marginFailed))
-            : m.isThin ? Phrase(.command(.marginThin)) : Phrase(.command(.marginFine))
+        // Each row's own note: fails where its clause failed at some seed, thin where its worst margin is under 10%.
+        func note(holds: Bool, worst: Double?) -> Phrase {
+            !holds ? Phrase(.command(.marginFailed))
+                : (worst.map { $0 < CheckMargin.thin } ?? false) ? Phrase(.command(.marginThin)) : Phrase(.command(.marginFine))
+        }
         for c in m.clauses {
             let values = zip(c.values, c.thresholds).map { v, t -> Phrase in
                 let value = v.map(SettingValue.format) ?? "–"
@@ -40,12 +43,14 @@ extension VerifyCommand {
                 return Phrase(.command(.marginValueAgainst), ["value": .text(value), "threshold": .text(SettingValue.format(t))])
             }
             say(.command(.marginRow), ["lesson": .text(lesson), "check": .text(check), "clause": .text(c.text),
-                                       "values": .phrase(Phrase.list(values)), "worst": worst(c.worst), "note": .phrase(note)])
+                                       "values": .phrase(Phrase.list(values)), "worst": worst(c.worst),
+                                       "note": .phrase(note(holds: c.holdsEverywhere, worst: c.worst))])
         }
         if !m.stoppedAt.isEmpty {
             let values = m.stoppedAt.map { $0.map(String.init) ?? "–" }.joined(separator: ", ")
             say(.command(.marginBudgetRow), ["lesson": .text(lesson), "check": .text(check), "budget": .integer(m.budget),
-                                             "values": .text(values), "worst": worst(m.budgetLeft), "note": .phrase(note)])
+                                             "values": .text(values), "worst": worst(m.budgetLeft),
+                                             "note": .phrase(note(holds: m.passedEverywhere, worst: m.budgetLeft))])
         }
     }
 

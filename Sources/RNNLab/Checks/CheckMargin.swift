@@ -3,9 +3,12 @@
 /// the worst seed's distance to the threshold as a share of the threshold
 /// (`rnnlab verify --seeds 1-5 --margins`).
 ///
-/// A clause `v > t` (or `>=`) at one seed has margin (v − t) / |t|; `v < t`
-/// (or `<=`) has (t − v) / |t|. A clause asking for equality, or with a
-/// threshold of 0, has no relative margin: it holds or it does not. A check
+/// A clause `v > t` (or `>=`) at one seed has margin (v − t) / d and `v < t`
+/// (or `<=`) has (t − v) / d, where d, the threshold's distance, is |t| or, when
+/// the metric is bounded on that side (a fraction lies in 0…1), the distance
+/// from t to the bound if that is less: `accuracy > 0.95` met with 1 passes by
+/// 100%, not 5%. A clause asking for equality, or with a distance of 0, has no
+/// relative margin: it holds or it does not. A check
 /// whose runs stop early (`until`, or a one-run `when: any` check, whose value
 /// is judged where it first crosses the threshold) is also measured by its
 /// budget: the share of its steps left when the slowest seed stopped.
@@ -67,10 +70,11 @@ public struct CheckMargin: Sendable, Equatable {
             let values = judged.map { $0?.value }, thresholds = judged.map { $0?.threshold }
             var margins: [Double] = []
             var exact = c.op == .equal || stopsOnExpect
+            let range = CheckMargin.range(of: c.metric)
             for (v, t) in zip(values, thresholds) {
                 guard let v, let t else { margins.append(-.infinity); continue }
-                if t == 0 { exact = true; continue }
-                margins.append(CheckMargin.relative(v, c.op, t))
+                guard let m = CheckMargin.relative(v, c.op, t, range: range) else { exact = true; continue }
+                margins.append(m)
             }
             let holds = judged.allSatisfy { $0?.holds == true }
             return Clause(text: "\(c.metric) \(c.op.rawValue) \(c.rhsDescription)", values: values, thresholds: thresholds,
@@ -86,12 +90,33 @@ public struct CheckMargin: Sendable, Equatable {
         }
     }
 
-    /// (v − t) / |t| for `>`, `>=`; (t − v) / |t| for `<`, `<=`; t ≠ 0.
-    static func relative(_ v: Double, _ op: CheckCondition.Op, _ t: Double) -> Double {
+    /// (v − t) / d for `>`, `>=`; (t − v) / d for `<`, `<=`, with d the smaller
+    /// of |t| and the distance from t to the metric's bound on the passing side;
+    /// nil for `==` and when d is 0.
+    static func relative(_ v: Double, _ op: CheckCondition.Op, _ t: Double, range: ClosedRange<Double>? = nil) -> Double? {
+        let r = range ?? -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude
         switch op {
-        case .greater, .greaterOrEqual: return (v - t) / abs(t)
-        case .less, .lessOrEqual: return (t - v) / abs(t)
-        case .equal: return v == t ? 0 : -.infinity
+        case .greater, .greaterOrEqual:
+            let d = min(abs(t), r.upperBound - t)
+            return d > 0 ? (v - t) / d : nil
+        case .less, .lessOrEqual:
+            let d = min(abs(t), t - r.lowerBound)
+            return d > 0 ? (t - v) / d : nil
+        case .equal: return nil
         }
+    }
+
+    /// The values `metric` can take: its kind's (``MetricKind/known(_:)``), for a
+    /// `versus_` or `baseline_` name the metric's own, for `spread_`/`gap_` of a
+    /// bounded metric 0 to its width; nil when unknown.
+    static func range(of metric: String) -> ClosedRange<Double>? {
+        var name = metric
+        if name.hasPrefix("versus_") { name.removeFirst(7) }
+        for prefix in [CheckVocabulary.spreadPrefix, CheckVocabulary.gapPrefix] where name.hasPrefix(prefix) {
+            guard let r = range(of: String(name.dropFirst(prefix.count))) else { return nil }
+            return 0...(r.upperBound - r.lowerBound)
+        }
+        if name.hasPrefix("baseline_") { name.removeFirst(9) }
+        return MetricKind.known(name)?.range
     }
 }
