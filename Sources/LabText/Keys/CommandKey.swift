@@ -26,6 +26,30 @@ public enum CommandKey: String, CaseIterable, Sendable {
     /// Under a PASS/FAIL line of a check over several seeds: one metric's value at each seed.
     case verifySeedValues
     case verifyProblems
+    /// --jobs out of its range.
+    case badJobs
+    /// --seeds that is not a range or list of seeds.
+    case badSeeds
+    /// Before the lines of one seed when `verify --seeds` runs several.
+    case verifySeedHeader
+    /// The head of the Markdown margin table of `verify --margins` (two lines: names and rule).
+    case marginHeader
+    /// A row of the margin table: one clause of one check over the seeds.
+    case marginRow
+    /// A row for a check that stops early: the step each seed stopped at, of the budget.
+    case marginBudgetRow
+    /// One seed's value in a margin row, with its threshold when the threshold is a metric.
+    case marginValueAgainst
+    /// The margin column of an exact clause (equality, or a threshold of 0).
+    case marginExact
+    /// The note column: the check failed at some seed.
+    case marginFailed
+    /// The note column: the check passed everywhere, but by less than 10% somewhere.
+    case marginThin
+    /// The note column of a check with room to spare.
+    case marginFine
+    /// Under the table: how many runs were needed and how many were trained.
+    case marginRuns
     /// One lesson; `id` comes padded to its column.
     case listLesson
     /// The check ids under a lesson in `rnnlab list`.
@@ -138,6 +162,15 @@ public enum CommandKey: String, CaseIterable, Sendable {
         case .verifySummary: return ["failed", "passed"]
         case .verifySeedValues: return ["metric", "seeds", "values"]
         case .verifyProblems: return ["count"]
+        case .badJobs: return ["most", "value"]
+        case .badSeeds: return ["text"]
+        case .verifySeedHeader: return ["seed"]
+        case .marginHeader: return ["seeds"]
+        case .marginRow: return ["check", "clause", "lesson", "note", "values", "worst"]
+        case .marginBudgetRow: return ["budget", "check", "lesson", "note", "values", "worst"]
+        case .marginValueAgainst: return ["threshold", "value"]
+        case .marginExact, .marginFailed, .marginThin, .marginFine: return []
+        case .marginRuns: return ["distinct", "jobs", "needed"]
         case .listLesson: return ["done", "id", "number", "title", "total"]
         case .listChecks: return ["checks"]
         case .kindRegression, .kindClassification, .kindPerStepClassification, .kindSeq2seq: return []

@@ -45,36 +45,16 @@ public enum CheckRunner {
                            progress: ((StepReport) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil) -> CheckResult {
         let clock = ContinuousClock()
         let start = clock.now
-        var steps = 0
-        func result(_ passed: Bool, _ detail: Phrase, _ verdict: CheckVerdict? = nil) -> CheckResult {
-            let d = clock.now - start
-            return CheckResult(lesson: lesson.id, check: check.id, title: check.title, passed: passed, detail: detail,
-                               steps: steps, seconds: Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18,
-                               verdict: verdict)
+        let plan = CheckPlan(check, of: lesson, seed: seed)
+        var outcomes: [Result<CheckRun.Outcome, Reason>] = []
+        for run in plan.runs {
+            let r = train(task: plan.task, settings: run, checks: [check], dataDirectory: dataDirectory,
+                          progress: progress, isCancelled: isCancelled).map { $0[0] }
+            outcomes.append(r)
+            if case .failure = r { break }
         }
-        let settings = CheckEligibility.settings(of: check, in: lesson)
-        let seeds: [Int?] = check.seeds.isEmpty ? [seed] : check.seeds.indices.map { i in seed.map { $0 + i } ?? check.seeds[i] }
-        var arms: [[String: SettingValue]] = [settings]
-        if let versus = check.versus { arms.append(settings.merging(versus) { _, v in v }) }
-        var outcomes: [[CheckRun.Outcome]] = []
-        for arm in arms {
-            var runs: [CheckRun.Outcome] = []
-            for s in seeds {
-                var runSettings = arm
-                if let s { runSettings["seed"] = .number(Double(s)) }
-                switch runOnce(check, lesson, runSettings, dataDirectory, progress, isCancelled) {
-                case .success(let outcome):
-                    steps += outcome.steps
-                    runs.append(outcome)
-                case .failure(let reason):
-                    return result(false, reason.phrase)
-                }
-            }
-            outcomes.append(runs)
-        }
-        let verdict = CheckVerdict.judge(check, runs: outcomes[0], versusRuns: outcomes.count > 1 ? outcomes[1] : [],
-                                         seeds: check.seeds.isEmpty ? [] : seeds.map { $0 ?? 0 })
-        return result(verdict.passed, describe(verdict), verdict)
+        let d = clock.now - start
+        return plan.result(outcomes, seconds: Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
     }
 
     /// A clause of a check over several seeds, with the least and greatest value of
@@ -104,28 +84,6 @@ public enum CheckRunner {
             guard seen.insert(name).inserted, let runs = verdict.perSeed[name] else { return nil }
             return (name, verdict.seeds.map(String.init).joined(separator: ","),
                     runs.map { $0.map(SettingValue.format) ?? "–" }.joined(separator: " "))
-        }
-    }
-
-    /// One run, folded by ``CheckRun`` until it is over.
-    private static func runOnce(_ check: LessonCheck, _ lesson: Lesson, _ settings: [String: SettingValue],
-                                _ dataDirectory: DataDirectory, _ progress: ((StepReport) -> Void)?,
-                                _ isCancelled: (@Sendable () -> Bool)?) -> Result<CheckRun.Outcome, Reason> {
-        if isCancelled?() == true { return .failure(Reason(.check(.cancelled))) }
-        let experiment: Experiment
-        do { experiment = try Experiment(task: check.taskName(in: lesson), settings: settings, dataDirectory: dataDirectory) } catch {
-            return .failure(Reason(.check(.cannotBuild), ["reason": .phrase(Phrase.describing(error))]))
-        }
-        experiment.measurements = Set(check.measuredMetrics)
-        experiment.evaluationSteps = [check.steps]
-        var run = CheckRun(check: check, evalEvery: experiment.evalEvery, probeEvery: experiment.probeEvery,
-                           baselines: experiment.baselines, parameters: experiment.parameterCount,
-                           recurrentParameters: experiment.recurrentParameterCount)
-        while true {
-            if isCancelled?() == true { return .failure(Reason(.check(.cancelled))) }
-            let r = experiment.trainStep()
-            progress?(r)
-            if let outcome = run.observe(r) { return .success(outcome) }
         }
     }
 
