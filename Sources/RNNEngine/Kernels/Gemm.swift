@@ -70,15 +70,3 @@ func gemmReference<T: EngineScalar>(
         }
     }
 }
-
-/// The same pointer seen as another element type, for routing a specialised
-/// generic call (the types are checked equal by the caller).
-@inline(__always)
-private func rebound<T, U>(_ p: UnsafePointer<T>) -> UnsafePointer<U> {
-    UnsafeRawPointer(p).assumingMemoryBound(to: U.self)
-}
-
-@inline(__always)
-private func rebound<T, U>(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<U> {
-    UnsafeMutableRawPointer(p).assumingMemoryBound(to: U.self)
-}

@@ -58,13 +58,3 @@ struct NarrowInputProjection<T: EngineScalar> {
         }
     }
 }
-
-@inline(__always)
-private func rebound<T, U>(_ p: UnsafePointer<T>) -> UnsafePointer<U> {
-    UnsafeRawPointer(p).assumingMemoryBound(to: U.self)
-}
-
-@inline(__always)
-private func rebound<T, U>(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<U> {
-    UnsafeMutableRawPointer(p).assumingMemoryBound(to: U.self)
-}

@@ -120,13 +120,3 @@ enum NarrowWeightGradient {
         }
     }
 }
-
-@inline(__always)
-private func rebound<T, U>(_ p: UnsafePointer<T>) -> UnsafePointer<U> {
-    UnsafeRawPointer(p).assumingMemoryBound(to: U.self)
-}
-
-@inline(__always)
-private func rebound<T, U>(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<U> {
-    UnsafeMutableRawPointer(p).assumingMemoryBound(to: U.self)
-}
