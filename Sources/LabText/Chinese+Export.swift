@@ -22,6 +22,8 @@ extension Chinese {
         .nextCheck: "下一步：cd {folder} && python train.py --check",
         .nextTrain: "然后：python train.py --steps {steps}   （或 torchrun --nproc_per_node=2 train.py --steps {steps}）",
         .checkpointMismatch: "{file} 与本课的模型不符：{reason}",
+        .checkpointMismatchTask: "{mismatch}。该文件保存自任务 {found} 的课程；本课训练的是 {expected}",
+        .checkpointMismatchSettings: "{mismatch}。该文件保存自另一组设置所建的模型；要载入它，请加上 {options}",
         .trainingBatchesRange: "--training-batches {value} 超出范围 {low}…{high}",
         .badRunFile: "{file}：运行文件的 {field} 应为 {expected}",
         .recorded: "运行文件已写入 {file}（{steps} 步；`rnnlab replay {file}` 可再次运行）",

@@ -8,6 +8,8 @@ extension English {
         .nextCheck: "next: cd {folder} && python train.py --check",
         .nextTrain: "then: python train.py --steps {steps}   (or torchrun --nproc_per_node=2 train.py --steps {steps})",
         .checkpointMismatch: "{file} does not fit this lesson's model: {reason}",
+        .checkpointMismatchTask: "{mismatch}. The file was saved by a lesson on the task {found}; this lesson trains {expected}",
+        .checkpointMismatchSettings: "{mismatch}. The file was saved from a model built with other settings; to load it, add {options}",
         .trainingBatchesRange: "--training-batches {value} is out of range {low}…{high}",
         .badRunFile: "{file}: the run file's {field} should be {expected}",
         .recorded: "run file written to {file} ({steps} steps; `rnnlab replay {file}` runs it again)",

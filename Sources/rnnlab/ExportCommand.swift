@@ -53,13 +53,7 @@ struct ExportCommand: ParsableCommand {
         let project: TorchExport
         do {
             let experiment = try Experiment(task: lesson.task, settings: chosen, dataDirectory: options.dataDirectory)
-            if let checkpoint {
-                do {
-                    try experiment.loadParameters(try ResumableCheckpoint.readParameters(from: URL(fileURLWithPath: checkpoint)))
-                } catch {
-                    fail(Phrase(.export(.checkpointMismatch), ["file": .text(checkpoint), "reason": .phrase(Phrase.describing(error))]))
-                }
-            }
+            if let checkpoint { RunCommand.loadInitial(checkpoint, into: experiment, task: lesson.task) }
             project = try TorchExport(lesson: lesson, experiment: experiment, trainingBatches: count)
         } catch {
             fail(error)

@@ -76,13 +76,7 @@ struct RunCommand: ParsableCommand {
                 fail(error)
             }
         }
-        if let initFrom {
-            do {
-                try experiment.loadParameters(try ResumableCheckpoint.readParameters(from: URL(fileURLWithPath: initFrom)))
-            } catch {
-                fail(Phrase(.export(.checkpointMismatch), ["file": .text(initFrom), "reason": .phrase(Phrase.describing(error))]))
-            }
-        }
+        if let initFrom { RunCommand.loadInitial(initFrom, into: experiment, task: lesson.task) }
         experiment.measurements = lesson.measurementNames
         let shownTitle = lesson.translated(by: library.translations.translation(of: lesson.id, in: cliLanguage.code)).title
         say(.command(.runHeader), ["title": .text(shownTitle), "task": .text(lesson.task), "parameters": .integer(experiment.parameterCount)])
@@ -164,6 +158,26 @@ struct RunCommand: ParsableCommand {
             }
         }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Loads the parameters of `file` (`run --init-from`, `export --from`), or exits with status 2
+    /// naming what did not fit and, when the file records where it came from,
+    /// another lesson's task or the `--set` options that would make it fit.
+    static func loadInitial(_ file: String, into experiment: Experiment, task: String) {
+        let contents: SafetensorsFile
+        do { contents = try SafetensorsFile.read(from: URL(fileURLWithPath: file)) } catch {
+            fail(Phrase(.export(.checkpointMismatch), ["file": .text(file), "reason": .phrase(Phrase.describing(error))]))
+        }
+        do { try experiment.loadParameters(try ResumableCheckpoint.parameters(in: contents)) } catch {
+            let reason = Phrase(.export(.checkpointMismatch), ["file": .text(file), "reason": .phrase(Phrase.describing(error))])
+            if let saved = ResumableCheckpoint.task(in: contents), saved != task {
+                fail(Phrase(.export(.checkpointMismatchTask), ["mismatch": .phrase(reason), "found": .text(saved), "expected": .text(task)]))
+            }
+            let differing = ResumableCheckpoint.differingModelSettings(in: contents, task: task, from: experiment.settings)
+            if differing.isEmpty { fail(reason) }
+            fail(Phrase(.export(.checkpointMismatchSettings),
+                        ["mismatch": .phrase(reason), "options": .text(differing.map { "--set " + $0 }.joined(separator: " "))]))
+        }
     }
 
     /// The experiment `file` continues, with the `--set` changes applied live;

@@ -40,6 +40,43 @@ import Testing
         #expect(other.status == 2 && other.err.contains("is a checkpoint of the task"), "\(other.err)")
     }
 
+    /// `--init-from` loads a file whose names and shapes fit; one saved from a
+    /// model built with another size is refused with the tensor, the shapes and
+    /// the `--set` that makes it fit, and one with other names lists the model's.
+    @Test func initFromLoadsWhatFitsAndSaysWhatWouldFit() throws {
+        let dir = try cli.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let wide = dir.appendingPathComponent("wide.safetensors")
+        let saved = try cli.rnnlab(["run", "simple-rnn", "--steps", "3", "--set", "hidden=24", "--checkpoint", wide.path], in: dir)
+        #expect(saved.status == 0, "\(saved.err)")
+        let refused = try cli.rnnlab(["run", "simple-rnn", "--steps", "3", "--init-from", wide.path], in: dir)
+        #expect(refused.status == 2)
+        #expect(refused.err.contains("\(wide.path) does not fit this lesson's model: tensor \"rnn.weight_ih_l0\" has shape [24, "), "\(refused.err)")
+        #expect(refused.err.contains("to load it, add --set hidden=24"), "\(refused.err)")
+        #expect(!refused.out.contains("step 1"), "it trained: \(refused.out)")
+        let fitted = try cli.rnnlab(["run", "simple-rnn", "--steps", "3", "--set", "hidden=24", "--init-from", wide.path], in: dir)
+        #expect(fitted.status == 0, "\(fitted.err)")
+        // A file of another lesson's task: the tasks are named, no --set is offered.
+        let other = try cli.rnnlab(["run", "lstm-gates", "--steps", "3", "--init-from", wide.path], in: dir)
+        #expect(other.status == 2)
+        #expect(other.err.contains("The file was saved by a lesson on the task echo; this lesson trains adding"), "\(other.err)")
+        #expect(!other.err.contains("--set"), "\(other.err)")
+        // A file with names the model does not use: the refusal lists the model's names.
+        let header = #"{"encoder.weight":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#
+        var bytes = Data()
+        var length = UInt64(header.utf8.count).littleEndian
+        withUnsafeBytes(of: &length) { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: Array(header.utf8))
+        bytes.append(contentsOf: [0, 0, 0, 0])
+        let foreign = dir.appendingPathComponent("foreign.safetensors")
+        try bytes.write(to: foreign)
+        let named = try cli.rnnlab(["run", "simple-rnn", "--steps", "3", "--init-from", foreign.path], in: dir)
+        #expect(named.status == 2)
+        #expect(named.err.contains("the checkpoint has no tensor \"rnn.weight_ih_l0\"; the model's tensors are rnn.weight_ih_l0, rnn.weight_hh_l0"),
+                "\(named.err)")
+        #expect(!named.err.contains("--set"), "no setting would make it fit: \(named.err)")
+    }
+
     /// A state_dict as PyTorch writes it (parameters only) is refused for --resume, pointing to --init-from.
     @Test func parametersOnlyAreRefusedPointingToInitFrom() throws {
         let dir = try cli.folder()

@@ -29,10 +29,12 @@ import RNNEngine
         let before = model.stateDict()
         var missing = before
         missing["second.bias"] = nil
-        #expect(throws: StateDictError.missing("second.bias")) { try model.loadStateDict(missing) }
+        let names = ["first.weight", "first.bias", "second.weight", "second.bias"]
+        #expect(model.namedParameters.map(\.name) == names)
+        #expect(throws: StateDictError.missing("second.bias", expected: names)) { try model.loadStateDict(missing) }
         var extra = before
         extra["third.weight"] = Tensor(zeros: [1])
-        #expect(throws: StateDictError.unexpected("third.weight")) { try model.loadStateDict(extra) }
+        #expect(throws: StateDictError.unexpected("third.weight", expected: names)) { try model.loadStateDict(extra) }
         var wrong = before
         wrong["first.bias"] = Tensor(zeros: [5])
         wrong["first.weight"] = Tensor(zeros: [4, 3])

@@ -48,9 +48,14 @@ import Testing
     }
 
     @Test func stateDictErrors() {
-        #expect(english(EngineErrorText.phrase(StateDictError.missing("rnn.weight_hh"))) == "the checkpoint has no tensor \"rnn.weight_hh\"")
-        #expect(english(EngineErrorText.phrase(StateDictError.unexpected("x")))
-                    == "the checkpoint has a tensor \"x\" that the model does not have")
+        #expect(english(EngineErrorText.phrase(StateDictError.missing("rnn.weight_hh", expected: ["rnn.weight_ih", "head.bias"])))
+                    == "the checkpoint has no tensor \"rnn.weight_hh\"; the model's tensors are rnn.weight_ih, head.bias")
+        #expect(english(EngineErrorText.phrase(StateDictError.unexpected("x", expected: ["w"])))
+                    == "the checkpoint has a tensor \"x\" that the model does not have; the model's tensors are w")
+        // A model with many tensors names the first ten and how many more.
+        let many = (0..<13).map { "t\($0)" }
+        #expect(english(EngineErrorText.phrase(StateDictError.unexpected("x", expected: many)))
+                    .hasSuffix("are t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, … (+3)"))
         #expect(english(EngineErrorText.phrase(StateDictError.shapeMismatch(name: "w", expected: [2, 3], found: [3, 2])))
                     == "tensor \"w\" has shape [3, 2], the model expects [2, 3]")
     }

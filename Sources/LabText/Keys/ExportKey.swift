@@ -13,7 +13,7 @@ public enum ExportKey: String, CaseIterable, Sendable {
     case nextCheck
     case nextTrain
     /// `--from` did not fit the lesson's model.
-    case checkpointMismatch
+    case checkpointMismatch, checkpointMismatchSettings, checkpointMismatchTask
     case trainingBatchesRange
     /// `rnnlab replay` and `run --record`.
     case badRunFile
@@ -51,6 +51,8 @@ public enum ExportKey: String, CaseIterable, Sendable {
         case .nextCheck: return ["folder"]
         case .nextTrain: return ["steps"]
         case .checkpointMismatch: return ["file", "reason"]
+        case .checkpointMismatchSettings: return ["mismatch", "options"]
+        case .checkpointMismatchTask: return ["mismatch", "found", "expected"]
         case .trainingBatchesRange: return ["value", "low", "high"]
         case .badRunFile: return ["file", "field", "expected"]
         case .recorded: return ["file", "steps"]

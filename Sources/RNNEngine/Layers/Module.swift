@@ -8,16 +8,18 @@ public protocol Module: AnyObject {
     var namedParameters: [(name: String, parameter: Variable)] { get }
 }
 
-/// Why a state dict does not fit a module.
+/// Why a state dict does not fit a module. `expected` is every name the module
+/// has, in its order, so a refusal can say what would have fitted.
 public enum StateDictError: Error, Equatable, CustomStringConvertible {
-    case missing(String)
-    case unexpected(String)
+    case missing(String, expected: [String])
+    case unexpected(String, expected: [String])
     case shapeMismatch(name: String, expected: [Int], found: [Int])
 
     public var description: String {
         switch self {
-        case .missing(let n): return "state dict has no tensor \"\(n)\""
-        case .unexpected(let n): return "state dict has a tensor \"\(n)\" that the model does not have"
+        case let .missing(n, e): return "state dict has no tensor \"\(n)\" (the model has \(e.joined(separator: ", ")))"
+        case let .unexpected(n, e):
+            return "state dict has a tensor \"\(n)\" that the model does not have (the model has \(e.joined(separator: ", ")))"
         case let .shapeMismatch(n, e, f): return "tensor \"\(n)\" has shape \(f), the model expects \(e)"
         }
     }
@@ -39,15 +41,16 @@ extension Module {
     /// unless everything fits. Values are converted to the module's element type.
     public func loadStateDict(_ dict: [String: Tensor]) throws {
         let named = namedParameters
+        let expected = named.map(\.name)
         for (name, p) in named {
-            guard let t = dict[name] else { throw StateDictError.missing(name) }
+            guard let t = dict[name] else { throw StateDictError.missing(name, expected: expected) }
             guard t.shape == p.shape else {
                 throw StateDictError.shapeMismatch(name: name, expected: p.shape, found: t.shape)
             }
         }
         let known = Set(named.map(\.name))
         if let extra = dict.keys.sorted().first(where: { !known.contains($0) }) {
-            throw StateDictError.unexpected(extra)
+            throw StateDictError.unexpected(extra, expected: expected)
         }
         for (name, p) in named { p.value = dict[name]!.converted(to: p.dtype) }
     }

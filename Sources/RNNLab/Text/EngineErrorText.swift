@@ -48,10 +48,10 @@ public enum EngineErrorText {
 
     public static func phrase(_ error: StateDictError) -> Phrase {
         switch error {
-        case .missing(let name):
-            return Phrase(.engineError(.stateMissing), ["tensor": .text(name)])
-        case .unexpected(let name):
-            return Phrase(.engineError(.stateUnexpected), ["tensor": .text(name)])
+        case let .missing(name, expected):
+            return Phrase(.engineError(.stateMissing), ["tensor": .text(name), "expected": .text(names(expected))])
+        case let .unexpected(name, expected):
+            return Phrase(.engineError(.stateUnexpected), ["tensor": .text(name), "expected": .text(names(expected))])
         case let .shapeMismatch(name, expected, found):
             return Phrase(.engineError(.stateShapeMismatch),
                           ["tensor": .text(name), "expected": .text(shape(expected)), "found": .text(shape(found))])
@@ -84,6 +84,13 @@ public enum EngineErrorText {
         case .valueCountMismatch(let tensor, _, _):
             return Phrase(.engineError(.checkpointValueCount), ["tensor": .text(tensor)])
         }
+    }
+
+    /// A model's tensor names for a refusal: the first ten, then how many more
+    /// as "… (+3)", which reads the same in every language.
+    static func names(_ all: [String]) -> String {
+        let shown = all.prefix(10).joined(separator: ", ")
+        return all.count > 10 ? shown + ", … (+\(all.count - 10))" : shown
     }
 
     /// A shape as the engine writes it: [2, 3].

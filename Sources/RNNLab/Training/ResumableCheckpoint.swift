@@ -67,6 +67,22 @@ public enum ResumableCheckpoint {
         try parameters(in: try SafetensorsFile.read(from: url))
     }
 
+    /// The model-shaping settings (those that rebuild the model) the file's
+    /// metadata records with another value than `settings`, as `name=value` in
+    /// name order: what to `--set` so that the file's tensors fit. Empty when the
+    /// file records none, or all agree.
+    public static func differingModelSettings(in file: SafetensorsFile, task: String,
+                                              from settings: [String: SettingValue]) -> [String] {
+        let recorded = Self.settings(in: file)
+        return Experiment.definitions(forTask: task)
+            .filter { $0.effect == .rebuild }
+            .map(\.name).sorted()
+            .compactMap { name in
+                guard let saved = recorded[name], let current = settings[name], saved != current else { return nil }
+                return "\(name)=\(saved)"
+            }
+    }
+
     /// The task the file's metadata names, if any.
     public static func task(in file: SafetensorsFile) -> String? { file.metadata["rnnlab.task"] }
 
