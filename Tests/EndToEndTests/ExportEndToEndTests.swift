@@ -79,8 +79,9 @@ import TestTiers
     /// `python train.py` with no options trains from scratch in PyTorch for the
     /// lesson's steps and exits 0 only when the goal it prints (the lesson's first
     /// check: LSTM accuracy over 1.035 × the bag of characters) is met on the
-    /// validation batches. (The seq2seq and tree exports reach theirs too, measured
-    /// by hand: their Python loops take minutes, too long for every CI run.)
+    /// validation batches, also as two processes under torchrun. (The seq2seq and
+    /// tree exports reach theirs too, measured by hand: their Python loops take
+    /// minutes, too long for every CI run.)
     @Test(.enabled(if: ExportEndToEndTests.torchPython != nil))
     func pytorchTrainsTheTextClassifierFromScratchToTheLessonsGoal() throws {
         let python = try #require(ExportEndToEndTests.torchPython)
@@ -93,6 +94,10 @@ import TestTiers
         #expect(status == 0, "train.py did not reach the goal:\n\(log)")
         #expect(log.contains("step   1000 ") && log.contains("goal accuracy > ") && log.contains(" met (the lab's check: lstm-beats-bag)"),
                 "\(log)")
+        // Unchanged under torchrun: two processes (gloo, DistributedDataParallel), each on half the rows.
+        let (ddp, ddpLog) = try runPython(python, ["-m", "torch.distributed.run", "--nproc_per_node=2",
+                                                   out.appendingPathComponent("train.py").path], in: dir)
+        #expect(ddp == 0 && ddpLog.contains(" met (the lab's check: lstm-beats-bag)"), "torchrun:\n\(ddpLog)")
         // Ten steps are not enough: the same script says so and exits 1.
         let (short, shortLog) = try runPython(python, [out.appendingPathComponent("train.py").path, "--steps", "10"], in: dir)
         #expect(short == 1 && shortLog.contains("not met"), "\(shortLog)")
