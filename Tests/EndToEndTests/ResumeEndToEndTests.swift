@@ -40,6 +40,20 @@ import Testing
         #expect(other.status == 2 && other.err.contains("is a checkpoint of the task"), "\(other.err)")
     }
 
+    /// A safetensors file as PyTorch writes a state_dict: one float32 tensor `name`
+    /// of shape [1], no metadata.
+    static func oneTensorFile(_ name: String, named file: String, in dir: URL) throws -> URL {
+        let header = #"{"\#(name)":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#
+        var bytes = Data()
+        var length = UInt64(header.utf8.count).littleEndian
+        withUnsafeBytes(of: &length) { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: Array(header.utf8))
+        bytes.append(contentsOf: [0, 0, 0, 0])
+        let url = dir.appendingPathComponent(file)
+        try bytes.write(to: url)
+        return url
+    }
+
     /// `--init-from` loads a file whose names and shapes fit; one saved from a
     /// model built with another size is refused with the tensor, the shapes and
     /// the `--set` that makes it fit, and one with other names lists the model's.
@@ -62,14 +76,7 @@ import Testing
         #expect(other.err.contains("The file was saved by a lesson on the task echo; this lesson trains adding"), "\(other.err)")
         #expect(!other.err.contains("--set"), "\(other.err)")
         // A file with names the model does not use: the refusal lists the model's names.
-        let header = #"{"encoder.weight":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#
-        var bytes = Data()
-        var length = UInt64(header.utf8.count).littleEndian
-        withUnsafeBytes(of: &length) { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: Array(header.utf8))
-        bytes.append(contentsOf: [0, 0, 0, 0])
-        let foreign = dir.appendingPathComponent("foreign.safetensors")
-        try bytes.write(to: foreign)
+        let foreign = try Self.oneTensorFile("encoder.weight", named: "foreign.safetensors", in: dir)
         let named = try cli.rnnlab(["run", "simple-rnn", "--steps", "3", "--init-from", foreign.path], in: dir)
         #expect(named.status == 2)
         #expect(named.err.contains("the checkpoint has no tensor \"rnn.weight_ih_l0\"; the model's tensors are rnn.weight_ih_l0, rnn.weight_hh_l0"),
@@ -81,14 +88,7 @@ import Testing
     @Test func parametersOnlyAreRefusedPointingToInitFrom() throws {
         let dir = try cli.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let header = #"{"rnn.weight_hh_l0":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#
-        var bytes = Data()
-        var length = UInt64(header.utf8.count).littleEndian
-        withUnsafeBytes(of: &length) { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: Array(header.utf8))
-        bytes.append(contentsOf: [0, 0, 0, 0])
-        let file = dir.appendingPathComponent("state_dict.safetensors")
-        try bytes.write(to: file)
+        let file = try Self.oneTensorFile("rnn.weight_hh_l0", named: "state_dict.safetensors", in: dir)
         let r = try cli.rnnlab(["run", "simple-rnn", "--steps", "5", "--resume", file.path], in: dir)
         #expect(r.status == 2)
         #expect(r.err.contains("\(file.path) holds parameters only (no optimiser state, step or data position), so --resume cannot continue it; start from its parameters with --init-from \(file.path)"), "\(r.err)")
