@@ -127,12 +127,22 @@ struct SequencePass<T: EngineScalar> {
             if let mask { keepStateAtPaddedSteps(mask, t: t, hPrev: hPrev_bh, h: h_bh, cPrev: cPrev_bh, c: c_bh) }
             if let probe { recordForward(probe, t: t, h: h_bh, c: c_bh, gateValues: gateValues_bs) }
         }
-        // Outputs in input time order, batch-major: row (b, t) is the state after the step that read t.
-        var output_kbh = states_kbh.slice(axis: 0, 1..<(Tn + 1))          // (T by step, B, H)
-        if reverse { output_kbh = output_kbh.reversedSteps() }
-        let output = swapBatchAndTime(output_kbh.reshaped([Tn * B, H]), batch: Tn, steps: B).reshaped([B, Tn, H])
+        let output = outputsInTimeOrder(states_kbh)
         let finalCell = cells_kbh.map { $0.slice(axis: 0, Tn..<(Tn + 1)).reshaped([B, H]) }
         return (output, finalCell, Saved(x: x_bt_i, states: states_kbh, cells: cells_kbh, gateValues: gateValues_kbs,
                                          droppedInput: droppedInput_kbh))
+    }
+
+    /// The outputs (B, T, H) in input time order, batch-major, copied in one pass from
+    /// the states (T + 1, B, H) by step: row (b, t) is h after the step that read t
+    /// (step k = t forward, T − 1 − t in reverse; `time` maps both ways).
+    func outputsInTimeOrder(_ states_kbh: Tensor) -> Tensor {
+        let (B, Tn, H) = (batch, steps, hidden)
+        var output = Tensor.unfilled([B, Tn, H], dtype: states_kbh.dtype)
+        let (from, to) = (states_kbh.pointer(T.self), output.mutablePointer(T.self))
+        for b in 0..<B {
+            for t in 0..<Tn { (to + (b * Tn + t) * H).update(from: from + ((time(t) + 1) * B + b) * H, count: H) }
+        }
+        return output
     }
 }
