@@ -39,27 +39,34 @@ enum GemmPacking {
     }
 
     /// `packA` for A stored K×M: row p of A holds column p of op(A), and the MR values a
-    /// panel takes from it are contiguous. The rows are read once each, in order, and
-    /// their mc values dealt out to the panels (panel q gets values q·MR ..< (q+1)·MR at
-    /// q·kc·MR + p·MR), so A streams through the cache row by row instead of being read
-    /// down its columns once per panel (kc rows of A apart, a cache line per value group).
-    /// The same values land in the same places as panel-by-panel packing.
+    /// panel takes from it are contiguous. A is read eight rows at a time, each row once
+    /// and in order, and their mc values dealt out to the panels (panel q gets values
+    /// q·MR ..< (q+1)·MR of row p at q·kc·MR + p·MR), so A streams through the cache row by
+    /// row instead of being read down its columns once per panel, and each panel receives
+    /// eight whole rows of MR values (full cache lines) at a time. The same values land in
+    /// the same places as panel-by-panel packing.
     @inline(__always)
     static func packTransposedA<T: EngineScalar>(
         a: UnsafePointer<T>, lda: Int, i0: Int, mc: Int, p0: Int, kc: Int, mr: Int,
         into dst: UnsafeMutablePointer<T>
     ) {
         let full = mc / mr, rest = mc - full * mr
-        for p in 0..<kc {
-            let src = a + (p0 + p) * lda + i0
+        var p = 0
+        while p < kc {
+            let depth = min(8, kc - p)
+            let src = a + (p0 + p) * lda + i0                    // row p of the group
             for q in 0..<full {
-                (dst + q * kc * mr + p * mr).update(from: src + q * mr, count: mr)
+                let out = dst + q * kc * mr + p * mr
+                for d in 0..<depth { (out + d * mr).update(from: src + d * lda + q * mr, count: mr) }
             }
             if rest > 0 {
                 let out = dst + full * kc * mr + p * mr
-                for r in 0..<rest { out[r] = src[full * mr + r] }
-                for r in rest..<mr { out[r] = 0 }
+                for d in 0..<depth {
+                    for r in 0..<rest { out[d * mr + r] = src[d * lda + full * mr + r] }
+                    for r in rest..<mr { out[d * mr + r] = 0 }
+                }
             }
+            p += depth
         }
     }
 
