@@ -13,33 +13,60 @@ enum GemmPacking {
         transposed: Bool, a: UnsafePointer<T>, lda: Int, i0: Int, mc: Int, p0: Int, kc: Int,
         mr: Int, into dst: UnsafeMutablePointer<T>
     ) {
+        if transposed {
+            packTransposedA(a: a, lda: lda, i0: i0, mc: mc, p0: p0, kc: kc, mr: mr, into: dst)
+            return
+        }
         var out = dst
         var i = 0
         while i < mc {
             let rows = min(mr, mc - i)
-            if transposed {
-                // A is K×M: the MR values of one column p are contiguous.
+            // A is M×K: gather column p from MR rows; writes stay sequential.
+            if rows == mr {
+                let src = a + (i0 + i) * lda + p0
                 for p in 0..<kc {
-                    let src = a + (p0 + p) * lda + i0 + i
-                    for r in 0..<rows { out[p * mr + r] = src[r] }
-                    for r in rows..<mr { out[p * mr + r] = 0 }
+                    for r in 0..<mr { out[p * mr + r] = src[r * lda + p] }
                 }
             } else {
-                // A is M×K: gather column p from MR rows; writes stay sequential.
-                if rows == mr {
-                    let src = a + (i0 + i) * lda + p0
-                    for p in 0..<kc {
-                        for r in 0..<mr { out[p * mr + r] = src[r * lda + p] }
-                    }
-                } else {
-                    for p in 0..<kc {
-                        for r in 0..<rows { out[p * mr + r] = a[(i0 + i + r) * lda + p0 + p] }
-                        for r in rows..<mr { out[p * mr + r] = 0 }
-                    }
+                for p in 0..<kc {
+                    for r in 0..<rows { out[p * mr + r] = a[(i0 + i + r) * lda + p0 + p] }
+                    for r in rows..<mr { out[p * mr + r] = 0 }
                 }
             }
             out += kc * mr
             i += mr
+        }
+    }
+
+    /// `packA` for A stored K×M: row p of A holds column p of op(A), and the MR values a
+    /// panel takes from it are contiguous. A is read eight rows at a time, each row once
+    /// and in order, and their mc values dealt out to the panels (panel q gets values
+    /// q·MR ..< (q+1)·MR of row p at q·kc·MR + p·MR), so A streams through the cache row by
+    /// row instead of being read down its columns once per panel, and each panel receives
+    /// eight whole rows of MR values (full cache lines) at a time. The same values land in
+    /// the same places as panel-by-panel packing.
+    @inline(__always)
+    static func packTransposedA<T: EngineScalar>(
+        a: UnsafePointer<T>, lda: Int, i0: Int, mc: Int, p0: Int, kc: Int, mr: Int,
+        into dst: UnsafeMutablePointer<T>
+    ) {
+        let full = mc / mr, rest = mc - full * mr
+        var p = 0
+        while p < kc {
+            let depth = min(8, kc - p)
+            let src = a + (p0 + p) * lda + i0                    // row p of the group
+            for q in 0..<full {
+                let out = dst + q * kc * mr + p * mr
+                for d in 0..<depth { (out + d * mr).update(from: src + d * lda + q * mr, count: mr) }
+            }
+            if rest > 0 {
+                let out = dst + full * kc * mr + p * mr
+                for d in 0..<depth {
+                    for r in 0..<rest { out[d * mr + r] = src[d * lda + full * mr + r] }
+                    for r in rest..<mr { out[d * mr + r] = 0 }
+                }
+            }
+            p += depth
         }
     }
 

@@ -2,9 +2,9 @@
 /// backward pass, which is backpropagation through time written out
 /// (`SimpleRNNBPTT` is its plain twin for the simple RNN, in lesson 2's symbols).
 ///
-/// Forward: the input projection of all T steps is one matrix product
-/// (B·T, I)·W_ihᵀ, left batch-major; then, step by step, one (B, H)·W_hhᵀ product and the cell's
-/// gate arithmetic (`CellStep`). Backward (`SequencePass+Backward.swift`) walks the
+/// Forward: step by step, the input projection (B, I)·W_ihᵀ of x_t (with W_ihᵀ packed
+/// once, bitwise one (B·T, I)·W_ihᵀ product over all steps), one (B, H)·W_hhᵀ product and
+/// the cell's gate arithmetic (`CellStep`). Backward (`SequencePass+Backward.swift`) walks the
 /// steps from the last back to the first, carrying ∂L/∂h (and ∂L/∂c) to the
 /// previous step; the weight gradients are gathered into three products at the
 /// end: ∂W_hh = Σ_t δ_tᵀ h_{t−1}, ∂W_ih = Σ_t δ_tᵀ x_t and ∂x = δ·W_ih.
@@ -60,14 +60,17 @@ struct SequencePass<T: EngineScalar> {
         let dtype = x.dtype
         let kept = keepsActivations ? Tn : 1                               // steps whose buffers survive
         let x_bt_i = x.reshaped([B * Tn, input])
-        // (B·T, G), batch-major: W_ih x_t for all steps in one product; the cell reads
-        // step t's rows at stride T·G and adds b_ih in its pass over the gates. A narrow
-        // input (I ≤ 8) is projected step by step instead, into a (B, G) buffer.
+        // (B, G): W_ih x_t of the step, projected step by step into a buffer that stays in
+        // cache (the cell adds b_ih in its pass over the gates). A narrow input (I ≤ 8) by
+        // `NarrowInputProjection`, a wider one by W_ihᵀ packed once (`GemmPackedB`): the
+        // same FMA chains as one (B·T, I)·W_ihᵀ product for all steps, so bitwise its values,
+        // without writing B·T·G values that the cell reads back step by step at stride T·G.
         let narrow = input <= NarrowWeightGradient.maxInput
-        var xp_btg = narrow ? Tensor.unfilled([B, G], dtype: dtype) : Tensor.matmul(x_bt_i, wih, transposeB: true)
+        var xp_bg = Tensor.unfilled([B, G], dtype: dtype)
         let projection = narrow ? NarrowInputProjection<T>(wih: wih.pointer(T.self), gates: G, input: input) : nil
         defer { projection?.deallocate() }
-        let (xs, xpStride) = (x_bt_i.pointer(T.self), narrow ? G : Tn * G)
+        let wihT = narrow ? nil : GemmPackedB<T>(transposed: true, b: wih.pointer(T.self), ldb: input, k: input, n: G)
+        let (xs, xpStride) = (x_bt_i.pointer(T.self), G)
         // W_hhᵀ (H, G) packed for the kernel once for all T steps, not once per step.
         let whhT = GemmPackedB<T>(transposed: true, b: whh.pointer(T.self), ldb: H, k: H, n: G)
         // Unfilled: row 0 is h_init (c_init, or zeros) and every step writes its row (all of
@@ -86,9 +89,9 @@ struct SequencePass<T: EngineScalar> {
                             hp_bg.mutablePointer(T.self))
         let cs = cells_kbh == nil ? nil : cells_kbh!.mutablePointer(T.self)
         let dropped = droppedInput_kbh == nil ? nil : droppedInput_kbh!.mutablePointer(T.self)
-        let (xp, bihp, bhhp) = (xp_btg.mutablePointer(T.self), bih.pointer(T.self), bhh.pointer(T.self))
+        let (xp, bihp, bhhp) = (xp_bg.mutablePointer(T.self), bih.pointer(T.self), bhh.pointer(T.self))
         let parts = rowParts                                              // SequencePass+RowSplit.swift
-        if parts > 1 { whhT.prepare(workspaces: parts, rows: B) }
+        if parts > 1 { whhT.prepare(workspaces: parts, rows: B); wihT?.prepare(workspaces: parts, rows: B) }
         for k in 0..<Tn {
             let t = time(k)
             let (hPrev_bh, h_bh) = (hs + k * B * H, hs + (k + 1) * B * H)
@@ -101,9 +104,14 @@ struct SequencePass<T: EngineScalar> {
             // b_hh in its pass over the gates. `part` names the row part's workspace (nil: all rows).
             func step(_ rows: Range<Int>, _ part: Int?) {
                 let lo = rows.lowerBound
-                let xp_b = narrow ? xp + lo * G : xp + lo * Tn * G + t * G     // row lo of W_ih x_t
-                projection?.project(rows: rows.count, x: xs + (lo * Tn + t) * input, ldx: Tn * input,
-                                    out: xp_b, ldo: G)
+                let (xp_b, x_b) = (xp + lo * G, xs + (lo * Tn + t) * input)    // row lo of W_ih x_t, of x_t
+                projection?.project(rows: rows.count, x: x_b, ldx: Tn * input, out: xp_b, ldo: G)
+                if let wihT, let part {
+                    wihT.multiply(m: rows.count, alpha: 1, a: x_b, lda: Tn * input, beta: 0, c: xp_b, ldc: G,
+                                  workspace: part)
+                } else if let wihT {
+                    wihT.multiply(m: rows.count, alpha: 1, a: x_b, lda: Tn * input, beta: 0, c: xp_b, ldc: G)
+                }
                 if let part {
                     whhT.multiply(m: rows.count, alpha: 1, a: hIn_bh + lo * H, lda: H, beta: 0, c: hp + lo * G, ldc: G,
                                   workspace: part)
@@ -119,12 +127,22 @@ struct SequencePass<T: EngineScalar> {
             if let mask { keepStateAtPaddedSteps(mask, t: t, hPrev: hPrev_bh, h: h_bh, cPrev: cPrev_bh, c: c_bh) }
             if let probe { recordForward(probe, t: t, h: h_bh, c: c_bh, gateValues: gateValues_bs) }
         }
-        // Outputs in input time order, batch-major: row (b, t) is the state after the step that read t.
-        var output_kbh = states_kbh.slice(axis: 0, 1..<(Tn + 1))          // (T by step, B, H)
-        if reverse { output_kbh = output_kbh.reversedSteps() }
-        let output = swapBatchAndTime(output_kbh.reshaped([Tn * B, H]), batch: Tn, steps: B).reshaped([B, Tn, H])
+        let output = outputsInTimeOrder(states_kbh)
         let finalCell = cells_kbh.map { $0.slice(axis: 0, Tn..<(Tn + 1)).reshaped([B, H]) }
         return (output, finalCell, Saved(x: x_bt_i, states: states_kbh, cells: cells_kbh, gateValues: gateValues_kbs,
                                          droppedInput: droppedInput_kbh))
+    }
+
+    /// The outputs (B, T, H) in input time order, batch-major, copied in one pass from
+    /// the states (T + 1, B, H) by step: row (b, t) is h after the step that read t
+    /// (step k = t forward, T − 1 − t in reverse; `time` maps both ways).
+    func outputsInTimeOrder(_ states_kbh: Tensor) -> Tensor {
+        let (B, Tn, H) = (batch, steps, hidden)
+        var output = Tensor.unfilled([B, Tn, H], dtype: states_kbh.dtype)
+        let (from, to) = (states_kbh.pointer(T.self), output.mutablePointer(T.self))
+        for b in 0..<B {
+            for t in 0..<Tn { (to + (b * Tn + t) * H).update(from: from + ((time(t) + 1) * B + b) * H, count: H) }
+        }
+        return output
     }
 }

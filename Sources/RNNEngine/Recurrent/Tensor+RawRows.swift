@@ -20,17 +20,6 @@ extension Tensor {
         Tensor(shape: shape, storage: TensorStorage(dtype: dtype, count: shape.reduce(1, *)))
     }
 
-    /// The first axis in reverse order.
-    func reversedSteps() -> Tensor {
-        let n = shape[0]
-        let rowBytes = (count / max(n, 1)) * dtype.size
-        let out = TensorStorage(dtype: dtype, count: count)
-        for i in 0..<n {
-            (out.raw + (n - 1 - i) * rowBytes).copyMemory(from: storage.raw + i * rowBytes, byteCount: rowBytes)
-        }
-        return Tensor(shape: shape, storage: out)
-    }
-
     /// Overwrites block `index` of the first axis with `block`'s elements.
     mutating func setRows(_ index: Int, from block: Tensor) {
         makeUnique()
