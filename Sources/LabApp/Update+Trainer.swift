@@ -36,7 +36,9 @@ func applyTrainerEvent(_ state: inout AppState, _ event: TrainerEvent) -> [AppEf
             ls.requested["learning_rate"] = .number(lr)
             CheckJudge.settingsChanged(&ls, atStep: step)
             effects += saveKnob("learning_rate", .number(lr), &ls, &state)
-            ls.message = StatusMessage(.dashboard(.rolledBackLowered), ["step": .integer(step), "rate": .text(SettingValue.format(lr))])
+            let atFloor = lr <= learningRateFloor(ls.lesson)
+            ls.message = StatusMessage(.dashboard(atFloor ? .rolledBackAtFloor : .rolledBackLowered),
+                                       ["step": .integer(step), "rate": .text(SettingValue.format(lr))])
         } else {
             ls.message = StatusMessage(.dashboard(.rolledBack), ["step": .integer(step)])
         }
@@ -129,4 +131,13 @@ func fold(_ event: TrainerEvent, into run: inout RunState) {
     case .saved, .loaded:
         break
     }
+}
+
+/// How low `L` (roll back, lr ÷ 10) may take the learning rate: the bottom of
+/// the lesson's learning-rate knob, which a typed value could not go below
+/// either; the experiment's own floor when the lesson has no such knob.
+func learningRateFloor(_ lesson: Lesson) -> Double {
+    guard let knob = lesson.knobs.first(where: { $0.name == "learning_rate" }),
+          case .real(let range) = knob.definition.kind else { return Experiment.learningRateFloor }
+    return range.lowerBound
 }

@@ -123,6 +123,7 @@ extension Chinese {
         .bannerLowerRate: "回滚并 lr ÷10",
         .rolledBack: "已回滚到第 {step} 步；按 Space 继续",
         .rolledBackLowered: "已回滚到第 {step} 步，学习率现为 {rate}；按 Space 继续",
+        .rolledBackAtFloor: "已回滚到第 {step} 步；学习率仍为 {rate}，已是范围下限：请先调整其他旋钮",
         .eventChanged: "{setting} {old}→{value}",
         .eventRebuilt: "{setting} {old}→{value} 重建",
         .eventRolledBack: "已回滚",

@@ -212,6 +212,7 @@ enum Chinese {
         .notVerified: "✗ {check} 未通过核验（{seconds} 秒）：{detail}",
         .typeValue: "输入数值，Enter 应用，Esc 取消",
         .knobAlready: "{knob} 已是 {value}，到了范围边界（{range}）",
+        .knobUnchanged: "{knob} 已是 {value}",
         .knobChanged: "{knob} {old} → {value}",
         .knobChangedRebuilds: "{knob} {old} → {value}（重建模型）",
         .valueTooLong: "数值至多 {limit} 个字符，多余部分已忽略",

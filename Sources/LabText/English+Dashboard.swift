@@ -121,6 +121,7 @@ extension English {
         .bannerLowerRate: "roll back with lr ÷10",
         .rolledBack: "rolled back to step {step}; Space resumes",
         .rolledBackLowered: "rolled back to step {step}, learning rate now {rate}; Space resumes",
+        .rolledBackAtFloor: "rolled back to step {step}; the learning rate stays {rate}, the bottom of its range: change another knob first",
         .eventChanged: "{setting} {old}→{value}",
         .eventRebuilt: "{setting} {old}→{value} rebuilt",
         .eventRolledBack: "rolled back",

@@ -13,6 +13,8 @@ public enum StatusKey: String, CaseIterable, Sendable {
     case typeValue
     /// A nudge that stays at the end of the knob's range.
     case knobAlready
+    /// A typed value equal to the current one (not at a limit of the range).
+    case knobUnchanged
     case knobChanged
     case knobChangedRebuilds
     /// A typed knob value cut at the editor's length limit.
@@ -28,6 +30,7 @@ public enum StatusKey: String, CaseIterable, Sendable {
         case .verifying: return ["check", "budget"]
         case .verified, .notVerified: return ["check", "seconds", "detail"]
         case .knobAlready: return ["knob", "value", "range"]
+        case .knobUnchanged: return ["knob", "value"]
         case .knobChanged, .knobChangedRebuilds: return ["knob", "old", "value"]
         case .valueTooLong: return ["limit"]
         case .checkMet: return ["title"]
