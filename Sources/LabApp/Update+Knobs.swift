@@ -85,6 +85,11 @@ func applyKnob(_ ls: inout LessonState, _ knob: LessonKnob, _ value: SettingValu
     ls.pending.settings[knob.name] = value
     ls.message = StatusMessage(knob.effect == .rebuild ? .knobChangedRebuilds : .knobChanged,
                                ["knob": .text(knob.name), "old": .text(old.description), "value": .text(value.description)])
+    if let idle = ls.idleReason(of: knob) {
+        // Accepted (it acts again once the other setting changes), but not silently.
+        ls.message = StatusMessage(.knobChangedIdle, ["knob": .text(knob.name), "old": .text(old.description),
+                                                      "value": .text(value.description), "reason": .phrase(idle)])
+    }
     let id = ls.lesson.id
     if ls.pending.savedBefore.index(forKey: knob.name) == nil {
         ls.pending.savedBefore.updateValue(saved[id]?[knob.name], forKey: knob.name)

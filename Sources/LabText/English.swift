@@ -95,6 +95,8 @@ enum English {
 
     static let knobs: [KnobsKey: String] = [
         .panel: "Knobs",
+        .panelPosition: "Knobs {index}/{count}",
+        .onlyCompare: "{knob} acts on the compare run only",
         .none: "This lesson has no knobs.",
         .rangeLive: "range {range} · live",
         .rangeRebuilds: "range {range} · rebuilds",
@@ -207,6 +209,7 @@ enum English {
         .typeValue: "type a value, Enter applies, Esc cancels",
         .knobAlready: "{knob} is already {value} (limit of {range})",
         .knobUnchanged: "{knob} is already {value}",
+        .knobChangedIdle: "{knob} {old} → {value}; {reason}",
         .knobChanged: "{knob} {old} → {value}",
         .knobChangedRebuilds: "{knob} {old} → {value} (rebuilds the model)",
         .valueTooLong: "a value has at most {limit} characters; the rest was ignored",
