@@ -25,7 +25,7 @@ extension Chinese {
         .normSeries: "范数",
         .thresholdSeries: "阈值",
         .clippedSeries: "已裁剪",
-        .metricTitle: "{metric}（验证集）：{value}",
+        .metricTitle: "{metric} {value}（验证集）",
         .metricTitleNone: "验证指标",
         .threshold: "{op} {value}",
         .baseline: "基线",

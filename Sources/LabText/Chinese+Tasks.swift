@@ -92,7 +92,7 @@ extension Chinese {
 
     static let baseline: [BaselineKey: String] = [
         .majorityClass: "多数类",
-        .meanOfTargets: "训练目标的均值",
+        .meanOfTargets: "随机水平（目标均值）",
         .unigramCharacters: "一元字符频率",
         .bigramCharacters: "二元模型（前一个字符）",
         .frequentCharacterPerPosition: "每个位置上最常见的字符",
@@ -101,8 +101,8 @@ extension Chinese {
         .trainingMean: "训练均值",
         .logisticPixels: "像素上的逻辑回归",
         .logisticAveragedFeatures: "时间平均特征上的逻辑回归",
-        .memorylessSymbols: "无记忆（在符号上均匀猜测）",
-        .memorylessGuess: "无记忆（均匀猜测）",
+        .memorylessSymbols: "随机水平（均匀猜符号）",
+        .memorylessGuess: "随机水平（均匀猜测）",
         .repeatInput: "重复当前输入",
         .unigramLetters: "一元字母频率",
         .bigramLetters: "二元模型（前一个字母）",

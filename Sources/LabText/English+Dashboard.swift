@@ -23,7 +23,7 @@ extension English {
         .normSeries: "norm",
         .thresholdSeries: "threshold",
         .clippedSeries: "clipped",
-        .metricTitle: "{metric} on validation: {value}",
+        .metricTitle: "{metric} {value} (validation)",
         .metricTitleNone: "validation metric",
         .threshold: "{op} {value}",
         .baseline: "baseline",

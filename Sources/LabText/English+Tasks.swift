@@ -92,7 +92,7 @@ extension English {
 
     static let baseline: [BaselineKey: String] = [
         .majorityClass: "majority class",
-        .meanOfTargets: "mean of training targets",
+        .meanOfTargets: "chance (mean target)",
         .unigramCharacters: "unigram character frequencies",
         .bigramCharacters: "bigram (previous character)",
         .frequentCharacterPerPosition: "most frequent character per position",
@@ -101,8 +101,8 @@ extension English {
         .trainingMean: "training mean",
         .logisticPixels: "logistic regression on pixels",
         .logisticAveragedFeatures: "logistic regression on time-averaged features",
-        .memorylessSymbols: "memoryless (uniform over symbols)",
-        .memorylessGuess: "memoryless (uniform guess)",
+        .memorylessSymbols: "chance (uniform symbols)",
+        .memorylessGuess: "chance (uniform guess)",
         .repeatInput: "repeat the current input",
         .unigramLetters: "unigram letter frequencies",
         .bigramLetters: "bigram (previous letter)",
