@@ -10,6 +10,7 @@ enum English {
         checks.map { (TextKey.checks($0.key), $0.value) },
         knobs.map { (TextKey.knobs($0.key), $0.value) },
         keys.map { (TextKey.keys($0.key), $0.value) },
+        symbols.map { (TextKey.keys($0.key), $0.value) },
         status.map { (TextKey.status($0.key), $0.value) },
         cli.map { (TextKey.cli($0.key), $0.value) },
         // English+Lab.swift

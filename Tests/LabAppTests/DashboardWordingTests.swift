@@ -29,7 +29,7 @@ import Testing
         #expect(radius.hasPrefix("ρ(W_hh) 0.53"))
         let zh = try Language.chinese.format(.gate(.radiusOfMatrix), ["title": "‖∂L/∂h_t‖ 随 t", "matrix": "W_hh", "radius": "0.53"])
         #expect(zh.hasPrefix("ρ(W_hh) 0.53"))
-        #expect(try Language.english.format(.dashboard(.metricTitle), ["metric": "MSE", "value": "0.172"]) == "MSE 0.172 (validation)")
+        #expect(try Language.english.format(.panel(.metricTitle), ["metric": "MSE", "value": "0.172"]) == "MSE 0.172 (validation)")
         for key in [BaselineKey.meanOfTargets, .memorylessGuess, .memorylessSymbols] {
             #expect(try Language.english.format(.baseline(key), [:]).hasPrefix("chance"), "\(key)")
         }
@@ -41,7 +41,7 @@ import Testing
         send(&state, keys(.character("i"), .tab))
         #expect(state.lesson!.inspect?.panel == .gradientNorms)
         let line = InspectTests.messageLine(state)
-        let title = Language.english.render(Phrase(.dashboard(.gradientNormsTitle)))
+        let title = Language.english.render(Phrase(.panel(.gradientNormsTitle)))
         #expect(line.hasPrefix(title + ": t 11: "), "\(line)")
         #expect(line.components(separatedBy: title).count == 2 && !line.contains("ρ("), "\(line)")
     }
