@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
