@@ -19,11 +19,14 @@ import Testing
         return state
     }
 
+    /// Focuses the knob panel (Tab from the prose) and selects the knob `name`.
     func select(_ name: String, _ state: inout AppState) {
-        send(&state, keys(.tab))
-        while state.lesson?.currentKnob?.name != name, state.lesson!.selectedKnob < state.lesson!.lesson.knobs.count - 1 {
-            send(&state, keys(.down))
+        if state.lesson?.focus != .knobs { send(&state, keys(.tab)) }
+        #expect(state.lesson?.focus == .knobs)
+        guard let index = state.lesson?.lesson.knobs.firstIndex(where: { $0.name == name }) else {
+            Issue.record("no knob \(name)"); return
         }
+        state.lesson?.selectedKnob = index
     }
 
     @Test func goBackwardsBesideBidirectionalSaysItIsIdle() throws {

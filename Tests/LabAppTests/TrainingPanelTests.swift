@@ -69,7 +69,7 @@ func compareState() -> AppState {
         assertSnapshot(buffer, named: "rtrl-panel-120x36")
         let text = (0..<36).map { y in String((0..<120).map { buffer[$0, y].symbol }) }.joined(separator: "\n")
         #expect(text.contains("weight_hh_l0"))
-        #expect(text.contains("all: relative difference 2"))
+        #expect(text.contains("all: rel. diff 2"))
         #expect(text.contains("~H^3 ") && text.contains("~H^0.9"))
     }
 
