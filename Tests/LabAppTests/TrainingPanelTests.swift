@@ -78,9 +78,11 @@ func compareState() -> AppState {
         let buffer = frame(state)
         assertSnapshot(buffer, named: "compare-panel-120x36")
         let lines = (0..<36).map { y in String((0..<120).map { buffer[$0, y].symbol }) }
-        #expect(lines.contains { $0.contains("hidden 8 vs hidden 2, side by side") })
-        #expect(lines.contains { $0.range(of: #"  hidden 8 +\d+ +100 +99% +75"#, options: .regularExpression) != nil })
-        #expect(lines.contains { $0.range(of: #"  hidden 2 +40 +80 +50% +–"#, options: .regularExpression) != nil })
+        // The settings are named once (title, header); the rows give their values (review: lesson 13's names were cut).
+        #expect(lines.contains { $0.contains("hidden 8 vs 2, side by side") })
+        #expect(lines.contains { $0.range(of: #"hidden +params +step"#, options: .regularExpression) != nil })
+        #expect(lines.contains { $0.range(of: #"  8 +\d+ +100 +99% +75"#, options: .regularExpression) != nil })
+        #expect(lines.contains { $0.range(of: #"  2 +40 +80 +50% +–"#, options: .regularExpression) != nil })
         #expect(firstStep(state.lesson!.run.metricHistory["accuracy"], meeting: (.greater, 0.95)) == 75)
         #expect(firstStep(state.lesson!.companion!.metricHistory["accuracy"], meeting: (.less, 0.6)) == 25)
     }
