@@ -132,7 +132,7 @@ struct RTRLTable {
     static func costBlocks(_ context: PanelContext, _ m: [String: Double], title: String, width: Int, compact: Bool)
         -> (blocks: [[(String, Style)]], cells: [[(readout: String, line: Int, x: Int, width: Int)]], blockOf: [Int], fits: Bool, compact: Bool) {
         let t = context.text
-        let value: (Double) -> String = compact ? { NumberFormat.compact($0, significantDigits: 2) } : PanelNumbers.value
+        func value(_ v: Double) -> String { compact ? NumberFormat.compact(v, significantDigits: 2) : PanelNumbers.value(v) }
         var blocks: [[(String, Style)]] = [], cells: [[(readout: String, line: Int, x: Int, width: Int)]] = [], blockOf: [Int] = []
         var fits = true
         for (heading, short, unit, growth) in [(PanelKey.rtrlCounts, PanelKey.rtrlCountsShort, "macs", "mac_growth"),
