@@ -27,7 +27,7 @@ import TerminalUI
         var b = Buffer(width: 50, height: 2)
         let title = "RNN Lab › 5. Applications › Forecasting with an RNN and dropout in two places"
         b.render(StatusBar(left: title, right: "checks 1/3"), in: b.bounds.row(0))
-        b.render(StatusBar(left: title, right: "a right part wider than the whole bar is"), in: b.bounds.row(1))
+        b.render(StatusBar(left: title, right: "a right part that is wider than the whole bar is wide"), in: b.bounds.row(1))
         let lines = b.textLines()
         #expect(lines[0].hasSuffix("checks 1/3 ") && lines[0].contains(" RNN Lab › 5. Applications"), "\(lines[0])")
         #expect(lines[0].contains("…"), "\(lines[0])")

@@ -132,7 +132,6 @@ struct RTRLTable {
     static func costBlocks(_ context: PanelContext, _ m: [String: Double], title: String, width: Int, compact: Bool)
         -> (blocks: [[(String, Style)]], cells: [[(readout: String, line: Int, x: Int, width: Int)]], blockOf: [Int], fits: Bool, compact: Bool) {
         let t = context.text
-        func value(_ v: Double) -> String { compact ? NumberFormat.compact(v, significantDigits: 2) : PanelNumbers.value(v) }
         var blocks: [[(String, Style)]] = [], cells: [[(readout: String, line: Int, x: Int, width: Int)]] = [], blockOf: [Int] = []
         var fits = true
         for (heading, short, unit, growth) in [(PanelKey.rtrlCounts, PanelKey.rtrlCountsShort, "macs", "mac_growth"),
@@ -142,17 +141,24 @@ struct RTRLTable {
             let names: [(String, PanelKey)] = [("rtrl", .rtrlRowRTRL), ("bptt", .rtrlRowBPTT)]
             let corner = t(compact ? short : heading, [:])
             let first = max(compact ? 1 : 6, ([corner] + names.map { t($0.1, [:]) }).map { $0.displayWidth + 1 }.max() ?? 0)
-            // Narrower columns before any is cut, but never so narrow that two values run together.
-            let widest = sizes.flatMap { size in
-                [t(.rtrlSize, ["size": .integer(size)])] + names.map { m["\($0.0)_\(unit)_\(size)"].map(value) ?? "–" }
-            }.map { $0.displayWidth + 1 }.max() ?? 0
-            let column = compact ? widest : max(6, widest, min(9, (width - first) / max(1, sizes.count)))
-            let widths = [first] + sizes.map { _ in column }
             let exponents = names.map { name, _ in
                 m["\(name)_\(growth)"].map { t(.rtrlGrowth, ["exponent": .text(PanelNumbers.exponent($0))]) } ?? t(.rtrlGrowthUnknown, [:])
             }
-            let rowWidth = widths.reduce(0, +) + (compact ? exponents.map(\.displayWidth).max() ?? 0 : 0)
-            if rowWidth > width { fits = false }
+            // Compact: two significant digits, one if the row still does not fit (2.5e-3 → 2e-3).
+            var digits = compact ? 2 : 3, widths: [Int] = []
+            func value(_ v: Double) -> String { NumberFormat.compact(v, significantDigits: digits) }
+            while true {
+                // Narrower columns before any is cut, but never so narrow that two values run together.
+                let widest = sizes.flatMap { size in
+                    [t(.rtrlSize, ["size": .integer(size)])] + names.map { m["\($0.0)_\(unit)_\(size)"].map(value) ?? "–" }
+                }.map { $0.displayWidth + 1 }.max() ?? 0
+                let column = compact ? widest : max(6, widest, min(9, (width - first) / max(1, sizes.count)))
+                widths = [first] + sizes.map { _ in column }
+                let rowWidth = widths.reduce(0, +) + (compact ? exponents.map(\.displayWidth).max() ?? 0 : 0)
+                if rowWidth <= width { break }
+                if !compact || digits == 1 { fits = false; break }
+                digits -= 1
+            }
             var block: [(String, Style)] = [(Self.row([corner] + sizes.map { t(.rtrlSize, ["size": .integer($0)]) }, widths), LabTheme.dim)]
             var exponentX = 0
             var entries: [String] = []
