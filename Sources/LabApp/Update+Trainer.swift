@@ -31,13 +31,15 @@ func applyTrainerEvent(_ state: inout AppState, _ event: TrainerEvent) -> [AppEf
         effects += restoreSavedKnobs(&ls, &state)
     case let .rolledBack(step, learningRate):
         if let lr = learningRate {
+            // Held: the rate was already at the lesson's floor, so L changed nothing but the parameters.
+            let before = ls.requested["learning_rate"] ?? ls.lesson.settings["learning_rate"]
+            let held = before == .number(lr) && lr <= learningRateFloor(ls.lesson)
             // The compare run keeps the same learning rate, as it does for every knob it follows.
             effects += ls.commands(.set("learning_rate", .number(lr))).filter { if case .sendCompanion = $0 { true } else { false } }
             ls.requested["learning_rate"] = .number(lr)
             CheckJudge.settingsChanged(&ls, atStep: step)
             effects += saveKnob("learning_rate", .number(lr), &ls, &state)
-            let atFloor = lr <= learningRateFloor(ls.lesson)
-            ls.message = StatusMessage(.dashboard(atFloor ? .rolledBackAtFloor : .rolledBackLowered),
+            ls.message = StatusMessage(.dashboard(held ? .rolledBackAtFloor : .rolledBackLowered),
                                        ["step": .integer(step), "rate": .text(SettingValue.format(lr))])
         } else {
             ls.message = StatusMessage(.dashboard(.rolledBack), ["step": .integer(step)])

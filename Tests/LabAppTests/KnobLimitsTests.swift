@@ -18,6 +18,11 @@ import Testing
         #expect(floor == 0.0001)
         send(&state, [.trainer(.rolledBack(step: 25, learningRate: 0.001))])
         #expect(state.lesson?.message?.text(in: .english) == "rolled back to step 25, learning rate now 0.001; Space resumes")
+        // Lowered onto the floor: that is a lowering like any other.
+        send(&state, [.trainer(.diverged(.loss(.nan), step: 30)), .trainer(.running(false))])
+        send(&state, [.trainer(.rolledBack(step: 25, learningRate: 0.0001))])
+        #expect(state.lesson?.message?.text(in: .english) == "rolled back to step 25, learning rate now 0.0001; Space resumes")
+        // Already there: held, and the message says so.
         send(&state, [.trainer(.diverged(.loss(.nan), step: 30)), .trainer(.running(false))])
         send(&state, [.trainer(.rolledBack(step: 25, learningRate: 0.0001))])
         #expect(state.lesson?.message?.phrase.key == .dashboard(.rolledBackAtFloor))
