@@ -50,7 +50,7 @@ struct KnobPanelEndToEndTests {
         try lab.send("Right")
         try lab.waitFor("cell rnn_tanh") { GuideEndToEndTests.knobRow($0, "cell")?.contains("rnn_tanh") ?? false }
         try lab.send("Down", "Down")  // past hidden
-        let screen = try lab.waitFor("the note on forget_bias") { $0.contains("no effect with cell rnn_tanh") }
+        let screen = try lab.waitFor("the note on forget_bias") { $0.contains("forget_bias has no effect with cell") }
         #expect(GuideEndToEndTests.knobRow(screen, "forget_bias")?.contains("▸") ?? false, "\(screen)")
     }
 }
