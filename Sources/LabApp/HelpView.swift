@@ -1,9 +1,22 @@
 import LabText
 import TerminalUI
 
-/// The keys, as listed in the help overlay: the key map's rows that have a help line.
+/// The help overlay's rows: the key map's rows that have a help line, then
+/// (after a blank row and a heading) the symbols the lesson screen uses.
 func helpEntries(_ language: Language) -> [(key: String, action: String)] {
     keyMap.compactMap { row in row.help.map { (row.label.text(language), language(.keys($0))) } }
+        + [("", ""), (language(.keys(.symbolsTitle)), "")] + helpSymbols(language)
+}
+
+/// Each symbol of the lesson screen (checks, knobs, run state, panels) and what it means.
+func helpSymbols(_ language: Language) -> [(key: String, action: String)] {
+    let rows: [(String, KeyMapKey)] = [
+        ("✓", .symbolMet), ("○", .symbolOpen), ("·", .symbolOtherSettings), ("✗", .symbolFailed),
+        ("*", .symbolChanged), ("▸", .symbolSelected), ("▶ ‖ ✖", .symbolRunState), ("ρ(W_hh)", .symbolRadius),
+        ("‖∂L/∂h_t‖", .symbolGradient), ("×", .symbolNonFinite), ("x→y", .symbolMark),
+        (language(.keys(.symbolLiveLabel)), .symbolLive),
+    ]
+    return rows.map { ($0.0, language(.keys($0.1))) }
 }
 
 /// Whether `entries` rows of keys, the frame, the margins, the input-method

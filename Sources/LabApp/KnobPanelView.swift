@@ -22,24 +22,38 @@ func listLines(count: Int, selected: Int, reserved: Int, in area: Rect) -> [(y: 
 /// under the checks list for the selected check's progress and hint.
 let knobDetailRows = 5, checkDetailRows = 2
 
+/// Rows kept under the knob list in a panel `innerHeight` rows high: the
+/// detail rows when the list still shows three knobs (or all it has); in a
+/// short panel (the stacked layout below 80 columns) only the range line, so
+/// several knobs stay in view rather than one.
+func knobReservedRows(count: Int, innerHeight: Int) -> Int {
+    innerHeight - knobDetailRows >= min(count, 3) ? knobDetailRows : min(2, max(0, innerHeight - 1))
+}
+
 /// The knob panel: one row per knob (name and value), then the selected
 /// knob's range, when it takes effect, what it does, and the typing field.
 func drawKnobs(_ ls: LessonState, language t: Language, in area: Rect, buffer: inout Buffer) {
     let focused = ls.focus == .knobs
-    buffer.render(LabTheme.panel(t(.knobs(.panel)), focused: focused), in: area)
     let inner = area.inset(top: 1, left: 1, bottom: 1, right: 1)
-    guard !inner.isEmpty else { return }
     let knobs = ls.lesson.knobs
+    let reserved = knobReservedRows(count: knobs.count, innerHeight: inner.height)
+    let (first, listHeight) = visibleList(count: knobs.count, selected: ls.selectedKnob, rows: inner.height - reserved)
+    // A list cut short says which knob of how many is selected.
+    let title = listHeight < knobs.count
+        ? t(.knobs(.panelPosition), ["index": .integer(ls.selectedKnob + 1), "count": .integer(knobs.count)]) : t(.knobs(.panel))
+    buffer.render(LabTheme.panel(title, focused: focused), in: area)
+    guard !inner.isEmpty else { return }
     guard !knobs.isEmpty else {
         buffer.write(t(.knobs(.none)), x: inner.x + 1, y: inner.y, style: LabTheme.dim, maxWidth: inner.width - 1)
         return
     }
-    let (first, listHeight) = visibleList(count: knobs.count, selected: ls.selectedKnob, rows: inner.height - knobDetailRows)
     for (row, i) in (first..<min(knobs.count, first + listHeight)).enumerated() {
         let knob = knobs[i]
         let line = inner.row(row)
         let isSelected = i == ls.selectedKnob
-        let style = isSelected && focused ? LabTheme.selected : (isSelected ? LabTheme.bold : Style.plain)
+        // A knob that does nothing now (go_backwards beside bidirectional 1) is dimmed.
+        let idle = ls.idleReason(of: knob) != nil
+        let style = isSelected && focused ? LabTheme.selected : (isSelected ? LabTheme.bold : (idle ? LabTheme.dim : Style.plain))
         if isSelected && focused { buffer.fill(line, style: style) }
         let changed = ls.value(of: knob) != ls.lesson.settings[knob.name]
         let value = ls.value(of: knob).description + (changed ? "*" : "")
@@ -50,9 +64,11 @@ func drawKnobs(_ ls: LessonState, language t: Language, in area: Rect, buffer: i
     }
     guard let knob = ls.currentKnob, inner.height > listHeight else { return }
     var y = inner.y + listHeight
-    let rule: Character = buffer.capabilities.unicodeGlyphs ? "─" : "-"
-    buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), symbol: rule, style: LabTheme.dim)
-    y += 1
+    if reserved >= 2 {
+        let rule: Character = buffer.capabilities.unicodeGlyphs ? "─" : "-"
+        buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), symbol: rule, style: LabTheme.dim)
+        y += 1
+    }
     let range = t(.knobs(knob.effect == .live ? .rangeLive : .rangeRebuilds), ["range": .phrase(rangeText(knob))])
     buffer.write(" " + range, in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
                  alignment: .left, style: LabTheme.dim)
@@ -61,6 +77,12 @@ func drawKnobs(_ ls: LessonState, language t: Language, in area: Rect, buffer: i
         editor.prompt = knobPrompt(knob, t)
         buffer.render(editor, in: Rect(x: inner.x + 1, y: y, width: inner.width - 1, height: 1))
         y += 1
+    }
+    if let idle = ls.idleReason(of: knob) {
+        for line in wrap(t.render(idle), width: inner.width - 1) where y < inner.maxY {
+            buffer.write(line, x: inner.x + 1, y: y, style: LabTheme.warning, maxWidth: inner.width - 1)
+            y += 1
+        }
     }
     for line in wrap(t.render(knob.summary), width: inner.width - 1) where y < inner.maxY {
         buffer.write(line, x: inner.x + 1, y: y, style: LabTheme.dim, maxWidth: inner.width - 1)

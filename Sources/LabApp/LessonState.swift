@@ -1,3 +1,4 @@
+import LabText
 import RNNLab
 import TerminalUI
 
@@ -110,6 +111,24 @@ public struct LessonState: Sendable {
     /// The knob with the selection, if the lesson has knobs.
     public var currentKnob: LessonKnob? {
         lesson.knobs.indices.contains(selectedKnob) ? lesson.knobs[selectedKnob] : nil
+    }
+
+    /// Why `knob` does nothing to the lesson's run now (``SettingRelevance``),
+    /// judged on the values asked for; nil when it acts. When it acts only on
+    /// the compare run, which it reaches unless the comparison is about it
+    /// (lesson 7's go_backwards beside a one-way GRU), that is the note.
+    func idleReason(of knob: LessonKnob) -> Phrase? {
+        var own = lesson.settings.merging(run.settings) { $1 }
+        own.merge(requested) { $1 }
+        guard let reason = SettingRelevance.idleReason(knob.name, in: own) else { return nil }
+        if let companion, lesson.compare?[knob.name] == nil {
+            var theirs = companion.settings
+            theirs[knob.name] = own[knob.name]
+            if SettingRelevance.idleReason(knob.name, in: theirs) == nil {
+                return Phrase(.knobs(.onlyCompare), ["knob": .text(knob.name)])
+            }
+        }
+        return reason
     }
 
     /// The value a knob has now: the trainer's, else the requested one, else the lesson's.

@@ -43,7 +43,8 @@ extension StatusMessage {
     var isAboutRunState: Bool {
         switch phrase.key {
         case .status(.rollingBack)?, .status(.rollingBackCompare)?, .status(.lowering)?, .status(.loweringCompare)?,
-             .status(.diverged)?, .status(.reset)?, .dashboard(.rolledBack)?, .dashboard(.rolledBackLowered)?:
+             .status(.diverged)?, .status(.reset)?, .dashboard(.rolledBack)?, .dashboard(.rolledBackLowered)?,
+             .dashboard(.rolledBackAtFloor)?:
             return true
         default:
             return false

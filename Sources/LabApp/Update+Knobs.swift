@@ -18,9 +18,9 @@ func knobKey(_ ls: inout LessonState, _ key: AppKey, saved: inout [String: [Stri
     case .down, .character("j"):
         ls.selectedKnob = min(max(0, count - 1), ls.selectedKnob + 1)
     case .left, .character("h"):
-        return applyKnob(&ls, knob, knob.nudge(ls.requestedValue(of: knob), by: -1), saved: &saved)
+        return applyKnob(&ls, knob, knob.nudge(ls.requestedValue(of: knob), by: -1), nudged: true, saved: &saved)
     case .right, .character("l"):
-        return applyKnob(&ls, knob, knob.nudge(ls.requestedValue(of: knob), by: 1), saved: &saved)
+        return applyKnob(&ls, knob, knob.nudge(ls.requestedValue(of: knob), by: 1), nudged: true, saved: &saved)
     case .enter:
         ls.editor = TextInput(text: ls.requestedValue(of: knob).description, maxLength: knobValueMaxLength)
         ls.message = StatusMessage(.typeValue)
@@ -67,7 +67,8 @@ func editorKey(_ ls: inout LessonState, _ key: AppKey, saved: inout [String: [St
 /// value is saved for the next visit now, not when the trainer confirms it, so
 /// quitting right after the key keeps it; the value saved before is kept in
 /// ``PendingRequests/savedBefore`` and put back if the trainer refuses.
-func applyKnob(_ ls: inout LessonState, _ knob: LessonKnob, _ value: SettingValue,
+/// `nudged`: the value came from ←/→, so an unchanged one means a limit of the range.
+func applyKnob(_ ls: inout LessonState, _ knob: LessonKnob, _ value: SettingValue, nudged: Bool = false,
                saved: inout [String: [String: SettingValue]]) -> [AppEffect] {
     if let reason = knob.definition.refusal(value) {
         ls.message = StatusMessage(reason, isError: true)
@@ -75,14 +76,20 @@ func applyKnob(_ ls: inout LessonState, _ knob: LessonKnob, _ value: SettingValu
     }
     let old = ls.requestedValue(of: knob)
     guard old != value else {
-        ls.message = StatusMessage(.knobAlready, ["knob": .text(knob.name), "value": .text(value.description),
-                                                  "range": .phrase(rangeText(knob))])
+        ls.message = nudged
+            ? StatusMessage(.knobAlready, ["knob": .text(knob.name), "value": .text(value.description), "range": .phrase(rangeText(knob))])
+            : StatusMessage(.knobUnchanged, ["knob": .text(knob.name), "value": .text(value.description)])
         return []
     }
     ls.requested[knob.name] = value
     ls.pending.settings[knob.name] = value
     ls.message = StatusMessage(knob.effect == .rebuild ? .knobChangedRebuilds : .knobChanged,
                                ["knob": .text(knob.name), "old": .text(old.description), "value": .text(value.description)])
+    if let idle = ls.idleReason(of: knob) {
+        // Accepted (it acts again once the other setting changes), but not silently.
+        ls.message = StatusMessage(.knobChangedIdle, ["knob": .text(knob.name), "old": .text(old.description),
+                                                      "value": .text(value.description), "reason": .phrase(idle)])
+    }
     let id = ls.lesson.id
     if ls.pending.savedBefore.index(forKey: knob.name) == nil {
         ls.pending.savedBefore.updateValue(saved[id]?[knob.name], forKey: knob.name)

@@ -30,7 +30,7 @@ func lessonKey(_ state: inout AppState, _ key: AppKey) -> [AppEffect] {
             return [to(.rollBack)]
         case .character("L"):
             ls.message = StatusMessage(own ? .lowering : .loweringCompare)
-            return [to(.lowerLearningRate)]
+            return [to(.lowerLearningRate(floor: learningRateFloor(ls.lesson)))]
         default: break
         }
     }

@@ -61,7 +61,8 @@ private func lessonMouse(_ state: inout AppState, _ key: AppKey) -> [AppEffect] 
         }
     } else if let knobs = layout.knobs, knobs.contains(x: x, y: y) {
         if click { ls.focus = .knobs }
-        pick(&ls.selectedKnob, count: ls.lesson.knobs.count, reserved: knobDetailRows, in: knobs, y: y, click: click, step: step)
+        let reserved = knobReservedRows(count: ls.lesson.knobs.count, innerHeight: knobs.height - 2)
+        pick(&ls.selectedKnob, count: ls.lesson.knobs.count, reserved: reserved, in: knobs, y: y, click: click, step: step)
     } else if let checks = layout.checks, checks.contains(x: x, y: y) {
         if click { ls.focus = .checks }
         pick(&ls.selectedCheck, count: ls.lesson.checks.count, reserved: checkDetailRows, in: checks, y: y, click: click, step: step)

@@ -31,12 +31,16 @@ func applyTrainerEvent(_ state: inout AppState, _ event: TrainerEvent) -> [AppEf
         effects += restoreSavedKnobs(&ls, &state)
     case let .rolledBack(step, learningRate):
         if let lr = learningRate {
+            // Held: the rate was already at the lesson's floor, so L changed nothing but the parameters.
+            let before = ls.requested["learning_rate"] ?? ls.lesson.settings["learning_rate"]
+            let held = before == .number(lr) && lr <= learningRateFloor(ls.lesson)
             // The compare run keeps the same learning rate, as it does for every knob it follows.
             effects += ls.commands(.set("learning_rate", .number(lr))).filter { if case .sendCompanion = $0 { true } else { false } }
             ls.requested["learning_rate"] = .number(lr)
             CheckJudge.settingsChanged(&ls, atStep: step)
             effects += saveKnob("learning_rate", .number(lr), &ls, &state)
-            ls.message = StatusMessage(.dashboard(.rolledBackLowered), ["step": .integer(step), "rate": .text(SettingValue.format(lr))])
+            ls.message = StatusMessage(.dashboard(held ? .rolledBackAtFloor : .rolledBackLowered),
+                                       ["step": .integer(step), "rate": .text(SettingValue.format(lr))])
         } else {
             ls.message = StatusMessage(.dashboard(.rolledBack), ["step": .integer(step)])
         }
@@ -129,4 +133,13 @@ func fold(_ event: TrainerEvent, into run: inout RunState) {
     case .saved, .loaded:
         break
     }
+}
+
+/// How low `L` (roll back, lr ÷ 10) may take the learning rate: the bottom of
+/// the lesson's learning-rate knob, which a typed value could not go below
+/// either; the experiment's own floor when the lesson has no such knob.
+func learningRateFloor(_ lesson: Lesson) -> Double {
+    guard let knob = lesson.knobs.first(where: { $0.name == "learning_rate" }),
+          case .real(let range) = knob.definition.kind else { return Experiment.learningRateFloor }
+    return range.lowerBound
 }

@@ -11,7 +11,7 @@ extension Chinese {
         .update: "z 更新门",
         .new: "n 候选",
         .scale: "{low}…{high}",
-        .radiusOfMatrix: "{title}  ρ({matrix}) {radius}",
+        .radiusOfMatrix: "ρ({matrix}) {radius}  {title}",
         .markedSteps: "标记",
     ]
 }

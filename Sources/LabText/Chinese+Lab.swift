@@ -13,6 +13,8 @@ extension Chinese {
         .takesChoice: "{name} 只能取以下之一：{choices}",
         .takesNumber: "{name} 需要 {range} 内的数，而不是“{value}”",
         .unknown: "未知设置 {name}（可用设置：{settings}）",
+        .idleWhenBidirectional: "bidirectional 为 1 时 {name} 不起作用（第二个方向本来就从右往左读）",
+        .idleWithoutForgetGate: "cell 为 {cell} 时 {name} 不起作用（只有 LSTM 有遗忘门）",
     ]
 
     static let lessonFile: [LessonFileKey: String] = [

@@ -14,6 +14,7 @@ enum Chinese {
         checks.map { (TextKey.checks($0.key), $0.value) },
         knobs.map { (TextKey.knobs($0.key), $0.value) },
         keys.map { (TextKey.keys($0.key), $0.value) },
+        symbols.map { (TextKey.keys($0.key), $0.value) },
         status.map { (TextKey.status($0.key), $0.value) },
         cli.map { (TextKey.cli($0.key), $0.value) },
         // Chinese+Lab.swift
@@ -101,6 +102,8 @@ enum Chinese {
 
     static let knobs: [KnobsKey: String] = [
         .panel: "旋钮",
+        .panelPosition: "旋钮 {index}/{count}",
+        .onlyCompare: "{knob} 只作用于对照运行",
         .none: "本课没有旋钮。",
         .rangeLive: "范围 {range} · 即时生效",
         .rangeRebuilds: "范围 {range} · 重建模型",
@@ -212,6 +215,8 @@ enum Chinese {
         .notVerified: "✗ {check} 未通过核验（{seconds} 秒）：{detail}",
         .typeValue: "输入数值，Enter 应用，Esc 取消",
         .knobAlready: "{knob} 已是 {value}，到了范围边界（{range}）",
+        .knobUnchanged: "{knob} 已是 {value}",
+        .knobChangedIdle: "{knob} {old} → {value}；{reason}",
         .knobChanged: "{knob} {old} → {value}",
         .knobChangedRebuilds: "{knob} {old} → {value}（重建模型）",
         .valueTooLong: "数值至多 {limit} 个字符，多余部分已忽略",

@@ -10,7 +10,7 @@ extension English {
         .update: "z update",
         .new: "n candidate",
         .scale: "{low}…{high}",
-        .radiusOfMatrix: "{title}  ρ({matrix}) {radius}",
+        .radiusOfMatrix: "ρ({matrix}) {radius}  {title}",
         .markedSteps: "marked",
     ]
 }

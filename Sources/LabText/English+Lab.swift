@@ -13,6 +13,8 @@ extension English {
         .takesChoice: "{name} takes one of {choices}",
         .takesNumber: "{name} takes a number in {range}, not \"{value}\"",
         .unknown: "unknown setting {name} (settings: {settings})",
+        .idleWhenBidirectional: "{name} has no effect with bidirectional 1 (its second direction already reads right to left)",
+        .idleWithoutForgetGate: "{name} has no effect with cell {cell} (only an LSTM has a forget gate)",
     ]
 
     static let lessonFile: [LessonFileKey: String] = [

@@ -4,7 +4,7 @@ extension English {
         .changed: "pace: limited to {rate}/s ([ slower, ] faster)",
         .changedFull: "pace: full speed ([ slower)",
         .prompt: "run how many steps, then pause? ",
-        .counting: "running {steps} steps, then pausing (Space pauses sooner)",
+        .counting: "running {steps} {steps:step|steps}, then pausing (Space pauses sooner)",
         .outOfRange: "{value} steps is out of range {low}…{high}",
         .notANumber: "{value} is not a whole number of steps",
     ]

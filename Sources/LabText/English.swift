@@ -10,6 +10,7 @@ enum English {
         checks.map { (TextKey.checks($0.key), $0.value) },
         knobs.map { (TextKey.knobs($0.key), $0.value) },
         keys.map { (TextKey.keys($0.key), $0.value) },
+        symbols.map { (TextKey.keys($0.key), $0.value) },
         status.map { (TextKey.status($0.key), $0.value) },
         cli.map { (TextKey.cli($0.key), $0.value) },
         // English+Lab.swift
@@ -83,7 +84,7 @@ enum English {
         .setting: "{name}={value}",
         .seeds: "seeds {seeds}",
         .versus: "versus {settings}",
-        .steps: "{steps} steps",
+        .steps: "{steps} {steps:step|steps}",
         .until: "until {condition}",
         .conditionAtEnd: "{condition} at the end",
         .condition: "{condition}",
@@ -95,6 +96,8 @@ enum English {
 
     static let knobs: [KnobsKey: String] = [
         .panel: "Knobs",
+        .panelPosition: "Knobs {index}/{count}",
+        .onlyCompare: "{knob} acts on the compare run only",
         .none: "This lesson has no knobs.",
         .rangeLive: "range {range} · live",
         .rangeRebuilds: "range {range} · rebuilds",
@@ -206,6 +209,8 @@ enum English {
         .notVerified: "✗ {check} not verified ({seconds} s): {detail}",
         .typeValue: "type a value, Enter applies, Esc cancels",
         .knobAlready: "{knob} is already {value} (limit of {range})",
+        .knobUnchanged: "{knob} is already {value}",
+        .knobChangedIdle: "{knob} {old} → {value}; {reason}",
         .knobChanged: "{knob} {old} → {value}",
         .knobChangedRebuilds: "{knob} {old} → {value} (rebuilds the model)",
         .valueTooLong: "a value has at most {limit} characters; the rest was ignored",

@@ -53,7 +53,7 @@ import Testing
         let shown = text(of: buffer, in: buffer.bounds)
         #expect(shown.contains("rel. diff"))
         #expect(!shown.contains("‖g‖ BPTT"))
-        #expect(shown.contains("all: relative difference"))
+        #expect(shown.contains("all: rel. diff"))
         assertSnapshot(buffer, named: "panel-rtrl-narrow-30x12")
     }
 }

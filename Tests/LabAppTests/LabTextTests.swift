@@ -65,12 +65,17 @@ import Testing
             screen += screenText(state)
         }
         #expect(state.showHelp && state.helpScroll == helpMaxScroll(state))
-        // Scrolled to the end, the last key sits right above the input-method note and the
+        // Scrolled to the end, the last symbol sits right above the input-method note and the
         // closing line: no empty rows below it.
         let rows = screenText(state).split(separator: "\n").map(String.init)
         let close = try! #require(rows.firstIndex { $0.contains("any other key closes") })
         #expect(rows[close - 1].contains("switch the input method to English mode"), "\(rows[close - 1])")
-        #expect(rows[close - 2].contains("Ctrl-C"), "\(rows[close - 2])")
+        #expect(rows[close - 2].contains("live/rebuilds"), "\(rows[close - 2])")
+        // The symbols come after the keys, under their heading, each with its meaning.
+        for (symbol, meaning) in helpSymbols(.english) {
+            #expect(screen.contains(symbol + " ") && screen.contains(meaning), "\(symbol) is not explained in the help")
+        }
+        #expect(screen.contains("Symbols") && screen.contains("Ctrl-C"))
         send(&state, keys(.character("x")))
         #expect(!state.showHelp && state.helpScroll == 0, "any other key closes it")
         for row in keyMap {

@@ -43,8 +43,8 @@ import Testing
         #expect(registered(.gradientNorms).title(trained) == "‖∂L/∂h_t‖ by t")
         let clipped = panelContext(clippedState())
         #expect(registered(.gradientHistory).title(clipped) == "clip_norm 0.5 · ‖∂L/∂θ‖ by step")
-        #expect(registered(.metric).title(clipped) == "accuracy on validation: 75%")
-        #expect(registered(.compare).title(panelContext(compareState())) == "hidden 8 vs hidden 2, side by side")
+        #expect(registered(.metric).title(clipped) == "accuracy 75% (validation)")
+        #expect(registered(.compare).title(panelContext(compareState())) == "hidden 8 vs 2, side by side")
         #expect(registered(.compare).title(trained) == "side by side")
     }
 }

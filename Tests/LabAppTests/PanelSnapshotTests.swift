@@ -76,7 +76,7 @@ import Testing
     @Test func rtrl() {
         let buffer = draw(.rtrl, panelContext(clippedState(panels: "[loss, rtrl]")))
         assertSnapshot(buffer, named: "panel-rtrl-48x12")
-        #expect(buffer[0, 3].symbol == "a" && buffer[0, 3].style == LabTheme.goodDim)   // "all: relative difference 2e-7" under 1e-4
+        #expect(buffer[0, 3].symbol == "a" && buffer[0, 3].style == LabTheme.goodDim)   // "all: rel. diff 2e-7" under 1e-4
     }
 
     @Test func rtrlDisagreementInTheErrorStyle() {

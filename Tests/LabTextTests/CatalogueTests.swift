@@ -88,6 +88,16 @@ import Testing
         #expect(Language.english.render(.verbatim("hidden=0 is out of range 1…128")) == "hidden=0 is out of range 1…128")
     }
 
+    /// "1 step", not "1 steps": the checks panel, verify's lines, a typed run.
+    @Test func oneStepIsSingular() throws {
+        #expect(try Language.english.format(.checks(.steps), ["steps": 1]) == "1 step")
+        #expect(try Language.english.format(.checks(.steps), ["steps": 800]) == "800 steps")
+        let line = try Language.english.format(.command(.verifyPass), ["lesson": "l", "check": "c", "detail": "d", "steps": 1,
+                                                                         "seconds": .fixed(0.2, decimals: 1)])
+        #expect(line == "PASS  l/c  d  [1 step, 0.2 s]")
+        #expect(try Language.english.format(.pace(.counting), ["steps": 1]) == "running 1 step, then pausing (Space pauses sooner)")
+    }
+
     @Test func bracesThatAreNotPlaceholdersStayText() {
         #expect(Template("h_{t-1} and {x}").pieces == [.literal("h_{t-1} and "), .value("x")])
         #expect(Template("{n:one|other}").names == ["n"])

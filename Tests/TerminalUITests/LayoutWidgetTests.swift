@@ -21,6 +21,19 @@ import TerminalUI
         assertSnapshot(b, named: "layout-panel-ascii")
     }
 
+    /// A long title (lesson 12's) is cut, not the count on the right (review: the
+    /// checks counter was pushed off the status bar).
+    @Test func aLongLeftPartLeavesTheRightWhole() {
+        var b = Buffer(width: 50, height: 2)
+        let title = "RNN Lab › 5. Applications › Forecasting with an RNN and dropout in two places"
+        b.render(StatusBar(left: title, right: "checks 1/3"), in: b.bounds.row(0))
+        b.render(StatusBar(left: title, right: "a right part that is wider than the whole bar is wide"), in: b.bounds.row(1))
+        let lines = b.textLines()
+        #expect(lines[0].hasSuffix("checks 1/3 ") && lines[0].contains(" RNN Lab › 5. Applications"), "\(lines[0])")
+        #expect(lines[0].contains("…"), "\(lines[0])")
+        #expect(lines[1].hasPrefix(" RNN Lab › 5. Applications") && !lines[1].contains("right part"), "\(lines[1])")
+    }
+
     @Test func keyHints() {
         var b = Buffer(width: 44, height: 2)
         let hints = [KeyHint("q", "quit"), KeyHint("space", "pause"), KeyHint("?", "help"), KeyHint("→", "next page")]

@@ -98,6 +98,22 @@ import Testing
         let ranks = ramp.map { order.firstIndex(of: $0) ?? -1 }
         #expect(ranks == ranks.sorted() && !ranks.contains(-1), "lightest to darkest: \(ramp)")
     }
+
+    /// A loss flat near 1.39 (plain SGD at a tiny rate) gets y labels that
+    /// differ: more digits when the range is narrow, never "1.39" three times.
+    @Test func aNarrowRangeHasDistinctYLabels() {
+        let values = (0..<200).map { 1.386 + 0.006 * Double($0 % 7) / 6 }
+        var buffer = Buffer(width: 60, height: 12)
+        buffer.render(LinePlot(series: [PlotSeries(name: "train", values: values, color: .cyan)]), in: buffer.bounds)
+        let labels = buffer.textLines().compactMap { line -> String? in
+            guard let tick = line.firstIndex(of: "┤") else { return nil }
+            return line[..<tick].trimmingCharacters(in: .whitespaces)
+        }
+        #expect(labels.count >= 3, "\(buffer.textLines().joined(separator: "\n"))")
+        #expect(Set(labels).count == labels.count, "\(labels)")
+        #expect(LinePlot.distinctLabels([1.386, 1.388, 1.39, 1.392]) == ["1.386", "1.388", "1.39", "1.392"])
+        #expect(LinePlot.distinctLabels([0, 0.5, 1]) == ["0", "0.5", "1"])  // three digits when they suffice
+    }
 }
 
 import Foundation

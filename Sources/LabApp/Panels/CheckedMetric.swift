@@ -3,9 +3,14 @@ import RNNLab
 import TerminalUI
 
 /// The task metric the checks name (else the task's first), as last evaluated.
+/// Of several, a share (accuracy, exact match, solved) comes first: it reads on
+/// a fixed 0…1 axis against its threshold, where the lesson's prose points
+/// (lesson 3 names both mse and solved and describes the solved fraction).
 func checkedMetric(_ run: RunState, checks: [LessonCheck]) -> Metric? {
     let named = Set(checks.flatMap { $0.expect.clauses.map(\.metric) + ($0.until?.clauses.map(\.metric) ?? []) })
-    return run.lastMetrics.first { named.contains($0.id.rawValue) } ?? run.lastMetrics.first
+    let candidates = run.lastMetrics.filter { named.contains($0.id.rawValue) }
+    let shares = Set(MetricKind.taskMetrics.filter(\.isFraction).map(\.id))
+    return candidates.first { shares.contains($0.id) } ?? candidates.first ?? run.lastMetrics.first
 }
 
 /// The clauses of the checks that compare `metric` (an id) with a number, each number once.

@@ -14,7 +14,8 @@ struct ComparePanel: DashboardPanel {
 
     func title(_ context: PanelContext) -> String {
         guard let other = context.companion, context.lesson.compare != nil else { return context.text(.compareTitleNone) }
-        return context.text(.compareTitle, ["run": .text(label(context.run, context)), "other": .text(label(other, context))])
+        // "conv_filters 32 vs 0": the settings are named once, on the lesson's run.
+        return context.text(.compareTitle, ["run": .text(label(context.run, context)), "other": .text(values(other, context))])
     }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
@@ -24,11 +25,13 @@ struct ComparePanel: DashboardPanel {
         let (run, checks) = (context.run, context.lesson.checks)
         let keys = differingKeys(context)
         let arms = [(label(run, context), run, LabTheme.validationColor), (label(other, context), other, Color.yellow)]
+        // The table's header names the differing settings; its rows give their values only.
+        let rowNames = [values(run, context), values(other, context)]
         drawHeading(title(context), in: area, buffer: &buffer)
         let metric = checkedMetric(run, checks: checks) ?? checkedMetric(other, checks: checks)
         let target = metric.flatMap { thresholdClauses(for: $0.id.rawValue, checks: checks).first }
         let keyText = keys.joined(separator: " ")
-        let width = max(6, arms.map(\.0.displayWidth).max()! + 1, keyText.displayWidth + 1)
+        let width = max(6, rowNames.map(\.displayWidth).max()! + 1, keyText.displayWidth + 1)
         let (params, step) = (context.text(.compareParameters), context.text(.compareStep))
         let paramsWidth = max(7, params.displayWidth + 1), stepWidth = max(6, step.displayWidth + 1)
         var header = keyText.padded(toColumns: width, minimumGap: 1) + params.padded(toColumns: paramsWidth, minimumGap: 1)
@@ -39,7 +42,8 @@ struct ComparePanel: DashboardPanel {
         if let target { header += context.text(.compareFirstMet, ["condition": .text("\(target.op)\(PanelNumbers.setting(target.value))")]) }
         buffer.write(header, in: area.row(1), alignment: .left, style: LabTheme.dim)
         for (i, arm) in arms.enumerated() where area.height > 2 + i {
-            let (name, run, color) = arm
+            let (_, run, color) = arm
+            let name = rowNames[i]
             let cells = [(name, width), (run.isReady ? "\(run.parameterCount)" : "…", paramsWidth), ("\(run.step)", stepWidth)]
             var line = cells.map { $0.0.padded(toColumns: $0.1, minimumGap: 1) }.joined()
             if let metric {
@@ -72,6 +76,11 @@ struct ComparePanel: DashboardPanel {
         let settings = context.run.settings
         let differing = Set(settings.keys).union(other.settings.keys).filter { settings[$0] != other.settings[$0] }
         return compare.keys.sorted() + differing.subtracting(compare.keys).sorted()
+    }
+
+    /// A run's values of the settings that differ, in `label`'s order: "gru 0".
+    private func values(_ run: RunState, _ context: PanelContext) -> String {
+        differingKeys(context).map { run.settings[$0]?.description ?? "?" }.joined(separator: " ")
     }
 
     /// A run named by the settings that differ and its values of them: "cell gru forget_bias 0".

@@ -19,8 +19,11 @@ struct GradientNormsPanel: DashboardPanel {
         buffer.render(plot, in: area)
     }
 
+    /// The readout names the panel once: its one series goes unnamed ("‖∂L/∂h_t‖ by t: t 7: 1.2e-3").
     func inspection(_ context: PanelContext, in area: Rect) -> Inspection? {
-        plot(context).flatMap { Inspection.plot(title(context), $0, in: area, context, x: timePhrase) }
+        guard var plot = plot(context) else { return nil }
+        plot.series[0].name = ""
+        return Inspection.plot(title(context), plot, in: area, context, x: timePhrase)
     }
 
     /// The plot the panel draws, once there are probes.

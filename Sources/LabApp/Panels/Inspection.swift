@@ -52,7 +52,11 @@ struct Inspection {
                           readout: { _, c in
                               let step = plot.step(atColumn: c, in: area) ?? 0
                               let values: [Phrase] = plot.nearestPoints(to: step).compactMap { point in
-                                  point.map { Phrase(.explore(.inspectSeriesValue), ["series": .text($0.name), "value": .text(PanelNumbers.value($0.value))]) }
+                                  point.map { p in
+                                      // An unnamed series (the panel's only one, named by the panel) shows its value alone.
+                                      p.name.isEmpty ? .verbatim(PanelNumbers.value(p.value))
+                                          : Phrase(.explore(.inspectSeriesValue), ["series": .text(p.name), "value": .text(PanelNumbers.value(p.value))])
+                                  }
                               }
                               return context.language(.explore(.inspectPlot), ["panel": .text(panel), "x": .phrase(x(step)),
                                                                                "values": .list(values)])

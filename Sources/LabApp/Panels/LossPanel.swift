@@ -80,10 +80,10 @@ struct LossPanel: DashboardPanel {
         return out
     }
 
-    /// "chance (mean of training targets)" for a baseline that ignores the input, else its name.
+    /// "chance" for a baseline that ignores the input (short, so a narrow legend
+    /// keeps it; the lesson's prose says which guess it is), else its name.
     func referenceName(_ name: Phrase, _ context: PanelContext) -> String {
-        let text = context.language.render(name)
-        guard case .baseline(let kind)? = name.key, kind.isChance else { return text }
-        return context.text(.chanceLine, ["name": .text(text)])
+        guard case .baseline(let kind)? = name.key, kind.isChance else { return context.language.render(name) }
+        return context.text(.chanceLine)
     }
 }

@@ -74,57 +74,26 @@ struct RTRLTable {
         // Where each kept column starts.
         let keptStarts = keep.indices.map { i in keptWidths.prefix(i).reduce(0, +) }
         // Counted cost first (the check reads it), then the measured one; each
-        // block's growth exponents on a line of their own, under its rows.
-        var costs: [[(String, Style)]] = []
-        // Per cost row: its values and where each sits in its block (line within the block, x, width).
-        var costCells: [[(readout: String, line: Int, x: Int, width: Int)]] = []
-        var costBlockOf: [Int] = []
-        for (heading, unit, growth) in [(PanelKey.rtrlCounts, "macs", "mac_growth"), (.rtrlTimes, "ms", "growth")]
-        where m["rtrl_\(growth)"] != nil {
-            let sizes = Measurement.timedSizes
-            let names: [(String, PanelKey)] = [("rtrl", .rtrlRowRTRL), ("bptt", .rtrlRowBPTT)]
-            let first = max(6, ([t(heading, [:])] + names.map { t($0.1, [:]) }).map { $0.displayWidth + 1 }.max() ?? 0)
-            // Narrower columns before any is cut, but never so narrow that two values run together.
-            let widest = sizes.flatMap { size in
-                [t(.rtrlSize, ["size": .integer(size)])] + names.map { m["\($0.0)_\(unit)_\(size)"].map(value) ?? "–" }
-            }.map { $0.displayWidth + 1 }.max() ?? 0
-            let column = max(6, widest, min(9, (area.width - first) / max(1, sizes.count)))
-            let widths = [first] + sizes.map { _ in column }
-            var block: [(String, Style)] = [(Self.row([t(heading, [:])] + sizes.map { t(.rtrlSize, ["size": .integer($0)]) }, widths), LabTheme.dim)]
-            var exponents: [String] = []
-            var exponentX = 0
-            for (n, (name, label)) in names.enumerated() {
-                let cellsText = sizes.map { m["\(name)_\(unit)_\($0)"].map(value) ?? "–" }
-                block.append((Self.row([t(label, [:])] + cellsText, widths), .plain))
-                let exponent = m["\(name)_\(growth)"].map { t(.rtrlGrowth, ["exponent": .text(PanelNumbers.exponent($0))]) }
-                    ?? t(.rtrlGrowthUnknown, [:])
-                let entry = t(label, [:]) + " " + exponent
-                var row: [(readout: String, line: Int, x: Int, width: Int)] = sizes.enumerated().map { i, size in
-                    (context.language(.explore(.inspectCost), ["panel": .text(title), "method": .text(t(label, [:])),
-                                                               "size": .text(t(.rtrlSize, ["size": .integer(size)])),
-                                                               "value": .text(cellsText[i]), "measure": .text(t(heading, [:]))]),
-                     1 + n, widths.prefix(1 + i).reduce(0, +), cellsText[i].displayWidth)
-                }
-                row.append((context.language(.explore(.inspectTableCell), ["panel": .text(title), "row": .text(t(label, [:])),
-                                                                           "column": .text(t(heading, [:])), "value": .text(exponent)]),
-                            1 + names.count, exponentX, entry.displayWidth))
-                exponentX += entry.displayWidth + context.language(.common(.partSeparator)).displayWidth
-                exponents.append(entry)
-                costCells.append(row)
-                costBlockOf.append(costs.count)
-            }
-            block.append((exponents.joined(separator: context.language(.common(.partSeparator))), .plain))
-            costs.append(block)
-        }
-        // With few rows, the per-parameter rows go before the cost blocks do.
+        // block's growth exponents on a line of their own, under its rows. Too
+        // narrow or too short for that: the compact form (``costBlocks``).
         let room = max(0, area.height - 1)
-        let costRows = costs.reduce(0) { $0 + $1.count + 1 }
+        var cost = Self.costBlocks(context, m, title: title, width: area.width, compact: false)
+        let fullRows = 1 + cost.blocks.reduce(0) { $0 + $1.count + 1 }
+        if !cost.fits || fullRows > room {
+            cost = Self.costBlocks(context, m, title: title, width: area.width, compact: true)
+        }
+        let (costs, costCells, costBlockOf) = (cost.blocks, cost.cells, cost.blockOf)
+        // With few rows, the per-parameter rows go before the cost blocks do; the
+        // compact form has no blank line between blocks.
+        let gap = cost.compact ? 0 : 1
+        let costRows = costs.reduce(0) { $0 + $1.count + gap }
         let showsTable = table.count + 1 + costRows <= room
         var lines = showsTable ? table + [all] : [all]
         var blockStart: [Int] = []
         for block in costs {
-            blockStart.append(lines.count + 1)
-            lines += [("", .plain)] + block
+            if gap > 0 { lines.append(("", .plain)) }
+            blockStart.append(lines.count)
+            lines += block
         }
         let shown = Array(lines.prefix(room))
         self.lines = shown.map { (text: $0.0, style: $0.1) }
@@ -152,6 +121,74 @@ struct RTRLTable {
         }
         // Rows with no line drawn (a short panel drops the per-parameter rows first) stay:
         // the cursor still reads them, with nothing to highlight.
+    }
+
+    /// The cost blocks (multiply-adds, then milliseconds, each per step at three
+    /// hidden sizes) `width` columns wide: their lines, and per cost row its cells
+    /// (readout, line within the block, x, width) and its block. In full, a heading
+    /// column ("mult-adds/step") and the exponents on a line under the rows. Compact
+    /// (a narrow or short panel): the short unit ("MACs", "ms") in the corner, two
+    /// significant digits, each row's exponent at its end. `fits`: no column is cut.
+    static func costBlocks(_ context: PanelContext, _ m: [String: Double], title: String, width: Int, compact: Bool)
+        -> (blocks: [[(String, Style)]], cells: [[(readout: String, line: Int, x: Int, width: Int)]], blockOf: [Int], fits: Bool, compact: Bool) {
+        let t = context.text
+        var blocks: [[(String, Style)]] = [], cells: [[(readout: String, line: Int, x: Int, width: Int)]] = [], blockOf: [Int] = []
+        var fits = true
+        for (heading, short, unit, growth) in [(PanelKey.rtrlCounts, PanelKey.rtrlCountsShort, "macs", "mac_growth"),
+                                              (.rtrlTimes, .rtrlTimesShort, "ms", "growth")]
+        where m["rtrl_\(growth)"] != nil {
+            let sizes = Measurement.timedSizes
+            let names: [(String, PanelKey)] = [("rtrl", .rtrlRowRTRL), ("bptt", .rtrlRowBPTT)]
+            let corner = t(compact ? short : heading, [:])
+            let first = max(compact ? 1 : 6, ([corner] + names.map { t($0.1, [:]) }).map { $0.displayWidth + 1 }.max() ?? 0)
+            let exponents = names.map { name, _ in
+                m["\(name)_\(growth)"].map { t(.rtrlGrowth, ["exponent": .text(PanelNumbers.exponent($0))]) } ?? t(.rtrlGrowthUnknown, [:])
+            }
+            // Compact: two significant digits, one if the row still does not fit (2.5e-3 → 2e-3).
+            var digits = compact ? 2 : 3, widths: [Int] = []
+            func value(_ v: Double) -> String { NumberFormat.compact(v, significantDigits: digits) }
+            while true {
+                // Narrower columns before any is cut, but never so narrow that two values run together.
+                let widest = sizes.flatMap { size in
+                    [t(.rtrlSize, ["size": .integer(size)])] + names.map { m["\($0.0)_\(unit)_\(size)"].map(value) ?? "–" }
+                }.map { $0.displayWidth + 1 }.max() ?? 0
+                let column = compact ? widest : max(6, widest, min(9, (width - first) / max(1, sizes.count)))
+                widths = [first] + sizes.map { _ in column }
+                let rowWidth = widths.reduce(0, +) + (compact ? exponents.map(\.displayWidth).max() ?? 0 : 0)
+                if rowWidth <= width { break }
+                if !compact || digits == 1 { fits = false; break }
+                digits -= 1
+            }
+            var block: [(String, Style)] = [(Self.row([corner] + sizes.map { t(.rtrlSize, ["size": .integer($0)]) }, widths), LabTheme.dim)]
+            var exponentX = 0
+            var entries: [String] = []
+            for (n, (name, label)) in names.enumerated() {
+                let cellsText = sizes.map { m["\(name)_\(unit)_\($0)"].map(value) ?? "–" }
+                let exponent = exponents[n]
+                block.append((Self.row([t(label, [:])] + cellsText + (compact ? [exponent] : []), widths), .plain))
+                let entry = t(label, [:]) + " " + exponent
+                var row: [(readout: String, line: Int, x: Int, width: Int)] = sizes.enumerated().map { i, size in
+                    (context.language(.explore(.inspectCost), ["panel": .text(title), "method": .text(t(label, [:])),
+                                                               "size": .text(t(.rtrlSize, ["size": .integer(size)])),
+                                                               "value": .text(cellsText[i]), "measure": .text(t(heading, [:]))]),
+                     1 + n, widths.prefix(1 + i).reduce(0, +), cellsText[i].displayWidth)
+                }
+                let readout = context.language(.explore(.inspectTableCell), ["panel": .text(title), "row": .text(t(label, [:])),
+                                                                            "column": .text(t(heading, [:])), "value": .text(exponent)])
+                if compact {
+                    row.append((readout, 1 + n, widths.reduce(0, +), exponent.displayWidth))
+                } else {
+                    row.append((readout, 1 + names.count, exponentX, entry.displayWidth))
+                    exponentX += entry.displayWidth + context.language(.common(.partSeparator)).displayWidth
+                }
+                entries.append(entry)
+                cells.append(row)
+                blockOf.append(blocks.count)
+            }
+            if !compact { block.append((entries.joined(separator: context.language(.common(.partSeparator))), .plain)) }
+            blocks.append(block)
+        }
+        return (blocks, cells, blockOf, fits, compact)
     }
 
     /// Cells padded to `widths` display columns; the cell after the last width is not padded.

@@ -19,6 +19,8 @@ public enum DashboardKey: String, CaseIterable, Sendable {
     /// Status messages after the trainer rolled back.
     case rolledBack
     case rolledBackLowered
+    /// The learning rate was already at the bottom of the lesson's range.
+    case rolledBackAtFloor
     /// Markers on the loss curve.
     case eventChanged
     case eventRebuilt
@@ -34,7 +36,7 @@ public enum DashboardKey: String, CaseIterable, Sendable {
         case .buildFailed: return ["reason"]
         case .bannerText: return ["cause"]
         case .rolledBack: return ["step"]
-        case .rolledBackLowered: return ["step", "rate"]
+        case .rolledBackLowered, .rolledBackAtFloor: return ["step", "rate"]
         case .eventChanged, .eventRebuilt: return ["setting", "old", "value"]
         default: return []
         }

@@ -25,4 +25,8 @@ public enum KeyMapKey: String, CaseIterable, Sendable {
     case helpLoad, manualLoad, hintLoad
     /// Switching the language (`t`, F2).
     case helpLanguage, manualLanguage
+    /// The help overlay's second part: the symbols the screen uses and what they
+    /// mean (English+Symbols.swift); `symbolLiveLabel` is the one written as a label.
+    case symbolsTitle, symbolMet, symbolOpen, symbolOtherSettings, symbolFailed, symbolChanged, symbolSelected
+    case symbolRunState, symbolRadius, symbolGradient, symbolNonFinite, symbolMark, symbolLiveLabel, symbolLive
 }

@@ -1,6 +1,10 @@
 /// The knob panel.
 public enum KnobsKey: String, CaseIterable, Sendable {
     case panel
+    /// The title when the list is longer than the panel: "Knobs 2/5" (the selected one of all).
+    case panelPosition
+    /// A knob that does nothing to the lesson's run but acts on its compare run.
+    case onlyCompare
     case none
     /// "range 0.0001…1 log · live"
     case rangeLive
@@ -19,6 +23,8 @@ public enum KnobsKey: String, CaseIterable, Sendable {
         case .rangeLive, .rangeRebuilds: return ["range"]
         case .range, .rangeLog: return ["low", "high"]
         case .prompt: return ["knob"]
+        case .panelPosition: return ["index", "count"]
+        case .onlyCompare: return ["knob"]
         }
     }
 }

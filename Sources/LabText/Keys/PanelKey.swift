@@ -57,6 +57,8 @@ public enum PanelKey: String, CaseIterable, Sendable {
     case rtrlAll
     case rtrlTimes
     case rtrlCounts
+    /// The cost blocks' units in the corner of a narrow RTRL panel: "MACs", "ms".
+    case rtrlCountsShort, rtrlTimesShort
     /// A column of the timing table: the hidden size "H=16".
     case rtrlSize
     case rtrlRowRTRL
@@ -77,7 +79,7 @@ public enum PanelKey: String, CaseIterable, Sendable {
     case accuracyByLengthTitle
     /// The row label of a seq2seq prediction's source.
     case source
-    /// The loss plot's reference line when the baseline ignores the input: "chance ({name})".
+    /// The loss plot's reference line when the baseline ignores the input: "chance".
     case chanceLine
     /// One differing setting in a compare arm's name: "cell gru".
     case compareArmSetting
@@ -120,7 +122,6 @@ public enum PanelKey: String, CaseIterable, Sendable {
         case .compareTitle: return ["run", "other"]
         case .compareFirstMet: return ["condition"]
         case .compareFailed: return ["reason"]
-        case .chanceLine: return ["name"]
         case .compareArmSetting: return ["name", "value"]
         case .forecastTitle: return ["horizon"]
         case .forecastErrors: return ["forecast", "persistence"]

@@ -10,6 +10,9 @@ public enum SettingKey: String, CaseIterable, Sendable {
     /// A name given to a setting that takes a number.
     case takesNumber
     case unknown
+    /// Why a setting does nothing with the others as they are (the knob panel's note).
+    case idleWhenBidirectional
+    case idleWithoutForgetGate
 
     public var placeholders: Set<String> {
         switch self {
@@ -19,6 +22,8 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .notAChoice: return ["choices", "name", "value"]
         case .takesChoice: return ["choices", "name"]
         case .unknown: return ["name", "settings"]
+        case .idleWhenBidirectional: return ["name"]
+        case .idleWithoutForgetGate: return ["name", "cell"]
         }
     }
 }

@@ -13,6 +13,10 @@ public enum StatusKey: String, CaseIterable, Sendable {
     case typeValue
     /// A nudge that stays at the end of the knob's range.
     case knobAlready
+    /// A typed value equal to the current one (not at a limit of the range).
+    case knobUnchanged
+    /// A change accepted, with the reason it does nothing now.
+    case knobChangedIdle
     case knobChanged
     case knobChangedRebuilds
     /// A typed knob value cut at the editor's length limit.
@@ -28,6 +32,8 @@ public enum StatusKey: String, CaseIterable, Sendable {
         case .verifying: return ["check", "budget"]
         case .verified, .notVerified: return ["check", "seconds", "detail"]
         case .knobAlready: return ["knob", "value", "range"]
+        case .knobUnchanged: return ["knob", "value"]
+        case .knobChangedIdle: return ["knob", "old", "value", "reason"]
         case .knobChanged, .knobChangedRebuilds: return ["knob", "old", "value"]
         case .valueTooLong: return ["limit"]
         case .checkMet: return ["title"]

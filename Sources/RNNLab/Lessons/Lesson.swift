@@ -1,3 +1,4 @@
+import Foundation
 import LabText
 import RNNEngine
 
@@ -56,25 +57,65 @@ public struct LessonKnob: Sendable {
     public var effect: SettingEffect { definition.effect }
 
     /// The value one notch up or down from `value` (←/→ in the knob panel): ×/÷ 2 on
-    /// a log scale, 1/20 of the range on a linear one, the next choice for choices.
+    /// a log scale, the next choice for choices, and on a linear scale the next
+    /// point of a round grid (see ``gridStep``) — 0.5 and 1 for a spectral radius,
+    /// 0 and 1 for a forget bias, which the lessons name. A value off the grid
+    /// (typed) moves to the grid point beside it.
     public func nudge(_ value: SettingValue, by direction: Int) -> SettingValue {
         switch (definition.kind, value) {
         case let (.choice(names), .choice(c)):
             let i = names.firstIndex(of: c) ?? 0
             return .choice(names[max(0, min(names.count - 1, i + direction))])
         case let (.integer(r), .number(v)):
-            let step = scale == .log ? max(1, (v * (direction > 0 ? 1 : 0.5)).rounded()) : max(1, ((r.upperBound - r.lowerBound) / 20).rounded())
-            return .number(min(r.upperBound, max(r.lowerBound, v + Double(direction) * step)))
+            let step = scale == .log ? max(1, (v * (direction > 0 ? 1 : 0.5)).rounded()) : gridStep
+            let next = scale == .log ? v + Double(direction) * step : Self.gridPoint(after: v, step: step, direction: direction)
+            return .number(min(r.upperBound, max(r.lowerBound, next)))
         case let (.real(r), .number(v)):
             if scale == .log {
                 let next = v <= 0 ? r.lowerBound : (direction > 0 ? v * 2 : v / 2)
                 return .number(min(r.upperBound, max(r.lowerBound, next)))
             }
-            let step = (r.upperBound - r.lowerBound) / 20
-            return .number(min(r.upperBound, max(r.lowerBound, v + Double(direction) * step)))
+            return .number(min(r.upperBound, max(r.lowerBound, Self.gridPoint(after: v, step: gridStep, direction: direction))))
         default:
             return value
         }
+    }
+
+    /// The linear grid's spacing: the largest 1, 2 or 5 × 10ⁿ within a
+    /// twentieth of the range (1 at least for whole numbers). A seed names a
+    /// run rather than measuring anything, so it steps by 1.
+    public var gridStep: Double {
+        let range: ClosedRange<Double>
+        switch definition.kind {
+        case .integer(let r): range = r
+        case .real(let r): range = r
+        case .choice: return 1
+        }
+        let whole: Bool
+        if case .integer = definition.kind { whole = true } else { whole = false }
+        if whole && name == "seed" { return 1 }
+        let raw = (range.upperBound - range.lowerBound) / 20
+        guard raw > 0, raw.isFinite else { return 1 }
+        let exponent = Int(Foundation.floor(Foundation.log10(raw)))
+        let scaled = raw / Foundation.pow(10, Double(exponent)) * (1 + 1e-9)  // in [1, 10)
+        let step = Self.decimal(scaled >= 5 ? 5 : scaled >= 2 ? 2 : 1, exponent)
+        return whole ? max(1, step.rounded()) : step
+    }
+
+    /// The grid point next to `v` in `direction`: k·step with no float dust (0.3, not 0.30000000000000004).
+    static func gridPoint(after v: Double, step: Double, direction: Int) -> Double {
+        var q = v / step
+        if Swift.abs(q - q.rounded()) < 1e-6 { q = q.rounded() }  // 1.5 / 0.1 is 15.000000000000002
+        let k = direction > 0 ? Foundation.floor(q) + 1 : Foundation.ceil(q) - 1
+        // step is m·10ⁿ: multiply whole numbers, then scale by the power of ten once.
+        let exponent = Int(Foundation.floor(Foundation.log10(step) + 1e-9))
+        let mantissa = (step / Foundation.pow(10, Double(exponent))).rounded()
+        return decimal(k * mantissa, exponent)
+    }
+
+    /// m · 10ⁿ, divided rather than multiplied for a negative n so 3 · 10⁻¹ is 0.3 exactly as typed.
+    static func decimal(_ m: Double, _ n: Int) -> Double {
+        n >= 0 ? m * Foundation.pow(10, Double(n)) : m / Foundation.pow(10, Double(-n))
     }
 }
 

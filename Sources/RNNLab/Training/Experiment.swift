@@ -239,13 +239,23 @@ public final class Experiment {
         return step
     }
 
-    /// Rolls back and divides the learning rate by 10.
-    public func lowerLearningRateAndRollBack() -> Double {
-        let lr = max(1e-6, configuration.learningRate / 10)
+    /// The lowest rate `lowerLearningRateAndRollBack` goes to when no lesson names one.
+    public static let learningRateFloor = 1e-6
+
+    /// Rolls back and divides the learning rate by 10, but not below `floor`
+    /// (a lesson's knob range starts higher than the experiment's); returns the new rate.
+    public func lowerLearningRateAndRollBack(floor: Double = Experiment.learningRateFloor) -> Double {
+        let lr = learningRateAfterLowering(from: configuration.learningRate, floor: floor)
         // A tenth of an allowed rate, floored at the range's bottom, is allowed.
         configuration = try! configuration.setting("learning_rate", to: .number(lr))
         _ = rollBack()
         return lr
+    }
+
+    /// A tenth of `rate`, held at `floor` (and never below the experiment's own floor)
+    /// and never raised: a rate already under `floor` stays where it is.
+    func learningRateAfterLowering(from rate: Double, floor: Double) -> Double {
+        min(rate, max(Experiment.learningRateFloor, floor, rate / 10))
     }
 
     /// The step and parameters a divergence would roll back to (a resumable checkpoint keeps them).

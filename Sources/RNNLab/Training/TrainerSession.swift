@@ -19,8 +19,9 @@ public enum TrainerCommand: Sendable {
     case set(String, SettingValue)
     /// After a divergence: back to the last good parameters.
     case rollBack
-    /// After a divergence: back to the last good parameters with η / 10.
-    case lowerLearningRate
+    /// After a divergence: back to the last good parameters with η / 10, never
+    /// below `floor` (the bottom of the lesson's learning-rate knob).
+    case lowerLearningRate(floor: Double)
     /// Writes the run so far into `folder`: its parameters (a checkpoint whose
     /// metadata names every setting) and its run file (`rnnlab replay` runs it again).
     case save(folder: String)
@@ -265,11 +266,19 @@ private final class Worker {
             guard let e = experiment else { return }
             session.post(.rolledBack(step: e.rollBack(), learningRate: nil))
             note(.rollBack)
-        case .lowerLearningRate:
+        case .lowerLearningRate(let floor):
             guard let e = experiment else { return }
-            let lr = e.lowerLearningRateAndRollBack()
+            let before = e.configuration.learningRate
+            let lr = e.lowerLearningRateAndRollBack(floor: floor)
             settings = e.settings
-            note(.rollBackLowerRate)
+            if lr == e.learningRateAfterLowering(from: before, floor: Experiment.learningRateFloor) {
+                note(.rollBackLowerRate)
+            } else {
+                // Held at the lesson's floor: the record says which rate, so a replay
+                // (which knows no lesson) lands on the same one.
+                note(.set(name: "learning_rate", value: .number(lr)))
+                note(.rollBack)
+            }
             session.post(.rolledBack(step: e.step, learningRate: lr))
         case .save(let folder):
             save(into: folder)

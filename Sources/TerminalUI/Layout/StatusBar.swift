@@ -11,16 +11,22 @@ public struct StatusBar: Widget, Sendable {
         self.style = style
     }
 
+    /// The least of the left part kept beside the right one.
+    static let minimumLeft = 8
+
     public func render(in area: Rect, buffer: inout Buffer) {
         buffer.withClip(area) { buf in
             guard !area.isEmpty else { return }
             let row = area.row(0)
             buf.fill(row, style: style)
-            let leftText = (" " + left).truncated(toDisplayWidth: row.width)
-            let used = buf.write(leftText, x: row.x, y: row.y, style: style)
+            // The right-hand part (a count, a state) is kept whole when it fits
+            // beside a few columns of the left, which is cut to make room.
             let rightText = right.isEmpty ? "" : right + " "
             let rw = rightText.displayWidth
-            if rw > 0 && used + 1 + rw <= row.width {
+            let keepRight = rw > 0 && rw + 1 + StatusBar.minimumLeft <= row.width
+            let leftText = (" " + left).truncated(toDisplayWidth: keepRight ? row.width - rw - 1 : row.width)
+            buf.write(leftText, x: row.x, y: row.y, style: style)
+            if keepRight {
                 buf.write(rightText, x: row.maxX - rw, y: row.y, style: style)
             }
         }

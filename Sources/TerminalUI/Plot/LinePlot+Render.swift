@@ -84,12 +84,23 @@ extension LinePlot {
         let ph = rest - xLabelRows - axisRows
         let maxYTicks = max(2, ph / 2)
         let yTicks = yScale == .log ? Ticks.logarithmic(yr.0, yr.1, maxCount: maxYTicks) : Ticks.linear(yr.0, yr.1, maxCount: maxYTicks)
-        let yLabels = yTicks.map { NumberFormat.compact($0) }
+        let yLabels = Self.distinctLabels(yTicks)
         let labelW = yLabels.map(\.displayWidth).max() ?? 0
         let showYAxis = a.width >= labelW + 1 + 4
         let px = showYAxis ? a.x + labelW + 1 : a.x
         return Geometry(legendRows: legendRows, xLabelRows: xLabelRows, axisRows: axisRows, yTicks: yTicks, yLabels: yLabels,
                         showYAxis: showYAxis, plot: Rect(x: px, y: a.y + legendRows, width: max(0, a.maxX - px), height: max(0, ph)))
+    }
+
+    /// Tick labels with as many significant digits (3 to 7) as it takes to tell
+    /// them apart: a narrow range (1.386…1.392) is not labelled 1.39 four times.
+    static func distinctLabels(_ ticks: [Double]) -> [String] {
+        var labels: [String] = []
+        for digits in 3...7 {
+            labels = ticks.map { NumberFormat.compact($0, significantDigits: digits) }
+            if Set(labels).count == labels.count { break }
+        }
+        return labels
     }
 
     func draw(in a: Rect, buffer buf: inout Buffer) {
