@@ -110,7 +110,7 @@ extension Chinese {
 
     static let check: [CheckKey: String] = [
         .emptyCondition: "条件为空",
-        .conditionSyntax: "条件的格式是 `metric op number`、`metric op metric` 或 `metric op number * metric`（op：{operators}），用 `and` 连接；指标名用 snake_case（cross_entropy、exact_match）；实际是“{condition}”",
+        .conditionSyntax: "条件的格式是 `metric op number`、`metric op metric` 或 `metric op number * metric`，后两种可再加 `+ number` 或 `- number`（op：{operators}），用 `and` 连接；指标名用 snake_case（cross_entropy、exact_match）；实际是“{condition}”",
         .noMetric: "没有指标 {name}（可用：{metrics}）",
         .measurementUnavailable: "{metric} {reason}，而本验证项的运行没有它",
         .needsUntil: "只有带 `until` 的验证项才会记录 {name}",

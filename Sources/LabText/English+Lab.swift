@@ -110,7 +110,7 @@ extension English {
 
     static let check: [CheckKey: String] = [
         .emptyCondition: "empty condition",
-        .conditionSyntax: "a condition is `metric op number`, `metric op metric` or `metric op number * metric` (op: {operators}), joined by `and`; metric names are snake_case (cross_entropy, exact_match); got \"{condition}\"",
+        .conditionSyntax: "a condition is `metric op number`, `metric op metric` or `metric op number * metric`, the last two optionally `+ number` or `- number` (op: {operators}), joined by `and`; metric names are snake_case (cross_entropy, exact_match); got \"{condition}\"",
         .noMetric: "no metric {name} (available: {metrics})",
         .measurementUnavailable: "{metric} {reason}, and this check's run does not have it",
         .needsUntil: "{name} is recorded only by a check with `until`",

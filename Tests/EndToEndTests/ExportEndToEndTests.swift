@@ -78,7 +78,7 @@ import TestTiers
 
     /// `python train.py` with no options trains from scratch in PyTorch for the
     /// lesson's steps and exits 0 only when the goal it prints (the lesson's first
-    /// check: LSTM accuracy over 1.035 × the bag of characters) is met on the
+    /// check: LSTM accuracy over 5 points above the bag of characters) is met on the
     /// validation batches, also as two processes under torchrun. (The seq2seq and
     /// tree exports reach theirs too, measured by hand: their Python loops take
     /// minutes, too long for every CI run.)
@@ -92,7 +92,7 @@ import TestTiers
         try #require(exported.status == 0, "\(exported.err)")
         let (status, log) = try runPython(python, [out.appendingPathComponent("train.py").path], in: dir)
         #expect(status == 0, "train.py did not reach the goal:\n\(log)")
-        #expect(log.contains("step   1000 ") && log.contains("goal accuracy > ") && log.contains(" met (the lab's check: lstm-beats-bag)"),
+        #expect(log.contains("step   2000 ") && log.contains("goal accuracy > ") && log.contains(" met (the lab's check: lstm-beats-bag)"),
                 "\(log)")
         // Unchanged under torchrun: two processes (gloo, DistributedDataParallel), each on half the rows.
         let (ddp, ddpLog) = try runPython(python, ["-m", "torch.distributed.run", "--nproc_per_node=2",

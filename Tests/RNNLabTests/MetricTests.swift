@@ -44,6 +44,23 @@ import RNNEngine
         #expect(c.description == "cross_entropy <= 1 and exact_match == 1 and loss < 2 * baseline_mse")
     }
 
+    /// "Five points above the baseline" is `accuracy > baseline_accuracy + 0.05`; an
+    /// offset also follows a factor, and reads back as written.
+    @Test func anOperandMayAddOrSubtractANumber() throws {
+        let points = try CheckCondition.parse("accuracy > baseline_accuracy + 0.05").get()
+        #expect(points.clauses[0].rhs == .metric("baseline_accuracy", factor: 1, offset: 0.05))
+        #expect(try points.evaluate(["accuracy": 0.86, "baseline_accuracy": 0.8]).get() == true)
+        #expect(try points.evaluate(["accuracy": 0.84, "baseline_accuracy": 0.8]).get() == false)
+        let both = try CheckCondition.parse("mse < 0.5 * baseline_mse - 0.01").get()
+        #expect(both.clauses[0].threshold(["baseline_mse": 0.2]) == 0.5 * 0.2 - 0.01)
+        #expect(both.description == "mse < 0.5 * baseline_mse - 0.01")
+        #expect(points.description == "accuracy > baseline_accuracy + 0.05")
+        for bad in ["accuracy > baseline_accuracy +", "accuracy > baseline_accuracy + x", "accuracy > 0.05 + baseline_accuracy",
+                    "accuracy > baseline_accuracy + -0.05", "accuracy > baseline_accuracy * 2", "accuracy > 1 + 2"] {
+            if case .success = CheckCondition.parse(bad) { Issue.record("\(bad) was accepted") }
+        }
+    }
+
     /// Reliability review D3: NaN is never success, whatever the operator.
     @Test func nanNeverHolds() throws {
         for op in CheckCondition.Op.allCases {

@@ -86,7 +86,7 @@ public struct TorchExport {
 
     /// The lesson's claim `train.py --steps` aims at: its first one-run check that
     /// compares accuracy, mse or validation_loss with a number or a multiple of a
-    /// baseline's metric (`accuracy > 1.035 * baseline_accuracy`), the best
+    /// baseline's metric (`accuracy > baseline_accuracy + 0.05`), the best
     /// baseline the lab measured on the same validation split, as its checks read it;
     /// failing that, the first check's clause on the lesson's own metric.
     struct Goal { var metric: String; var op: String; var value: Double; var steps: Int; var check: String }

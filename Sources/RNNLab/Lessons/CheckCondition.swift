@@ -1,9 +1,10 @@
 import LabText
 
 /// A check's condition: clauses `metric op operand`, joined by `and`, where the
-/// operand is a number, a metric, or a number times a metric:
-/// "validation_loss < 0.01 and solved > 0.9", "mse > 0.9 * baseline_mse",
-/// "reached_at < versus_reached_at". Metrics are named by id (`MetricID`).
+/// operand is a number, a metric, a number times a metric, or either of the last
+/// two plus or minus a number: "validation_loss < 0.01 and solved > 0.9",
+/// "mse > 0.9 * baseline_mse", "reached_at < versus_reached_at",
+/// "accuracy > baseline_accuracy + 0.05" (five points above the baseline). Metrics are named by id (`MetricID`).
 ///
 /// NaN is never success: a clause whose value or threshold is NaN does not hold,
 /// whatever its operator.
@@ -33,8 +34,8 @@ public struct CheckCondition: Sendable, CustomStringConvertible {
 
     public enum Operand: Sendable, Equatable {
         case number(Double)
-        /// factor × metric
-        case metric(String, factor: Double)
+        /// factor × metric + offset
+        case metric(String, factor: Double, offset: Double = 0)
     }
     public struct Clause: Sendable {
         public var metric: String
@@ -51,7 +52,7 @@ public struct CheckCondition: Sendable, CustomStringConvertible {
         public func threshold(_ metrics: [String: Double]) -> Double? {
             switch rhs {
             case .number(let v): return v
-            case let .metric(name, factor): return metrics[name].map { factor * $0 }
+            case let .metric(name, factor, offset): return metrics[name].map { factor * $0 + offset }
             }
         }
 
@@ -59,7 +60,10 @@ public struct CheckCondition: Sendable, CustomStringConvertible {
         public var rhsDescription: String {
             switch rhs {
             case .number(let v): return SettingValue.format(v)
-            case let .metric(name, factor): return factor == 1 ? name : "\(SettingValue.format(factor)) * \(name)"
+            case let .metric(name, factor, offset):
+                let scaled = factor == 1 ? name : "\(SettingValue.format(factor)) * \(name)"
+                if offset == 0 { return scaled }
+                return "\(scaled) \(offset < 0 ? "-" : "+") \(SettingValue.format(abs(offset)))"
             }
         }
     }
@@ -73,7 +77,7 @@ public struct CheckCondition: Sendable, CustomStringConvertible {
     /// Every metric the condition names, on either side.
     public var metricNames: [String] {
         clauses.flatMap { c -> [String] in
-            if case .metric(let m, _) = c.rhs { return [c.metric, m] }
+            if case .metric(let m, _, _) = c.rhs { return [c.metric, m] }
             return [c.metric]
         }
     }
@@ -83,23 +87,31 @@ public struct CheckCondition: Sendable, CustomStringConvertible {
         var clauses: [Clause] = []
         for part in text.components(separatedBy: " and ") {
             let words = part.split(separator: " ").map(String.init)
-            guard words.count == 3 || (words.count == 5 && words[3] == "*"), let op = Op(rawValue: words[1]), isName(words[0]) else {
-                return .failure(syntax(part))
-            }
-            let rhs: Operand
-            if words.count == 5 {
-                guard let factor = number(words[2]), isName(words[4]) else { return .failure(syntax(part)) }
-                rhs = .metric(words[4], factor: factor)
-            } else if let v = number(words[2]) {
-                rhs = .number(v)
-            } else if isName(words[2]) {
-                rhs = .metric(words[2], factor: 1)
-            } else {
+            guard words.count >= 3, let op = Op(rawValue: words[1]), isName(words[0]),
+                  let rhs = operand(Array(words[2...])) else {
                 return .failure(syntax(part))
             }
             clauses.append(Clause(metric: words[0], op: op, rhs: rhs))
         }
         return clauses.isEmpty ? .failure(Reason(.check(.emptyCondition))) : .success(CheckCondition(clauses: clauses))
+    }
+
+    /// The right-hand side: `N`, `M`, `F * M`, `M ± N` or `F * M ± N`; nil otherwise.
+    private static func operand(_ words: [String]) -> Operand? {
+        if words.count == 1, let v = number(words[0]) { return .number(v) }
+        var rest = words[...]
+        var factor = 1.0
+        if rest.count >= 3, rest[rest.startIndex + 1] == "*" {
+            guard let f = number(rest[rest.startIndex]) else { return nil }
+            factor = f
+            rest = rest.dropFirst(2)
+        }
+        guard let name = rest.first, isName(name) else { return nil }
+        rest = rest.dropFirst()
+        if rest.isEmpty { return .metric(name, factor: factor) }
+        guard rest.count == 2, let sign = ["+": 1.0, "-": -1.0][rest[rest.startIndex]],
+              let n = number(rest[rest.startIndex + 1]), n >= 0 else { return nil }
+        return .metric(name, factor: factor, offset: sign * n)
     }
 
     /// A decimal number as Swift reads it, but not hex (`0x10`) and not the words

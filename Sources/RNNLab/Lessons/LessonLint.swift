@@ -88,8 +88,8 @@ public enum LessonLint {
         let threshold: Double
         switch clause.rhs {
         case .number(let v): threshold = v
-        case .metric(_, let factor):
-            return factor.isNaN ? Phrase(.check(.neverNaN)) : nil
+        case .metric(_, let factor, let offset):
+            return factor.isNaN || offset.isNaN ? Phrase(.check(.neverNaN)) : nil
         }
         if threshold.isNaN { return Phrase(.check(.neverNaN)) }
         guard let range = vocabulary.kinds[clause.metric]?.range else { return nil }
