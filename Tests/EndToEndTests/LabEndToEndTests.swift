@@ -83,8 +83,8 @@ struct LabEndToEndTests {
         #expect(FileManager.default.fileExists(atPath: state.appendingPathComponent("progress.json").path))
     }
 
-    /// The step shown for `arm` in the side-by-side table ("cell lstm forget_bias 1  4641   1226 …":
-    /// the compared settings with their values, then parameters and step), if shown.
+    /// The step shown for `arm` in the side-by-side table ("lstm 1  4641   1226 …": the
+    /// compared settings' values, named once in the header, then parameters and step), if shown.
     static func comparedStep(_ screen: String, arm: String, parameters: Int) -> Int? {
         guard let r = screen.range(of: "\(arm) +\(parameters) +\\d+", options: .regularExpression) else { return nil }
         return Int(screen[r].split(separator: " ").last!)
@@ -97,18 +97,19 @@ struct LabEndToEndTests {
         defer { lab.close(); try? FileManager.default.removeItem(at: state) }
         try lab.waitFor("the home screen") { $0.contains("The GRU") }
         try lab.send("Down", "Down", "Down", "Down", "Enter")
-        try lab.waitFor("the GRU lesson with its comparison") { $0.contains("cell gru forget_bias 0 ") && $0.contains("cell lstm forget_bias 1 ") && $0.contains("paused") }
+        try lab.waitFor("the GRU lesson with its comparison") { $0.contains("cell forget_bias params step") && LabEndToEndTests.comparedStep($0, arm: "gru 0", parameters: 3489) == 0
+                && LabEndToEndTests.comparedStep($0, arm: "lstm 1", parameters: 4641) == 0 && $0.contains("paused") }
         try lab.play()
         // H = 32, I = 2, and the read-out's 33: 3·1152 + 33 and 4·1152 + 33.
         try lab.waitFor("both runs to train") {
-            (LabEndToEndTests.comparedStep($0, arm: "cell gru forget_bias 0", parameters: 3489) ?? 0) >= 1
-                && (LabEndToEndTests.comparedStep($0, arm: "cell lstm forget_bias 1", parameters: 4641) ?? 0) >= 1
+            (LabEndToEndTests.comparedStep($0, arm: "gru 0", parameters: 3489) ?? 0) >= 1
+                && (LabEndToEndTests.comparedStep($0, arm: "lstm 1", parameters: 4641) ?? 0) >= 1
         }
         // hidden is the second knob; → doubles it to 64, and both models are rebuilt.
         try lab.send("Tab", "Down", "Right")
         try lab.waitFor("both rebuilt with H = 64") {
-            LabEndToEndTests.comparedStep($0, arm: "cell gru forget_bias 0", parameters: 3 * 4352 + 65) != nil
-                && LabEndToEndTests.comparedStep($0, arm: "cell lstm forget_bias 1", parameters: 4 * 4352 + 65) != nil
+            LabEndToEndTests.comparedStep($0, arm: "gru 0", parameters: 3 * 4352 + 65) != nil
+                && LabEndToEndTests.comparedStep($0, arm: "lstm 1", parameters: 4 * 4352 + 65) != nil
         }
         // The parameter-count check needs two runs (GRU and LSTM); v verifies it in the background.
         try lab.send("Tab", "Down", "v")

@@ -146,8 +146,8 @@ struct TerminalEndToEndTests {
         defer { lab.close(); try? FileManager.default.removeItem(at: state) }
         try lab.waitFor("the home screen", timeout: 60) { $0.contains("Sequences and the simple RNN") }
         try lab.send("Enter")
-        // Built: the loss plot's legend names the baseline the trainer computed.
-        try lab.waitFor("the lesson, built", timeout: 120) { $0.contains("paused") && $0.contains("memoryless") }
+        // Built: the loss plot's legend has the chance line the trainer computed.
+        try lab.waitFor("the lesson, built", timeout: 120) { $0.contains("paused") && $0.contains("oo chance") }
         try lab.send("Tab")
         try lab.waitFor("the knob panel", timeout: 30) { $0.contains("learning_rate") && $0.contains("0.003") }
         try lab.send("Right", "Right", "Right")
