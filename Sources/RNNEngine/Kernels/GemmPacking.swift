@@ -6,11 +6,15 @@
 /// Packed B (kc × nc block): ⌈nc / NR⌉ micro-panels, each kc rows of NR values,
 ///   `packed[panel · kc · NR + p · NR + j] = op(B)[p0 + p, j0 + panel · NR + j]`.
 /// Rows or columns past the matrix edge are zero, so edge tiles run the same kernel.
+///
+/// The A packs are `@inline(always)` (a guarantee; `@inline(__always)` is a heuristic under
+/// Swift 6.3): once `packA` took the row sums it was left out of line, with MR unknown
+/// inside it, and the 512³ product on two threads fell from ~100 to ~45 GFLOP/s.
 enum GemmPacking {
     /// Packs op(A)[i0 ..< i0+mc, p0 ..< p0+kc] into panels of `mr` rows.
     /// `sums` (A transposed only): Σ over the block's kc values of each row of op(A) is added
     /// to sums[i0 + i], a row of A at a time (see `packTransposedA`).
-    @inline(__always)
+    @inline(always)
     static func packA<T: EngineScalar>(
         transposed: Bool, a: UnsafePointer<T>, lda: Int, i0: Int, mc: Int, p0: Int, kc: Int,
         mr: Int, into dst: UnsafeMutablePointer<T>, sums: UnsafeMutablePointer<T>? = nil
@@ -52,7 +56,7 @@ enum GemmPacking {
     /// With `sums`, each row p of A read here is also added into sums[i0 ..< i0+mc]
     /// (sums[i0 + i] += A[p, i0 + i]), rows in order: over the K blocks, in `gemm`'s order,
     /// that is `Tensor.sum(axis: 0)` of A's columns, the same additions in the same order.
-    @inline(__always)
+    @inline(always)
     static func packTransposedA<T: EngineScalar>(
         a: UnsafePointer<T>, lda: Int, i0: Int, mc: Int, p0: Int, kc: Int, mr: Int,
         into dst: UnsafeMutablePointer<T>, sums: UnsafeMutablePointer<T>? = nil
@@ -86,7 +90,7 @@ enum GemmPacking {
 
     /// Copies n values; the runs a pack copies (MR = 8 or NR = 16/32 values) as whole
     /// vectors in registers rather than a call to memmove for every 32 or 128 bytes.
-    @inline(__always)
+    @inline(always)
     static func copyRun<T: EngineScalar>(_ n: Int, from s: UnsafePointer<T>, to d: UnsafeMutablePointer<T>) {
         let (from, to) = (UnsafeRawPointer(s), UnsafeMutableRawPointer(d))
         switch n {
