@@ -23,11 +23,13 @@ public func gemm<T: EngineScalar>(
 }
 
 /// `gemm` with the size (m·n·k) from which it uses more than one thread; tests pass
-/// 0 to exercise the threaded split on small matrices.
+/// 0 to exercise the threaded split on small matrices. `readsAInPlace` forces (true) or
+/// forbids (false) reading a row-major A in place instead of packing it; nil chooses.
 func gemm<T: EngineScalar>(
     transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
     alpha: T, a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int,
-    beta: T, c: UnsafeMutablePointer<T>, ldc: Int, threads: Int, minParallelWork: Int
+    beta: T, c: UnsafeMutablePointer<T>, ldc: Int, threads: Int, minParallelWork: Int,
+    readsAInPlace: Bool? = nil, opARowSums: UnsafeMutablePointer<T>? = nil
 ) {
     precondition(m >= 0 && n >= 0 && k >= 0, "gemm with negative size \(m)×\(n)×\(k)")
     precondition(lda >= max(1, transposeA ? m : k) && ldb >= max(1, transposeB ? k : n)
@@ -38,14 +40,17 @@ func gemm<T: EngineScalar>(
             transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
             alpha: unsafeBitCast(alpha, to: Float.self), a: rebound(a), lda: lda, b: rebound(b), ldb: ldb,
             beta: unsafeBitCast(beta, to: Float.self), c: rebound(c), ldc: ldc, threads: threads,
-            minParallelWork: minParallelWork)
+            minParallelWork: minParallelWork, readsAInPlace: readsAInPlace,
+            opARowSums: opARowSums.map { rebound($0) })
     } else if T.self == Double.self {
         GemmDriver<SIMD8<Double>>.run(
             transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
             alpha: unsafeBitCast(alpha, to: Double.self), a: rebound(a), lda: lda, b: rebound(b), ldb: ldb,
             beta: unsafeBitCast(beta, to: Double.self), c: rebound(c), ldc: ldc, threads: threads,
-            minParallelWork: minParallelWork)
+            minParallelWork: minParallelWork, readsAInPlace: readsAInPlace,
+            opARowSums: opARowSums.map { rebound($0) })
     } else {
+        precondition(opARowSums == nil, "row sums of op(A) need a Float or Double gemm")
         gemmReference(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
                       alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
     }

@@ -35,20 +35,29 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
     static func run(transposeA ta: Bool, transposeB tb: Bool, m: Int, n: Int, k: Int,
                     alpha: T, a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int,
                     beta: T, c: UnsafeMutablePointer<T>, ldc: Int, threads: Int,
-                    minParallelWork: Int = gemmParallelThreshold) {
+                    minParallelWork: Int = gemmParallelThreshold, readsAInPlace: Bool? = nil,
+                    opARowSums sums: UnsafeMutablePointer<T>? = nil) {
+        precondition(sums == nil || ta, "row sums of op(A) are taken only for a transposed A")
         guard m > 0, n > 0 else { return }
         if k == 0 || alpha == 0 {
             scale(c, ldc: ldc, rows: 0..<m, cols: 0..<n, by: beta)
+            if let sums, k > 0 {
+                for p in 0..<k { for i in 0..<m { sums[i] += a[p * lda + i] } }
+            }
             return
         }
         let (mr, nr) = (Kernel.mr, Kernel.nr)
         let colPanels = (n + nr - 1) / nr, rowPanels = (m + mr - 1) / mr
         let work = m * n * k
-        let splitColumns = colPanels >= 2 * threads || n >= m
+        // A tall C (the B·T rows of a dense layer or a convolution) is cut by rows: each
+        // part then reads its own rows of A and packs the small B again, instead of every
+        // part reading all of A.
+        let splitColumns = n >= m || (colPanels >= 2 * threads && m < 4 * n)
         let panels = splitColumns ? colPanels : rowPanels
         let t = work < minParallelWork ? 1 : max(1, min(threads, panels))
+        let direct = !ta && (readsAInPlace ?? (colPanels <= directAPanels))
         if t == 1 {
-            serial(ta, tb, 0..<m, 0..<n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+            serial(ta, tb, 0..<m, 0..<n, k, alpha, a, lda, b, ldb, beta, c, ldc, direct, sums)
             return
         }
         // A few tasks per thread, claimed dynamically: a thread that gets preempted on
@@ -57,19 +66,28 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
         Parallel.forEach(tasks, threads: t) { i in
             let lo = panels * i / tasks, hi = panels * (i + 1) / tasks
             if splitColumns {
-                serial(ta, tb, 0..<m, (lo * nr)..<min(n, hi * nr), k, alpha, a, lda, b, ldb, beta, c, ldc)
+                serial(ta, tb, 0..<m, (lo * nr)..<min(n, hi * nr), k, alpha, a, lda, b, ldb, beta, c, ldc, direct, sums)
             } else {
-                serial(ta, tb, (lo * mr)..<min(m, hi * mr), 0..<n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+                serial(ta, tb, (lo * mr)..<min(m, hi * mr), 0..<n, k, alpha, a, lda, b, ldb, beta, c, ldc, direct, sums)
             }
         }
     }
 
+    /// Up to this many column panels of C (NR each), a row-major A (not transposed) is
+    /// read in place by the tiles (`GemmDirectA.swift`) instead of being packed.
+    static var directAPanels: Int { 8 }
+
     /// C[rows, cols] = alpha · op(A)[rows, :] · op(B)[:, cols] + beta · C[rows, cols], on one thread.
+    /// `direct`: A is row-major and its full MR-row panels are read in place, not packed.
     private static func serial(
         _ ta: Bool, _ tb: Bool, _ rows: Range<Int>, _ cols: Range<Int>, _ k: Int,
         _ alpha: T, _ a: UnsafePointer<T>, _ lda: Int, _ b: UnsafePointer<T>, _ ldb: Int,
-        _ beta: T, _ c: UnsafeMutablePointer<T>, _ ldc: Int
+        _ beta: T, _ c: UnsafeMutablePointer<T>, _ ldc: Int, _ direct: Bool,
+        _ sums: UnsafeMutablePointer<T>?
     ) {
+        // Row sums of op(A) are added while its first column block packs A: every part
+        // whose columns start at 0 (a row split gives each part its own rows).
+        let sumsHere = cols.lowerBound == 0 ? sums : nil
         let (mr, nr) = (Kernel.mr, Kernel.nr)
         let kcMax = min(kcBlock, k)
         let mcMax = min(mcBlock, roundUp(rows.count, mr))
@@ -94,8 +112,15 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
                                   j0: jc, nc: nc, nr: nr, into: bPack)
                 for ic in stride(from: rows.lowerBound, to: rows.upperBound, by: mcBlock) {
                     let mc = min(mcBlock, rows.upperBound - ic)
-                    GemmPacking.packA(transposed: ta, a: a, lda: lda, i0: ic, mc: mc,
-                                      p0: pc, kc: kc, mr: mr, into: aPack)
+                    let fullRows = mc / mr * mr
+                    if !direct {
+                        GemmPacking.packA(transposed: ta, a: a, lda: lda, i0: ic, mc: mc, p0: pc, kc: kc, mr: mr,
+                                          into: aPack, sums: jc == cols.lowerBound ? sumsHere : nil)
+                    } else if fullRows < mc {
+                        // Only the last, partial panel is packed (zero rows below the edge).
+                        GemmPacking.packA(transposed: false, a: a, lda: lda, i0: ic + fullRows, mc: mc - fullRows,
+                                          p0: pc, kc: kc, mr: mr, into: aPack + fullRows * kc)
+                    }
                     for jr in stride(from: 0, to: nc, by: nr) {
                         let bPanel = bPack + jr * kc
                         let w = min(nr, nc - jr)
@@ -103,7 +128,15 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
                             let aPanel = aPack + ir * kc
                             let h = min(mr, mc - ir)
                             let tile = c + (ic + ir) * ldc + jc + jr
-                            if h == mr && w == nr {
+                            if direct && h == mr {
+                                let aRows = a + (ic + ir) * lda + pc
+                                if w == nr {
+                                    Kernel.tile(kc: kc, rowsOf: aRows, lda: lda, b: bPanel, alpha: alpha,
+                                                beta: betaHere, c: tile, ldc: ldc)
+                                } else {
+                                    directEdgeTile(kc, aRows, lda, bPanel, alpha, betaHere, tile, ldc, w, edge)
+                                }
+                            } else if h == mr && w == nr {
                                 Kernel.tile(kc: kc, a: aPanel, b: bPanel, alpha: alpha,
                                             beta: betaHere, c: tile, ldc: ldc)
                             } else {
@@ -132,6 +165,21 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
         }
         Kernel.tile(kc: kc, a: aPanel, b: bPanel, alpha: alpha, beta: beta, c: scratch, ldc: nr)
         for i in 0..<h { (tile + i * ldc).update(from: scratch + i * nr, count: w) }
+    }
+
+    /// `edgeTile` for a full-height tile cut at w < NR columns, A read in place.
+    @inline(never)
+    static func directEdgeTile(
+        _ kc: Int, _ aRows: UnsafePointer<T>, _ lda: Int, _ bPanel: UnsafePointer<T>, _ alpha: T, _ beta: T,
+        _ tile: UnsafeMutablePointer<T>, _ ldc: Int, _ w: Int, _ scratch: UnsafeMutablePointer<T>
+    ) {
+        let (mr, nr) = (Kernel.mr, Kernel.nr)
+        scratch.update(repeating: 0, count: mr * nr)
+        if beta != 0 {
+            for i in 0..<mr { (scratch + i * nr).update(from: tile + i * ldc, count: w) }
+        }
+        Kernel.tile(kc: kc, rowsOf: aRows, lda: lda, b: bPanel, alpha: alpha, beta: beta, c: scratch, ldc: nr)
+        for i in 0..<mr { (tile + i * ldc).update(from: scratch + i * nr, count: w) }
     }
 
     /// C = beta · C over a block (C = 0 when beta is 0, without reading it).

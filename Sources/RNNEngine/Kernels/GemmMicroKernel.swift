@@ -54,19 +54,19 @@ enum GemmMicroKernel<V: SIMD> where V.Scalar: EngineScalar {
             pa += 8
             pb += 2 * stride
         }
-        store(c00, c01, to: c, alpha, beta)
-        store(c10, c11, to: c + ldc, alpha, beta)
-        store(c20, c21, to: c + 2 * ldc, alpha, beta)
-        store(c30, c31, to: c + 3 * ldc, alpha, beta)
-        store(c40, c41, to: c + 4 * ldc, alpha, beta)
-        store(c50, c51, to: c + 5 * ldc, alpha, beta)
-        store(c60, c61, to: c + 6 * ldc, alpha, beta)
-        store(c70, c71, to: c + 7 * ldc, alpha, beta)
+        storeRow(c00, c01, to: c, alpha, beta)
+        storeRow(c10, c11, to: c + ldc, alpha, beta)
+        storeRow(c20, c21, to: c + 2 * ldc, alpha, beta)
+        storeRow(c30, c31, to: c + 3 * ldc, alpha, beta)
+        storeRow(c40, c41, to: c + 4 * ldc, alpha, beta)
+        storeRow(c50, c51, to: c + 5 * ldc, alpha, beta)
+        storeRow(c60, c61, to: c + 6 * ldc, alpha, beta)
+        storeRow(c70, c71, to: c + 7 * ldc, alpha, beta)
     }
 
     /// One row of a tile: C = alpha · acc + beta · C (C read only when beta ≠ 0).
     @inline(__always)
-    private static func store(_ v0: V, _ v1: V, to c: UnsafeMutablePointer<Scalar>,
+    static func storeRow(_ v0: V, _ v1: V, to c: UnsafeMutablePointer<Scalar>,
                               _ alpha: Scalar, _ beta: Scalar) {
         let p = UnsafeMutableRawPointer(c)
         let stride = MemoryLayout<V>.stride

@@ -6,17 +6,24 @@
 /// Packed B (kc × nc block): ⌈nc / NR⌉ micro-panels, each kc rows of NR values,
 ///   `packed[panel · kc · NR + p · NR + j] = op(B)[p0 + p, j0 + panel · NR + j]`.
 /// Rows or columns past the matrix edge are zero, so edge tiles run the same kernel.
+///
+/// The A packs are `@inline(always)` (a guarantee; `@inline(__always)` is a heuristic under
+/// Swift 6.3): once `packA` took the row sums it was left out of line, with MR unknown
+/// inside it, and the 512³ product on two threads fell from ~100 to ~45 GFLOP/s.
 enum GemmPacking {
     /// Packs op(A)[i0 ..< i0+mc, p0 ..< p0+kc] into panels of `mr` rows.
-    @inline(__always)
+    /// `sums` (A transposed only): Σ over the block's kc values of each row of op(A) is added
+    /// to sums[i0 + i], a row of A at a time (see `packTransposedA`).
+    @inline(always)
     static func packA<T: EngineScalar>(
         transposed: Bool, a: UnsafePointer<T>, lda: Int, i0: Int, mc: Int, p0: Int, kc: Int,
-        mr: Int, into dst: UnsafeMutablePointer<T>
+        mr: Int, into dst: UnsafeMutablePointer<T>, sums: UnsafeMutablePointer<T>? = nil
     ) {
         if transposed {
-            packTransposedA(a: a, lda: lda, i0: i0, mc: mc, p0: p0, kc: kc, mr: mr, into: dst)
+            packTransposedA(a: a, lda: lda, i0: i0, mc: mc, p0: p0, kc: kc, mr: mr, into: dst, sums: sums)
             return
         }
+        precondition(sums == nil, "row sums are taken only while packing a transposed A")
         var out = dst
         var i = 0
         while i < mc {
@@ -45,10 +52,14 @@ enum GemmPacking {
     /// row instead of being read down its columns once per panel, and each panel receives
     /// eight whole rows of MR values (full cache lines) at a time. The same values land in
     /// the same places as panel-by-panel packing.
-    @inline(__always)
+    ///
+    /// With `sums`, each row p of A read here is also added into sums[i0 ..< i0+mc]
+    /// (sums[i0 + i] += A[p, i0 + i]), rows in order: over the K blocks, in `gemm`'s order,
+    /// that is `Tensor.sum(axis: 0)` of A's columns, the same additions in the same order.
+    @inline(always)
     static func packTransposedA<T: EngineScalar>(
         a: UnsafePointer<T>, lda: Int, i0: Int, mc: Int, p0: Int, kc: Int, mr: Int,
-        into dst: UnsafeMutablePointer<T>
+        into dst: UnsafeMutablePointer<T>, sums: UnsafeMutablePointer<T>? = nil
     ) {
         let full = mc / mr, rest = mc - full * mr
         var p = 0
@@ -57,7 +68,7 @@ enum GemmPacking {
             let src = a + (p0 + p) * lda + i0                    // row p of the group
             for q in 0..<full {
                 let out = dst + q * kc * mr + p * mr
-                for d in 0..<depth { (out + d * mr).update(from: src + d * lda + q * mr, count: mr) }
+                for d in 0..<depth { copyRun(mr, from: src + d * lda + q * mr, to: out + d * mr) }
             }
             if rest > 0 {
                 let out = dst + full * kc * mr + p * mr
@@ -66,7 +77,34 @@ enum GemmPacking {
                     for r in rest..<mr { out[d * mr + r] = 0 }
                 }
             }
+            if let sums {
+                let s = sums + i0
+                for d in 0..<depth {
+                    let row = src + d * lda
+                    for i in 0..<mc { s[i] += row[i] }
+                }
+            }
             p += depth
+        }
+    }
+
+    /// Copies n values; the runs a pack copies (MR = 8 or NR = 16/32 values) as whole
+    /// vectors in registers rather than a call to memmove for every 32 or 128 bytes.
+    @inline(always)
+    static func copyRun<T: EngineScalar>(_ n: Int, from s: UnsafePointer<T>, to d: UnsafeMutablePointer<T>) {
+        let (from, to) = (UnsafeRawPointer(s), UnsafeMutableRawPointer(d))
+        switch n {
+        case 8:
+            to.storeBytes(of: from.loadUnaligned(as: SIMD8<T>.self), as: SIMD8<T>.self)
+        case 16:
+            to.storeBytes(of: from.loadUnaligned(as: SIMD16<T>.self), as: SIMD16<T>.self)
+        case 32:
+            let stride = MemoryLayout<SIMD16<T>>.stride
+            let (lo, hi) = (from.loadUnaligned(as: SIMD16<T>.self), from.loadUnaligned(fromByteOffset: stride, as: SIMD16<T>.self))
+            to.storeBytes(of: lo, as: SIMD16<T>.self)
+            to.storeBytes(of: hi, toByteOffset: stride, as: SIMD16<T>.self)
+        default:
+            d.update(from: s, count: n)
         }
     }
 
@@ -94,7 +132,7 @@ enum GemmPacking {
                     let src = b + (p0 + p) * ldb + j0 + j
                     let row = out + p * nr
                     if cols == nr {
-                        row.update(from: src, count: nr)
+                        copyRun(nr, from: src, to: row)
                     } else {
                         for jj in 0..<cols { row[jj] = src[jj] }
                         for jj in cols..<nr { row[jj] = 0 }

@@ -37,6 +37,33 @@ extension Tensor {
         return c
     }
 
+    /// aᵀ · b and the sums of a's columns from one read of a: a (K, M), b (K, N) →
+    /// (M, N) and (M). A weight gradient and its bias gradient: ∂W = ∂yᵀ x, ∂b = Σ rows of ∂y.
+    ///
+    /// The product is bitwise `matmul(a, b, transposeA: true)`; the sums are bitwise
+    /// `a.sum(axis: 0)`: `gemm` adds each row of a into them while it packs that row, rows in
+    /// order from zero, the additions `sum(axis:)` makes.
+    public static func matmulTransposedAWithColumnSums(_ a: Tensor, _ b: Tensor) -> (product: Tensor, columnSums: Tensor) {
+        precondition(a.rank == 2 && b.rank == 2 && a.shape[0] == b.shape[0] && a.dtype == b.dtype,
+                     "matmulTransposedAWithColumnSums of \(a.shape) and \(b.shape)")
+        let (k, m, n) = (a.shape[0], a.shape[1], b.shape[1])
+        var c = Tensor.unfilled([m, n], dtype: a.dtype)
+        var sums = Tensor(zeros: [m], dtype: a.dtype)
+        switch a.dtype {
+        case .float32: c.productWithSums(a, b, &sums, m, n, k, Float.self)
+        case .float64: c.productWithSums(a, b, &sums, m, n, k, Double.self)
+        }
+        return (c, sums)
+    }
+
+    private mutating func productWithSums<T: EngineScalar>(_ a: Tensor, _ b: Tensor, _ sums: inout Tensor,
+                                                          _ m: Int, _ n: Int, _ k: Int, _: T.Type) {
+        gemm(transposeA: true, transposeB: false, m: m, n: n, k: k, alpha: 1, a: a.pointer(T.self), lda: m,
+             b: b.pointer(T.self), ldb: n, beta: 0, c: mutablePointer(T.self), ldc: n,
+             threads: Parallel.maxThreads, minParallelWork: gemmParallelThreshold,
+             opARowSums: sums.mutablePointer(T.self))
+    }
+
     /// Every row of this (M, N) tensor set to `row` (N).
     mutating func setRows(to row: Tensor) {
         switch dtype {

@@ -32,15 +32,24 @@ extension Variable {
         let parents = [x, weight] + (bias.map { [$0] } ?? [])
         return Variable(y.reshaped([batch, tOut, cOut]), parents: parents) { g3 in
             let dy = g3.reshaped([batch * tOut, cOut])
+            // ∂bias is taken from the same read of ∂Y as ∂W when both are wanted (bitwise the sum).
+            let foldsBias = weight.requiresGrad && bias?.requiresGrad == true
             if weight.requiresGrad {
-                let dwCol = Tensor.matmul(dy, cols, transposeA: true)                // (C_out, K·C_in)
+                let dwCol: Tensor                                                    // (C_out, K·C_in)
+                if foldsBias, let bias {
+                    let (product, sums) = Tensor.matmulTransposedAWithColumnSums(dy, cols)
+                    bias.accumulate(sums)
+                    dwCol = product
+                } else {
+                    dwCol = Tensor.matmul(dy, cols, transposeA: true)
+                }
                 weight.accumulate(dwCol.reshaped([cOut, g.kernelSize, cIn]).swappingLastTwoAxes())
             }
             if x.requiresGrad {
                 let dCols = Tensor.matmul(dy, wCol)                                  // (B·T_out, K·C_in)
                 x.accumulate(Tensor.col2im(dCols, g, batch: batch, steps: steps, channels: cIn))
             }
-            if let bias, bias.requiresGrad { bias.accumulate(dy.sum(axis: 0)) }
+            if !foldsBias, let bias, bias.requiresGrad { bias.accumulate(dy.sum(axis: 0)) }
         }
     }
 }

@@ -66,9 +66,10 @@ struct PoolGeometry: Sendable {
     func maxForward<T: EngineScalar>(_ x: Tensor, _: T.Type) -> (Tensor, [Int32]) {
         let c = channels
         var y = Tensor.unfilled([batch, outSteps, c], dtype: T.dtype)
-        var winner = [Int32](repeating: 0, count: batch * outSteps * c)
         let (src, dst) = (x.pointer(T.self), y.mutablePointer(T.self))
-        winner.withUnsafeMutableBufferPointer { won in
+        // Every index is written below; `poolShape` checked they all fit in an Int32, so
+        // the conversions truncate without a check (a checked one kept the loops scalar).
+        let winner = [Int32](unsafeUninitializedCapacity: batch * outSteps * c) { won, written in
             let won = won.baseAddress!
             for b in 0..<batch {
                 for w in 0..<outSteps {
@@ -76,19 +77,21 @@ struct PoolGeometry: Sendable {
                     let first = (b * steps + w * stride) * c
                     let (best, at) = (dst + o, won + o)
                     best.update(from: src + first, count: c)
-                    for ch in 0..<c { at[ch] = Int32(first + ch) }
+                    let firstIndex = Int32(truncatingIfNeeded: first)
+                    for ch in 0..<c { at[ch] = firstIndex &+ Int32(truncatingIfNeeded: ch) }
                     for t in (w * stride + 1)..<(w * stride + size) {
                         let i = (b * steps + t) * c
-                        let row = src + i
+                        let (row, index) = (src + i, Int32(truncatingIfNeeded: i))
                         // Selects rather than a branch per channel, so the loop vectorises.
                         for ch in 0..<c {
                             let (v, larger) = (row[ch], row[ch] > best[ch])
                             best[ch] = larger ? v : best[ch]
-                            at[ch] = larger ? Int32(i + ch) : at[ch]
+                            at[ch] = larger ? index &+ Int32(truncatingIfNeeded: ch) : at[ch]
                         }
                     }
                 }
             }
+            written = batch * outSteps * c
         }
         return (y, winner)
     }

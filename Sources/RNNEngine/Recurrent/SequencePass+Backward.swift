@@ -91,11 +91,11 @@ extension SequencePass {
                          inputGradient: Bool, dhInit: Tensor, dcInit: Tensor?) -> Gradients {
         let (B, Tn, H, G) = (batch, steps, hidden, gates)
         let deltaHH = deltaHH_kbg.reshaped([Tn * B, G])
-        let dwhh = Tensor.matmul(deltaHH, saved.recurrentInput.reshaped([Tn * B, H]), transposeA: true)
-        let dbhh = deltaHH.sum(axis: 0)
-        let dwih = input <= NarrowWeightGradient.maxInput
-            ? narrowInputGradient(deltaIH_bt_g, saved.x) : Tensor.matmul(deltaIH_bt_g, saved.x, transposeA: true)
-        let dbih = deltaIH_bt_g.sum(axis: 0)
+        // Each bias gradient Σ δ is added up while its product packs δ (bitwise `sum(axis: 0)`).
+        let (dwhh, dbhh) = Tensor.matmulTransposedAWithColumnSums(deltaHH, saved.recurrentInput.reshaped([Tn * B, H]))
+        let (dwih, dbih) = input <= NarrowWeightGradient.maxInput
+            ? (narrowInputGradient(deltaIH_bt_g, saved.x), deltaIH_bt_g.sum(axis: 0))
+            : Tensor.matmulTransposedAWithColumnSums(deltaIH_bt_g, saved.x)
         let dx = inputGradient ? Tensor.matmul(deltaIH_bt_g, wih).reshaped([B, Tn, input]) : nil
         return Gradients(dx: dx, dhInit: dhInit, dcInit: dcInit, dwih: dwih, dwhh: dwhh, dbih: dbih, dbhh: dbhh)
     }
