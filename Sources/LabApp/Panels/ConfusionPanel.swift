@@ -14,6 +14,7 @@ struct ConfusionPanel: DashboardPanel {
     let measurements: Set<String> = [ProbeID.confusion.rawValue]
 
     func title(_ context: PanelContext) -> String { context.text(.confusionTitle) }
+    func titles(_ context: PanelContext) -> [String] { [title(context), context.text(.confusionTitleShort)] }
 
     /// The heading, the predicted-class labels and one row per class.
     func rows(_ context: PanelContext) -> PanelRows {
@@ -24,9 +25,9 @@ struct ConfusionPanel: DashboardPanel {
         guard !area.isEmpty else { return }
         guard let matrix = context.run.probes?[.confusion]?.confusion, matrix.size > 0 else {
             let note = context.run.validationLoss.isEmpty ? context.text(.shownAtFirstEvaluation) : context.text(.confusionNone)
-            return drawPlaceholder(title(context), note, in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width), note, in: area, buffer: &buffer)
         }
-        drawHeading(title(context), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width), in: area, buffer: &buffer)
         let names = matrix.classes.map { context.language.render($0) }
         if let layout = ConfusionLayout(names: names, corner: context.text(.confusionCorner), matrix: matrix, width: area.width),
            area.height >= matrix.size + 2 {
