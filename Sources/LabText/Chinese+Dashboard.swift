@@ -116,7 +116,7 @@ extension Chinese {
         .compareTitleShort: "{run} 与 {other}",
         .gradientHistoryTitleShort: "‖∂L/∂θ‖",
         .gradientNormsTitleShort: "‖∂L/∂h_t‖",
-        .gradientNormsRadiusShort: "ρ {radius}  {title}",
+        .gradientNormsRadiusShort: "{title} ρ {radius}",
         .hiddenTitleShort: "隐状态 h_t",
         .cellTitleShort: "记忆元 c_t",
         .gatesTitleShort: "各门",

@@ -37,14 +37,14 @@ import Testing
         #expect(narrower.hasSuffix(rate), "\(narrower)")
     }
 
-    /// "rolled back …; learning rate 1e-4 is its floor: change another knob"
+    /// "rolled back …; learning rate 0.0001 at its floor: try another knob"
     /// fits the message line of an 80-column screen (one column of margin) with a five-digit step.
     @Test(arguments: [false, true])
     func floorMessageFitsEightyColumns(chinese: Bool) {
         let language: Language = chinese ? .chinese : .english
-        let text = language(.dashboard(.rolledBackAtFloor), ["step": .integer(12345), "rate": .text("1e-4")])
+        let text = language(.dashboard(.rolledBackAtFloor), ["step": .integer(12345), "rate": .text("0.0001")])
         #expect(text.displayWidth <= 79, "\(text.displayWidth): \(text)")
-        #expect(text.contains("1e-4") && text.contains("12345"))
+        #expect(text.contains("0.0001") && text.contains("12345"))
     }
 
     func verifiedMessage(seconds: Double, language: Language) -> String {

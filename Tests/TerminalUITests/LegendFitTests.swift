@@ -56,4 +56,22 @@ import TerminalUI
         let row = legendRow(LinePlot(series: [a, b]), width: 30)
         #expect(row.contains("━━ chance") && !row.contains("baseline"), "\(row)")
     }
+
+    /// Without Unicode a name is measured as written: "ρ(W_hh) 0.9" is
+    /// "rho(W_hh) 0.9", two columns wider, so the short name is taken where the
+    /// long one would fit only in Unicode (and would lose the end of its value).
+    @Test func asciiMeasuresTheSpelledOutName() {
+        var s = PlotSeries(name: "ρ(W_hh) 0.9 x", values: [1, 2, 3], color: .cyan)
+        s.shortName = "x"
+        let plot = LinePlot(series: [s])
+        func row(_ capabilities: Capabilities) -> String {
+            var buffer = Buffer(width: 18, height: 8, capabilities: capabilities)
+            buffer.render(plot, in: buffer.bounds)
+            return String((0..<18).map { buffer[$0, 0].symbol })
+        }
+        // 18 columns less the axis labels ("3", "2", "1" and the axis): 16 for "━━ ρ(W_hh) 0.9 x".
+        #expect(row(.full).contains("ρ(W_hh) 0.9 x"), "\(row(.full))")
+        let ascii = row(.ascii)
+        #expect(!ascii.contains("rho") && ascii.contains("** x"), "\(ascii)")
+    }
 }

@@ -32,7 +32,7 @@ struct ComparePanel: DashboardPanel {
         let arms = [(label(run, context), run, LabTheme.validationColor), (label(other, context), other, Color.yellow)]
         // The table's header names the differing settings; its rows give their values only.
         let rowNames = [values(run, context), values(other, context)]
-        drawHeading(heading(context, width: area.width), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         let metric = checkedMetric(run, checks: checks) ?? checkedMetric(other, checks: checks)
         let target = metric.flatMap { thresholdClauses(for: $0.id.rawValue, checks: checks).first }
         let keyText = keys.joined(separator: " ")

@@ -25,9 +25,9 @@ struct ConfusionPanel: DashboardPanel {
         guard !area.isEmpty else { return }
         guard let matrix = context.run.probes?[.confusion]?.confusion, matrix.size > 0 else {
             let note = context.run.validationLoss.isEmpty ? context.text(.shownAtFirstEvaluation) : context.text(.confusionNone)
-            return drawPlaceholder(heading(context, width: area.width), note, in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), note, in: area, buffer: &buffer)
         }
-        drawHeading(heading(context, width: area.width), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         let names = matrix.classes.map { context.language.render($0) }
         if let layout = ConfusionLayout(names: names, corner: context.text(.confusionCorner), matrix: matrix, width: area.width),
            area.height >= matrix.size + 2 {

@@ -46,7 +46,9 @@ extension DashboardPanel {
 
 extension DashboardPanel {
     /// The heading drawn `width` columns wide: the longest of ``titles(_:)`` that fits.
-    func heading(_ context: PanelContext, width: Int) -> String { fittingTitle(titles(context), width: width) }
+    func heading(_ context: PanelContext, width: Int, unicode: Bool = true) -> String {
+        fittingTitle(titles(context), width: width, unicode: unicode)
+    }
 }
 
 /// The three bands of the dashboard, top to bottom.

@@ -25,9 +25,9 @@ struct DirectionsPanel: DashboardPanel {
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
         guard let probes = context.run.probes else {
-            return drawPlaceholder(heading(context, width: area.width), context.waitingForProbes, in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), context.waitingForProbes, in: area, buffer: &buffer)
         }
-        drawHeading(heading(context, width: area.width), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         let body = area.inset(top: 1)
         guard body.height > 0 else { return }
         let forward = probes.hidden, backward = probes[.hiddenBackward]?.grid ?? .empty

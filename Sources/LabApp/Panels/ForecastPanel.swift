@@ -31,9 +31,9 @@ struct ForecastPanel: DashboardPanel {
         guard let whole = context.run.probes?[.forecast]?.grid.flatMap(ForecastTrace.init) else {
             // After an evaluation without one, the task has no forecast to show.
             let note = context.run.validationLoss.isEmpty ? context.text(.shownAtFirstEvaluation) : context.text(.forecastNone)
-            return drawPlaceholder(heading(context, width: area.width), note, in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), note, in: area, buffer: &buffer)
         }
-        drawHeading(heading(context, width: area.width), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         // About two windows per column (a braille cell is two dots wide), so each turn of the series stays visible.
         let trace = whole.prefix(max(8, 2 * (area.width - 6)))
         let model = meanSquaredError(whole.forecast, whole.truth)

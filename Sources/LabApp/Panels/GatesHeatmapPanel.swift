@@ -24,9 +24,9 @@ struct GatesHeatmapPanel: DashboardPanel {
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard let probes = context.run.probes else {
-            return drawPlaceholder(heading(context, width: area.width), context.waitingForProbes, in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), context.waitingForProbes, in: area, buffer: &buffer)
         }
-        drawGateBands(heading(context, width: area.width), probes.gates, context, marks: probes[.markedSteps]?.series ?? [], in: area, buffer: &buffer)
+        drawGateBands(heading(context, width: area.width, unicode: buffer.capabilities.unicode), probes.gates, context, marks: probes[.markedSteps]?.series ?? [], in: area, buffer: &buffer)
     }
 
     func inspection(_ context: PanelContext, in area: Rect) -> Inspection? {

@@ -31,9 +31,9 @@ struct GradientHistoryPanel: DashboardPanel {
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         let run = context.run
         guard !run.gradientNormHistory.isEmpty else {
-            return drawPlaceholder(heading(context, width: area.width), context.waitingForProbes, in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), context.waitingForProbes, in: area, buffer: &buffer)
         }
-        drawHeading(heading(context, width: area.width), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         let lastStep = max(1, Double(run.step))
         var series = [PlotSeries(name: context.text(.normSeries), steps: run.gradientNormHistory.steps,
                                  values: run.gradientNormHistory.values, color: LabTheme.gradientColor)]

@@ -14,9 +14,9 @@ struct HiddenHeatmapPanel: DashboardPanel {
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard let probes = context.run.probes else {
-            return drawPlaceholder(heading(context, width: area.width), context.waitingForProbes, in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), context.waitingForProbes, in: area, buffer: &buffer)
         }
-        drawGrid(heading(context, width: area.width), probes.hidden, .diverging, context, in: area, buffer: &buffer)
+        drawGrid(heading(context, width: area.width, unicode: buffer.capabilities.unicode), probes.hidden, .diverging, context, in: area, buffer: &buffer)
     }
 
     func inspection(_ context: PanelContext, in area: Rect) -> Inspection? {

@@ -26,7 +26,7 @@ struct MetricPanel: DashboardPanel {
         guard let plot = plot(context, width: area.width) else {
             return drawPlaceholder(context.text(.metricTitleNone), context.text(.shownAtFirstEvaluation), in: area, buffer: &buffer)
         }
-        drawHeading(heading(context, width: area.width), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         buffer.render(plot, in: area.inset(top: 1))
     }
 

@@ -58,6 +58,8 @@ let legendIndent = 6
 /// The first of `titles` (longest first) that fits in `width` display
 /// columns, else the last, which the heading then cuts with "…": a narrow
 /// panel keeps a short whole title rather than the start of a long one.
-func fittingTitle(_ titles: [String], width: Int) -> String {
-    titles.first { $0.displayWidth <= width } ?? titles.last ?? ""
+/// Without `unicode` a title is measured as the buffer will write it, with
+/// its spelled-out stand-ins (ρ as `rho`).
+func fittingTitle(_ titles: [String], width: Int, unicode: Bool = true) -> String {
+    titles.first { (unicode ? $0 : ASCIIFallback.text(for: $0)).displayWidth <= width } ?? titles.last ?? ""
 }

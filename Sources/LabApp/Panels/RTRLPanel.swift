@@ -20,9 +20,9 @@ struct RTRLPanel: DashboardPanel {
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard let table = RTRLTable(context, title: title(context), in: area) else {
-            return drawPlaceholder(heading(context, width: area.width), context.text(.rtrlPending), in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), context.text(.rtrlPending), in: area, buffer: &buffer)
         }
-        drawHeading(heading(context, width: area.width), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         for (i, line) in table.lines.enumerated() {
             buffer.write(line.text, in: area.row(1 + i), alignment: .left, style: line.style)
         }

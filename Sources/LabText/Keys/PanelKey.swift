@@ -117,7 +117,7 @@ public enum PanelKey: String, CaseIterable, Sendable {
     case compareTitleShort
     case gradientHistoryTitleShort
     case gradientNormsTitleShort
-    /// "ρ 0.53  ‖∂L/∂h_t‖": the legend of the gradient norms with the matrix unnamed.
+    /// "‖∂L/∂h_t‖ ρ 0.53": the legend of the gradient norms with the matrix unnamed.
     case gradientNormsRadiusShort
     case hiddenTitleShort
     case cellTitleShort

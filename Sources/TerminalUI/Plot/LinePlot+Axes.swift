@@ -70,7 +70,7 @@ extension LinePlot {
     func drawLegend(x: Int, y: Int, width: Int, rows: Int = 1, skipped: [Int], unicode: Bool, buffer buf: inout Buffer) {
         // One row: every entry in turn, cut at the edge. More: entries wrap whole, the last row takes the rest.
         // One row may use short names and leave out ranked entries (`fittedLegend`).
-        let fitted = rows > 1 ? nil : fittedLegend(width: width, skipped: skipped)
+        let fitted = rows > 1 ? nil : fittedLegend(width: width, skipped: skipped, unicode: buf.capabilities.unicode)
         var lines = rows > 1 ? legendLines(width: width, skipped: skipped) : [fitted!.map(\.index)]
         if lines.count > rows { lines[rows - 1] += lines[rows...].joined(); lines.removeLast(lines.count - rows) }
         for (row, entries) in lines.enumerated() {
