@@ -29,8 +29,10 @@ struct StatusLineEndToEndTests {
             Thread.sleep(forTimeInterval: 0.5)
             try lab.send("Space")
         }
-        let screen = try lab.waitFor("the accuracy and the rate on the status line") {
-            guard let line = Self.statusLine($0, step: step) else { return false }
+        // From step 1000 on, with the accuracy shown, the words "▶ running" would push the rate off an 80-column line.
+        let screen = try lab.waitFor("the accuracy and the rate on the status line past step 1000", timeout: 300) {
+            guard let line = Self.statusLine($0, step: step),
+                  line.range(of: step + " [0-9]{4,}", options: .regularExpression) != nil else { return false }
             return line.contains(accuracy) && line.range(of: "[0-9.k]+" + perSecond + "$", options: .regularExpression) != nil
         }
         let line = Self.statusLine(screen, step: step)!

@@ -74,4 +74,15 @@ import TerminalUI
         let ascii = row(.ascii)
         #expect(!ascii.contains("rho") && ascii.contains("** x"), "\(ascii)")
     }
+
+    /// When every entry has left, the legend's row goes to the plot.
+    @Test func anEmptyLegendGivesItsRowToThePlot() {
+        var a = PlotSeries(name: "a long name here", values: [1, 2, 3], color: .cyan)
+        a.legendRank = 1
+        var buffer = Buffer(width: 12, height: 8)
+        buffer.render(LinePlot(series: [a]), in: buffer.bounds)
+        let top = String((0..<12).map { buffer[$0, 0].symbol })
+        #expect(top.contains("┤") || top.contains("│"), "\(top)")
+        #expect(!top.contains("━━"))
+    }
 }
