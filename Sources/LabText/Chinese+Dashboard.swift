@@ -122,6 +122,8 @@ extension Chinese {
         .gatesTitleShort: "各门",
         .directionsTitleShort: "各方向的 h_t",
         .confusionTitleShort: "混淆矩阵",
+        .confusionMostConfusedShort: "真实 → 预测：",
+        .activationStripTitleShort: "单元 {unit} 的 h · r {r}",
     ]
 
     static let dashboard: [DashboardKey: String] = [

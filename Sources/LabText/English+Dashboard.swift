@@ -120,6 +120,8 @@ extension English {
         .gatesTitleShort: "gates",
         .directionsTitleShort: "h_t by direction",
         .confusionTitleShort: "confusion",
+        .confusionMostConfusedShort: "true → predicted:",
+        .activationStripTitleShort: "h of unit {unit} · r {r}",
     ]
 
     static let dashboard: [DashboardKey: String] = [

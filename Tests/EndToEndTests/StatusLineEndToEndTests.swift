@@ -37,6 +37,13 @@ struct StatusLineEndToEndTests {
         }
         let line = Self.statusLine(screen, step: step)!
         #expect(line.contains("▶"), "\(line)")
+        // Not just once: every frame for a few seconds keeps the rate whole (a short loss could make it fit by chance).
+        for _ in 0..<8 {
+            Thread.sleep(forTimeInterval: 0.4)
+            let later = try lab.screen()
+            guard let now = Self.statusLine(later, step: step), now.contains(accuracy) else { continue }
+            #expect(now.range(of: "[0-9.k]+" + perSecond + "$", options: .regularExpression) != nil, "\(now)")
+        }
         try lab.send("Space")
     }
 }

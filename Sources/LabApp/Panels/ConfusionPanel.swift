@@ -66,7 +66,9 @@ struct ConfusionPanel: DashboardPanel {
     /// "most often confused, true → predicted:" then "4 → 9: 12" pairs, most frequent first, as many as fit.
     private func drawList(_ m: ConfusionMatrix, _ names: [String], _ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
-        buffer.write(context.text(.confusionMostConfused), in: area.row(0), alignment: .left, style: LabTheme.dim)
+        let lead = fittingTitle([context.text(.confusionMostConfused), context.text(.confusionMostConfusedShort)], width: area.width,
+                                unicode: buffer.capabilities.unicode)
+        buffer.write(lead, in: area.row(0), alignment: .left, style: LabTheme.dim)
         var (x, y) = (area.x, area.y + 1)
         for pair in m.confusions() where y < area.maxY {
             let text = context.text(.confusionPair, ["truth": .text(names[pair.truth]), "predicted": .text(names[pair.predicted]),

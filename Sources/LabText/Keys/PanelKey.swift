@@ -124,6 +124,8 @@ public enum PanelKey: String, CaseIterable, Sendable {
     case gatesTitleShort
     case directionsTitleShort
     case confusionTitleShort
+    case confusionMostConfusedShort
+    case activationStripTitleShort
 
     public var placeholders: Set<String> {
         switch self {
@@ -152,7 +154,7 @@ public enum PanelKey: String, CaseIterable, Sendable {
         case .seedDotsSpread: return ["within", "between"]
         case .textSamplesLabel, .textSamplesLabelOwn: return ["temperature"]
         case .textSamplesLabelWords: return ["temperature", "words"]
-        case .activationStripTitle: return ["unit", "r"]
+        case .activationStripTitle, .activationStripTitleShort: return ["unit", "r"]
         case .rowReadingGuess: return ["row", "guess", "probability"]
         case .rowReadingGuessShort: return ["guess", "probability"]
         case .rowReadingTarget: return ["target"]
