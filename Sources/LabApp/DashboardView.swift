@@ -40,34 +40,46 @@ func drawDashboard(_ ls: LessonState, language t: Language, in area: Rect, buffe
 }
 
 /// "▶ running  step 1234  loss 0.512  acc 87.5%  42/s", and "≤ 5/s" under a speed limit.
+/// Too wide for `row`, it gives the state as its symbol alone ("▶"), then one
+/// space between readings, before anything is cut: every number stays.
 func drawRunStatus(_ run: RunState, pace: Pace = .full, language t: Language, in row: Rect, buffer: inout Buffer) {
+    var spans = runStatusSpans(run, pace: pace, language: t, shortState: false, gap: "  ")
+    for (short, gap) in [(true, "  "), (true, " ")] where spans.reduce(0, { $0 + $1.text.displayWidth }) > row.width {
+        spans = runStatusSpans(run, pace: pace, language: t, shortState: short, gap: gap)
+    }
+    buffer.write(spans, x: row.x, y: row.y, maxWidth: row.width)
+}
+
+/// The status line's spans: the state (its words, or its symbol when
+/// `shortState`), then each reading after `gap`.
+func runStatusSpans(_ run: RunState, pace: Pace, language t: Language, shortState: Bool, gap: String) -> [Span] {
     var spans: [Span] = []
     if run.divergence != nil {
-        spans.append(Span(" \(t(.dashboard(.diverged))) ", style: LabTheme.error.adding(.reverse)))
+        spans.append(Span(" \(t(.dashboard(shortState ? .divergedShort : .diverged))) ", style: LabTheme.error.adding(.reverse)))
     } else if run.isRunning {
-        spans.append(Span(" \(t(.dashboard(.running))) ", style: LabTheme.running.adding(.reverse)))
+        spans.append(Span(" \(t(.dashboard(shortState ? .runningShort : .running))) ", style: LabTheme.running.adding(.reverse)))
     } else {
-        spans.append(Span(" \(t(.dashboard(.paused))) ", style: LabTheme.paused.adding(.reverse)))
+        spans.append(Span(" \(t(.dashboard(shortState ? .pausedShort : .paused))) ", style: LabTheme.paused.adding(.reverse)))
     }
     // Label and value in two styles: a row of readings, not a sentence.
-    spans.append(Span("  \(t(.dashboard(.step))) ", style: LabTheme.dim))
+    spans.append(Span("\(gap)\(t(.dashboard(.step))) ", style: LabTheme.dim))
     spans.append(Span("\(run.step)", style: LabTheme.bold))
     if let last = run.trainLoss.last {
-        spans.append(Span("  \(t(.dashboard(.loss))) ", style: LabTheme.dim))
+        spans.append(Span("\(gap)\(t(.dashboard(.loss))) ", style: LabTheme.dim))
         spans.append(Span(PanelNumbers.value(last.value), style: LabTheme.bold))
     }
     if let headline = run.lastMetrics.first {
         // The metric's label in the frame's language, except the short "acc".
-        spans.append(Span("  \(headline.id == .accuracy ? t(.dashboard(.accuracy)) : t.render(headline.kind.labelPhrase)) ", style: LabTheme.dim))
+        spans.append(Span("\(gap)\(headline.id == .accuracy ? t(.dashboard(.accuracy)) : t.render(headline.kind.labelPhrase)) ", style: LabTheme.dim))
         spans.append(Span(PanelNumbers.metric(headline), style: LabTheme.bold))
     }
     if run.isRunning, let rate = run.rate.perSecond {
-        spans.append(Span("  " + t(.dashboard(.rate), ["rate": .text(PanelNumbers.rate(rate))]), style: LabTheme.dim))
+        spans.append(Span(gap + t(.dashboard(.rate), ["rate": .text(PanelNumbers.rate(rate))]), style: LabTheme.dim))
     }
     if let limit = pace.stepsPerSecond {
-        spans.append(Span("  " + t(.pace(.limit), ["rate": .text(PanelNumbers.rate(limit))]), style: LabTheme.paused))
+        spans.append(Span(gap + t(.pace(.limit), ["rate": .text(PanelNumbers.rate(limit))]), style: LabTheme.paused))
     }
-    buffer.write(spans, x: row.x, y: row.y, maxWidth: row.width)
+    return spans
 }
 
 /// The red box over the dashboard after a NaN or infinity, cut to the

@@ -196,8 +196,10 @@ func applyVerification(_ state: inout AppState, check: String, steps: Int, resul
     }
     ls.verification = nil
     ls.verdicts[check] = result
-    let verdict: [String: TextArgument] = ["check": .text(check), "seconds": .fixed(result.seconds, decimals: 0),
-                                           "detail": .phrase(result.detail)]
+    // Under half a second would round to "0 s": it reads "< 1 s".
+    let duration = result.seconds < 0.5 ? Phrase(.status(.underASecond))
+        : Phrase(.status(.seconds), ["seconds": .fixed(result.seconds, decimals: 0)])
+    let verdict: [String: TextArgument] = ["check": .text(check), "duration": .phrase(duration), "detail": .phrase(result.detail)]
     guard result.passed else {
         ls.message = StatusMessage(.notVerified, verdict, isError: true)
         return []

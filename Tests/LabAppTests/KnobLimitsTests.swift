@@ -27,7 +27,7 @@ import Testing
         send(&state, [.trainer(.rolledBack(step: 25, learningRate: 0.0001))])
         #expect(state.lesson?.message?.phrase.key == .dashboard(.rolledBackAtFloor))
         #expect(state.lesson?.message?.text(in: .english)
-            == "rolled back to step 25; the learning rate stays 0.0001, the bottom of its range: change another knob first")
+            == "rolled back to step 25; learning rate 0.0001 at its floor: try another knob")
     }
 
     /// Typing the value a knob already has says only that; → at the top of the

@@ -73,7 +73,8 @@ import Testing
 
     @Test func numbersGoThroughTheOneFormatter() throws {
         let text = try Language.english.format(.status(.verified),
-                                                ["check": "echo", "seconds": .fixed(12.6, decimals: 0), "detail": .percent(0.974, decimals: 1)])
+                                                ["check": "echo", "duration": .phrase(Phrase(.status(.seconds), ["seconds": .fixed(12.6, decimals: 0)])),
+                                                 "detail": .percent(0.974, decimals: 1)])
         #expect(text == "✓ echo verified (13 s): 97.4%")
         let range = try Language.english.format(.knobs(.rangeLog), ["low": .compact(0.0001, significantDigits: 3), "high": 1])
         #expect(range == "1e-4…1 log")

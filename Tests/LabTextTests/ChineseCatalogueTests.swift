@@ -92,7 +92,7 @@ import Testing
                     == "已回滚到第 340 步，学习率现为 1e-3；按 Space 继续")
         #expect(try zh.format(.store(.entriesDropped), ["name": "progress.json", "count": 1, "entries": "echo-3"])
                     == "progress.json：有 1 个条目无法读取，已丢弃（echo-3）")
-        #expect(try zh.format(.status(.verified), ["check": "echo-3", "seconds": .fixed(12.6, decimals: 0),
+        #expect(try zh.format(.status(.verified), ["check": "echo-3", "duration": .phrase(Phrase(.status(.seconds), ["seconds": .fixed(12.6, decimals: 0)])),
                                                    "detail": .percent(0.974, decimals: 1)])
                     == "✓ echo-3 已通过核验（13 秒）：97.4%")
         #expect(try zh.format(.command(.verifyPass), ["lesson": "simple-rnn", "check": "echo-3", "detail": "accuracy = 0.959",

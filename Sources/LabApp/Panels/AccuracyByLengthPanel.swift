@@ -13,6 +13,7 @@ struct AccuracyByLengthPanel: DashboardPanel {
     let measurements: Set<String> = [ProbeID.accuracyByLength.rawValue]
 
     func title(_ context: PanelContext) -> String { context.text(.accuracyByLengthTitle) }
+    func titles(_ context: PanelContext) -> [String] { [title(context), context.text(.accuracyByLengthTitleShort)] }
 
     /// The heading, the bars and their labels.
     func rows(_ context: PanelContext) -> PanelRows { PanelRows(minimum: 5, preferred: 10) }
@@ -21,9 +22,9 @@ struct AccuracyByLengthPanel: DashboardPanel {
         guard !area.isEmpty else { return }
         let bars = lengthBars(context.run.probes?[.accuracyByLength]?.grid)
         guard !bars.isEmpty else {
-            return drawPlaceholder(title(context), context.text(.shownAtFirstEvaluation), in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), context.text(.shownAtFirstEvaluation), in: area, buffer: &buffer)
         }
-        drawHeading(title(context), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         let chart = area.inset(top: 1)
         // BarChart's layout of upward bars: a gap of one when there is room, the rest shared.
         let gap = chart.width >= 2 * bars.count ? 1 : 0

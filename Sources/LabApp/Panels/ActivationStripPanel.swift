@@ -21,6 +21,13 @@ struct ActivationStripPanel: DashboardPanel {
         return context.text(.activationStripTitle, ["unit": .integer(strip.unit), "r": .fixed(strip.correlation, decimals: 2)])
     }
 
+    func titles(_ context: PanelContext) -> [String] {
+        guard let strip = ActivationStrip.strip(context.run.probes?[.lineUnitStrip]?.grid) else {
+            return [title(context), context.text(.activationStripTitleShort, ["unit": "…", "r": "…"])]
+        }
+        return [title(context), context.text(.activationStripTitleShort, ["unit": .integer(strip.unit), "r": .fixed(strip.correlation, decimals: 2)])]
+    }
+
     /// The heading, a few lines of text each over its shades, and the legend.
     func rows(_ context: PanelContext) -> PanelRows { PanelRows(minimum: 4, preferred: 10) }
 
@@ -28,9 +35,10 @@ struct ActivationStripPanel: DashboardPanel {
         guard !area.isEmpty else { return }
         guard let strip = ActivationStrip.strip(context.run.probes?[.lineUnitStrip]?.grid), !strip.values.isEmpty else {
             let note: PanelKey = context.run.validationLoss.isEmpty ? .shownAtFirstEvaluation : .activationStripNone
-            return drawPlaceholder(title(context), context.text(note), in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), context.text(note),
+                                   in: area, buffer: &buffer)
         }
-        drawHeading(title(context), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         let body = area.inset(top: 1)
         guard body.height >= 2, body.width > 0 else { return }
         let m = strip.values.map { abs($0) }.filter(\.isFinite).max() ?? 0

@@ -12,6 +12,11 @@ struct AttentionPanel: DashboardPanel {
     let probes: Set<ProbeID> = [.attention]
 
     func title(_ context: PanelContext) -> String { context.titleAtProbeStep(context.text(.attentionTitle)) }
+    /// The step the weights were taken at goes before the long wording does.
+    func titles(_ context: PanelContext) -> [String] {
+        let (long, short) = (context.text(.attentionTitle), context.text(.attentionTitleShort))
+        return [title(context), long, context.titleAtProbeStep(short), short]
+    }
 
     /// Its title, the source symbols, one row per output step and the legend
     /// (two rows for the empty state).
@@ -23,7 +28,7 @@ struct AttentionPanel: DashboardPanel {
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
         let run = context.run
-        drawHeading(title(context), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         let grid = run.probes.map { trimmedAttention($0.attention) } ?? Grid(rows: 0, columns: 0, values: [])
         guard run.probes != nil, grid.rows > 0, grid.columns > 0, grid.values.count >= grid.rows * grid.columns else {
             buffer.write(attentionEmptyText(context), in: area.inset(top: 1).row(0), alignment: .left, style: LabTheme.dim)

@@ -10,12 +10,13 @@ struct CellHeatmapPanel: DashboardPanel {
     let probes: Set<ProbeID> = [.cell]
 
     func title(_ context: PanelContext) -> String { context.titleAtProbeStep(context.text(.cellTitle)) }
+    func titles(_ context: PanelContext) -> [String] { [title(context), context.text(.cellTitle), context.text(.cellTitleShort)] }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard let probes = context.run.probes else {
-            return drawPlaceholder(title(context), context.waitingForProbes, in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), context.waitingForProbes, in: area, buffer: &buffer)
         }
-        drawGrid(title(context), probes.cell, .diverging, context, in: area, buffer: &buffer)
+        drawGrid(heading(context, width: area.width, unicode: buffer.capabilities.unicode), probes.cell, .diverging, context, in: area, buffer: &buffer)
     }
 
     func inspection(_ context: PanelContext, in area: Rect) -> Inspection? {

@@ -25,14 +25,19 @@ func thresholdClauses(for metric: String, checks: [LessonCheck]) -> [(op: CheckC
 }
 
 /// Horizontal lines for the lesson's checks' thresholds on `metric` and for
-/// the best baseline of the context's run.
+/// the best baseline of the context's run. A narrow one-row legend lets the
+/// thresholds go before the baseline (`legendRank`).
 func referenceLines(for metric: String, _ context: PanelContext, lastStep: Double) -> [PlotSeries] {
     var lines = thresholdClauses(for: metric, checks: context.lesson.checks).map {
-        PlotSeries(name: context.text(.threshold, ["op": .text("\($0.op)"), "value": .text(PanelNumbers.setting($0.value))]),
-                   steps: [0, lastStep], values: [$0.value, $0.value], color: .green)
+        var line = PlotSeries(name: context.text(.threshold, ["op": .text("\($0.op)"), "value": .text(PanelNumbers.setting($0.value))]),
+                              steps: [0, lastStep], values: [$0.value, $0.value], color: .green)
+        line.legendRank = 2
+        return line
     }
     if let b = context.run.baseline(metric), b.isFinite {
-        lines.append(PlotSeries(name: context.text(.baseline), steps: [0, lastStep], values: [b, b], color: LabTheme.referenceColor))
+        var line = PlotSeries(name: context.text(.baseline), steps: [0, lastStep], values: [b, b], color: LabTheme.referenceColor)
+        line.legendRank = 1
+        lines.append(line)
     }
     return lines
 }

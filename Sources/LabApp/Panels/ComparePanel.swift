@@ -18,6 +18,11 @@ struct ComparePanel: DashboardPanel {
         return context.text(.compareTitle, ["run": .text(label(context.run, context)), "other": .text(values(other, context))])
     }
 
+    func titles(_ context: PanelContext) -> [String] {
+        guard let other = context.companion, context.lesson.compare != nil else { return [title(context)] }
+        return [title(context), context.text(.compareTitleShort, ["run": .text(label(context.run, context)), "other": .text(values(other, context))])]
+    }
+
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard let other = context.companion, context.lesson.compare != nil else {
             return drawPlaceholder(title(context), context.text(.compareNone), in: area, buffer: &buffer)
@@ -27,7 +32,7 @@ struct ComparePanel: DashboardPanel {
         let arms = [(label(run, context), run, LabTheme.validationColor), (label(other, context), other, Color.yellow)]
         // The table's header names the differing settings; its rows give their values only.
         let rowNames = [values(run, context), values(other, context)]
-        drawHeading(title(context), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         let metric = checkedMetric(run, checks: checks) ?? checkedMetric(other, checks: checks)
         let target = metric.flatMap { thresholdClauses(for: $0.id.rawValue, checks: checks).first }
         let keyText = keys.joined(separator: " ")

@@ -14,6 +14,7 @@ struct ConfusionPanel: DashboardPanel {
     let measurements: Set<String> = [ProbeID.confusion.rawValue]
 
     func title(_ context: PanelContext) -> String { context.text(.confusionTitle) }
+    func titles(_ context: PanelContext) -> [String] { [title(context), context.text(.confusionTitleShort)] }
 
     /// The heading, the predicted-class labels and one row per class.
     func rows(_ context: PanelContext) -> PanelRows {
@@ -24,9 +25,9 @@ struct ConfusionPanel: DashboardPanel {
         guard !area.isEmpty else { return }
         guard let matrix = context.run.probes?[.confusion]?.confusion, matrix.size > 0 else {
             let note = context.run.validationLoss.isEmpty ? context.text(.shownAtFirstEvaluation) : context.text(.confusionNone)
-            return drawPlaceholder(title(context), note, in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), note, in: area, buffer: &buffer)
         }
-        drawHeading(title(context), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         let names = matrix.classes.map { context.language.render($0) }
         if let layout = ConfusionLayout(names: names, corner: context.text(.confusionCorner), matrix: matrix, width: area.width),
            area.height >= matrix.size + 2 {
@@ -65,7 +66,9 @@ struct ConfusionPanel: DashboardPanel {
     /// "most often confused, true → predicted:" then "4 → 9: 12" pairs, most frequent first, as many as fit.
     private func drawList(_ m: ConfusionMatrix, _ names: [String], _ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
-        buffer.write(context.text(.confusionMostConfused), in: area.row(0), alignment: .left, style: LabTheme.dim)
+        let lead = fittingTitle([context.text(.confusionMostConfused), context.text(.confusionMostConfusedShort)], width: area.width,
+                                unicode: buffer.capabilities.unicode)
+        buffer.write(lead, in: area.row(0), alignment: .left, style: LabTheme.dim)
         var (x, y) = (area.x, area.y + 1)
         for pair in m.confusions() where y < area.maxY {
             let text = context.text(.confusionPair, ["truth": .text(names[pair.truth]), "predicted": .text(names[pair.predicted]),

@@ -24,6 +24,9 @@ protocol DashboardPanel: Sendable {
     var width: Constraint { get }
     /// Its heading for the state shown.
     func title(_ context: PanelContext) -> String
+    /// Its heading and shorter forms of it, longest first, for narrow panels
+    /// (``heading(_:width:)`` takes the first that fits).
+    func titles(_ context: PanelContext) -> [String]
     /// The rows it needs and would like for the state shown.
     func rows(_ context: PanelContext) -> PanelRows
     /// Draws the panel into `area` of `buffer`.
@@ -37,7 +40,15 @@ extension DashboardPanel {
     var measurements: Set<String> { [] }
     var width: Constraint { .min(1) }
     func rows(_ context: PanelContext) -> PanelRows { PanelRows() }
+    func titles(_ context: PanelContext) -> [String] { [title(context)] }
     func inspection(_ context: PanelContext, in area: Rect) -> Inspection? { nil }
+}
+
+extension DashboardPanel {
+    /// The heading drawn `width` columns wide: the longest of ``titles(_:)`` that fits.
+    func heading(_ context: PanelContext, width: Int, unicode: Bool = true) -> String {
+        fittingTitle(titles(context), width: width, unicode: unicode)
+    }
 }
 
 /// The three bands of the dashboard, top to bottom.

@@ -15,6 +15,9 @@ struct DirectionsPanel: DashboardPanel {
     let probes: Set<ProbeID> = [.hidden, .hiddenBackward]
 
     func title(_ context: PanelContext) -> String { context.titleAtProbeStep(context.text(.directionsTitle)) }
+    func titles(_ context: PanelContext) -> [String] {
+        [title(context), context.text(.directionsTitle), context.titleAtProbeStep(context.text(.directionsTitleShort)), context.text(.directionsTitleShort)]
+    }
 
     /// The heading and, per direction, its label, a few rows of units and a legend.
     func rows(_ context: PanelContext) -> PanelRows { PanelRows(minimum: 5, preferred: 14) }
@@ -22,9 +25,9 @@ struct DirectionsPanel: DashboardPanel {
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
         guard let probes = context.run.probes else {
-            return drawPlaceholder(title(context), context.waitingForProbes, in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), context.waitingForProbes, in: area, buffer: &buffer)
         }
-        drawHeading(title(context), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         let body = area.inset(top: 1)
         guard body.height > 0 else { return }
         let forward = probes.hidden, backward = probes[.hiddenBackward]?.grid ?? .empty

@@ -18,6 +18,11 @@ struct ForecastPanel: DashboardPanel {
         return context.text(.forecastTitle, ["horizon": .integer(horizon)])
     }
 
+    func titles(_ context: PanelContext) -> [String] {
+        let horizon = context.run.settings["horizon"]?.number.map { Int($0) } ?? 1
+        return [title(context), context.text(.forecastTitleShort, ["horizon": .integer(horizon)])]
+    }
+
     /// The heading, the errors, and a plot with its legend and axes.
     func rows(_ context: PanelContext) -> PanelRows { PanelRows(minimum: 6, preferred: 12) }
 
@@ -26,9 +31,9 @@ struct ForecastPanel: DashboardPanel {
         guard let whole = context.run.probes?[.forecast]?.grid.flatMap(ForecastTrace.init) else {
             // After an evaluation without one, the task has no forecast to show.
             let note = context.run.validationLoss.isEmpty ? context.text(.shownAtFirstEvaluation) : context.text(.forecastNone)
-            return drawPlaceholder(title(context), note, in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), note, in: area, buffer: &buffer)
         }
-        drawHeading(title(context), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         // About two windows per column (a braille cell is two dots wide), so each turn of the series stays visible.
         let trace = whole.prefix(max(8, 2 * (area.width - 6)))
         let model = meanSquaredError(whole.forecast, whole.truth)
@@ -37,10 +42,14 @@ struct ForecastPanel: DashboardPanel {
             : context.text(.forecastErrors, ["forecast": .text(PanelNumbers.value(model)),
                                              "persistence": .text(PanelNumbers.value(meanSquaredError(whole.persistence, whole.truth)))])
         buffer.write(errors, in: area.row(1), alignment: .left, style: LabTheme.dim)
-        var series = [PlotSeries(name: context.text(.forecastTruth), values: trace.truth, color: .cyan),
-                      PlotSeries(name: context.text(.forecastModel), values: trace.forecast, color: LabTheme.validationColor)]
+        var forecastLine = PlotSeries(name: context.text(.forecastModel), values: trace.forecast, color: LabTheme.validationColor)
+        forecastLine.shortName = context.text(.forecastModelShort)
+        var series = [PlotSeries(name: context.text(.forecastTruth), values: trace.truth, color: .cyan), forecastLine]
         if !trace.persistence.isEmpty {
-            series.append(PlotSeries(name: context.text(.forecastPersistence), values: trace.persistence, color: LabTheme.referenceColor))
+            // Narrow, the legend lets the last-value line go first: the errors line above names it.
+            var persistence = PlotSeries(name: context.text(.forecastPersistence), values: trace.persistence, color: LabTheme.referenceColor)
+            persistence.legendRank = 1
+            series.append(persistence)
         }
         buffer.render(LinePlot(series: series, xRange: 0...Double(max(1, trace.truth.count - 1)), language: context.language),
                       in: area.inset(top: 2))

@@ -16,11 +16,17 @@ struct GatesHeatmapPanel: DashboardPanel {
         return context.titleAtProbeStep(title)
     }
 
+    func titles(_ context: PanelContext) -> [String] {
+        let names = context.run.probes?.gateNames ?? []
+        let title = names.isEmpty ? context.text(.gatesTitleUnnamed) : context.language(.gate(.bandsTitle))
+        return [self.title(context), title, context.text(.gatesTitleShort)]
+    }
+
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard let probes = context.run.probes else {
-            return drawPlaceholder(title(context), context.waitingForProbes, in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), context.waitingForProbes, in: area, buffer: &buffer)
         }
-        drawGateBands(title(context), probes.gates, context, marks: probes[.markedSteps]?.series ?? [], in: area, buffer: &buffer)
+        drawGateBands(heading(context, width: area.width, unicode: buffer.capabilities.unicode), probes.gates, context, marks: probes[.markedSteps]?.series ?? [], in: area, buffer: &buffer)
     }
 
     func inspection(_ context: PanelContext, in area: Rect) -> Inspection? {

@@ -18,12 +18,22 @@ struct GradientHistoryPanel: DashboardPanel {
         return context.text(.gradientHistoryClippedTitle, ["clipping": .text(clipping)])
     }
 
+    /// Narrow: the clipping alone, else the norm's symbol alone.
+    func titles(_ context: PanelContext) -> [String] {
+        let (clipNorm, clipValue) = clipping(context.run)
+        let parts = [clipValue.map { context.text(.clipValue, ["value": .text(PanelNumbers.setting($0))]) },
+                     clipNorm.map { context.text(.clipNorm, ["value": .text(PanelNumbers.setting($0))]) }].compactMap { $0 }
+        let short = context.text(.gradientHistoryTitleShort)
+        guard !parts.isEmpty else { return [title(context), short] }
+        return [title(context), parts.joined(separator: context.language(.common(.partSeparator))), short]
+    }
+
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         let run = context.run
         guard !run.gradientNormHistory.isEmpty else {
-            return drawPlaceholder(title(context), context.waitingForProbes, in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), context.waitingForProbes, in: area, buffer: &buffer)
         }
-        drawHeading(title(context), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         let lastStep = max(1, Double(run.step))
         var series = [PlotSeries(name: context.text(.normSeries), steps: run.gradientNormHistory.steps,
                                  values: run.gradientNormHistory.values, color: LabTheme.gradientColor)]

@@ -10,12 +10,13 @@ struct HiddenHeatmapPanel: DashboardPanel {
     let probes: Set<ProbeID> = [.hidden]
 
     func title(_ context: PanelContext) -> String { context.titleAtProbeStep(context.text(.hiddenTitle)) }
+    func titles(_ context: PanelContext) -> [String] { [title(context), context.text(.hiddenTitle), context.text(.hiddenTitleShort)] }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard let probes = context.run.probes else {
-            return drawPlaceholder(title(context), context.waitingForProbes, in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), context.waitingForProbes, in: area, buffer: &buffer)
         }
-        drawGrid(title(context), probes.hidden, .diverging, context, in: area, buffer: &buffer)
+        drawGrid(heading(context, width: area.width, unicode: buffer.capabilities.unicode), probes.hidden, .diverging, context, in: area, buffer: &buffer)
     }
 
     func inspection(_ context: PanelContext, in area: Rect) -> Inspection? {

@@ -39,8 +39,11 @@ struct LossPanel: DashboardPanel {
             lastStep = max(lastStep, pin.lossCurve.steps.last ?? 0)
         }
         if let reference = run.lossBaseline, reference.value.isFinite, reference.value > 0 {
-            series.append(PlotSeries(name: referenceName(reference.name, context), steps: [0, lastStep], values: [reference.value, reference.value],
-                                     color: LabTheme.referenceColor))
+            var line = PlotSeries(name: referenceName(reference.name, context), steps: [0, lastStep], values: [reference.value, reference.value],
+                                  color: LabTheme.referenceColor)
+            // "bigram (previous character)" reads "baseline" where the whole name would be cut.
+            line.shortName = context.text(.baseline)
+            series.append(line)
         }
         // Changes closer than a label's width (about 14 columns of the plot) become one chain.
         let gap = lastStep / Double(max(1, width - 6)) * 14

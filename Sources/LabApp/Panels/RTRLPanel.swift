@@ -13,15 +13,16 @@ struct RTRLPanel: DashboardPanel {
     let measurements: Set<String> = ["rtrl_difference", "rtrl_mac_growth", "rtrl_growth"]
 
     func title(_ context: PanelContext) -> String { context.text(.rtrlTitle) }
+    func titles(_ context: PanelContext) -> [String] { [title(context), context.text(.rtrlTitleShort)] }
 
     /// Wider than the panel beside it: its table is what the lesson is about.
     var width: Constraint { .percentage(62) }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard let table = RTRLTable(context, title: title(context), in: area) else {
-            return drawPlaceholder(title(context), context.text(.rtrlPending), in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), context.text(.rtrlPending), in: area, buffer: &buffer)
         }
-        drawHeading(title(context), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         for (i, line) in table.lines.enumerated() {
             buffer.write(line.text, in: area.row(1 + i), alignment: .left, style: line.style)
         }

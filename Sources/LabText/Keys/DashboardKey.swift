@@ -4,6 +4,10 @@ public enum DashboardKey: String, CaseIterable, Sendable {
     case running
     case paused
     case diverged
+    /// The run's state as its symbol alone, for a status line too narrow for the words.
+    case runningShort
+    case pausedShort
+    case divergedShort
     /// Labels of the status line, each before its value.
     case step
     case loss

@@ -106,24 +106,45 @@ public enum PanelKey: String, CaseIterable, Sendable {
     /// Accuracy by tree depth: its title, the two runs' column heads without a comparison, the training-depth rule, what it says without depths.
     case depthTitle, depthRun, depthCompanion, depthTrained, depthNone
 
+    /// Shorter headings and legend names, for panels too narrow for the full
+    /// ones (each panel falls back to them only then).
+    case accuracyByLengthTitleShort
+    case attentionTitleShort
+    case rtrlTitleShort
+    case forecastTitleShort
+    case forecastModelShort
+    case metricTitleShort
+    case compareTitleShort
+    case gradientHistoryTitleShort
+    case gradientNormsTitleShort
+    /// "‖∂L/∂h_t‖ ρ 0.53": the legend of the gradient norms with the matrix unnamed.
+    case gradientNormsRadiusShort
+    case hiddenTitleShort
+    case cellTitleShort
+    case gatesTitleShort
+    case directionsTitleShort
+    case confusionTitleShort
+    case confusionMostConfusedShort
+    case activationStripTitleShort
+
     public var placeholders: Set<String> {
         switch self {
         case .titleAtStep: return ["title", "step"]
-        case .gradientNormsLegend: return ["title", "radius"]
+        case .gradientNormsLegend, .gradientNormsRadiusShort: return ["title", "radius"]
         case .gatesTitle: return ["gates"]
         case .gradientHistoryClippedTitle: return ["clipping"]
         case .clipNorm, .clipValue: return ["value"]
-        case .metricTitle: return ["metric", "value"]
+        case .metricTitle, .metricTitleShort: return ["metric", "value"]
         case .threshold: return ["op", "value"]
         case .attentionSourceSteps, .treeStatesMore: return ["count"]
         case .rtrlAll: return ["value"]
         case .rtrlSize: return ["size"]
         case .rtrlGrowth: return ["exponent"]
-        case .compareTitle: return ["run", "other"]
+        case .compareTitle, .compareTitleShort: return ["run", "other"]
         case .compareFirstMet: return ["condition"]
         case .compareFailed: return ["reason"]
         case .compareArmSetting: return ["name", "value"]
-        case .forecastTitle: return ["horizon"]
+        case .forecastTitle, .forecastTitleShort: return ["horizon"]
         case .forecastErrors: return ["forecast", "persistence"]
         case .forecastErrorsAlone: return ["forecast"]
         case .gapNow: return ["step", "difference", "ratio"]
@@ -133,7 +154,7 @@ public enum PanelKey: String, CaseIterable, Sendable {
         case .seedDotsSpread: return ["within", "between"]
         case .textSamplesLabel, .textSamplesLabelOwn: return ["temperature"]
         case .textSamplesLabelWords: return ["temperature", "words"]
-        case .activationStripTitle: return ["unit", "r"]
+        case .activationStripTitle, .activationStripTitleShort: return ["unit", "r"]
         case .rowReadingGuess: return ["row", "guess", "probability"]
         case .rowReadingGuessShort: return ["guess", "probability"]
         case .rowReadingTarget: return ["target"]

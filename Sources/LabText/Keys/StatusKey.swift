@@ -25,12 +25,16 @@ public enum StatusKey: String, CaseIterable, Sendable {
     case checkMet
     /// A check judged on the live run and not met.
     case checkNotMet
+    /// How long a background verification took: whole seconds, or under one.
+    case seconds
+    case underASecond
 
     public var placeholders: Set<String> {
         switch self {
         case .verificationCancelled: return ["check"]
         case .verifying: return ["check", "budget"]
-        case .verified, .notVerified: return ["check", "seconds", "detail"]
+        case .verified, .notVerified: return ["check", "duration", "detail"]
+        case .seconds: return ["seconds"]
         case .knobAlready: return ["knob", "value", "range"]
         case .knobUnchanged: return ["knob", "value"]
         case .knobChangedIdle: return ["knob", "old", "value", "reason"]

@@ -69,19 +69,22 @@ extension LinePlot {
 
     func drawLegend(x: Int, y: Int, width: Int, rows: Int = 1, skipped: [Int], unicode: Bool, buffer buf: inout Buffer) {
         // One row: every entry in turn, cut at the edge. More: entries wrap whole, the last row takes the rest.
-        var lines = rows > 1 ? legendLines(width: width, skipped: skipped) : [Array(series.indices)]
+        // One row may use short names and leave out ranked entries (`fittedLegend`).
+        let fitted = rows > 1 ? nil : fittedLegend(width: width, skipped: skipped, unicode: buf.capabilities.unicode)
+        var lines = rows > 1 ? legendLines(width: width, skipped: skipped) : [fitted!.map(\.index)]
         if lines.count > rows { lines[rows - 1] += lines[rows...].joined(); lines.removeLast(lines.count - rows) }
         for (row, entries) in lines.enumerated() {
             var used = 0
             for (n, i) in entries.enumerated() {
                 let s = series[i]
+                let name = fitted?[n].name ?? s.name
                 guard used < width else { break }
                 if n > 0 { used += buf.write("  ", x: x + used, y: y + row, maxWidth: width - used) }
                 // The legend shows each series' own glyph: a line in colour, else its marker.
                 let lined = unicode && (buf.capabilities.color || i == 0)
                 let marker = lined ? "━━" : String(repeating: LinePlot.marker(ofSeries: i), count: 2)
                 used += buf.write(marker, x: x + used, y: y + row, style: .fg(s.color), maxWidth: width - used)
-                used += buf.write(" " + s.name, x: x + used, y: y + row, maxWidth: width - used)
+                used += buf.write(" " + name, x: x + used, y: y + row, maxWidth: width - used)
                 if skipped[i] > 0 {
                     used += buf.write(language(.common(.plotSkipped), ["count": .integer(skipped[i])]), x: x + used, y: y + row, style: axisStyle, maxWidth: width - used)
                 }

@@ -71,6 +71,11 @@ extension LinePlot {
     /// The layout `draw` uses in `a` for a y range `yr` (shared with the cursor, `LinePlot+Cursor.swift`).
     func geometry(in a: Rect, yRange yr: (Double, Double)) -> Geometry {
         let one = geometry(in: a, yRange: yr, legendRows: showLegend && !series.isEmpty && a.height >= 5 ? 1 : 0)
+        // A one-row legend whose every entry has left (`fittedLegend`) gives its row to the plot.
+        if one.legendRows == 1, legendRowLimit <= 1,
+           fittedLegend(width: a.maxX - one.plot.x, skipped: [Int](repeating: 0, count: series.count)).isEmpty {
+            return geometry(in: a, yRange: yr, legendRows: 0)
+        }
         // A second legend row only when the entries need it and the plot keeps its room.
         guard one.legendRows == 1, legendRowLimit > 1, a.height >= 7,
               legendLines(width: a.maxX - one.plot.x, skipped: [Int](repeating: 0, count: series.count)).count > 1 else { return one }

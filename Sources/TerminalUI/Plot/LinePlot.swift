@@ -25,6 +25,13 @@ public struct PlotSeries: Sendable {
     /// False draws each value as a lone dot, with no line between neighbours:
     /// for events such as the steps where the gradient was clipped.
     public var connected = true
+    /// A shorter name for a one-row legend too narrow for every full name
+    /// ("bigram" for "bigram (previous character)").
+    public var shortName: String?
+    /// When a one-row legend cannot hold every entry whole (short names
+    /// included), entries with a rank leave it, highest rank first, until the
+    /// rest fit; the line is still drawn. `nil`: the entry always stays.
+    public var legendRank: Int?
 
     /// A series of values at evenly spaced steps.
     public init(name: String, values: [Double], color: Color, firstStep: Double = 0, stepSize: Double = 1) {
