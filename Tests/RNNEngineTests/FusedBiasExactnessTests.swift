@@ -5,7 +5,9 @@ import Testing
 /// (`Tensor.matmul(_:_:addingToRows:)`, `Variable.linear`), and the row-vector
 /// path of a broadcast's backward (`reduced(toShape:)`), against the plain ops
 /// they replace: bit for bit, forward and backward, with K inside one K block of
-/// `gemm` and across several, in float32 and float64.
+/// `gemm` and across several, in float32 and float64; since speed16b (a row-major A
+/// read in place, ∂b taken while packing ∂y) also at odd sizes: B = 1, T = 1,
+/// kernel 1, channels off multiples of 16 and of the 8-row panels.
 @Suite struct FusedBiasExactnessTests {
     /// Values of mixed size, so that any other order or rounding would show.
     static func values(_ shape: [Int], _ dtype: DType, _ rng: inout SplitMix64) -> Tensor {
@@ -34,7 +36,10 @@ import Testing
     @Test(arguments: [DType.float32, .float64])
     func linearIsBitwiseMatmulPlusBiasForwardAndBackward(dtype: DType) {
         var rng = SplitMix64(seed: 12)
-        for (m, i, o) in [(30, 64, 17), (12, 300, 40), (64, 32, 128)] {
+        // The last five (speed16b): a row-major A read in place, ∂b taken while packing ∂y,
+        // M of 1 and of whole and partial 8-row panels, the bench's 3200 rows.
+        for (m, i, o) in [(30, 64, 17), (12, 300, 40), (64, 32, 128),
+                          (1, 13, 33), (7, 5, 1), (9, 40, 17), (3200, 64, 128), (130, 300, 24)] {
             let x = Variable(Self.values([m, i], dtype, &rng), requiresGrad: true)
             let w = Variable(Self.values([o, i], dtype, &rng), requiresGrad: true)
             let b = Variable(Self.values([o], dtype, &rng), requiresGrad: true)
@@ -76,25 +81,35 @@ import Testing
         #expect(abs(column[2, 3, 0] - (0..<33).reduce(0.0) { $0 + g[2, 3, $1] }) <= 1e-3 * max(1, abs(column[2, 3, 0])))
     }
 
-    /// A convolution with a bias is its product plus the bias, bitwise, with K·C_in
-    /// inside one K block (3·16) and across two (5·64 = 320).
+    /// (B, T, C_in, C_out, K, dilation, padding): K·C_in inside one K block (3·16) and
+    /// across two (5·64 = 320); then (speed16b) channels off multiples of 16 and of the
+    /// 8-row panels, B = 1, T = 1, kernel 1, dilation 3, and the bench's own size.
+    static let convolutions: [(Int, Int, Int, Int, Int, Int, Conv1dPadding)] = [
+        (3, 20, 16, 7, 3, 2, .same), (3, 20, 64, 7, 5, 2, .causal), (3, 20, 16, 7, 3, 2, .valid),
+        (1, 1, 13, 7, 1, 1, .valid), (1, 5, 13, 17, 3, 2, .same), (2, 1, 5, 33, 1, 1, .same),
+        (3, 9, 24, 40, 3, 3, .causal), (1, 30, 64, 128, 5, 2, .causal), (32, 100, 64, 128, 3, 1, .same),
+    ]
+
+    /// A convolution with a bias is its product plus the bias, bitwise, forward and
+    /// every gradient.
     @Test(arguments: [DType.float32, .float64])
     func convolutionBiasIsBitwiseTheSeparateAdd(dtype: DType) throws {
         var rng = SplitMix64(seed: 14)
-        for (k, c, padding) in [(3, 16, Conv1dPadding.same), (5, 64, .causal), (3, 16, .valid)] {
-            let g = try Conv1dGeometry(kernelSize: k, dilation: 2, padding: padding)
-            let x = Variable(Self.values([3, 20, c], dtype, &rng), requiresGrad: true)
-            let w = Variable(Self.values([7, c, k], dtype, &rng), requiresGrad: true)
-            let b = Variable(Self.values([7], dtype, &rng), requiresGrad: true)
-            let fused = x.conv1d(weight: w, bias: b, geometry: g)
+        for (b, t, c, o, k, d, padding) in Self.convolutions {
+            let g = try Conv1dGeometry(kernelSize: k, dilation: d, padding: padding)
+            let x = Variable(Self.values([b, t, c], dtype, &rng), requiresGrad: true)
+            let w = Variable(Self.values([o, c, k], dtype, &rng), requiresGrad: true)
+            let bias = Variable(Self.values([o], dtype, &rng), requiresGrad: true)
+            let fused = x.conv1d(weight: w, bias: bias, geometry: g)
             let seed = Self.values(fused.shape, dtype, &rng)
             fused.backward(seed: seed)
-            let grads = [x.grad!, w.grad!, b.grad!]
-            for v in [x, w, b] { v.zeroGrad() }
-            let plain = x.conv1d(weight: w, geometry: g) + b
+            let grads = [x.grad!, w.grad!, bias.grad!]
+            for v in [x, w, bias] { v.zeroGrad() }
+            let plain = x.conv1d(weight: w, geometry: g) + bias
             plain.backward(seed: seed)
-            #expect(fused.value == plain.value, "K \(k) C \(c) \(padding)")
-            #expect(grads == [x.grad!, w.grad!, b.grad!], "K \(k) C \(c) \(padding)")
+            let what = "B \(b) T \(t) C \(c)→\(o) K \(k) d \(d) \(padding) \(dtype)"
+            #expect(fused.value == plain.value, "\(what) forward")
+            #expect(grads == [x.grad!, w.grad!, bias.grad!], "\(what) gradients")
         }
     }
 
