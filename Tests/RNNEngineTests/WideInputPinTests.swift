@@ -235,16 +235,6 @@ enum WideInputPins {
         var results: [(String, [Double])] = [("output", out.output.value.doubles), ("untaped", untaped),
                                               ("x.grad", x.grad!.doubles)]
         for (name, p) in layer.namedParameters { results.append((name + ".grad", p.grad!.doubles)) }
-        return Dictionary(uniqueKeysWithValues: results.map { ($0.0, digest($0.1)) })
-    }
-
-    /// FNV-1a over the bit patterns, with the count.
-    static func digest(_ values: [Double]) -> String {
-        var h: UInt64 = 0xcbf29ce484222325
-        for v in values {
-            var bits = v.bitPattern
-            for _ in 0..<8 { h = (h ^ (bits & 0xff)) &* 0x100000001b3; bits >>= 8 }
-        }
-        return "\(values.count):" + String(h, radix: 16)
+        return Dictionary(uniqueKeysWithValues: results.map { ($0.0, RecurrentKernelPinTests.digest($0.1)) })
     }
 }
