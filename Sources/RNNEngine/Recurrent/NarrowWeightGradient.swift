@@ -13,6 +13,11 @@
 /// stores the first block's sum and adds each later block's sum to C. This kernel
 /// forms the same chains over the same blocks (fma(δ, x, acc) equals fma(x, δ, acc))
 /// and adds them to C in the same order.
+///
+/// A's rows may also be read through a `DeltaRows` layout: the K = B·T rows in
+/// batch-major order (b, t), each found where a time-major buffer keeps it, so an
+/// LSTM's backward pass can keep δ in one time-major copy (`SequencePass+Backward`).
+/// The chains and their order are the same, so the results are bitwise equal.
 enum NarrowWeightGradient {
     /// Widest input this kernel takes; wider ones fill a GEMM tile well enough.
     static let maxInput = 8
@@ -20,23 +25,32 @@ enum NarrowWeightGradient {
     /// C (g × i, row stride i) = Aᵀ B: A is (k, g) with row stride lda, B (k, i) with row stride ldb.
     static func compute<T: EngineScalar>(k: Int, g: Int, i: Int, a: UnsafePointer<T>, lda: Int,
                                          b: UnsafePointer<T>, ldb: Int, c: UnsafeMutablePointer<T>) {
-        precondition(i >= 1 && i <= maxInput && lda >= g && ldb >= i, "narrow weight gradient of \(g) × \(i)")
+        precondition(lda >= g, "narrow weight gradient of \(g) × \(i)")
+        compute(k: k, g: g, i: i, a: DeltaRows(base: a, sequences: 1, steps: k, sequenceStride: 0, stepStride: lda),
+                b: b, ldb: ldb, c: c)
+    }
+
+    /// The same product with A's K rows found through `a` (K = a.sequences · a.steps).
+    static func compute<T: EngineScalar>(k: Int, g: Int, i: Int, a: DeltaRows<T>,
+                                         b: UnsafePointer<T>, ldb: Int, c: UnsafeMutablePointer<T>) {
+        precondition(i >= 1 && i <= maxInput && ldb >= i && k == a.sequences * a.steps,
+                     "narrow weight gradient of \(g) × \(i)")
         if k == 0 {
             c.update(repeating: 0, count: g * i)
             return
         }
         if T.self == Float.self {
-            run(SIMD16<Float>.self, k, g, i, rebound(a), lda, rebound(b), ldb, rebound(c),
+            run(SIMD16<Float>.self, k, g, i, a.rebound(), rebound(b), ldb, rebound(c),
                 GemmDriver<SIMD16<Float>>.kcBlock)
         } else {
-            run(SIMD8<Double>.self, k, g, i, rebound(a), lda, rebound(b), ldb, rebound(c),
+            run(SIMD8<Double>.self, k, g, i, a.rebound(), rebound(b), ldb, rebound(c),
                 GemmDriver<SIMD8<Double>>.kcBlock)
         }
     }
 
     @inline(__always)
-    private static func run<V: SIMD>(_: V.Type, _ k: Int, _ g: Int, _ iCount: Int, _ a: UnsafePointer<V.Scalar>,
-                                     _ lda: Int, _ b: UnsafePointer<V.Scalar>, _ ldb: Int,
+    private static func run<V: SIMD>(_: V.Type, _ k: Int, _ g: Int, _ iCount: Int, _ a: DeltaRows<V.Scalar>,
+                                     _ b: UnsafePointer<V.Scalar>, _ ldb: Int,
                                      _ c: UnsafeMutablePointer<V.Scalar>, _ kcBlock: Int)
     where V.Scalar: EngineScalar {
         let L = V.scalarCount
@@ -48,11 +62,11 @@ enum NarrowWeightGradient {
                 let i1 = min(i0 + 1, iCount - 1)
                 var g0 = 0
                 while g0 + 4 * L <= g {
-                    fourVectors(V.self, rows, g0, i0, i1, a, lda, b, ldb, c, iCount, first)
+                    fourVectors(V.self, rows, g0, i0, i1, a, b, ldb, c, iCount, first)
                     g0 += 4 * L
                 }
                 while g0 < g {
-                    oneVector(V.self, rows, g0, min(L, g - g0), i0, i1, a, lda, b, ldb, c, iCount, first)
+                    oneVector(V.self, rows, g0, min(L, g - g0), i0, i1, a, b, ldb, c, iCount, first)
                     g0 += L
                 }
             }
@@ -62,14 +76,16 @@ enum NarrowWeightGradient {
     /// Columns g0 ..< g0 + 4L of δ against x[:, i0] and x[:, i1]: eight independent chains.
     @inline(__always)
     private static func fourVectors<V: SIMD>(_: V.Type, _ rows: Range<Int>, _ g0: Int, _ i0: Int, _ i1: Int,
-                                             _ a: UnsafePointer<V.Scalar>, _ lda: Int, _ b: UnsafePointer<V.Scalar>,
+                                             _ a: DeltaRows<V.Scalar>, _ b: UnsafePointer<V.Scalar>,
                                              _ ldb: Int, _ c: UnsafeMutablePointer<V.Scalar>, _ ldc: Int,
                                              _ first: Bool) where V.Scalar: EngineScalar {
         let L = V.scalarCount
         var (p0, p1, p2, p3) = (V(), V(), V(), V())     // · x[p, i0]
         var (q0, q1, q2, q3) = (V(), V(), V(), V())     // · x[p, i1]
+        var cursor = a.cursor(at: rows.lowerBound)
         for p in rows {
-            let row = UnsafeRawPointer(a + p * lda + g0)
+            let row = UnsafeRawPointer(cursor.row + g0)
+            cursor.advance()
             let stride = L * MemoryLayout<V.Scalar>.stride
             let d0 = row.loadUnaligned(as: V.self), d1 = row.loadUnaligned(fromByteOffset: stride, as: V.self)
             let d2 = row.loadUnaligned(fromByteOffset: 2 * stride, as: V.self)
@@ -90,17 +106,20 @@ enum NarrowWeightGradient {
     /// Columns g0 ..< g0 + n (n ≤ L; the vector's other lanes read as 0 and are not stored).
     @inline(never)
     private static func oneVector<V: SIMD>(_: V.Type, _ rows: Range<Int>, _ g0: Int, _ n: Int, _ i0: Int, _ i1: Int,
-                                           _ a: UnsafePointer<V.Scalar>, _ lda: Int, _ b: UnsafePointer<V.Scalar>,
+                                           _ a: DeltaRows<V.Scalar>, _ b: UnsafePointer<V.Scalar>,
                                            _ ldb: Int, _ c: UnsafeMutablePointer<V.Scalar>, _ ldc: Int,
                                            _ first: Bool) where V.Scalar: EngineScalar {
         let L = V.scalarCount
         var (p0, q0) = (V(), V())
+        var cursor = a.cursor(at: rows.lowerBound)
         for p in rows {
+            let row = cursor.row
+            cursor.advance()
             var d = V()
             if n == L {
-                d = UnsafeRawPointer(a + p * lda + g0).loadUnaligned(as: V.self)
+                d = UnsafeRawPointer(row + g0).loadUnaligned(as: V.self)
             } else {
-                for e in 0..<n { d[e] = a[p * lda + g0 + e] }
+                for e in 0..<n { d[e] = row[g0 + e] }
             }
             p0 = p0.addingProduct(d, V(repeating: b[p * ldb + i0]))
             q0 = q0.addingProduct(d, V(repeating: b[p * ldb + i1]))

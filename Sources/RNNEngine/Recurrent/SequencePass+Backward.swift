@@ -20,8 +20,10 @@ extension SequencePass {
         }
         let (B, Tn, H, G, S) = (batch, steps, hidden, gates, savedWidth)
         let dtype = outputGradient.dtype
+        let single = keepsOneDelta(inputGradient: inputGradient)
         // Unfilled: the cell's backward step writes all G values of every row at every step.
-        var deltaIH_btg = Tensor.unfilled([B * Tn, G], dtype: dtype)   // δ_t, input side, batch-major (b, t)
+        // With one copy, δ_ih is δ_hh: the cell writes its two stores to the same place.
+        var deltaIH_btg = Tensor.unfilled(single ? [0, G] : [B * Tn, G], dtype: dtype)  // δ_t, input side, (b, t)
         var deltaHH_kbg = Tensor.unfilled([Tn, B, G], dtype: dtype)    // δ_t, recurrent side, by step k
         var toPrevious_bh = Tensor(zeros: [B, H], dtype: dtype)        // ∂L/∂h_{t−1}, built during step t
         var dc_bh: Tensor? = cell.kind.hasCellState ? (finalCellGradient ?? Tensor(zeros: [B, H], dtype: dtype)) : nil
@@ -42,7 +44,9 @@ extension SequencePass {
         for k in stride(from: Tn - 1, through: 0, by: -1) {
             let t = time(k)
             if mask != nil, let dc { dcBefore.update(from: dc, count: B * H) }
-            let (deltaHH_bg, deltaIH_bg) = (deltaHH + k * B * G, deltaIH + t * G)      // δ_ih rows at stride T·G
+            // δ_ih rows at stride T·G, or (one copy) δ_hh's own rows at stride G.
+            let deltaHH_bg = deltaHH + k * B * G
+            let (deltaIH_bg, ihStride) = single ? (deltaHH_bg, G) : (deltaIH + t * G, Tn * G)
             // Rows `rows` of the step; `part` names the row part's workspace (nil: all rows).
             func step(_ rows: Range<Int>, _ part: Int?) {
                 let lo = rows.lowerBound
@@ -55,7 +59,7 @@ extension SequencePass {
                 cellRows(rows.count).backward(
                     g: g + lo * H, dc: dc.map { $0 + lo * H }, saved: gs + (k * B + lo) * S,
                     h: hs + ((k + 1) * B + lo) * H, hPrev: hs + (k * B + lo) * H, cPrev: cs.map { $0 + (k * B + lo) * H },
-                    deltaIH: deltaIH_bg + lo * Tn * G, deltaIHStride: Tn * G, deltaHH: deltaHH_bg + lo * G,
+                    deltaIH: deltaIH_bg + lo * ihStride, deltaIHStride: ihStride, deltaHH: deltaHH_bg + lo * G,
                     toPrevious: toPrevious + lo * H)
                 // + W_hhᵀ δ_t (through the dropout mask, if any: then there is one part).
                 if let part {
@@ -68,11 +72,14 @@ extension SequencePass {
             if parts == 1 { step(0..<B, nil) } else { Parallel.forEach(parts, threads: parts) { step(rowRange($0, of: parts), $0) } }
             if let probe { recordGradientNorm(probe, t: t, g: g) }
             if let mask {
-                passGradientThroughPaddedSteps(mask, t: t, g: g, dcBefore: dcBefore, deltaIH: deltaIH_bg, deltaIHStride: Tn * G,
+                passGradientThroughPaddedSteps(mask, t: t, g: g, dcBefore: dcBefore, deltaIH: deltaIH_bg, deltaIHStride: ihStride,
                                                deltaHH: deltaHH_bg, toPrevious: toPrevious, dc: dc)
             }
         }
         if let probe { recordInitialGradientNorm(probe, toPrevious_bh) }
+        if single {
+            return weightGradientsFromOneDelta(saved, deltaHH_kbg: deltaHH_kbg, dhInit: toPrevious_bh, dcInit: dc_bh)
+        }
         return weightGradients(saved, deltaIH_btg: deltaIH_btg, deltaHH_kbg: deltaHH_kbg, wih: wih,
                                inputGradient: inputGradient, dhInit: toPrevious_bh, dcInit: dc_bh)
     }
@@ -98,6 +105,30 @@ extension SequencePass {
             : Tensor.matmulTransposedAWithColumnSums(deltaIH_bt_g, saved.x)
         let dx = inputGradient ? Tensor.matmul(deltaIH_bt_g, wih).reshaped([B, Tn, input]) : nil
         return Gradients(dx: dx, dhInit: dhInit, dcInit: dcInit, dwih: dwih, dwhh: dwhh, dbih: dbih, dbhh: dbhh)
+    }
+
+    /// Whether the backward pass keeps δ in one time-major copy: when the cell's input
+    /// and recurrent sides get the same δ (every cell but the GRU, whose n gate differs),
+    /// the input is narrow (its ∂W_ih reads δ in place through `DeltaRows`) and no ∂x
+    /// is wanted. Otherwise a second, batch-major copy feeds the input side's products.
+    /// Both ways give bitwise the same gradients (`OneDeltaTests`); one copy spares the
+    /// cell a store per gate value at stride T·G, which missed the cache at every step.
+    func keepsOneDelta(inputGradient: Bool) -> Bool {
+        cell.kind != .gru && input <= NarrowWeightGradient.maxInput && !inputGradient
+    }
+
+    /// `weightGradients` when δ_ih is δ_hh, kept once, time-major: ∂W_ih and ∂b_ih read
+    /// its rows in the batch-major order the batch-major copy would have had.
+    func weightGradientsFromOneDelta(_ saved: Saved, deltaHH_kbg: Tensor, dhInit: Tensor, dcInit: Tensor?) -> Gradients {
+        let (B, Tn, H, G) = (batch, steps, hidden, gates)
+        let deltaHH = deltaHH_kbg.reshaped([Tn * B, G])
+        let (dwhh, dbhh) = Tensor.matmulTransposedAWithColumnSums(deltaHH, saved.recurrentInput.reshaped([Tn * B, H]))
+        let rows = DeltaRows.timeMajor(deltaHH_kbg.pointer(T.self), sequences: B, steps: Tn, width: G, reverse: reverse)
+        var dwih = Tensor.unfilled([G, input], dtype: deltaHH_kbg.dtype)
+        NarrowWeightGradient.compute(k: B * Tn, g: G, i: input, a: rows, b: saved.x.pointer(T.self), ldb: input,
+                                     c: dwih.mutablePointer(T.self))
+        let dbih = rows.columnSums(width: G, dtype: deltaHH_kbg.dtype)
+        return Gradients(dx: nil, dhInit: dhInit, dcInit: dcInit, dwih: dwih, dwhh: dwhh, dbih: dbih, dbhh: dbhh)
     }
 
     /// ∂W_ih (G, I) = δ_ihᵀ x through `NarrowWeightGradient`, bitwise the GEMM's result.
