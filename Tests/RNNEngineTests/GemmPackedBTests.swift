@@ -5,7 +5,9 @@ import Testing
 /// the same arguments: the results must be bitwise equal, for both element types,
 /// both layouts of A and B, edge tiles, several K blocks, a changing M, beta 0 and
 /// beta ≠ 0 (C read), and on 1 and 2 threads (the threaded split forced on small sizes
-/// by using sizes over `gemmParallelThreshold`).
+/// by using sizes over `gemmParallelThreshold`). The reference packs A (`readsAInPlace:
+/// false`), so with ≤ 8 column panels, where `GemmPackedB` reads a row-major A in
+/// place, the two ways of reading A are compared too.
 @Suite struct GemmPackedBTests {
     /// (m, n, k): on and off the tile and block edges (MR 8, NR 32/16, KC 256, MC 128).
     static let shapes: [(Int, Int, Int)] = [
@@ -43,7 +45,8 @@ import Testing
                             expected.withUnsafeMutableBufferPointer { pc in
                                 gemm(transposeA: ta, transposeB: tb, m: rows, n: n, k: k, alpha: alpha,
                                      a: pa.baseAddress!, lda: lda, b: pb.baseAddress!, ldb: ldb, beta: beta,
-                                     c: pc.baseAddress!, ldc: n, threads: threads)
+                                     c: pc.baseAddress!, ldc: n, threads: threads,
+                                     minParallelWork: gemmParallelThreshold, readsAInPlace: false)
                             }
                         }
                         got.withUnsafeMutableBufferPointer { pc in

@@ -144,13 +144,23 @@ private func gemmPackedSerial<V: SIMD>(
     let (mr, nr) = (Kernel.mr, Kernel.nr)
     let aPack = workspace
     let edge = workspace + workspaceRows * min(kcBlock, k)
+    // Few column panels: a row-major A is read in place, as `GemmDriver` does
+    // (`GemmDirectA.swift`); packing it would cost as much as the tiles. Only a last,
+    // partial row panel is packed. Bitwise the packed path's values.
+    let direct = !ta && panelRange.count <= GemmDriver<V>.directAPanels
     for pc in stride(from: 0, to: k, by: kcBlock) {
         let kc = min(kcBlock, k - pc)
         let betaHere: T = pc == 0 ? beta : 1
         let bBlock = packed + pc * panels * nr
         for ic in stride(from: 0, to: m, by: mcBlock) {
             let mc = min(mcBlock, m - ic)
-            GemmPacking.packA(transposed: ta, a: a, lda: lda, i0: ic, mc: mc, p0: pc, kc: kc, mr: mr, into: aPack)
+            let fullRows = mc / mr * mr
+            if !direct {
+                GemmPacking.packA(transposed: ta, a: a, lda: lda, i0: ic, mc: mc, p0: pc, kc: kc, mr: mr, into: aPack)
+            } else if fullRows < mc {
+                GemmPacking.packA(transposed: false, a: a, lda: lda, i0: ic + fullRows, mc: mc - fullRows, p0: pc,
+                                  kc: kc, mr: mr, into: aPack + fullRows * kc)
+            }
             for j in panelRange {
                 let bPanel = UnsafePointer(bBlock + j * kc * nr)
                 let w = min(nr, n - j * nr)
@@ -158,7 +168,15 @@ private func gemmPackedSerial<V: SIMD>(
                     let aPanel = UnsafePointer(aPack + ir * kc)
                     let h = min(mr, mc - ir)
                     let tile = c + (ic + ir) * ldc + j * nr
-                    if h == mr && w == nr {
+                    if direct && h == mr {
+                        let aRows = a + (ic + ir) * lda + pc
+                        if w == nr {
+                            Kernel.tile(kc: kc, rowsOf: aRows, lda: lda, b: bPanel, alpha: alpha, beta: betaHere,
+                                        c: tile, ldc: ldc)
+                        } else {
+                            GemmDriver<V>.directEdgeTile(kc, aRows, lda, bPanel, alpha, betaHere, tile, ldc, w, edge)
+                        }
+                    } else if h == mr && w == nr {
                         Kernel.tile(kc: kc, a: aPanel, b: bPanel, alpha: alpha, beta: betaHere, c: tile, ldc: ldc)
                     } else {
                         GemmDriver<V>.edgeTile(kc, aPanel, bPanel, alpha, betaHere, tile, ldc, h, w, edge)
