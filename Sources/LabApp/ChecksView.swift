@@ -67,7 +67,8 @@ func checkRequirement(_ check: LessonCheck, lesson: String, language t: Language
 }
 
 /// The checks list: a mark and the title of each, then the selected check's
-/// requirement and hint.
+/// requirement and hint — and, when the list had to cut its title, the whole
+/// title first (a check's title is its claim; most are 100–210 columns).
 func drawChecks(_ ls: LessonState, completed: Set<String>, language t: Language, in area: Rect, buffer: inout Buffer,
                 state: AppState? = nil) {
     let focused = ls.focus == .checks
@@ -77,6 +78,8 @@ func drawChecks(_ ls: LessonState, completed: Set<String>, language t: Language,
     buffer.render(LabTheme.panel(t(.checks(.panel)), footer: footer, focused: focused), in: area)
     let inner = area.inset(top: 1, left: 1, bottom: 1, right: 1)
     guard !inner.isEmpty, !checks.isEmpty else { return }
+    // Without Unicode a met check is `[x]`, wider than ✓: every title moves along.
+    let titleX = buffer.capabilities.unicode ? 3 : 5
     let (first, listHeight) = visibleList(count: checks.count, selected: ls.selectedCheck, rows: inner.height - checkDetailRows)
     for (row, i) in (first..<min(checks.count, first + listHeight)).enumerated() {
         let check = checks[i]
@@ -84,9 +87,7 @@ func drawChecks(_ ls: LessonState, completed: Set<String>, language t: Language,
         let line = inner.row(row)
         let selected = focused && i == ls.selectedCheck
         if selected { buffer.fill(line, style: LabTheme.selected) }
-        // Without Unicode a met check is `[x]`, wider than ✓: every title moves along.
         buffer.write(mark.symbol, x: line.x + 1, y: line.y, style: selected ? LabTheme.selected : mark.style)
-        let titleX = buffer.capabilities.unicode ? 3 : 5
         buffer.write(check.title, in: Rect(x: line.x + titleX, y: line.y, width: line.width - titleX, height: 1), alignment: .left,
                      style: selected ? LabTheme.selected : (mark == .otherSettings ? LabTheme.dim : .plain))
     }
@@ -100,6 +101,9 @@ func drawChecks(_ ls: LessonState, completed: Set<String>, language t: Language,
     } else if let verdict = ls.verdicts[check.id] {
         let text = t(.checks(verdict.passed ? .verified : .notVerified), ["detail": .phrase(verdict.detail)])
         lines += wrap(text, width: inner.width - 1).map { ($0, verdict.passed ? LabTheme.goodDim : LabTheme.error) }
+    }
+    if check.title.displayWidth > inner.width - titleX {
+        lines += wrap(check.title, width: inner.width - 1).map { ($0, Style.plain) }
     }
     if let state { lines += predictionLines(check, ls, state: state, width: inner.width - 1) }
     if let progress = checkProgress(check, ls, mark: checkMark(check, ls, completed: completed)) {
