@@ -15,6 +15,9 @@ struct DepthAccuracyPanel: DashboardPanel {
     let measurements: Set<String> = [ProbeID.accuracyByDepth.rawValue]
 
     func title(_ context: PanelContext) -> String { context.text(.depthTitle) }
+    func titles(_ context: PanelContext) -> [String] {
+        [title(context), context.text(.depthTitleShort), context.text(.depthTitleShortest)]
+    }
 
     /// The heading, the column heads and one row per depth, plus the rule.
     func rows(_ context: PanelContext) -> PanelRows {
@@ -27,10 +30,11 @@ struct DepthAccuracyPanel: DashboardPanel {
         let mine = DepthBucket.buckets(context.run.probes?[.accuracyByDepth]?.grid)
         guard !mine.isEmpty else {
             let note: PanelKey = context.run.validationLoss.isEmpty ? .shownAtFirstEvaluation : .depthNone
-            return drawPlaceholder(title(context), context.text(note), in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), context.text(note),
+                                   in: area, buffer: &buffer)
         }
         let theirs = context.companion.map { DepthBucket.buckets($0.probes?[.accuracyByDepth]?.grid) } ?? []
-        drawHeading(title(context), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         let body = area.inset(top: 1)
         guard body.height > 0 else { return }
         let labelWidth = max(mine.map { String($0.depth).displayWidth }.max() ?? 1, 1) + 1
@@ -51,8 +55,9 @@ struct DepthAccuracyPanel: DashboardPanel {
         var y = body.y + 1
         for bucket in mine where y < body.maxY {
             if rule, let t = trained, bucket.depth == t + 1 {
-                buffer.write(context.text(.depthTrained, ["depth": .integer(t)]), in: Rect(x: body.x, y: y, width: body.width, height: 1),
-                             alignment: .left, style: LabTheme.dim)
+                let rules = [PanelKey.depthTrained, .depthTrainedShort, .depthTrainedShortest].map { context.text($0, ["depth": .integer(t)]) }
+                buffer.write(fittingTitle(rules, width: body.width, unicode: buffer.capabilities.unicode),
+                             in: Rect(x: body.x, y: y, width: body.width, height: 1), alignment: .left, style: LabTheme.dim)
                 y += 1
                 guard y < body.maxY else { break }
             }
