@@ -86,6 +86,23 @@ import Testing
         #expect(checked >= 8)
     }
 
+    /// The table narrows step by step, then undoes the steps a later one made
+    /// needless: dropping params leaves room for "hidden" and "accuracy" again.
+    @Test func aStepALaterOneMadeNeedlessIsUndone() {
+        let table = CompareTable(columns: [.init(headers: ["hidden", ""], cells: ["8", "2"], minimum: 5),
+                                           .init(headers: ["params"], cells: ["388", "40"], minimum: 6),
+                                           .init(headers: ["accuracy", "acc"], cells: ["75%", "50%"], minimum: 6)])
+        let steps: [CompareTable.Step] = [.shorten(2), .shorten(0), .drop(1)]
+        #expect(table.fitted(width: 22, steps: steps).headerLine == "hidden params accuracy")
+        let narrow = table.fitted(width: 16, steps: steps)
+        #expect(narrow.headerLine == "hidden accuracy" && narrow.rowLine(0) == "8      75%", "\(narrow.headerLine)")
+        // Too narrow for anything but the cells: the names' header is cut, the cells stay whole.
+        let noBlank = CompareTable(columns: [.init(headers: ["input_dropout recurrent_dropout"], cells: ["0 0", "0.2 0.3"], minimum: 5),
+                                             .init(headers: ["MSE"], cells: ["0.0123", "0.0456"], minimum: 6)])
+        let cut = noBlank.fitted(width: 20, steps: [])
+        #expect(cut.headerLine == "input_dropou… MSE" && cut.rowLine(1) == "0.2 0.3       0.0456", "\(cut.headerLine)|\(cut.rowLine(1))")
+    }
+
     /// Wide, the table keeps every column and the long names.
     @Test func wideCompareTableKeepsEveryColumn() throws {
         let state = try Self.trainedState(4, width: 200, height: 60, chinese: false)

@@ -32,10 +32,14 @@ struct ComparePanel: DashboardPanel {
         let arms = [(label(run, context), run, LabTheme.validationColor), (label(other, context), other, Color.yellow)]
         // The table's header names the differing settings; its rows give their values only.
         let rowNames = [values(run, context), values(other, context)]
-        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
+        let title = heading(context, width: area.width, unicode: buffer.capabilities.unicode)
+        drawHeading(title, in: area, buffer: &buffer)
         let metric = checkedMetric(run, checks: checks) ?? checkedMetric(other, checks: checks)
         let target = metric.flatMap { thresholdClauses(for: $0.id.rawValue, checks: checks).first }
-        let table = compareTable(context, keys: keys, rowNames: rowNames, metric: metric, target: target).fitted(width: area.width)
+        // A whole heading ("cell gru forget_bias 0 vs lstm 1") already names the settings the rows give values of.
+        let named = title.displayWidth <= area.width
+        let table = compareTable(context, keys: keys, rowNames: rowNames, metric: metric, target: target, headingNames: named)
+            .fitted(width: area.width)
         buffer.write(table.headerLine, in: area.row(1), alignment: .left, style: LabTheme.dim)
         for (i, arm) in arms.enumerated() where area.height > 2 + i {
             let (_, run, color) = arm
@@ -90,8 +94,10 @@ func firstStep(_ history: SeriesHistory?, meeting target: (op: CheckCondition.Op
 extension ComparePanel {
     /// The table of the two runs, all its columns, and how it narrows: the
     /// metric's name is abbreviated first ("accuracy" → "acc"), then the
-    /// parameters leave, then the step; the metric's values and the step each
-    /// run first met the check's threshold never leave.
+    /// settings' names leave the header when the heading above names them
+    /// (`headingNames`), then the parameters leave, then the step; the
+    /// metric's values and the step each run first met the check's threshold
+    /// never leave.
     struct RunsTable {
         var table: CompareTable
         var steps: [CompareTable.Step]
@@ -100,9 +106,10 @@ extension ComparePanel {
     }
 
     fileprivate func compareTable(_ context: PanelContext, keys: [String], rowNames: [String], metric: Metric?,
-                                  target: (op: CheckCondition.Op, value: Double)?) -> RunsTable {
+                                  target: (op: CheckCondition.Op, value: Double)?, headingNames: Bool) -> RunsTable {
         let runs = [context.run] + [context.companion].compactMap { $0 }
-        var columns = [CompareTable.Column(headers: [keys.joined(separator: " ")], cells: rowNames, minimum: 5),
+        let names = keys.joined(separator: " ")
+        var columns = [CompareTable.Column(headers: [names] + (headingNames ? [""] : []), cells: rowNames, minimum: 5),
                        CompareTable.Column(headers: [context.text(.compareParameters)],
                                            cells: runs.map { $0.isReady ? "\($0.parameterCount)" : "…" }, minimum: 6),
                        CompareTable.Column(headers: [context.text(.compareStep)], cells: runs.map { "\($0.step)" }, minimum: 5)]
@@ -120,7 +127,7 @@ extension ComparePanel {
                     cells: runs.map { firstStep($0.metricHistory[metric.id.rawValue], meeting: target).map { "\($0)" } ?? "–" }))
             }
         }
-        return RunsTable(table: CompareTable(columns: columns), steps: steps + [.drop(1), .drop(2)])
+        return RunsTable(table: CompareTable(columns: columns), steps: steps + [.shorten(0), .drop(1), .drop(2)])
     }
 
     /// The short name of a task metric whose label is long, for a narrow header.

@@ -53,18 +53,33 @@ struct CompareTable: Equatable {
     var width: Int { max(0, layout.map(\.width).reduce(0, +) - Self.gap) }
 
     /// The table after as many of `steps`, in order, as it takes to be at
-    /// most `width` columns wide; then the first column's header is cut to the
-    /// room left (not below its cells' width).
+    /// most `width` columns wide, less those a later step made needless (the
+    /// last taken is undone first, each only if the table still fits); then,
+    /// if still too wide, the first column's header is cut to the room left
+    /// (not below its cells' width).
     func fitted(width: Int, steps: [Step]) -> CompareTable {
         var table = self
+        var taken: [Step] = []
         for step in steps where table.width > width {
             switch step {
             case .shorten(let i) where table.columns[i].form + 1 < table.columns[i].headers.count: table.columns[i].form += 1
-            case .drop(let i): table.shown[i] = false
-            default: break
+            case .drop(let i) where table.shown[i]: table.shown[i] = false
+            default: continue
             }
+            taken.append(step)
         }
-        guard table.width > width, let first = table.columns.first else { return table }
+        if table.width <= width {
+            for step in taken.reversed() {
+                var undone = table
+                switch step {
+                case .shorten(let i): undone.columns[i].form -= 1
+                case .drop(let i): undone.shown[i] = true
+                }
+                if undone.width <= width { table = undone }
+            }
+            return table
+        }
+        guard let first = table.columns.first else { return table }
         let cellsWidth = first.cells.map(\.displayWidth).max() ?? 0
         let room = max(cellsWidth, first.width - (table.width - width))
         table.columns[0].headers = [first.header.truncated(toDisplayWidth: room)]
