@@ -145,6 +145,9 @@ import Testing
         if let rule = rows.first(where: { $0.contains("▲") }) {
             #expect(rules.contains(rule.trimmingCharacters(in: .whitespaces)), "\(size): \(rule)")
         }
+        // The column heads are whole and tell the runs apart: "tree 1  tree 0", or "1  0" (before: "tre tre").
+        let heads = rows[1].split(separator: " ").map(String.init)
+        #expect(heads == ["tree", "1", "tree", "0"] || heads == ["1", "0"], "\(size): \(rows[1])")
     }
 
     /// Lesson 12: the loss-gap lines keep their numbers whole at both sizes

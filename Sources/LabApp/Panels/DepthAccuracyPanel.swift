@@ -41,9 +41,11 @@ struct DepthAccuracyPanel: DashboardPanel {
         let columns = context.companion == nil ? 1 : 2
         let columnWidth = (body.width - labelWidth) / columns
         guard columnWidth > 0 else { return }
-        // Column heads: each run named by the settings the comparison is about.
-        let heads = [armName(context.run, context) ?? context.text(.depthRun)]
+        // Column heads: each run named by the settings the comparison is about;
+        // in narrow columns by their values alone ("1", "0"), not two cut names alike ("tre", "tre").
+        var heads = [armName(context.run, context) ?? context.text(.depthRun)]
             + (context.companion.map { [armName($0, context) ?? context.text(.depthCompanion)] } ?? [])
+        if heads.contains(where: { $0.displayWidth > columnWidth - 1 }), let values = armValues(context) { heads = values }
         for (i, head) in heads.enumerated() {
             buffer.write(head, x: body.x + labelWidth + i * columnWidth, y: body.y,
                          style: Style(foreground: i == 0 ? LabTheme.validationColor : LabTheme.trainColor, attributes: .bold),
@@ -69,6 +71,14 @@ struct DepthAccuracyPanel: DashboardPanel {
                                 color: i == 0 ? LabTheme.validationColor : LabTheme.trainColor, buffer: &buffer)
             }
             y += 1
+        }
+    }
+
+    /// Each run's values of the lesson's comparison settings ("1", "0"); nil without a comparison.
+    private func armValues(_ context: PanelContext) -> [String]? {
+        guard let keys = context.lesson.compare?.keys.sorted(), !keys.isEmpty else { return nil }
+        return ([context.run] + [context.companion].compactMap { $0 }).map { run in
+            keys.map { run.settings[$0]?.description ?? "?" }.joined(separator: " ")
         }
     }
 
