@@ -9,8 +9,8 @@ func drawLesson(_ ls: LessonState, state: AppState, in area: Rect, buffer: inout
                               presenting: state.presenting)
     let t = state.language
     let done = state.doneCount(ls.lesson)
-    buffer.render(StatusBar(left: t(.lesson(.titleBar), ["chapter": .text(ls.lesson.chapter), "title": .text(ls.lesson.title)]),
-                            right: t(.lesson(.checksCount), ["done": .integer(done), "total": .integer(ls.lesson.checks.count)]),
+    let checks = t(.lesson(.checksCount), ["done": .integer(done), "total": .integer(ls.lesson.checks.count)])
+    buffer.render(StatusBar(left: lessonTitleBar(ls.lesson, beside: checks, width: area.width, language: t), right: checks,
                             style: LabTheme.title), in: layout.title)
     if let tabs = layout.tabs { drawTabs(ls, language: t, in: tabs, buffer: &buffer) }
     if let r = layout.prose { drawProse(ls, width: area.width, height: area.height, language: t, in: r, buffer: &buffer) }
@@ -25,7 +25,8 @@ func drawLesson(_ ls: LessonState, state: AppState, in area: Rect, buffer: inout
     } else if let readout = inspectReadout(ls, width: area.width, height: area.height, language: t) {
         buffer.write(" " + readout, in: layout.message, alignment: .left, style: LabTheme.bold)
     } else if let m = ls.message {
-        buffer.write(" " + m.text(in: t), in: layout.message, alignment: .left, style: m.isError ? LabTheme.error : LabTheme.dim)
+        buffer.write(" " + messageLine(m.text(in: t), width: layout.message.width - 1), in: layout.message, alignment: .left,
+                     style: m.isError ? LabTheme.error : LabTheme.dim)
     }
     drawHints(lessonHints(ls, presenting: state.presenting, language: t), in: layout.hints, buffer: &buffer)
     if let quiz = ls.quiz { drawQuiz(quiz, ls, state: state, in: area, buffer: &buffer) }

@@ -124,6 +124,17 @@ extension Chinese {
         .confusionTitleShort: "混淆矩阵",
         .confusionMostConfusedShort: "真实 → 预测：",
         .activationStripTitleShort: "单元 {unit} 的 h · r {r}",
+        .depthTitleShort: "按深度的准确率",
+        .depthTrainedShort: "▲ 训练过（≤ {depth}）",
+        .depthTitleShortest: "深度准确率",
+        .depthTrainedShortest: "▲ 训练过",
+        .gapNowShort: "第 {step} 步差距：{difference}（÷ {ratio}）",
+        .gapArmShort: "并排运行：{difference}（÷ {ratio}）",
+        .gapTrainShort: "训练",
+        .accuracyAbbreviated: "准确",
+        .bitsPerCharAbbreviated: "比特",
+        .exactMatchAbbreviated: "全匹配",
+        .crossEntropyAbbreviated: "交叉熵",
     ]
 
     static let dashboard: [DashboardKey: String] = [

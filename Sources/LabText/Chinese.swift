@@ -75,6 +75,7 @@ enum Chinese {
 
     static let lesson: [LessonKey: String] = [
         .titleBar: "RNN Lab › {chapter} › {title}",
+        .titleBarShort: "{chapter} › {title}",
         .checksCount: "验证项 {done}/{total}",
         .tabLesson: "课程",
         .tabKnobs: "旋钮",

@@ -122,6 +122,17 @@ extension English {
         .confusionTitleShort: "confusion",
         .confusionMostConfusedShort: "true → predicted:",
         .activationStripTitleShort: "h of unit {unit} · r {r}",
+        .depthTitleShort: "accuracy by depth",
+        .depthTrainedShort: "▲ trained (≤ {depth})",
+        .depthTitleShortest: "by depth",
+        .depthTrainedShortest: "▲ trained",
+        .gapNowShort: "gap at step {step}: {difference} (÷ {ratio})",
+        .gapArmShort: "side-by-side run: {difference} (÷ {ratio})",
+        .gapTrainShort: "train",
+        .accuracyAbbreviated: "acc",
+        .bitsPerCharAbbreviated: "bpc",
+        .exactMatchAbbreviated: "exact",
+        .crossEntropyAbbreviated: "CE",
     ]
 
     static let dashboard: [DashboardKey: String] = [

@@ -69,6 +69,7 @@ enum English {
 
     static let lesson: [LessonKey: String] = [
         .titleBar: "RNN Lab › {chapter} › {title}",
+        .titleBarShort: "{chapter} › {title}",
         .checksCount: "checks {done}/{total}",
         .tabLesson: "Lesson",
         .tabKnobs: "Knobs",

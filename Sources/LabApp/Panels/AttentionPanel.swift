@@ -19,21 +19,22 @@ struct AttentionPanel: DashboardPanel {
     }
 
     /// Its title, the source symbols, one row per output step and the legend
-    /// (two rows for the empty state).
+    /// (three rows for the empty state: its note wraps onto a second row in a narrow panel).
     func rows(_ context: PanelContext) -> PanelRows {
-        guard let grid = context.run.probes.map({ trimmedAttention($0.attention) }), grid.rows > 0, grid.columns > 0 else { return PanelRows(preferred: 2) }
+        guard let grid = context.run.probes.map({ trimmedAttention($0.attention) }), grid.rows > 0, grid.columns > 0 else { return PanelRows(preferred: 3) }
         return PanelRows(preferred: grid.rows + 3)
     }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
         let run = context.run
-        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
+        let title = heading(context, width: area.width, unicode: buffer.capabilities.unicode)
         let grid = run.probes.map { trimmedAttention($0.attention) } ?? Grid(rows: 0, columns: 0, values: [])
         guard run.probes != nil, grid.rows > 0, grid.columns > 0, grid.values.count >= grid.rows * grid.columns else {
-            buffer.write(attentionEmptyText(context), in: area.inset(top: 1).row(0), alignment: .left, style: LabTheme.dim)
-            return
+            // The note wraps over the rows there are ("attention appears after / the first evaluation").
+            return drawPlaceholder(title, attentionEmptyText(context), in: area, buffer: &buffer)
         }
+        drawHeading(title, in: area, buffer: &buffer)
         let body = area.inset(top: 1)
         guard !body.isEmpty else { return }
         let rowSymbols = grid.rowLabels.count == grid.rows ? grid.rowLabels : []

@@ -32,32 +32,21 @@ struct ComparePanel: DashboardPanel {
         let arms = [(label(run, context), run, LabTheme.validationColor), (label(other, context), other, Color.yellow)]
         // The table's header names the differing settings; its rows give their values only.
         let rowNames = [values(run, context), values(other, context)]
-        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
+        let title = heading(context, width: area.width, unicode: buffer.capabilities.unicode)
+        drawHeading(title, in: area, buffer: &buffer)
         let metric = checkedMetric(run, checks: checks) ?? checkedMetric(other, checks: checks)
         let target = metric.flatMap { thresholdClauses(for: $0.id.rawValue, checks: checks).first }
-        let keyText = keys.joined(separator: " ")
-        let width = max(6, rowNames.map(\.displayWidth).max()! + 1, keyText.displayWidth + 1)
-        let (params, step) = (context.text(.compareParameters), context.text(.compareStep))
-        let paramsWidth = max(7, params.displayWidth + 1), stepWidth = max(6, step.displayWidth + 1)
-        var header = keyText.padded(toColumns: width, minimumGap: 1) + params.padded(toColumns: paramsWidth, minimumGap: 1)
-            + step.padded(toColumns: stepWidth, minimumGap: 1)
-        let metricLabel = metric.map { context.language.render($0.kind.labelPhrase) }
-        let metricWidth = max(7, (metricLabel?.displayWidth ?? 0) + 1)
-        if let metricLabel { header += metricLabel.padded(toColumns: metricWidth, minimumGap: 1) }
-        if let target { header += context.text(.compareFirstMet, ["condition": .text("\(target.op)\(PanelNumbers.setting(target.value))")]) }
-        buffer.write(header, in: area.row(1), alignment: .left, style: LabTheme.dim)
+        // A whole heading ("cell gru forget_bias 0 vs lstm 1") already names the settings the rows give values of.
+        let named = title.displayWidth <= area.width
+        let table = compareTable(context, keys: keys, rowNames: rowNames, metric: metric, target: target, headingNames: named)
+            .fitted(width: area.width)
+        buffer.write(table.headerLine, in: area.row(1), alignment: .left, style: LabTheme.dim)
         for (i, arm) in arms.enumerated() where area.height > 2 + i {
             let (_, run, color) = arm
-            let name = rowNames[i]
-            let cells = [(name, width), (run.isReady ? "\(run.parameterCount)" : "…", paramsWidth), ("\(run.step)", stepWidth)]
-            var line = cells.map { $0.0.padded(toColumns: $0.1, minimumGap: 1) }.joined()
-            if let metric {
-                line += (run.lastMetrics.first { $0.id == metric.id }.map(PanelNumbers.metric) ?? "–")
-                    .padded(toColumns: metricWidth, minimumGap: 1)
-                if let target { line += firstStep(run.metricHistory[metric.id.rawValue], meeting: target).map { "\($0)" } ?? "–" }
-            }
+            var line = table.rowLine(i)
             if let failure = run.failure {
-                line = name.padded(toColumns: width, minimumGap: 1) + context.text(.compareFailed, ["reason": .phrase(failure)])
+                line = rowNames[i].padded(toColumns: table.layout.first?.width ?? 0, minimumGap: 1)
+                    + context.text(.compareFailed, ["reason": .phrase(failure)])
             }
             if run.divergence != nil { line += " " + context.text(.compareDiverged) }
             buffer.write(line, in: area.row(2 + i), alignment: .left, style: Style(foreground: color))
@@ -100,4 +89,55 @@ struct ComparePanel: DashboardPanel {
 func firstStep(_ history: SeriesHistory?, meeting target: (op: CheckCondition.Op, value: Double)) -> Int? {
     guard let history else { return nil }
     return zip(history.steps, history.values).first { CheckCondition.compare($0.1, target.op, target.value) }.map { Int($0.0.rounded()) }
+}
+
+extension ComparePanel {
+    /// The table of the two runs, all its columns, and how it narrows: the
+    /// metric's name is abbreviated first ("accuracy" → "acc"), then the
+    /// settings' names leave the header when the heading above names them
+    /// (`headingNames`), then the parameters leave, then the step; the
+    /// metric's values and the step each run first met the check's threshold
+    /// never leave.
+    struct RunsTable {
+        var table: CompareTable
+        var steps: [CompareTable.Step]
+
+        func fitted(width: Int) -> CompareTable { table.fitted(width: width, steps: steps) }
+    }
+
+    fileprivate func compareTable(_ context: PanelContext, keys: [String], rowNames: [String], metric: Metric?,
+                                  target: (op: CheckCondition.Op, value: Double)?, headingNames: Bool) -> RunsTable {
+        let runs = [context.run] + [context.companion].compactMap { $0 }
+        let names = keys.joined(separator: " ")
+        var columns = [CompareTable.Column(headers: [names] + (headingNames ? [""] : []), cells: rowNames, minimum: 5),
+                       CompareTable.Column(headers: [context.text(.compareParameters)],
+                                           cells: runs.map { $0.isReady ? "\($0.parameterCount)" : "…" }, minimum: 6),
+                       CompareTable.Column(headers: [context.text(.compareStep)], cells: runs.map { "\($0.step)" }, minimum: 5)]
+        var steps: [CompareTable.Step] = []
+        if let metric {
+            let label = context.language.render(metric.kind.labelPhrase)
+            let short = Self.metricAbbreviation(metric.id).map { context.text($0) }
+            columns.append(CompareTable.Column(headers: [label] + (short.map { [$0] } ?? []), cells: runs.map {
+                $0.lastMetrics.first { $0.id == metric.id }.map(PanelNumbers.metric) ?? "–"
+            }, minimum: 6))
+            steps.append(.shorten(columns.count - 1))
+            if let target {
+                columns.append(CompareTable.Column(
+                    headers: [context.text(.compareFirstMet, ["condition": .text("\(target.op)\(PanelNumbers.setting(target.value))")])],
+                    cells: runs.map { firstStep($0.metricHistory[metric.id.rawValue], meeting: target).map { "\($0)" } ?? "–" }))
+            }
+        }
+        return RunsTable(table: CompareTable(columns: columns), steps: steps + [.shorten(0), .drop(1), .drop(2)])
+    }
+
+    /// The short name of a task metric whose label is long, for a narrow header.
+    static func metricAbbreviation(_ id: MetricID) -> PanelKey? {
+        switch id {
+        case .accuracy: return .accuracyAbbreviated
+        case .bitsPerChar: return .bitsPerCharAbbreviated
+        case .exactMatch: return .exactMatchAbbreviated
+        case .crossEntropy: return .crossEntropyAbbreviated
+        default: return nil
+        }
+    }
 }

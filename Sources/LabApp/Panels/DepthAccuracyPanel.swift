@@ -15,6 +15,9 @@ struct DepthAccuracyPanel: DashboardPanel {
     let measurements: Set<String> = [ProbeID.accuracyByDepth.rawValue]
 
     func title(_ context: PanelContext) -> String { context.text(.depthTitle) }
+    func titles(_ context: PanelContext) -> [String] {
+        [title(context), context.text(.depthTitleShort), context.text(.depthTitleShortest)]
+    }
 
     /// The heading, the column heads and one row per depth, plus the rule.
     func rows(_ context: PanelContext) -> PanelRows {
@@ -27,19 +30,22 @@ struct DepthAccuracyPanel: DashboardPanel {
         let mine = DepthBucket.buckets(context.run.probes?[.accuracyByDepth]?.grid)
         guard !mine.isEmpty else {
             let note: PanelKey = context.run.validationLoss.isEmpty ? .shownAtFirstEvaluation : .depthNone
-            return drawPlaceholder(title(context), context.text(note), in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode), context.text(note),
+                                   in: area, buffer: &buffer)
         }
         let theirs = context.companion.map { DepthBucket.buckets($0.probes?[.accuracyByDepth]?.grid) } ?? []
-        drawHeading(title(context), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         let body = area.inset(top: 1)
         guard body.height > 0 else { return }
         let labelWidth = max(mine.map { String($0.depth).displayWidth }.max() ?? 1, 1) + 1
         let columns = context.companion == nil ? 1 : 2
         let columnWidth = (body.width - labelWidth) / columns
         guard columnWidth > 0 else { return }
-        // Column heads: each run named by the settings the comparison is about.
-        let heads = [armName(context.run, context) ?? context.text(.depthRun)]
+        // Column heads: each run named by the settings the comparison is about;
+        // in narrow columns by their values alone ("1", "0"), not two cut names alike ("tre", "tre").
+        var heads = [armName(context.run, context) ?? context.text(.depthRun)]
             + (context.companion.map { [armName($0, context) ?? context.text(.depthCompanion)] } ?? [])
+        if heads.contains(where: { $0.displayWidth > columnWidth - 1 }), let values = armValues(context) { heads = values }
         for (i, head) in heads.enumerated() {
             buffer.write(head, x: body.x + labelWidth + i * columnWidth, y: body.y,
                          style: Style(foreground: i == 0 ? LabTheme.validationColor : LabTheme.trainColor, attributes: .bold),
@@ -51,8 +57,9 @@ struct DepthAccuracyPanel: DashboardPanel {
         var y = body.y + 1
         for bucket in mine where y < body.maxY {
             if rule, let t = trained, bucket.depth == t + 1 {
-                buffer.write(context.text(.depthTrained, ["depth": .integer(t)]), in: Rect(x: body.x, y: y, width: body.width, height: 1),
-                             alignment: .left, style: LabTheme.dim)
+                let rules = [PanelKey.depthTrained, .depthTrainedShort, .depthTrainedShortest].map { context.text($0, ["depth": .integer(t)]) }
+                buffer.write(fittingTitle(rules, width: body.width, unicode: buffer.capabilities.unicode),
+                             in: Rect(x: body.x, y: y, width: body.width, height: 1), alignment: .left, style: LabTheme.dim)
                 y += 1
                 guard y < body.maxY else { break }
             }
@@ -64,6 +71,14 @@ struct DepthAccuracyPanel: DashboardPanel {
                                 color: i == 0 ? LabTheme.validationColor : LabTheme.trainColor, buffer: &buffer)
             }
             y += 1
+        }
+    }
+
+    /// Each run's values of the lesson's comparison settings ("1", "0"); nil without a comparison.
+    private func armValues(_ context: PanelContext) -> [String]? {
+        guard let keys = context.lesson.compare?.keys.sorted(), !keys.isEmpty else { return nil }
+        return ([context.run] + [context.companion].compactMap { $0 }).map { run in
+            keys.map { run.settings[$0]?.description ?? "?" }.joined(separator: " ")
         }
     }
 

@@ -24,22 +24,28 @@ struct LossGapPanel: DashboardPanel {
         guard let latest = gap.points.last else {
             return drawPlaceholder(title(context), context.text(.shownAtFirstEvaluation), in: area, buffer: &buffer)
         }
+        let unicode = buffer.capabilities.unicode
         drawHeading(title(context), in: area, buffer: &buffer)
-        buffer.write(context.text(.gapNow, ["step": .integer(Int(latest.step)), "difference": .text(signed(latest.difference)),
-                                            "ratio": .text(PanelNumbers.value(latest.ratio))]),
+        // Each line in its longest form that fits the panel (at 80×24 the short ones).
+        let now: [String: TextArgument] = ["step": .integer(Int(latest.step)), "difference": .text(signed(latest.difference)),
+                                           "ratio": .text(PanelNumbers.value(latest.ratio))]
+        buffer.write(fittingTitle([context.text(.gapNow, now), context.text(.gapNowShort, now)], width: area.width, unicode: unicode),
                      in: area.row(1), alignment: .left, style: Style(foreground: LabTheme.validationColor))
         var top = 2
         if let other = context.companion, let compare = context.lesson.compare, let theirs = LossGap(other).points.last {
             let name = compare.keys.sorted().map {
                 context.text(.compareArmSetting, ["name": .text($0), "value": .text(other.settings[$0]?.description ?? "?")])
             }.joined(separator: " ")
-            buffer.write(context.text(.gapArm, ["run": .text(name), "difference": .text(signed(theirs.difference)),
-                                                "ratio": .text(PanelNumbers.value(theirs.ratio))]),
+            let gap: [String: TextArgument] = ["difference": .text(signed(theirs.difference)), "ratio": .text(PanelNumbers.value(theirs.ratio))]
+            let forms = [context.text(.gapArm, gap.merging(["run": .text(name)]) { a, _ in a }), context.text(.gapArmShort, gap)]
+            buffer.write(fittingTitle(forms, width: area.width, unicode: unicode),
                          in: area.row(2), alignment: .left, style: Style(foreground: .yellow))
             top = 3
         }
         let steps = gap.points.map(\.step)
-        let series = [PlotSeries(name: context.text(.gapTrain), steps: steps, values: gap.points.map(\.train), color: LabTheme.trainColor),
+        var train = PlotSeries(name: context.text(.gapTrain), steps: steps, values: gap.points.map(\.train), color: LabTheme.trainColor)
+        train.shortName = context.text(.gapTrainShort)
+        let series = [train,
                       PlotSeries(name: context.text(.gapValidation), steps: steps, values: gap.points.map(\.validation),
                                  color: LabTheme.validationColor)]
         let events = context.run.events.map {

@@ -2,6 +2,8 @@
 public enum LessonKey: String, CaseIterable, Sendable {
     /// "RNN Lab › chapter › title"
     case titleBar
+    /// "chapter › title": the title bar when the whole one does not fit beside the checks count.
+    case titleBarShort
     /// "checks 1/3", at the right of the title bar.
     case checksCount
     case tabLesson
@@ -16,7 +18,7 @@ public enum LessonKey: String, CaseIterable, Sendable {
 
     public var placeholders: Set<String> {
         switch self {
-        case .titleBar: return ["chapter", "title"]
+        case .titleBar, .titleBarShort: return ["chapter", "title"]
         case .checksCount: return ["done", "total"]
         case .pageFooter, .pageFooterMore: return ["page", "pages"]
         default: return []

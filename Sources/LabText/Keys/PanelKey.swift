@@ -126,6 +126,14 @@ public enum PanelKey: String, CaseIterable, Sendable {
     case confusionTitleShort
     case confusionMostConfusedShort
     case activationStripTitleShort
+    /// Accuracy by tree depth: its heading and the training-depth rule, shorter
+    /// ("▲ trained (≤ 3)"), then shortest ("by depth", "▲ trained").
+    case depthTitleShort, depthTrainedShort, depthTitleShortest, depthTrainedShortest
+    /// The loss-gap panel's lines and legend entry, shorter: the run's gap without
+    /// "validation ÷ train", the side-by-side run's without its settings, "train".
+    case gapNowShort, gapArmShort, gapTrainShort
+    /// Metric names abbreviated for a narrow table's column header (the compare panel): "acc", "bpc".
+    case accuracyAbbreviated, bitsPerCharAbbreviated, exactMatchAbbreviated, crossEntropyAbbreviated
 
     public var placeholders: Set<String> {
         switch self {
@@ -147,8 +155,9 @@ public enum PanelKey: String, CaseIterable, Sendable {
         case .forecastTitle, .forecastTitleShort: return ["horizon"]
         case .forecastErrors: return ["forecast", "persistence"]
         case .forecastErrorsAlone: return ["forecast"]
-        case .gapNow: return ["step", "difference", "ratio"]
+        case .gapNow, .gapNowShort: return ["step", "difference", "ratio"]
         case .gapArm: return ["run", "difference", "ratio"]
+        case .gapArmShort: return ["difference", "ratio"]
         case .confusionPair: return ["truth", "predicted", "count"]
         case .seedDotsTitle: return ["metric", "check", "runs"]
         case .seedDotsSpread: return ["within", "between"]
@@ -158,7 +167,7 @@ public enum PanelKey: String, CaseIterable, Sendable {
         case .rowReadingGuess: return ["row", "guess", "probability"]
         case .rowReadingGuessShort: return ["guess", "probability"]
         case .rowReadingTarget: return ["target"]
-        case .depthTrained: return ["depth"]
+        case .depthTrained, .depthTrainedShort: return ["depth"]
         default: return []
         }
     }
