@@ -39,7 +39,7 @@ struct ComparePanel: DashboardPanel {
         // A whole heading ("cell gru forget_bias 0 vs lstm 1") already names the settings the rows give values of.
         let named = title.displayWidth <= area.width
         let table = compareTable(context, keys: keys, rowNames: rowNames, metric: metric, target: target, headingNames: named)
-            .fitted(width: area.width)
+            .fitted(width: area.width, unicode: buffer.capabilities.unicode)
         buffer.write(table.headerLine, in: area.row(1), alignment: .left, style: LabTheme.dim)
         for (i, arm) in arms.enumerated() where area.height > 2 + i {
             let (_, run, color) = arm
@@ -102,7 +102,9 @@ extension ComparePanel {
         var table: CompareTable
         var steps: [CompareTable.Step]
 
-        func fitted(width: Int) -> CompareTable { table.fitted(width: width, steps: steps) }
+        func fitted(width: Int, unicode: Bool = true) -> CompareTable {
+            table.fitted(width: width, steps: steps, unicode: unicode)
+        }
     }
 
     fileprivate func compareTable(_ context: PanelContext, keys: [String], rowNames: [String], metric: Metric?,

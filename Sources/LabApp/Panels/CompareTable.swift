@@ -56,8 +56,9 @@ struct CompareTable: Equatable {
     /// most `width` columns wide, less those a later step made needless (the
     /// last taken is undone first, each only if the table still fits); then,
     /// if still too wide, the first column's header is cut to the room left
-    /// (not below its cells' width).
-    func fitted(width: Int, steps: [Step]) -> CompareTable {
+    /// (not below its cells' width). Without Unicode the cut ends in "...",
+    /// which the screen would otherwise draw for "…" two columns wider than measured.
+    func fitted(width: Int, steps: [Step], unicode: Bool = true) -> CompareTable {
         var table = self
         var taken: [Step] = []
         for step in steps where table.width > width {
@@ -82,7 +83,9 @@ struct CompareTable: Equatable {
         guard let first = table.columns.first else { return table }
         let cellsWidth = first.cells.map(\.displayWidth).max() ?? 0
         let room = max(cellsWidth, first.width - (table.width - width))
-        table.columns[0].headers = [first.header.truncated(toDisplayWidth: room)]
+        var cut = first.header.truncated(toDisplayWidth: unicode ? room : max(1, room - 2))
+        if !unicode, cut != first.header, cut.hasSuffix("…") { cut = String(cut.dropLast()) + "..." }
+        table.columns[0].headers = [cut]
         table.columns[0].form = 0
         table.columns[0].minimum = min(first.minimum, room)
         return table
