@@ -61,6 +61,8 @@ import Testing
             guard let (panel, rect) = NarrowTitlesTests.placed(state).first(where: { $0.0.id == .compare }), rect.height >= 4 else { continue }
             let rows = Self.rows(panel, context, rect)
             let where_ = "lesson \(index + 1) at \(size) in \(rect.width) columns:\n\(rows.prefix(4).joined(separator: "\n"))"
+            // The heading keeps both runs' values whole, if need be without the settings' names ("gru 0 vs lstm 1").
+            #expect(!rows[0].contains("…"), "\(where_)")
             let checks = context.lesson.checks
             let metric = try #require(checkedMetric(context.run, checks: checks))
             let label = context.language.render(metric.kind.labelPhrase)

@@ -20,7 +20,14 @@ struct ComparePanel: DashboardPanel {
 
     func titles(_ context: PanelContext) -> [String] {
         guard let other = context.companion, context.lesson.compare != nil else { return [title(context)] }
-        return [title(context), context.text(.compareTitleShort, ["run": .text(label(context.run, context)), "other": .text(values(other, context))])]
+        return [title(context), context.text(.compareTitleShort, ["run": .text(label(context.run, context)), "other": .text(values(other, context))]),
+                valuesOnlyTitle(context, other)]
+    }
+
+    /// The narrowest heading, the values alone ("gru 0 vs lstm 1"): it keeps what is
+    /// compared with what, and the table's header below names the settings.
+    private func valuesOnlyTitle(_ context: PanelContext, _ other: RunState) -> String {
+        context.text(.compareTitleShort, ["run": .text(values(context.run, context)), "other": .text(values(other, context))])
     }
 
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
@@ -36,8 +43,9 @@ struct ComparePanel: DashboardPanel {
         drawHeading(title, in: area, buffer: &buffer)
         let metric = checkedMetric(run, checks: checks) ?? checkedMetric(other, checks: checks)
         let target = metric.flatMap { thresholdClauses(for: $0.id.rawValue, checks: checks).first }
-        // A whole heading ("cell gru forget_bias 0 vs lstm 1") already names the settings the rows give values of.
-        let named = title.displayWidth <= area.width
+        // A whole heading ("cell gru forget_bias 0 vs lstm 1") already names the settings the rows give values of;
+        // the values-only one ("gru 0 vs lstm 1") leaves naming them to the table's header.
+        let named = title.displayWidth <= area.width && title != valuesOnlyTitle(context, other)
         let table = compareTable(context, keys: keys, rowNames: rowNames, metric: metric, target: target, headingNames: named)
             .fitted(width: area.width, unicode: buffer.capabilities.unicode)
         buffer.write(table.headerLine, in: area.row(1), alignment: .left, style: LabTheme.dim)
