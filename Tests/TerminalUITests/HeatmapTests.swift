@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TerminalUI
 
@@ -44,6 +45,21 @@ import TerminalUI
         var b = Buffer(width: 24, height: 7, capabilities: .ascii)
         b.render(Heatmap(rows: 6, columns: 6, values: attention(6)), in: b.bounds)
         assertSnapshot(b, named: "heatmap-ascii")
+    }
+
+    /// With no room for the colour ramp the legend keeps its numbers whole: both ends,
+    /// then closer together, then "±" for a range symmetric about 0, then nothing —
+    /// never a number cut short (the gates panel at 80×24 showed "-0.459  0.").
+    @Test(arguments: [(14, "-0.459  0.459"), (12, "-0.459 0.459"), (8, "±0.459"), (5, "")])
+    func narrowLegendKeepsNumbersWhole(width: Int, legend: String) {
+        var b = Buffer(width: width, height: 3)
+        b.render(Heatmap(rows: 1, columns: 2, values: [-0.459, 0.459], colorMap: .diverging), in: b.bounds)
+        let last = String((0..<width).map { b[$0, 2].symbol }).trimmingCharacters(in: .whitespaces)
+        #expect(last == legend, "width \(width): \"\(last)\"")
+        var ascii = Buffer(width: width, height: 3, capabilities: .ascii)
+        ascii.render(Heatmap(rows: 1, columns: 2, values: [-0.459, 0.459], colorMap: .diverging), in: ascii.bounds)
+        let asciiLast = String((0..<width).map { ascii[$0, 2].symbol }).trimmingCharacters(in: .whitespaces)
+        #expect(asciiLast == legend.replacingOccurrences(of: "±", with: "+-"), "ascii width \(width): \"\(asciiLast)\"")
     }
 
     @Test func constantAndEmpty() {

@@ -103,7 +103,14 @@ public struct Heatmap: Widget, Sendable {
         let loText = NumberFormat.compact(lo) + " ", hiText = " " + NumberFormat.compact(hi)
         let scaleW = min(16, width - loText.displayWidth - hiText.displayWidth)
         guard scaleW >= 2 else {
-            buf.write(loText + hiText, x: x, y: y, style: .dim, maxWidth: width)
+            // No room for the ramp: the two ends whole, closer together, or (a range
+            // symmetric about 0) "±hi"; else nothing. A number cut short ("0.") would misinform.
+            let (l, h) = (NumberFormat.compact(lo), NumberFormat.compact(hi))
+            let plusMinus = buf.capabilities.unicode ? "±" : "+-"
+            let forms = [loText + hiText, l + " " + h] + (l == "-" + h ? [plusMinus + h] : [])
+            if let text = forms.first(where: { $0.displayWidth <= width }) {
+                buf.write(text, x: x, y: y, style: .dim, maxWidth: width)
+            }
             return
         }
         var cx = x + buf.write(loText, x: x, y: y, style: .dim)
