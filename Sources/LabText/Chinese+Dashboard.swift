@@ -69,6 +69,7 @@ extension Chinese {
         .forecastModel: "预测",
         .forecastPersistence: "上一个值",
         .forecastErrors: "MSE {forecast} · 上一个值 {persistence}",
+        .forecastErrorsShort: "MSE {forecast} · 前值 {persistence}",
         .forecastErrorsAlone: "MSE {forecast}",
         .forecastNone: "无预测：此任务不是每个窗口预测一个数",
         .gapTitle: "训练与验证损失",

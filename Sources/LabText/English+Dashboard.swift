@@ -67,6 +67,7 @@ extension English {
         .forecastModel: "forecast",
         .forecastPersistence: "last value",
         .forecastErrors: "MSE {forecast} · last value {persistence}",
+        .forecastErrorsShort: "MSE {forecast} · last {persistence}",
         .forecastErrorsAlone: "MSE {forecast}",
         .forecastNone: "no forecast: this task does not forecast one number per window",
         .gapTitle: "train and validation loss",

@@ -88,6 +88,26 @@ import Testing
         #expect(checked >= 8)
     }
 
+    /// Lesson 12 at 80×24 and 100×30: the forecast panel's errors line is whole
+    /// ("MSE 713 · last 2011" when "last value" does not fit; before, "MSE 713 ·
+    /// last value …"), and the compare plot's legend names its two lines whole,
+    /// by their values ("━━ 0 0  ━━ 0.2 0.3") when the settings' names do not fit
+    /// (before, "━━ input_dropout 0", the recurrent dropout cut off).
+    @Test(arguments: sizes, [false, true])
+    func forecastErrorsAndCompareLegendAreWhole(size: (Int, Int), chinese: Bool) throws {
+        let state = try Self.trainedState(11, width: size.0, height: size.1, chinese: chinese,
+                                          probes: [.forecast: .grid(fakeForecast(step: 120).grid)])
+        let context = PanelContext(state.lesson!, language: state.language)
+        let placed = NarrowTitlesTests.placed(state)
+        let (forecast, forecastRect) = try #require(placed.first { $0.0.id == .forecast })
+        let errors = Self.rows(forecast, context, forecastRect)[1]
+        #expect(errors.hasPrefix("MSE") && !errors.contains("…"), "\(size): \(errors)")
+        let (compare, compareRect) = try #require(placed.first { $0.0.id == .compare })
+        let rows = Self.rows(compare, context, compareRect)
+        let legend = try #require(rows.first { $0.contains("━━") }, "\(rows.joined(separator: "\n"))")
+        #expect(!legend.contains("…") && legend.components(separatedBy: "━━").count == 3, "\(size): \(legend)")
+    }
+
     /// The table narrows step by step, then undoes the steps a later one made
     /// needless: dropping params leaves room for "hidden" and "accuracy" again.
     @Test func aStepALaterOneMadeNeedlessIsUndone() {

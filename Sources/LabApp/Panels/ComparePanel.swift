@@ -61,9 +61,13 @@ struct ComparePanel: DashboardPanel {
         }
         guard let metric, area.height > 6 else { return }
         let lastStep = max(1, Double(max(run.step, other.step)))
-        var series = arms.compactMap { arm -> PlotSeries? in
+        // A legend too narrow for "input_dropout 0 recurrent_dropout 0" names each line by its values ("0 0");
+        // one setting ("hidden 8") is short enough to keep its name.
+        var series = arms.enumerated().compactMap { i, arm -> PlotSeries? in
             guard let h = arm.1.metricHistory[metric.id.rawValue], !h.isEmpty else { return nil }
-            return PlotSeries(name: arm.0, steps: h.steps, values: h.values, color: arm.2)
+            var line = PlotSeries(name: arm.0, steps: h.steps, values: h.values, color: arm.2)
+            if keys.count > 1 { line.shortName = rowNames[i] }
+            return line
         }
         guard !series.isEmpty else { return }
         series += referenceLines(for: metric.id.rawValue, context, lastStep: lastStep)

@@ -37,11 +37,15 @@ struct ForecastPanel: DashboardPanel {
         // About two windows per column (a braille cell is two dots wide), so each turn of the series stays visible.
         let trace = whole.prefix(max(8, 2 * (area.width - 6)))
         let model = meanSquaredError(whole.forecast, whole.truth)
-        let errors = whole.persistence.isEmpty
-            ? context.text(.forecastErrorsAlone, ["forecast": .text(PanelNumbers.value(model))])
-            : context.text(.forecastErrors, ["forecast": .text(PanelNumbers.value(model)),
-                                             "persistence": .text(PanelNumbers.value(meanSquaredError(whole.persistence, whole.truth)))])
-        buffer.write(errors, in: area.row(1), alignment: .left, style: LabTheme.dim)
+        // The errors line whole: "last value" becomes "last", then the last value's error leaves (the legend names its line).
+        let alone = context.text(.forecastErrorsAlone, ["forecast": .text(PanelNumbers.value(model))])
+        let both: [PanelKey] = [.forecastErrors, .forecastErrorsShort]
+        let errors = whole.persistence.isEmpty ? [alone] : both.map {
+            context.text($0, ["forecast": .text(PanelNumbers.value(model)),
+                              "persistence": .text(PanelNumbers.value(meanSquaredError(whole.persistence, whole.truth)))])
+        } + [alone]
+        buffer.write(fittingTitle(errors, width: area.width, unicode: buffer.capabilities.unicode), in: area.row(1),
+                     alignment: .left, style: LabTheme.dim)
         var forecastLine = PlotSeries(name: context.text(.forecastModel), values: trace.forecast, color: LabTheme.validationColor)
         forecastLine.shortName = context.text(.forecastModelShort)
         var series = [PlotSeries(name: context.text(.forecastTruth), values: trace.truth, color: .cyan), forecastLine]

@@ -84,7 +84,7 @@ public enum PanelKey: String, CaseIterable, Sendable {
     /// One differing setting in a compare arm's name: "cell gru".
     case compareArmSetting
     /// The forecast panel: heading, legend names, the errors over the windows drawn, and why it is empty.
-    case forecastTitle, forecastTruth, forecastModel, forecastPersistence, forecastErrors, forecastErrorsAlone, forecastNone
+    case forecastTitle, forecastTruth, forecastModel, forecastPersistence, forecastErrors, forecastErrorsShort, forecastErrorsAlone, forecastNone
     /// The train/validation gap panel: heading, legend, the latest gap of the run and of its compare run.
     case gapTitle, gapTrain, gapValidation, gapNow, gapArm
     /// The confusion panel: heading, the corner over the class labels, the list
@@ -153,7 +153,7 @@ public enum PanelKey: String, CaseIterable, Sendable {
         case .compareFailed: return ["reason"]
         case .compareArmSetting: return ["name", "value"]
         case .forecastTitle, .forecastTitleShort: return ["horizon"]
-        case .forecastErrors: return ["forecast", "persistence"]
+        case .forecastErrors, .forecastErrorsShort: return ["forecast", "persistence"]
         case .forecastErrorsAlone: return ["forecast"]
         case .gapNow, .gapNowShort: return ["step", "difference", "ratio"]
         case .gapArm: return ["run", "difference", "ratio"]
