@@ -12,6 +12,8 @@ extension Chinese {
 
     static let architecturePanels: [PanelKey: String] = [
         .treeStatesTitle: "树：节点状态，节点 × 单元",
+        .treeStatesTitleShort: "节点状态",
+        .treeStatesTitleShortest: "节点",
         .treeStatesNone: "无树：此面板显示递归神经网络的节点状态（把 tree 设为 1）",
         .treeStatesMore: "…还有 {count} 个",
     ]

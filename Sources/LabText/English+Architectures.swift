@@ -11,6 +11,8 @@ extension English {
 
     static let architecturePanels: [PanelKey: String] = [
         .treeStatesTitle: "tree: node states, nodes × units",
+        .treeStatesTitleShort: "node states",
+        .treeStatesTitleShortest: "nodes",
         .treeStatesNone: "no tree: this panel shows a tree network's node states (set tree to 1)",
         .treeStatesMore: "…{count} more",
     ]

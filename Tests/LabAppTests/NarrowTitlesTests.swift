@@ -39,7 +39,7 @@ import Testing
     @Test(arguments: [(80, 24), (100, 30)], [false, true])
     func headingsFitTheirPanels(size: (Int, Int), chinese: Bool) throws {
         let fixed: Set<PanelKind> = [.accuracyByLength, .attention, .rtrl, .forecast, .metric, .gradientHistory, .hiddenHeatmap,
-                                     .cellHeatmap, .gatesHeatmap, .directions, .confusion, .activationStrip]
+                                     .cellHeatmap, .gatesHeatmap, .directions, .confusion, .activationStrip, .treeStates]
         var checked = 0
         for index in 0..<16 {
             let state = try Self.shippedState(index, width: size.0, height: size.1, chinese: chinese)

@@ -13,6 +13,10 @@ struct TreeStatesPanel: DashboardPanel {
     let probes: Set<ProbeID> = [.treeStates]
 
     func title(_ context: PanelContext) -> String { context.titleAtProbeStep(context.text(.treeStatesTitle)) }
+    func titles(_ context: PanelContext) -> [String] {
+        [title(context), context.text(.treeStatesTitle), context.text(.treeStatesTitleShort),
+         context.text(.treeStatesTitleShortest)]
+    }
 
     /// The title, one row per node and the legend.
     func rows(_ context: PanelContext) -> PanelRows {
@@ -23,13 +27,15 @@ struct TreeStatesPanel: DashboardPanel {
     func draw(_ context: PanelContext, in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
         guard let probes = context.run.probes else {
-            return drawPlaceholder(title(context), context.waitingForProbes, in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode),
+                                   context.waitingForProbes, in: area, buffer: &buffer)
         }
         let grid = probes[.treeStates]?.grid ?? .empty
         guard grid.rows > 0, grid.columns > 0, grid.values.count >= grid.rows * grid.columns else {
-            return drawPlaceholder(title(context), context.text(.treeStatesNone), in: area, buffer: &buffer)
+            return drawPlaceholder(heading(context, width: area.width, unicode: buffer.capabilities.unicode),
+                                   context.text(.treeStatesNone), in: area, buffer: &buffer)
         }
-        drawHeading(title(context), in: area, buffer: &buffer)
+        drawHeading(heading(context, width: area.width, unicode: buffer.capabilities.unicode), in: area, buffer: &buffer)
         let body = area.inset(top: 1)
         // One text row per node, plus the heatmap's legend row.
         let shown = min(grid.rows, max(body.height - 1, 0))

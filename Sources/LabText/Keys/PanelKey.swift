@@ -16,7 +16,7 @@ public enum PanelKey: String, CaseIterable, Sendable {
     /// The gradient-norm curve's legend with the spectral radius of W_hh beside it.
     case gradientNormsLegend
     /// The tree panel: its title, what it says without a tree model, the last row when nodes are left out.
-    case treeStatesTitle, treeStatesNone, treeStatesMore
+    case treeStatesTitle, treeStatesTitleShort, treeStatesTitleShortest, treeStatesNone, treeStatesMore
     case hiddenTitle
     case cellTitle
     case gatesTitle
