@@ -26,15 +26,15 @@ enum NarrowWeightGradient {
     static func compute<T: EngineScalar>(k: Int, g: Int, i: Int, a: UnsafePointer<T>, lda: Int,
                                          b: UnsafePointer<T>, ldb: Int, c: UnsafeMutablePointer<T>) {
         precondition(lda >= g, "narrow weight gradient of \(g) × \(i)")
-        compute(k: k, g: g, i: i, a: DeltaRows(base: a, sequences: 1, steps: k, sequenceStride: 0, stepStride: lda),
+        compute(g: g, i: i, a: DeltaRows(base: a, sequences: 1, steps: k, sequenceStride: 0, stepStride: lda),
                 b: b, ldb: ldb, c: c)
     }
 
-    /// The same product with A's K rows found through `a` (K = a.sequences · a.steps).
-    static func compute<T: EngineScalar>(k: Int, g: Int, i: Int, a: DeltaRows<T>,
+    /// The same product with A's K = a.sequences · a.steps rows found through `a`.
+    static func compute<T: EngineScalar>(g: Int, i: Int, a: DeltaRows<T>,
                                          b: UnsafePointer<T>, ldb: Int, c: UnsafeMutablePointer<T>) {
-        precondition(i >= 1 && i <= maxInput && ldb >= i && k == a.sequences * a.steps,
-                     "narrow weight gradient of \(g) × \(i)")
+        precondition(i >= 1 && i <= maxInput && ldb >= i, "narrow weight gradient of \(g) × \(i)")
+        let k = a.sequences * a.steps
         if k == 0 {
             c.update(repeating: 0, count: g * i)
             return

@@ -96,10 +96,8 @@ extension SequencePass {
     /// `deltaIH_btg` is (B·T, G), batch-major.
     func weightGradients(_ saved: Saved, deltaIH_btg deltaIH_bt_g: Tensor, deltaHH_kbg: Tensor, wih: Tensor,
                          inputGradient: Bool, dhInit: Tensor, dcInit: Tensor?) -> Gradients {
-        let (B, Tn, H, G) = (batch, steps, hidden, gates)
-        let deltaHH = deltaHH_kbg.reshaped([Tn * B, G])
-        // Each bias gradient Σ δ is added up while its product packs δ (bitwise `sum(axis: 0)`).
-        let (dwhh, dbhh) = Tensor.matmulTransposedAWithColumnSums(deltaHH, saved.recurrentInput.reshaped([Tn * B, H]))
+        let (B, Tn) = (batch, steps)
+        let (dwhh, dbhh) = recurrentWeightGradients(saved, deltaHH_kbg: deltaHH_kbg)
         let (dwih, dbih) = input <= NarrowWeightGradient.maxInput
             ? (narrowInputGradient(deltaIH_bt_g, saved.x), deltaIH_bt_g.sum(axis: 0))
             : Tensor.matmulTransposedAWithColumnSums(deltaIH_bt_g, saved.x)
@@ -120,15 +118,22 @@ extension SequencePass {
     /// `weightGradients` when δ_ih is δ_hh, kept once, time-major: ∂W_ih and ∂b_ih read
     /// its rows in the batch-major order the batch-major copy would have had.
     func weightGradientsFromOneDelta(_ saved: Saved, deltaHH_kbg: Tensor, dhInit: Tensor, dcInit: Tensor?) -> Gradients {
-        let (B, Tn, H, G) = (batch, steps, hidden, gates)
-        let deltaHH = deltaHH_kbg.reshaped([Tn * B, G])
-        let (dwhh, dbhh) = Tensor.matmulTransposedAWithColumnSums(deltaHH, saved.recurrentInput.reshaped([Tn * B, H]))
+        let (B, Tn, G) = (batch, steps, gates)
+        let (dwhh, dbhh) = recurrentWeightGradients(saved, deltaHH_kbg: deltaHH_kbg)
         let rows = DeltaRows.timeMajor(deltaHH_kbg.pointer(T.self), sequences: B, steps: Tn, width: G, reverse: reverse)
         var dwih = Tensor.unfilled([G, input], dtype: deltaHH_kbg.dtype)
-        NarrowWeightGradient.compute(k: B * Tn, g: G, i: input, a: rows, b: saved.x.pointer(T.self), ldb: input,
+        NarrowWeightGradient.compute(g: G, i: input, a: rows, b: saved.x.pointer(T.self), ldb: input,
                                      c: dwih.mutablePointer(T.self))
         let dbih = rows.columnSums(width: G, dtype: deltaHH_kbg.dtype)
         return Gradients(dx: nil, dhInit: dhInit, dcInit: dcInit, dwih: dwih, dwhh: dwhh, dbih: dbih, dbhh: dbhh)
+    }
+
+    /// ∂W_hh = Σ δ_hhᵀ h_{t−1} (as W_hh read it) and ∂b_hh = Σ δ_hh, one product over all
+    /// T·B rows of the time-major δ; Σ δ is added up while the product packs δ (bitwise `sum(axis: 0)`).
+    private func recurrentWeightGradients(_ saved: Saved, deltaHH_kbg: Tensor) -> (Tensor, Tensor) {
+        let (Tn, B) = (steps, batch)
+        return Tensor.matmulTransposedAWithColumnSums(deltaHH_kbg.reshaped([Tn * B, gates]),
+                                                      saved.recurrentInput.reshaped([Tn * B, hidden]))
     }
 
     /// ∂W_ih (G, I) = δ_ihᵀ x through `NarrowWeightGradient`, bitwise the GEMM's result.
