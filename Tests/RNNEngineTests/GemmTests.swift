@@ -43,8 +43,9 @@ import Testing
 
     /// The threaded split (forced on small products), by columns (wide C) and by rows
     /// (tall C), with edge tiles and several K blocks: every bit must match the
-    /// single-threaded result.
-    @Test(arguments: [(24, 150, 40), (101, 20, 30), (40, 40, 300), (8, 700, 20), (3, 3, 3)])
+    /// single-threaded result. A row split makes one task per thread below
+    /// 4·threads·`rowsPerRepackedB` rows of C (101 rows) and more above (600 rows).
+    @Test(arguments: [(24, 150, 40), (101, 20, 30), (600, 16, 20), (40, 40, 300), (8, 700, 20), (3, 3, 3)])
     func threadCountDoesNotChangeBits(shape: (Int, Int, Int)) {
         for (ta, tb) in Self.transposes {
             let one = run(Float.self, shape, ta, tb, alpha: 0.5, beta: 1, pad: 1, threads: 1)

@@ -19,9 +19,10 @@ import Testing
         check(kind, dtype: .float64, batch: 6, hidden: 20, threads: 1)
     }
 
-    /// B·G·H over `rowSplitThreshold`: the step loop runs in two row parts.
+    /// A pass large enough for two row parts (`SequencePass+RowSplit.swift`).
     @Test func theRowSplitGivesBitwiseTheGradientsOfTwoCopies() {
-        #expect(20 * 4 * 128 * 128 >= SequencePass<Float>.rowSplitThreshold, "the split would not run")
+        #expect(SequencePass<Float>.rowParts(.lstm, batch: 20, steps: 7, hidden: 128, threads: 2) == 2,
+                "the split would not run")
         check(.lstm, dtype: .float32, batch: 20, hidden: 128, threads: 2)
     }
 

@@ -66,8 +66,12 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
         // place) that repacking cost a fifth of the product (512³ on two free cores:
         // 144–152 GFLOP/s, against 186 with one task per thread), so a column split
         // then makes one task per thread.
+        // A row split's task packs all of op(B) again, which costs about as much as
+        // multiplying it by a few dozen rows: where the tasks would have fewer rows than
+        // `rowsPerRepackedB` (∂W_hh = δᵀ h: 128 rows of C, k = B·T), one task per thread.
         let repacksA = splitColumns && !direct
-        let tasks = repacksA ? t : min(panels, 4 * t, max(t, work / max(1, minParallelWork / 2)))
+        let repacksB = !splitColumns && m < 4 * t * rowsPerRepackedB
+        let tasks = repacksA || repacksB ? t : min(panels, 4 * t, max(t, work / max(1, minParallelWork / 2)))
         Parallel.forEach(tasks, threads: t) { i in
             let lo = panels * i / tasks, hi = panels * (i + 1) / tasks
             if splitColumns {
@@ -77,6 +81,9 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
             }
         }
     }
+
+    /// A row split makes several tasks per thread only when each has at least this many rows of C.
+    static var rowsPerRepackedB: Int { 64 }
 
     /// Up to this many column panels of C (NR each), a row-major A (not transposed) is
     /// read in place by the tiles (`GemmDirectA.swift`) instead of being packed.

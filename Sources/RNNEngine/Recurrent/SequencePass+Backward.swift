@@ -41,39 +41,44 @@ extension SequencePass {
 
         let parts = rowParts                                              // SequencePass+RowSplit.swift
         if parts > 1 { whhp.prepare(workspaces: parts, rows: B) }
-        for k in stride(from: Tn - 1, through: 0, by: -1) {
+        // Rows `rows` of step k; `part` names the row part's workspace (nil: all rows).
+        func step(_ k: Int, _ rows: Range<Int>, _ part: Int?) {
             let t = time(k)
-            if mask != nil, let dc { dcBefore.update(from: dc, count: B * H) }
+            let lo = rows.lowerBound
+            if mask != nil, let dc { (dcBefore + lo * H).update(from: dc + lo * H, count: rows.count * H) }
             // δ_ih rows at stride T·G, or (one copy) δ_hh's own rows at stride G.
             let deltaHH_bg = deltaHH + k * B * G
             let (deltaIH_bg, ihStride) = single ? (deltaHH_bg, G) : (deltaIH + t * G, Tn * G)
-            // Rows `rows` of the step; `part` names the row part's workspace (nil: all rows).
-            func step(_ rows: Range<Int>, _ part: Int?) {
-                let lo = rows.lowerBound
-                // g_t = ∂L_t/∂h_t (row b of ∂L/∂output at (b, t)) + what step t + 1 sent back.
-                for b in rows {
-                    let (from, back, to) = (dL_dh + (b * Tn + t) * H, toPrevious + b * H, g + b * H)
-                    for j in 0..<H { to[j] = from[j] + back[j] }
-                }
-                // δ_t, ∂L/∂c_{t−1}, and the direct path to h_{t−1}.
-                cellRows(rows.count).backward(
-                    g: g + lo * H, dc: dc.map { $0 + lo * H }, saved: gs + (k * B + lo) * S,
-                    h: hs + ((k + 1) * B + lo) * H, hPrev: hs + (k * B + lo) * H, cPrev: cs.map { $0 + (k * B + lo) * H },
-                    deltaIH: deltaIH_bg + lo * ihStride, deltaIHStride: ihStride, deltaHH: deltaHH_bg + lo * G,
-                    toPrevious: toPrevious + lo * H)
-                // + W_hhᵀ δ_t (through the dropout mask, if any: then there is one part).
-                if let part {
-                    whhp.multiply(m: rows.count, alpha: 1, a: deltaHH_bg + lo * G, lda: G, beta: 1, c: toPrevious + lo * H,
-                                  ldc: H, workspace: part)
-                } else {
-                    addRecurrentPath(deltaHH_bg, rows: B, whh: whhp, step: k, into: toPrevious, scratch: scratch)
-                }
+            // g_t = ∂L_t/∂h_t (row b of ∂L/∂output at (b, t)) + what step t + 1 sent back.
+            for b in rows {
+                let (from, back, to) = (dL_dh + (b * Tn + t) * H, toPrevious + b * H, g + b * H)
+                for j in 0..<H { to[j] = from[j] + back[j] }
             }
-            if parts == 1 { step(0..<B, nil) } else { Parallel.forEach(parts, threads: parts) { step(rowRange($0, of: parts), $0) } }
-            if let probe { recordGradientNorm(probe, t: t, g: g) }
+            // δ_t, ∂L/∂c_{t−1}, and the direct path to h_{t−1}.
+            cellRows(rows.count).backward(
+                g: g + lo * H, dc: dc.map { $0 + lo * H }, saved: gs + (k * B + lo) * S,
+                h: hs + ((k + 1) * B + lo) * H, hPrev: hs + (k * B + lo) * H, cPrev: cs.map { $0 + (k * B + lo) * H },
+                deltaIH: deltaIH_bg + lo * ihStride, deltaIHStride: ihStride, deltaHH: deltaHH_bg + lo * G,
+                toPrevious: toPrevious + lo * H)
+            // + W_hhᵀ δ_t (through the dropout mask, if any: then there is one part).
+            if let part {
+                whhp.multiply(m: rows.count, alpha: 1, a: deltaHH_bg + lo * G, lda: G, beta: 1, c: toPrevious + lo * H,
+                              ldc: H, workspace: part)
+            } else {
+                addRecurrentPath(deltaHH_bg, rows: B, whh: whhp, step: k, into: toPrevious, scratch: scratch)
+            }
+            if let probe, rows.contains(probe.sample) { recordGradientNorm(probe, t: t, g: g) }
             if let mask {
-                passGradientThroughPaddedSteps(mask, t: t, g: g, dcBefore: dcBefore, deltaIH: deltaIH_bg, deltaIHStride: ihStride,
-                                               deltaHH: deltaHH_bg, toPrevious: toPrevious, dc: dc)
+                passGradientThroughPaddedSteps(mask, t: t, rows: rows, g: g, dcBefore: dcBefore, deltaIH: deltaIH_bg,
+                                               deltaIHStride: ihStride, deltaHH: deltaHH_bg, toPrevious: toPrevious, dc: dc)
+            }
+        }
+        // Each row part walks every step of its own rows: one hand-off per pass.
+        if parts == 1 {
+            for k in stride(from: Tn - 1, through: 0, by: -1) { step(k, 0..<B, nil) }
+        } else {
+            Parallel.forEach(parts, threads: parts) { part in
+                for k in stride(from: Tn - 1, through: 0, by: -1) { step(k, rowRange(part, of: parts), part) }
             }
         }
         if let probe { recordInitialGradientNorm(probe, toPrevious_bh) }

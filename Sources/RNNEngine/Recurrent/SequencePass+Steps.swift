@@ -44,25 +44,26 @@ extension SequencePass {
 
     // MARK: Padding
 
-    /// Rows padded at time t keep their state: h_t = h_{t−1} (and c_t = c_{t−1}).
-    func keepStateAtPaddedSteps(_ mask: [Bool], t: Int, hPrev: UnsafeMutablePointer<T>, h: UnsafeMutablePointer<T>,
-                                cPrev: UnsafeMutablePointer<T>?, c: UnsafeMutablePointer<T>?) {
+    /// Rows (of `rows`) padded at time t keep their state: h_t = h_{t−1} (and c_t = c_{t−1}).
+    func keepStateAtPaddedSteps(_ mask: [Bool], t: Int, rows: Range<Int>, hPrev: UnsafeMutablePointer<T>,
+                                h: UnsafeMutablePointer<T>, cPrev: UnsafeMutablePointer<T>?, c: UnsafeMutablePointer<T>?) {
         let H = hidden
-        for b in 0..<batch where !mask[b * steps + t] {
+        for b in rows where !mask[b * steps + t] {
             (h + b * H).update(from: hPrev + b * H, count: H)
             if let c, let cPrev { (c + b * H).update(from: cPrev + b * H, count: H) }
         }
     }
 
     /// A padded step passed its state through unchanged: so does its gradient. Row b
-    /// of `deltaIH` is at b·deltaIHStride. For
-    /// rows padded at time t: no δ, ∂L/∂h_{t−1} = g_t and ∂L/∂c_{t−1} = ∂L/∂c_t.
-    func passGradientThroughPaddedSteps(_ mask: [Bool], t: Int, g: UnsafePointer<T>, dcBefore: UnsafePointer<T>,
+    /// of `deltaIH` is at b·deltaIHStride. For rows (of `rows`) padded at time t: no δ,
+    /// ∂L/∂h_{t−1} = g_t and ∂L/∂c_{t−1} = ∂L/∂c_t.
+    func passGradientThroughPaddedSteps(_ mask: [Bool], t: Int, rows: Range<Int>, g: UnsafePointer<T>,
+                                        dcBefore: UnsafePointer<T>,
                                         deltaIH: UnsafeMutablePointer<T>, deltaIHStride: Int,
                                         deltaHH: UnsafeMutablePointer<T>,
                                         toPrevious: UnsafeMutablePointer<T>, dc: UnsafeMutablePointer<T>?) {
         let (H, G) = (hidden, gates)
-        for b in 0..<batch where !mask[b * steps + t] {
+        for b in rows where !mask[b * steps + t] {
             for j in 0..<G { deltaHH[b * G + j] = 0; deltaIH[b * deltaIHStride + j] = 0 }
             (toPrevious + b * H).update(from: g + b * H, count: H)
             if let dc { (dc + b * H).update(from: dcBefore + b * H, count: H) }

@@ -92,40 +92,49 @@ struct SequencePass<T: EngineScalar> {
         let (xp, bihp, bhhp) = (xp_bg.mutablePointer(T.self), bih.pointer(T.self), bhh.pointer(T.self))
         let parts = rowParts                                              // SequencePass+RowSplit.swift
         if parts > 1 { whhT.prepare(workspaces: parts, rows: B); wihT?.prepare(workspaces: parts, rows: B) }
-        for k in 0..<Tn {
+        // Rows `rows` of step k: hp = h_{t−1} W_hhᵀ, then the cell, which adds b_ih and
+        // b_hh in its pass over the gates. `part` names the row part's workspace (nil: all rows).
+        func step(_ k: Int, _ rows: Range<Int>, _ part: Int?) {
             let t = time(k)
             let (hPrev_bh, h_bh) = (hs + k * B * H, hs + (k + 1) * B * H)
             let (cPrev_bh, c_bh) = (cs.map { $0 + k * B * H }, cs.map { $0 + (k + 1) * B * H })
             let gateValues_bs = gs + (keepsActivations ? k : 0) * B * S
-            // What W_hh reads: h_{t−1}, or h_{t−1} ⊙ m under recurrent dropout.
+            // What W_hh reads: h_{t−1}, or h_{t−1} ⊙ m under recurrent dropout (then one part).
             let hIn_bh = applyRecurrentDropout(to: hPrev_bh, step: k,
                                                into: dropped.map { $0 + (keepsActivations ? k : 0) * B * H })
-            // Rows `rows` of the step: hp = h_{t−1} W_hhᵀ, then the cell, which adds b_ih and
-            // b_hh in its pass over the gates. `part` names the row part's workspace (nil: all rows).
-            func step(_ rows: Range<Int>, _ part: Int?) {
-                let lo = rows.lowerBound
-                let (xp_b, x_b) = (xp + lo * G, xs + (lo * Tn + t) * input)    // row lo of W_ih x_t, of x_t
-                projection?.project(rows: rows.count, x: x_b, ldx: Tn * input, out: xp_b, ldo: G)
-                if let wihT, let part {
-                    wihT.multiply(m: rows.count, alpha: 1, a: x_b, lda: Tn * input, beta: 0, c: xp_b, ldc: G,
-                                  workspace: part)
-                } else if let wihT {
-                    wihT.multiply(m: rows.count, alpha: 1, a: x_b, lda: Tn * input, beta: 0, c: xp_b, ldc: G)
-                }
-                if let part {
-                    whhT.multiply(m: rows.count, alpha: 1, a: hIn_bh + lo * H, lda: H, beta: 0, c: hp + lo * G, ldc: G,
-                                  workspace: part)
-                } else {
-                    whhT.multiply(m: B, alpha: 1, a: hIn_bh, lda: H, beta: 0, c: hp, ldc: G)
-                }
-                cellRows(rows.count).forward(
-                    xp: xp_b, xpStride: xpStride, bih: bihp, hp: hp + lo * G, bhh: bhhp,
-                    hPrev: hPrev_bh + lo * H, cPrev: cPrev_bh.map { UnsafePointer($0 + lo * H) },
-                    saved: gateValues_bs + lo * S, h: h_bh + lo * H, c: c_bh.map { $0 + lo * H })
+            let lo = rows.lowerBound
+            let (xp_b, x_b) = (xp + lo * G, xs + (lo * Tn + t) * input)    // row lo of W_ih x_t, of x_t
+            projection?.project(rows: rows.count, x: x_b, ldx: Tn * input, out: xp_b, ldo: G)
+            if let wihT, let part {
+                wihT.multiply(m: rows.count, alpha: 1, a: x_b, lda: Tn * input, beta: 0, c: xp_b, ldc: G,
+                              workspace: part)
+            } else if let wihT {
+                wihT.multiply(m: rows.count, alpha: 1, a: x_b, lda: Tn * input, beta: 0, c: xp_b, ldc: G)
             }
-            if parts == 1 { step(0..<B, nil) } else { Parallel.forEach(parts, threads: parts) { step(rowRange($0, of: parts), $0) } }
-            if let mask { keepStateAtPaddedSteps(mask, t: t, hPrev: hPrev_bh, h: h_bh, cPrev: cPrev_bh, c: c_bh) }
-            if let probe { recordForward(probe, t: t, h: h_bh, c: c_bh, gateValues: gateValues_bs) }
+            if let part {
+                whhT.multiply(m: rows.count, alpha: 1, a: hIn_bh + lo * H, lda: H, beta: 0, c: hp + lo * G, ldc: G,
+                              workspace: part)
+            } else {
+                whhT.multiply(m: B, alpha: 1, a: hIn_bh, lda: H, beta: 0, c: hp, ldc: G)
+            }
+            cellRows(rows.count).forward(
+                xp: xp_b, xpStride: xpStride, bih: bihp, hp: hp + lo * G, bhh: bhhp,
+                hPrev: hPrev_bh + lo * H, cPrev: cPrev_bh.map { UnsafePointer($0 + lo * H) },
+                saved: gateValues_bs + lo * S, h: h_bh + lo * H, c: c_bh.map { $0 + lo * H })
+            if let mask {
+                keepStateAtPaddedSteps(mask, t: t, rows: rows, hPrev: hPrev_bh, h: h_bh, cPrev: cPrev_bh, c: c_bh)
+            }
+            if let probe, rows.contains(probe.sample) {
+                recordForward(probe, t: t, h: h_bh, c: c_bh, gateValues: gateValues_bs)
+            }
+        }
+        // Each row part runs every step of its own rows: one hand-off per pass.
+        if parts == 1 {
+            for k in 0..<Tn { step(k, 0..<B, nil) }
+        } else {
+            Parallel.forEach(parts, threads: parts) { part in
+                for k in 0..<Tn { step(k, rowRange(part, of: parts), part) }
+            }
         }
         let output = outputsInTimeOrder(states_kbh)
         let finalCell = cells_kbh.map { $0.slice(axis: 0, Tn..<(Tn + 1)).reshaped([B, H]) }

@@ -7,7 +7,7 @@ import RNNEngine
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure the engine's speed: matrix multiply GFLOP/s, the main ops, the recurrent layers, a seq2seq step, the LSTM lesson's training step, Conv1d and pooling, the tree net with char-LM sampling, and a frame of the UI.")
+        abstract: "Measure the engine's speed: matrix multiply GFLOP/s, the main ops, the recurrent layers against the FMA limit, a seq2seq step, the LSTM lesson's training step, Conv1d and pooling, the tree net with char-LM sampling, and a frame of the UI.")
 
     @Flag(help: "Print the results as JSON.")
     var json = false
@@ -34,6 +34,10 @@ struct BenchCommand: ParsableCommand {
             if groups.contains("lesson") { rows += lessonStepBenchmarks(threads: threads) }
             if groups.contains("seq2seq") { rows += seq2seqBenchmarks(threads: threads) }
             if groups.contains("tree") { rows += treeBenchmarks(threads: threads) }
+        }
+        if groups.contains("rnn") {
+            let sizes = recurrentBenchKinds.flatMap { kind in recurrentBenchSizes.map { (kind, $0.B, $0.T, $0.I, $0.H) } }
+            rows += fmaLimitRows(rows, sizes: sizes)
         }
         if groups.contains("ui") { rows += uiBenchmarks() }
         if groups.contains("memory") { rows += memoryBenchmarks() }

@@ -8,10 +8,9 @@ import RNNEngine
 /// ("taped") and forward + backward with truncated BPTT at windows τ of 5 and 20 steps.
 func recurrentBenchmarks(threads: Int) -> [BenchRow] {
     Parallel.maxThreads = threads
-    let sizes: [(B: Int, T: Int, I: Int, H: Int)] = [(32, 50, 32, 64), (64, 100, 64, 128), (128, 28, 28, 128), (1, 100, 8, 32)]
     var rows: [BenchRow] = []
-    for kind in [CellKind.rnnTanh, .lstm, .gru] {
-        for (n, s) in sizes.enumerated() {
+    for kind in recurrentBenchKinds {
+        for (n, s) in recurrentBenchSizes.enumerated() {
             var rng = SplitMix64(seed: 1)
             let layer = RecurrentLayer(kind, inputSize: s.I, hiddenSize: s.H, rng: &rng)
             let x = Variable(.normal([s.B, s.T, s.I], rng: &rng), requiresGrad: true)
@@ -40,3 +39,8 @@ func recurrentBenchmarks(threads: Int) -> [BenchRow] {
     }
     return rows
 }
+
+/// The cells and the sizes (B, T, I, H) of `recurrentBenchmarks`, as in `bench_torch.py`.
+let recurrentBenchKinds = [CellKind.rnnTanh, .lstm, .gru]
+let recurrentBenchSizes: [(B: Int, T: Int, I: Int, H: Int)] = [(32, 50, 32, 64), (64, 100, 64, 128), (128, 28, 28, 128),
+                                                                 (1, 100, 8, 32)]
