@@ -21,14 +21,7 @@ func fmaLimitGFLOPs(threads: Int, repetitions: Int = 7) -> Double {
             if v == .infinity { sink += v }     // keeps the loop's result alive
         }
     }
-    run()
-    let clock = ContinuousClock()
-    var seconds: [Double] = []
-    for _ in 0..<repetitions {
-        let d = clock.measure(run).components
-        seconds.append(Double(d.seconds) + Double(d.attoseconds) * 1e-18)
-    }
-    let median = seconds.sorted()[seconds.count / 2]
+    let median = medianMilliseconds(repetitions: repetitions, run) / 1e3
     return flopsPerThread * Double(threads) / median / 1e9 + Double(sink)
 }
 

@@ -45,14 +45,8 @@ func matmulBenchmarks(sizes: [Int] = [64, 128, 256, 512], threadCounts: [Int] = 
                     }
                 }
             }
-            run()  // warm-up: caches, page faults, thread pool
-            let clock = ContinuousClock()
-            var seconds: [Double] = []
-            for _ in 0..<repetitions {
-                let d = clock.measure(run).components
-                seconds.append(Double(d.seconds) + Double(d.attoseconds) * 1e-18)
-            }
-            let median = seconds.sorted()[seconds.count / 2]
+            // After a warm-up run (caches, page faults, thread pool).
+            let median = medianMilliseconds(repetitions: repetitions, run) / 1e3
             rows.append(BenchRow(group: "matmul", name: shape.name, threads: threads,
                                  value: flops * Double(calls) / median / 1e9, unit: "GFLOP/s"))
         }
