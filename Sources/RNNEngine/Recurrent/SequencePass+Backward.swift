@@ -5,14 +5,17 @@
 ///     δ_t = the cell's backward step applied to g_t (and ∂L/∂c_t for the LSTM)
 ///     sent back to h_{t−1}: the cell's direct path + W_hhᵀ δ_t
 ///
-/// and, after the walk, ∂W_hh = Σ_t δ_tᵀ h_{t−1}, ∂W_ih = Σ_t δ_tᵀ x_t, ∂b = Σ_t δ_t,
-/// ∂x = δ·W_ih as three matrix products over all steps.
+/// ∂x_t = δ_t W_ih at each step of the walk (while δ_t is in cache), and, after the
+/// walk, ∂W_hh = Σ_t δ_tᵀ h_{t−1}, ∂W_ih = Σ_t δ_tᵀ x_t and ∂b = Σ_t δ_t as products over
+/// all steps.
 extension SequencePass {
     /// Gradients of everything the forward pass read, from ∂L/∂output (B, T, H) and
     /// ∂L/∂c_final (B, H). ∂x is nil unless `inputGradient` (the data of the first
-    /// layer needs none).
+    /// layer needs none). `inputGradientInWalk` false computes ∂x as one product after
+    /// the walk instead, with the same bits (`InputGradientInWalkTests`).
     func backward(_ saved: Saved, outputGradient: Tensor, finalCellGradient: Tensor?,
-                  wih: Tensor, whh: Tensor, probe: RecurrentProbe?, inputGradient: Bool = true) -> Gradients {
+                  wih: Tensor, whh: Tensor, probe: RecurrentProbe?, inputGradient: Bool = true,
+                  inputGradientInWalk: Bool = true) -> Gradients {
         precondition(keepsActivations, "backward through a pass that kept no activations")
         if let τ = gradientWindow, τ < steps {
             return truncatedBackward(saved, outputGradient: outputGradient, finalCellGradient: finalCellGradient,
@@ -30,6 +33,12 @@ extension SequencePass {
         var g_bh = Tensor(zeros: [B, H], dtype: dtype)                 // g_t, the total ∂L/∂h_t
         var scratch_bh = Tensor(zeros: [B, H], dtype: dtype)
         var dcBefore_bh = Tensor(zeros: [B, H], dtype: dtype)          // ∂L/∂c_t before the cell's step
+        // ∂x_t = δ_ih,t W_ih (B, I) of each step, while δ_t is still in cache, with W_ih (G, I)
+        // packed once: bitwise the product over all B·T rows after the walk (`GemmPackedB`).
+        let dxInWalk = inputGradient && !single && inputGradientInWalk
+        var dx_bti: Tensor? = dxInWalk ? Tensor.unfilled([B, Tn, input], dtype: dtype) : nil
+        let wihP = dxInWalk ? GemmPackedB<T>(transposed: false, b: wih.pointer(T.self), ldb: input, k: G, n: input) : nil
+        let dx = dx_bti == nil ? nil : dx_bti!.mutablePointer(T.self)
 
         let (dL_dh, deltaIH, deltaHH) = (outputGradient.pointer(T.self), deltaIH_btg.mutablePointer(T.self),
                                          deltaHH_kbg.mutablePointer(T.self))
@@ -40,7 +49,7 @@ extension SequencePass {
         let cs = saved.cells?.pointer(T.self)
 
         let parts = rowParts                                              // SequencePass+RowSplit.swift
-        if parts > 1 { whhp.prepare(workspaces: parts, rows: B) }
+        if parts > 1 { whhp.prepare(workspaces: parts, rows: B); wihP?.prepare(workspaces: parts, rows: B) }
         // Rows `rows` of step k; `part` names the row part's workspace (nil: all rows).
         func step(_ k: Int, _ rows: Range<Int>, _ part: Int?) {
             let t = time(k)
@@ -72,6 +81,16 @@ extension SequencePass {
                 passGradientThroughPaddedSteps(mask, t: t, rows: rows, g: g, dcBefore: dcBefore, deltaIH: deltaIH_bg,
                                                deltaIHStride: ihStride, deltaHH: deltaHH_bg, toPrevious: toPrevious, dc: dc)
             }
+            // ∂x_t of these rows, from δ_ih after padding zeroed its padded rows.
+            if let wihP, let dx {
+                let (a, c) = (deltaIH_bg + lo * ihStride, dx + (lo * Tn + t) * input)
+                if let part {
+                    wihP.multiply(m: rows.count, alpha: 1, a: a, lda: ihStride, beta: 0, c: c, ldc: Tn * input,
+                                  workspace: part)
+                } else {
+                    wihP.multiply(m: rows.count, alpha: 1, a: a, lda: ihStride, beta: 0, c: c, ldc: Tn * input)
+                }
+            }
         }
         // Each row part walks every step of its own rows: one hand-off per pass.
         if parts == 1 {
@@ -85,8 +104,11 @@ extension SequencePass {
         if single {
             return weightGradientsFromOneDelta(saved, deltaHH_kbg: deltaHH_kbg, dhInit: toPrevious_bh, dcInit: dc_bh)
         }
-        return weightGradients(saved, deltaIH_btg: deltaIH_btg, deltaHH_kbg: deltaHH_kbg, wih: wih,
-                               inputGradient: inputGradient, dhInit: toPrevious_bh, dcInit: dc_bh)
+        var gradients = weightGradients(saved, deltaIH_btg: deltaIH_btg, deltaHH_kbg: deltaHH_kbg, wih: wih,
+                                        inputGradient: inputGradient && !dxInWalk, dhInit: toPrevious_bh,
+                                        dcInit: dc_bh)
+        if dxInWalk { gradients.dx = dx_bti }
+        return gradients
     }
 
     /// What backward returns: ∂x (B, T, I) or nil, ∂h_init and ∂c_init (B, H), and the
