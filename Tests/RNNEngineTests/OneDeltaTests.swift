@@ -2,41 +2,41 @@ import Testing
 @testable import RNNEngine
 
 /// The backward pass keeps δ once, time-major, when the cell's two sides share it
-/// and the input is narrow with no ∂x wanted (`SequencePass.keepsOneDelta`); ∂W_ih
-/// and ∂b_ih then read it through `DeltaRows`. The same layer with ∂x wanted runs
-/// the two-copy path, so comparing the parameter gradients of the two runs checks
-/// that the one copy gives bitwise the gradients of two: forward and reverse
-/// directions, padded rows, float32 and float64, one thread and the step loop's
-/// two-thread row split.
+/// (`SequencePass.keepsOneDelta`: every cell but the GRU); ∂W_ih and ∂b_ih then read
+/// its rows in batch-major order through `DeltaRows` (`NarrowWeightGradient` for a
+/// narrow input, `gemmTransposedARows` for a wide one). The reference path
+/// (`backward(…, reference: true)`) keeps the second, batch-major copy; every
+/// gradient must be bitwise the same: narrow and wide inputs, both directions,
+/// padded rows, float32 and float64, one thread and two row parts. (With ∂x wanted,
+/// `InputGradientInWalkTests` compares the same two paths.)
 @Suite(.serialized) struct OneDeltaTests {
-    @Test(arguments: [CellKind.rnnTanh, .lstm])
-    func float32GradientsAreBitwiseThoseOfTwoCopies(kind: CellKind) {
-        check(kind, dtype: .float32, batch: 6, hidden: 20, threads: 1)
+    @Test(arguments: [CellKind.rnnTanh, .lstm], [2, 8, 9, 40])
+    func float32GradientsAreBitwiseThoseOfTwoCopies(kind: CellKind, input: Int) {
+        check(kind, dtype: .float32, batch: 6, input: input, hidden: 20, threads: 1)
     }
 
     @Test(arguments: [CellKind.rnnTanh, .lstm])
     func float64GradientsAreBitwiseThoseOfTwoCopies(kind: CellKind) {
-        check(kind, dtype: .float64, batch: 6, hidden: 20, threads: 1)
+        check(kind, dtype: .float64, batch: 6, input: 3, hidden: 20, threads: 1)
+        check(kind, dtype: .float64, batch: 6, input: 24, hidden: 20, threads: 1)
     }
 
     /// A pass large enough for two row parts (`SequencePass+RowSplit.swift`).
-    @Test func theRowSplitGivesBitwiseTheGradientsOfTwoCopies() {
+    @Test(arguments: [3, 40])
+    func theRowSplitGivesBitwiseTheGradientsOfTwoCopies(input: Int) {
         #expect(SequencePass<Float>.rowParts(.lstm, batch: 20, steps: 7, hidden: 128, threads: 2) == 2,
                 "the split would not run")
-        check(.lstm, dtype: .float32, batch: 20, hidden: 128, threads: 2)
+        check(.lstm, dtype: .float32, batch: 20, input: input, hidden: 128, threads: 2)
     }
 
-    /// The one copy is taken exactly where the sides share δ, the input is narrow and no ∂x is wanted.
+    /// The one copy is taken exactly where the sides share δ.
     @Test func oneCopyOnlyWhereItHolds() {
-        func pass(_ kind: CellKind, input: Int) -> SequencePass<Float> {
-            SequencePass(cell: CellStep(kind: kind, rows: 4, hidden: 8), batch: 4, steps: 3, input: input, reverse: false,
+        func pass(_ kind: CellKind) -> SequencePass<Float> {
+            SequencePass(cell: CellStep(kind: kind, rows: 4, hidden: 8), batch: 4, steps: 3, input: 2, reverse: false,
                          mask: nil, recurrentMask: nil, gradientWindow: nil, keepsActivations: true)
         }
-        #expect(pass(.lstm, input: 2).keepsOneDelta(inputGradient: false))
-        #expect(pass(.rnnTanh, input: 8).keepsOneDelta(inputGradient: false))
-        #expect(!pass(.lstm, input: 2).keepsOneDelta(inputGradient: true))
-        #expect(!pass(.lstm, input: 9).keepsOneDelta(inputGradient: false))
-        #expect(!pass(.gru, input: 2).keepsOneDelta(inputGradient: false))
+        #expect(pass(.lstm).keepsOneDelta && pass(.rnnTanh).keepsOneDelta)
+        #expect(!pass(.gru).keepsOneDelta)
     }
 
     /// A walk over time-major rows in batch-major order meets every row once, in order.
@@ -62,33 +62,23 @@ import Testing
         }
     }
 
-    /// Every parameter's gradient, as Doubles, with or without ∂x.
-    private func gradients(_ kind: CellKind, dtype: DType, batch: Int, hidden: Int, threads: Int,
-                           inputGradient: Bool) -> [[Double]] {
+    /// Every gradient, one copy against two, in both directions, without ∂x.
+    private func check(_ kind: CellKind, dtype: DType, batch B: Int, input I: Int, hidden H: Int, threads: Int) {
         let saved = Parallel.maxThreads
         Parallel.maxThreads = threads
         defer { Parallel.maxThreads = saved }
-        let (B, T, I) = (batch, 7, 3)
-        var rng = SplitMix64(seed: 5)
-        var options = RecurrentOptions()
-        options.bidirectional = true
-        let layer = RecurrentLayer(kind, inputSize: I, hiddenSize: hidden, options: options, rng: &rng, dtype: dtype)
-        let x = Variable(.normal([B, T, I], rng: &rng, dtype: dtype), requiresGrad: inputGradient)
-        let mask = (0..<(B * T)).map { $0 % T < T - ($0 / T) % 3 }     // row b has T − (b mod 3) real steps
-        let out = layer(x, mask: mask).output
-        let weights = Tensor.normal(out.shape, rng: &rng, dtype: dtype)
-        (out * Variable(weights)).sum().backward()
-        #expect((x.grad != nil) == inputGradient)
-        return layer.parameters.map { $0.grad!.doubles }
-    }
-
-    private func check(_ kind: CellKind, dtype: DType, batch: Int, hidden: Int, threads: Int) {
-        let two = gradients(kind, dtype: dtype, batch: batch, hidden: hidden, threads: threads, inputGradient: true)
-        let one = gradients(kind, dtype: dtype, batch: batch, hidden: hidden, threads: threads, inputGradient: false)
-        #expect(one.count == two.count && !one.isEmpty)
-        for (i, (a, b)) in zip(one, two).enumerated() {
-            #expect(a == b, "\(kind) \(dtype): parameter \(i) differs between one copy of δ and two")
+        for reverse in [false, true] {
+            let pass = SequencePass<Float>.Generic(kind: kind, batch: B, steps: 7, input: I, hidden: H, reverse: reverse,
+                                                   dtype: dtype)
+            func run(reference: Bool) -> [[Double]] {
+                pass.gradients(seed: 5, inputGradient: false, reference: reference)
+            }
+            let (one, two) = (run(reference: false), run(reference: true))
+            #expect(one.count == two.count && one.count == 5)
+            for (i, (a, b)) in zip(one, two).enumerated() {
+                #expect(a == b, "\(kind) \(dtype) I \(I) reverse \(reverse): gradient \(i) (∂h_init, ∂W_ih, ∂W_hh, ∂b_ih, ∂b_hh) differs between one copy of δ and two")
+            }
+            #expect(one.allSatisfy { $0.contains { $0 != 0 } })
         }
-        #expect(one.allSatisfy { $0.contains { $0 != 0 } })
     }
 }

@@ -56,6 +56,30 @@ func gemm<T: EngineScalar>(
     }
 }
 
+/// C (M × N) = op(A) · B with op(A) = Aᵀ, where the K rows of A (each M wide) are read
+/// through `rows` (row p at `rows.row(p)`) rather than at a stride, and the row sums of
+/// op(A) added into `opARowSums` if given: bitwise `gemm` on a copy of A with its rows in
+/// that order (`GemmTests`), without the copy. For a time-major δ read in batch-major order.
+func gemmTransposedARows<T: EngineScalar>(
+    rows: DeltaRows<T>, m: Int, n: Int, b: UnsafePointer<T>, ldb: Int, c: UnsafeMutablePointer<T>, ldc: Int,
+    threads: Int, minParallelWork: Int = gemmParallelThreshold, opARowSums: UnsafeMutablePointer<T>? = nil
+) {
+    let k = rows.sequences * rows.steps
+    if T.self == Float.self {
+        GemmDriver<SIMD16<Float>>.run(
+            transposeA: true, transposeB: false, m: m, n: n, k: k, alpha: 1, a: rebound(rows.base), lda: m,
+            b: rebound(b), ldb: ldb, beta: 0, c: rebound(c), ldc: ldc, threads: threads,
+            minParallelWork: minParallelWork, opARowSums: opARowSums.map { rebound($0) }, aRows: rows.rebound())
+    } else if T.self == Double.self {
+        GemmDriver<SIMD8<Double>>.run(
+            transposeA: true, transposeB: false, m: m, n: n, k: k, alpha: 1, a: rebound(rows.base), lda: m,
+            b: rebound(b), ldb: ldb, beta: 0, c: rebound(c), ldc: ldc, threads: threads,
+            minParallelWork: minParallelWork, opARowSums: opARowSums.map { rebound($0) }, aRows: rows.rebound())
+    } else {
+        preconditionFailure("gemmTransposedARows needs Float or Double")
+    }
+}
+
 /// The plain triple loop: the definition `gemm` is tested against, and the path
 /// for any other scalar type.
 func gemmReference<T: EngineScalar>(

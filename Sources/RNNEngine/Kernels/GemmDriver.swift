@@ -36,13 +36,17 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
                     alpha: T, a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int,
                     beta: T, c: UnsafeMutablePointer<T>, ldc: Int, threads: Int,
                     minParallelWork: Int = gemmParallelThreshold, readsAInPlace: Bool? = nil,
-                    opARowSums sums: UnsafeMutablePointer<T>? = nil) {
+                    opARowSums sums: UnsafeMutablePointer<T>? = nil, aRows: DeltaRows<T>? = nil) {
         precondition(sums == nil || ta, "row sums of op(A) are taken only for a transposed A")
+        precondition(aRows == nil || (ta && aRows!.sequences * aRows!.steps == k), "row-mapped A must be transposed, k rows")
         guard m > 0, n > 0 else { return }
         if k == 0 || alpha == 0 {
             scale(c, ldc: ldc, rows: 0..<m, cols: 0..<n, by: beta)
             if let sums, k > 0 {
-                for p in 0..<k { for i in 0..<m { sums[i] += a[p * lda + i] } }
+                for p in 0..<k {
+                    let row = aRows?.row(p) ?? a + p * lda
+                    for i in 0..<m { sums[i] += row[i] }
+                }
             }
             return
         }
@@ -57,7 +61,7 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
         let t = work < minParallelWork ? 1 : max(1, min(threads, panels))
         let direct = !ta && (readsAInPlace ?? (colPanels <= directAPanels))
         if t == 1 {
-            serial(ta, tb, 0..<m, 0..<n, k, alpha, a, lda, b, ldb, beta, c, ldc, direct, sums)
+            serial(ta, tb, 0..<m, 0..<n, k, alpha, a, lda, b, ldb, beta, c, ldc, direct, sums, aRows)
             return
         }
         // A few tasks per thread, claimed dynamically: a thread that gets preempted on
@@ -75,9 +79,11 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
         Parallel.forEach(tasks, threads: t) { i in
             let lo = panels * i / tasks, hi = panels * (i + 1) / tasks
             if splitColumns {
-                serial(ta, tb, 0..<m, (lo * nr)..<min(n, hi * nr), k, alpha, a, lda, b, ldb, beta, c, ldc, direct, sums)
+                serial(ta, tb, 0..<m, (lo * nr)..<min(n, hi * nr), k, alpha, a, lda, b, ldb, beta, c, ldc, direct, sums,
+                       aRows)
             } else {
-                serial(ta, tb, (lo * mr)..<min(m, hi * mr), 0..<n, k, alpha, a, lda, b, ldb, beta, c, ldc, direct, sums)
+                serial(ta, tb, (lo * mr)..<min(m, hi * mr), 0..<n, k, alpha, a, lda, b, ldb, beta, c, ldc, direct, sums,
+                       aRows)
             }
         }
     }
@@ -95,7 +101,7 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
         _ ta: Bool, _ tb: Bool, _ rows: Range<Int>, _ cols: Range<Int>, _ k: Int,
         _ alpha: T, _ a: UnsafePointer<T>, _ lda: Int, _ b: UnsafePointer<T>, _ ldb: Int,
         _ beta: T, _ c: UnsafeMutablePointer<T>, _ ldc: Int, _ direct: Bool,
-        _ sums: UnsafeMutablePointer<T>?
+        _ sums: UnsafeMutablePointer<T>?, _ aRows: DeltaRows<T>?
     ) {
         // Row sums of op(A) are added while its first column block packs A: every part
         // whose columns start at 0 (a row split gives each part its own rows).
@@ -126,8 +132,13 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
                     let mc = min(mcBlock, rows.upperBound - ic)
                     let fullRows = mc / mr * mr
                     if !direct {
-                        GemmPacking.packA(transposed: ta, a: a, lda: lda, i0: ic, mc: mc, p0: pc, kc: kc, mr: mr,
-                                          into: aPack, sums: jc == cols.lowerBound ? sumsHere : nil)
+                        if let aRows {
+                            GemmPacking.packTransposedA(rows: aRows, i0: ic, mc: mc, p0: pc, kc: kc, mr: mr,
+                                                        into: aPack, sums: jc == cols.lowerBound ? sumsHere : nil)
+                        } else {
+                            GemmPacking.packA(transposed: ta, a: a, lda: lda, i0: ic, mc: mc, p0: pc, kc: kc, mr: mr,
+                                              into: aPack, sums: jc == cols.lowerBound ? sumsHere : nil)
+                        }
                     } else if fullRows < mc {
                         // Only the last, partial panel is packed (zero rows below the edge).
                         GemmPacking.packA(transposed: false, a: a, lda: lda, i0: ic + fullRows, mc: mc - fullRows,

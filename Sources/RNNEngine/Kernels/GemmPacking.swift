@@ -88,6 +88,31 @@ enum GemmPacking {
         }
     }
 
+    /// `packTransposedA` with the K rows of A read through a `DeltaRows` map (row p of A
+    /// at `rows.row(p)`) instead of at a stride: the same values to the same places, and
+    /// the same sums in the same order, as packing a copy of A with its rows in that order.
+    static func packTransposedA<T: EngineScalar>(
+        rows: DeltaRows<T>, i0: Int, mc: Int, p0: Int, kc: Int, mr: Int,
+        into dst: UnsafeMutablePointer<T>, sums: UnsafeMutablePointer<T>? = nil
+    ) {
+        let full = mc / mr, rest = mc - full * mr
+        var cursor = rows.cursor(at: p0)
+        for p in 0..<kc {
+            let src = cursor.row + i0
+            for q in 0..<full { copyRun(mr, from: src + q * mr, to: dst + q * kc * mr + p * mr) }
+            if rest > 0 {
+                let out = dst + full * kc * mr + p * mr
+                for r in 0..<rest { out[r] = src[full * mr + r] }
+                for r in rest..<mr { out[r] = 0 }
+            }
+            if let sums {
+                let s = sums + i0
+                for i in 0..<mc { s[i] += src[i] }
+            }
+            cursor.advance()
+        }
+    }
+
     /// Copies n values; the runs a pack copies (MR = 8 or NR = 16/32 values) as whole
     /// vectors in registers rather than a call to memmove for every 32 or 128 bytes.
     @inline(always)

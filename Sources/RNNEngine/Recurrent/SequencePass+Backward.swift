@@ -11,11 +11,12 @@
 extension SequencePass {
     /// Gradients of everything the forward pass read, from ∂L/∂output (B, T, H) and
     /// ∂L/∂c_final (B, H). ∂x is nil unless `inputGradient` (the data of the first
-    /// layer needs none). `inputGradientInWalk` false computes ∂x as one product after
-    /// the walk instead, with the same bits (`InputGradientInWalkTests`).
+    /// layer needs none). `reference` runs the plain layout the faster one is tested
+    /// against: δ in two copies (time-major and batch-major) and ∂x as one product after
+    /// the walk; the bits are the same (`OneDeltaTests`, `InputGradientInWalkTests`).
     func backward(_ saved: Saved, outputGradient: Tensor, finalCellGradient: Tensor?,
                   wih: Tensor, whh: Tensor, probe: RecurrentProbe?, inputGradient: Bool = true,
-                  inputGradientInWalk: Bool = true) -> Gradients {
+                  reference: Bool = false) -> Gradients {
         precondition(keepsActivations, "backward through a pass that kept no activations")
         if let τ = gradientWindow, τ < steps {
             return truncatedBackward(saved, outputGradient: outputGradient, finalCellGradient: finalCellGradient,
@@ -23,7 +24,7 @@ extension SequencePass {
         }
         let (B, Tn, H, G, S) = (batch, steps, hidden, gates, savedWidth)
         let dtype = outputGradient.dtype
-        let single = keepsOneDelta(inputGradient: inputGradient)
+        let single = !reference && keepsOneDelta
         // Unfilled: the cell's backward step writes all G values of every row at every step.
         // With one copy, δ_ih is δ_hh: the cell writes its two stores to the same place.
         var deltaIH_btg = Tensor.unfilled(single ? [0, G] : [B * Tn, G], dtype: dtype)  // δ_t, input side, (b, t)
@@ -35,7 +36,7 @@ extension SequencePass {
         var dcBefore_bh = Tensor(zeros: [B, H], dtype: dtype)          // ∂L/∂c_t before the cell's step
         // ∂x_t = δ_ih,t W_ih (B, I) of each step, while δ_t is still in cache, with W_ih (G, I)
         // packed once: bitwise the product over all B·T rows after the walk (`GemmPackedB`).
-        let dxInWalk = inputGradient && !single && inputGradientInWalk
+        let dxInWalk = inputGradient && !reference
         var dx_bti: Tensor? = dxInWalk ? Tensor.unfilled([B, Tn, input], dtype: dtype) : nil
         let wihP = dxInWalk ? GemmPackedB<T>(transposed: false, b: wih.pointer(T.self), ldb: input, k: G, n: input) : nil
         let dx = dx_bti == nil ? nil : dx_bti!.mutablePointer(T.self)
@@ -102,7 +103,8 @@ extension SequencePass {
         }
         if let probe { recordInitialGradientNorm(probe, toPrevious_bh) }
         if single {
-            return weightGradientsFromOneDelta(saved, deltaHH_kbg: deltaHH_kbg, dhInit: toPrevious_bh, dcInit: dc_bh)
+            return weightGradientsFromOneDelta(saved, deltaHH_kbg: deltaHH_kbg, dx: dx_bti, dhInit: toPrevious_bh,
+                                               dcInit: dc_bh)
         }
         var gradients = weightGradients(saved, deltaIH_btg: deltaIH_btg, deltaHH_kbg: deltaHH_kbg, wih: wih,
                                         inputGradient: inputGradient && !dxInWalk, dhInit: toPrevious_bh,
@@ -133,26 +135,37 @@ extension SequencePass {
     }
 
     /// Whether the backward pass keeps δ in one time-major copy: when the cell's input
-    /// and recurrent sides get the same δ (every cell but the GRU, whose n gate differs),
-    /// the input is narrow (its ∂W_ih reads δ in place through `DeltaRows`) and no ∂x
-    /// is wanted. Otherwise a second, batch-major copy feeds the input side's products.
-    /// Both ways give bitwise the same gradients (`OneDeltaTests`); one copy spares the
-    /// cell a store per gate value at stride T·G, which missed the cache at every step.
-    func keepsOneDelta(inputGradient: Bool) -> Bool {
-        cell.kind != .gru && input <= NarrowWeightGradient.maxInput && !inputGradient
-    }
+    /// and recurrent sides get the same δ (every cell but the GRU, whose n gate differs);
+    /// ∂x, if wanted, is computed in the walk. ∂W_ih and ∂b_ih then read δ's rows in
+    /// place, in batch-major order, through `DeltaRows` (`NarrowWeightGradient` for a
+    /// narrow input, `gemmTransposedARows` for a wide one). Otherwise a second,
+    /// batch-major copy feeds the input side's products. Both ways give bitwise the same
+    /// gradients (`OneDeltaTests`, `InputGradientInWalkTests`); one copy spares the cell
+    /// a store per gate value at stride T·G, which missed the cache at every step.
+    var keepsOneDelta: Bool { cell.kind != .gru }
 
     /// `weightGradients` when δ_ih is δ_hh, kept once, time-major: ∂W_ih and ∂b_ih read
-    /// its rows in the batch-major order the batch-major copy would have had.
-    func weightGradientsFromOneDelta(_ saved: Saved, deltaHH_kbg: Tensor, dhInit: Tensor, dcInit: Tensor?) -> Gradients {
-        let (B, Tn, G) = (batch, steps, gates)
+    /// its rows in the batch-major order the batch-major copy would have had. `dx` is
+    /// ∂x from the walk, or nil.
+    func weightGradientsFromOneDelta(_ saved: Saved, deltaHH_kbg: Tensor, dx: Tensor?, dhInit: Tensor,
+                                     dcInit: Tensor?) -> Gradients {
+        let (B, Tn, G, dtype) = (batch, steps, gates, deltaHH_kbg.dtype)
         let (dwhh, dbhh) = recurrentWeightGradients(saved, deltaHH_kbg: deltaHH_kbg)
         let rows = DeltaRows.timeMajor(deltaHH_kbg.pointer(T.self), sequences: B, steps: Tn, width: G, reverse: reverse)
-        var dwih = Tensor.unfilled([G, input], dtype: deltaHH_kbg.dtype)
-        NarrowWeightGradient.compute(g: G, i: input, a: rows, b: saved.x.pointer(T.self), ldb: input,
-                                     c: dwih.mutablePointer(T.self))
-        let dbih = rows.columnSums(width: G, dtype: deltaHH_kbg.dtype)
-        return Gradients(dx: nil, dhInit: dhInit, dcInit: dcInit, dwih: dwih, dwhh: dwhh, dbih: dbih, dbhh: dbhh)
+        var dwih = Tensor.unfilled([G, input], dtype: dtype)
+        let dbih: Tensor
+        if input <= NarrowWeightGradient.maxInput {
+            NarrowWeightGradient.compute(g: G, i: input, a: rows, b: saved.x.pointer(T.self), ldb: input,
+                                         c: dwih.mutablePointer(T.self))
+            dbih = rows.columnSums(width: G, dtype: dtype)
+        } else {
+            var sums = Tensor(zeros: [G], dtype: dtype)
+            gemmTransposedARows(rows: rows, m: G, n: input, b: saved.x.pointer(T.self), ldb: input,
+                                c: dwih.mutablePointer(T.self), ldc: input, threads: Parallel.maxThreads,
+                                opARowSums: sums.mutablePointer(T.self))
+            dbih = sums
+        }
+        return Gradients(dx: dx, dhInit: dhInit, dcInit: dcInit, dwih: dwih, dwhh: dwhh, dbih: dbih, dbhh: dbhh)
     }
 
     /// ∂W_hh = Σ δ_hhᵀ h_{t−1} (as W_hh read it) and ∂b_hh = Σ δ_hh, one product over all
