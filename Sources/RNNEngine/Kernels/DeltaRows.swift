@@ -12,6 +12,11 @@ struct DeltaRows<T> {
     let sequences: Int, steps: Int
     let sequenceStride: Int, stepStride: Int
 
+    /// The K rows of a batch-major buffer (K, width), in their own order.
+    static func batchMajor(_ p: UnsafePointer<T>, rows: Int, width: Int) -> DeltaRows {
+        DeltaRows(base: p, sequences: 1, steps: rows, sequenceStride: 0, stepStride: width)
+    }
+
     /// The rows of a time-major buffer (steps, sequences, width) indexed by processing
     /// step k, where step k read time t = k, or t = T − 1 − k when `reverse`.
     static func timeMajor(_ p: UnsafePointer<T>, sequences: Int, steps: Int, width: Int, reverse: Bool) -> DeltaRows {

@@ -89,6 +89,17 @@ final class GemmPackedB<T: EngineScalar>: @unchecked Sendable {
         serial(false, m, 0..<panels, alpha, a, lda, beta, c, ldc, workspaces[w])
     }
 
+    /// `multiply(…, workspace: part)` for one part of a caller's own row split, or, with
+    /// no part, `multiply(…)` on all the rows (which may split the columns itself).
+    func multiply(m: Int, alpha: T, a: UnsafePointer<T>, lda: Int, beta: T, c: UnsafeMutablePointer<T>, ldc: Int,
+                  part: Int?) {
+        if let part {
+            multiply(m: m, alpha: alpha, a: a, lda: lda, beta: beta, c: c, ldc: ldc, workspace: part)
+        } else {
+            multiply(m: m, alpha: alpha, a: a, lda: lda, beta: beta, c: c, ldc: ldc)
+        }
+    }
+
     /// Workspaces for `threads` threads, each with room for min(M, MC) rows of A.
     private func reserve(threads: Int, rows: Int) {
         let needRows = min(roundUp(rows, mr), mcBlock)

@@ -26,7 +26,7 @@ enum NarrowWeightGradient {
     static func compute<T: EngineScalar>(k: Int, g: Int, i: Int, a: UnsafePointer<T>, lda: Int,
                                          b: UnsafePointer<T>, ldb: Int, c: UnsafeMutablePointer<T>) {
         precondition(lda >= g, "narrow weight gradient of \(g) × \(i)")
-        compute(g: g, i: i, a: DeltaRows(base: a, sequences: 1, steps: k, sequenceStride: 0, stepStride: lda),
+        compute(g: g, i: i, a: DeltaRows.batchMajor(a, rows: k, width: lda),
                 b: b, ldb: ldb, c: c)
     }
 

@@ -84,13 +84,8 @@ extension SequencePass {
             }
             // ∂x_t of these rows, from δ_ih after padding zeroed its padded rows.
             if let wihP, let dx {
-                let (a, c) = (deltaIH_bg + lo * ihStride, dx + (lo * Tn + t) * input)
-                if let part {
-                    wihP.multiply(m: rows.count, alpha: 1, a: a, lda: ihStride, beta: 0, c: c, ldc: Tn * input,
-                                  workspace: part)
-                } else {
-                    wihP.multiply(m: rows.count, alpha: 1, a: a, lda: ihStride, beta: 0, c: c, ldc: Tn * input)
-                }
+                wihP.multiply(m: rows.count, alpha: 1, a: deltaIH_bg + lo * ihStride, lda: ihStride, beta: 0,
+                              c: dx + (lo * Tn + t) * input, ldc: Tn * input, part: part)
             }
         }
         // Each row part walks every step of its own rows: one hand-off per pass.
@@ -102,15 +97,14 @@ extension SequencePass {
             }
         }
         if let probe { recordInitialGradientNorm(probe, toPrevious_bh) }
-        if single {
-            return weightGradientsFromOneDelta(saved, deltaHH_kbg: deltaHH_kbg, dx: dx_bti, dhInit: toPrevious_bh,
-                                               dcInit: dc_bh)
-        }
-        var gradients = weightGradients(saved, deltaIH_btg: deltaIH_btg, deltaHH_kbg: deltaHH_kbg, wih: wih,
-                                        inputGradient: inputGradient && !dxInWalk, dhInit: toPrevious_bh,
-                                        dcInit: dc_bh)
-        if dxInWalk { gradients.dx = dx_bti }
-        return gradients
+        // δ_ih's rows in batch-major order: its own copy, or (one copy) the time-major δ_hh.
+        let deltaIHRows = single
+            ? DeltaRows.timeMajor(deltaHH_kbg.pointer(T.self), sequences: B, steps: Tn, width: G, reverse: reverse)
+            : DeltaRows.batchMajor(deltaIH_btg.pointer(T.self), rows: B * Tn, width: G)
+        let dxAfterWalk = inputGradient && !dxInWalk
+            ? Tensor.matmul(deltaIH_btg, wih).reshaped([B, Tn, input]) : nil
+        return weightGradients(saved, deltaIH: deltaIHRows, deltaHH_kbg: deltaHH_kbg, dx: dx_bti ?? dxAfterWalk,
+                               dhInit: toPrevious_bh, dcInit: dc_bh)
     }
 
     /// What backward returns: ∂x (B, T, I) or nil, ∂h_init and ∂c_init (B, H), and the
@@ -118,20 +112,6 @@ extension SequencePass {
     struct Gradients {
         var dx: Tensor?, dhInit: Tensor, dcInit: Tensor?
         var dwih: Tensor, dwhh: Tensor, dbih: Tensor, dbhh: Tensor
-    }
-
-    /// ∂W_hh = Σ δ_hhᵀ h_{t−1} (as W_hh read it), ∂b_hh = Σ δ_hh, ∂W_ih = Σ δ_ihᵀ x_t,
-    /// ∂b_ih = Σ δ_ih and ∂x = δ_ih W_ih, each one product over all B·T rows.
-    /// `deltaIH_btg` is (B·T, G), batch-major.
-    func weightGradients(_ saved: Saved, deltaIH_btg deltaIH_bt_g: Tensor, deltaHH_kbg: Tensor, wih: Tensor,
-                         inputGradient: Bool, dhInit: Tensor, dcInit: Tensor?) -> Gradients {
-        let (B, Tn) = (batch, steps)
-        let (dwhh, dbhh) = recurrentWeightGradients(saved, deltaHH_kbg: deltaHH_kbg)
-        let (dwih, dbih) = input <= NarrowWeightGradient.maxInput
-            ? (narrowInputGradient(deltaIH_bt_g, saved.x), deltaIH_bt_g.sum(axis: 0))
-            : Tensor.matmulTransposedAWithColumnSums(deltaIH_bt_g, saved.x)
-        let dx = inputGradient ? Tensor.matmul(deltaIH_bt_g, wih).reshaped([B, Tn, input]) : nil
-        return Gradients(dx: dx, dhInit: dhInit, dcInit: dcInit, dwih: dwih, dwhh: dwhh, dbih: dbih, dbhh: dbhh)
     }
 
     /// Whether the backward pass keeps δ in one time-major copy: when the cell's input
@@ -144,14 +124,14 @@ extension SequencePass {
     /// a store per gate value at stride T·G, which missed the cache at every step.
     var keepsOneDelta: Bool { cell.kind != .gru }
 
-    /// `weightGradients` when δ_ih is δ_hh, kept once, time-major: ∂W_ih and ∂b_ih read
-    /// its rows in the batch-major order the batch-major copy would have had. `dx` is
-    /// ∂x from the walk, or nil.
-    func weightGradientsFromOneDelta(_ saved: Saved, deltaHH_kbg: Tensor, dx: Tensor?, dhInit: Tensor,
-                                     dcInit: Tensor?) -> Gradients {
-        let (B, Tn, G, dtype) = (batch, steps, gates, deltaHH_kbg.dtype)
+    /// ∂W_hh = Σ δ_hhᵀ h_{t−1} and ∂b_hh = Σ δ_hh from the time-major δ_hh; ∂W_ih = Σ δ_ihᵀ x_t
+    /// and ∂b_ih = Σ δ_ih from δ_ih's rows read in batch-major order (x's order), by
+    /// `NarrowWeightGradient` for a narrow input and `gemmTransposedARows` for a wide one,
+    /// each sum in that order. `dx` is ∂x as the walk or the product after it left it.
+    func weightGradients(_ saved: Saved, deltaIH rows: DeltaRows<T>, deltaHH_kbg: Tensor, dx: Tensor?, dhInit: Tensor,
+                         dcInit: Tensor?) -> Gradients {
+        let (G, dtype) = (gates, deltaHH_kbg.dtype)
         let (dwhh, dbhh) = recurrentWeightGradients(saved, deltaHH_kbg: deltaHH_kbg)
-        let rows = DeltaRows.timeMajor(deltaHH_kbg.pointer(T.self), sequences: B, steps: Tn, width: G, reverse: reverse)
         var dwih = Tensor.unfilled([G, input], dtype: dtype)
         let dbih: Tensor
         if input <= NarrowWeightGradient.maxInput {
@@ -174,13 +154,5 @@ extension SequencePass {
         let (Tn, B) = (steps, batch)
         return Tensor.matmulTransposedAWithColumnSums(deltaHH_kbg.reshaped([Tn * B, gates]),
                                                       saved.recurrentInput.reshaped([Tn * B, hidden]))
-    }
-
-    /// ∂W_ih (G, I) = δ_ihᵀ x through `NarrowWeightGradient`, bitwise the GEMM's result.
-    private func narrowInputGradient(_ deltaIH_bt_g: Tensor, _ x_bt_i: Tensor) -> Tensor {
-        var dwih = Tensor.unfilled([gates, input], dtype: deltaIH_bt_g.dtype)
-        NarrowWeightGradient.compute(k: batch * steps, g: gates, i: input, a: deltaIH_bt_g.pointer(T.self), lda: gates,
-                                     b: x_bt_i.pointer(T.self), ldb: input, c: dwih.mutablePointer(T.self))
-        return dwih
     }
 }

@@ -112,8 +112,12 @@ extension SequencePass {
             if let dcp { for i in 0..<BH { dcp[i] += dcArriving[a * BH + i] } }
         }
         if let probe { recordInitialGradientNorm(probe, dhInit) }
-        let deltaIH_btg = swapBatchAndTime(deltaIH_tbg.reshaped([Tn * B, G]), batch: Tn, steps: B).reshaped([B * Tn, G])
-        return weightGradients(saved, deltaIH_btg: deltaIH_btg, deltaHH_kbg: deltaHH_kbg, wih: wih,
-                               inputGradient: inputGradient, dhInit: dhInit, dcInit: dcInit)
+        // ∂W_ih and ∂b_ih read δ_ih (by time t) in batch-major order in place; ∂x wants a batch-major copy.
+        let rows = DeltaRows.timeMajor(deltaIH_tbg.pointer(T.self), sequences: B, steps: Tn, width: G, reverse: false)
+        let dx = inputGradient
+            ? Tensor.matmul(swapBatchAndTime(deltaIH_tbg.reshaped([Tn * B, G]), batch: Tn, steps: B).reshaped([B * Tn, G]),
+                            wih).reshaped([B, Tn, input])
+            : nil
+        return weightGradients(saved, deltaIH: rows, deltaHH_kbg: deltaHH_kbg, dx: dx, dhInit: dhInit, dcInit: dcInit)
     }
 }

@@ -105,18 +105,9 @@ struct SequencePass<T: EngineScalar> {
             let lo = rows.lowerBound
             let (xp_b, x_b) = (xp + lo * G, xs + (lo * Tn + t) * input)    // row lo of W_ih x_t, of x_t
             projection?.project(rows: rows.count, x: x_b, ldx: Tn * input, out: xp_b, ldo: G)
-            if let wihT, let part {
-                wihT.multiply(m: rows.count, alpha: 1, a: x_b, lda: Tn * input, beta: 0, c: xp_b, ldc: G,
-                              workspace: part)
-            } else if let wihT {
-                wihT.multiply(m: rows.count, alpha: 1, a: x_b, lda: Tn * input, beta: 0, c: xp_b, ldc: G)
-            }
-            if let part {
-                whhT.multiply(m: rows.count, alpha: 1, a: hIn_bh + lo * H, lda: H, beta: 0, c: hp + lo * G, ldc: G,
-                              workspace: part)
-            } else {
-                whhT.multiply(m: B, alpha: 1, a: hIn_bh, lda: H, beta: 0, c: hp, ldc: G)
-            }
+            wihT?.multiply(m: rows.count, alpha: 1, a: x_b, lda: Tn * input, beta: 0, c: xp_b, ldc: G, part: part)
+            whhT.multiply(m: rows.count, alpha: 1, a: hIn_bh + lo * H, lda: H, beta: 0, c: hp + lo * G, ldc: G,
+                          part: part)
             cellRows(rows.count).forward(
                 xp: xp_b, xpStride: xpStride, bih: bihp, hp: hp + lo * G, bhh: bhhp,
                 hPrev: hPrev_bh + lo * H, cPrev: cPrev_bh.map { UnsafePointer($0 + lo * H) },
