@@ -43,10 +43,18 @@ import Testing
 
     /// The threaded split (forced on small products), by columns (wide C) and by rows
     /// (tall C), with edge tiles and several K blocks: every bit must match the
-    /// single-threaded result. A row split makes one task per thread below
-    /// 4·threads·`rowsPerRepackedB` rows of C (101 rows) and more above (600 rows).
-    @Test(arguments: [(24, 150, 40), (101, 20, 30), (600, 16, 20), (40, 40, 300), (8, 700, 20), (3, 3, 3)])
+    /// single-threaded result. A row split packs op(B) once for all its tasks (101 and
+    /// 600 rows, and 300 rows over three K blocks, the last partial); past NC columns it
+    /// packs per task (5000 × 1030), one task per thread below 4·threads·`rowsPerRepackedB`
+    /// rows of C.
+    @Test(arguments: [(24, 150, 40), (101, 20, 30), (600, 16, 20), (300, 40, 600), (5000, 1030, 2), (40, 40, 300),
+                      (8, 700, 20), (3, 3, 3)])
     func threadCountDoesNotChangeBits(shape: (Int, Int, Int)) {
+        let (m, n, k) = shape
+        if [101, 300, 600].contains(m) {
+            #expect(GemmDriver<SIMD16<Float>>.sharesPackedB(m: m, n: n, k: k, threads: 2), "\(shape) packs B once")
+        }
+        if m == 5000 { #expect(!GemmDriver<SIMD16<Float>>.sharesPackedB(m: m, n: n, k: k, threads: 2)) }
         for (ta, tb) in Self.transposes {
             let one = run(Float.self, shape, ta, tb, alpha: 0.5, beta: 1, pad: 1, threads: 1)
             for threads in [2, 3] {

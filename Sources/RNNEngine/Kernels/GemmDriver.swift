@@ -56,7 +56,7 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
         // A tall C (the B·T rows of a dense layer or a convolution) is cut by rows: each
         // part then reads its own rows of A and packs the small B again, instead of every
         // part reading all of A.
-        let splitColumns = n >= m || (colPanels >= 2 * threads && m < 4 * n)
+        let splitColumns = Self.splitsColumns(m: m, n: n, threads: threads)
         let panels = splitColumns ? colPanels : rowPanels
         let t = work < minParallelWork ? 1 : max(1, min(threads, panels))
         let direct = !ta && (readsAInPlace ?? (colPanels <= directAPanels))
@@ -73,9 +73,14 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
         // A row split's task packs all of op(B) again, which costs about as much as
         // multiplying it by a few dozen rows: where the tasks would have fewer rows than
         // `rowsPerRepackedB` (∂W_hh = δᵀ h: 128 rows of C, k = B·T), one task per thread.
+        // A row split whose op(B) fits `sharedPackLimit` packs it once, all K blocks, the
+        // threads each packing some blocks, and every task reads that one pack.
+        let shared = sharesPackedB(m: m, n: n, k: k, threads: threads)
         let repacksA = splitColumns && !direct
-        let repacksB = !splitColumns && m < 4 * t * rowsPerRepackedB
+        let repacksB = !splitColumns && !shared && m < 4 * t * rowsPerRepackedB
         let tasks = repacksA || repacksB ? t : min(panels, 4 * t, max(t, work / max(1, minParallelWork / 2)))
+        let packedB = shared ? packAllOfB(tb, b, ldb, k: k, n: n, threads: t) : nil
+        defer { packedB?.deallocate() }
         Parallel.forEach(tasks, threads: t) { i in
             let lo = panels * i / tasks, hi = panels * (i + 1) / tasks
             if splitColumns {
@@ -83,9 +88,43 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
                        aRows)
             } else {
                 serial(ta, tb, (lo * mr)..<min(m, hi * mr), 0..<n, k, alpha, a, lda, b, ldb, beta, c, ldc, direct, sums,
-                       aRows)
+                       aRows, packedB: packedB.map { UnsafePointer($0) })
             }
         }
+    }
+
+    /// Whether a parallel product cuts C by columns (a wide C) rather than by rows.
+    static func splitsColumns(m: Int, n: Int, threads: Int) -> Bool {
+        let colPanels = (n + Kernel.nr - 1) / Kernel.nr
+        return n >= m || (colPanels >= 2 * threads && m < 4 * n)
+    }
+
+    /// Whether a parallel row split packs op(B) once for all its tasks (`packAllOfB`).
+    static func sharesPackedB(m: Int, n: Int, k: Int, threads: Int) -> Bool {
+        !splitsColumns(m: m, n: n, threads: threads) && n <= ncBlock && k * roundUp(n, Kernel.nr) <= sharedPackLimit
+    }
+
+    /// The most elements of op(B) (K × N rounded up to NR) a row split packs once for all
+    /// its tasks: 4 Mi values, 16 MiB of Float (∂W_hh = δᵀh at B·T = 6400, H = 128 is 0.8 Mi).
+    static var sharedPackLimit: Int { 1 << 22 }
+
+    /// op(B), K × N with N ≤ NC, packed whole: K block pc (KC rows) at pc · ⌈N/NR⌉·NR, in
+    /// `serial`'s own layout for that block, so a task reads the block it would have packed.
+    /// The K blocks are dealt out to `threads` threads.
+    private static func packAllOfB(_ tb: Bool, _ b: UnsafePointer<T>, _ ldb: Int, k: Int, n: Int,
+                                   threads: Int) -> UnsafeMutablePointer<T> {
+        let (nr, width) = (Kernel.nr, roundUp(n, Kernel.nr))
+        let packed = UnsafeMutableRawPointer.allocate(byteCount: k * width * MemoryLayout<T>.stride, alignment: 64)
+            .bindMemory(to: T.self, capacity: k * width)
+        let blocks = (k + kcBlock - 1) / kcBlock
+        Parallel.forEach(min(threads, blocks), threads: threads) { part in
+            for block in stride(from: part, to: blocks, by: min(threads, blocks)) {
+                let pc = block * kcBlock
+                GemmPacking.packB(transposed: tb, b: b, ldb: ldb, p0: pc, kc: min(kcBlock, k - pc), j0: 0, nc: n,
+                                  nr: nr, into: packed + pc * width)
+            }
+        }
+        return packed
     }
 
     /// A row split makes several tasks per thread only when each has at least this many rows of C.
@@ -101,7 +140,7 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
         _ ta: Bool, _ tb: Bool, _ rows: Range<Int>, _ cols: Range<Int>, _ k: Int,
         _ alpha: T, _ a: UnsafePointer<T>, _ lda: Int, _ b: UnsafePointer<T>, _ ldb: Int,
         _ beta: T, _ c: UnsafeMutablePointer<T>, _ ldc: Int, _ direct: Bool,
-        _ sums: UnsafeMutablePointer<T>?, _ aRows: DeltaRows<T>?
+        _ sums: UnsafeMutablePointer<T>?, _ aRows: DeltaRows<T>?, packedB: UnsafePointer<T>? = nil
     ) {
         // Row sums of op(A) are added while its first column block packs A: every part
         // whose columns start at 0 (a row split gives each part its own rows).
@@ -112,7 +151,7 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
         let ncMax = min(ncBlock, roundUp(cols.count, nr))
         let size = MemoryLayout<T>.stride
         // Both packs and a scratch tile for the edges, 64-byte aligned.
-        let aCount = mcMax * kcMax, bCount = kcMax * ncMax
+        let aCount = mcMax * kcMax, bCount = packedB == nil ? kcMax * ncMax : 0
         let raw = UnsafeMutableRawPointer.allocate(
             byteCount: (aCount + bCount + mr * nr) * size + 128, alignment: 64)
         defer { raw.deallocate() }
@@ -126,8 +165,12 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
             for pc in stride(from: 0, to: k, by: kcBlock) {
                 let kc = min(kcBlock, k - pc)
                 let betaHere: T = pc == 0 ? beta : 1
-                GemmPacking.packB(transposed: tb, b: b, ldb: ldb, p0: pc, kc: kc,
-                                  j0: jc, nc: nc, nr: nr, into: bPack)
+                // All of op(B) packed by `run` (one column block), or this block packed here.
+                let bBlock = packedB.map { $0 + pc * roundUp(cols.upperBound, nr) } ?? UnsafePointer(bPack)
+                if packedB == nil {
+                    GemmPacking.packB(transposed: tb, b: b, ldb: ldb, p0: pc, kc: kc,
+                                      j0: jc, nc: nc, nr: nr, into: bPack)
+                }
                 for ic in stride(from: rows.lowerBound, to: rows.upperBound, by: mcBlock) {
                     let mc = min(mcBlock, rows.upperBound - ic)
                     let fullRows = mc / mr * mr
@@ -145,7 +188,7 @@ enum GemmDriver<V: SIMD> where V.Scalar: EngineScalar {
                                           p0: pc, kc: kc, mr: mr, into: aPack + fullRows * kc)
                     }
                     for jr in stride(from: 0, to: nc, by: nr) {
-                        let bPanel = bPack + jr * kc
+                        let bPanel = bBlock + jr * kc
                         let w = min(nr, nc - jr)
                         for ir in stride(from: 0, to: mc, by: mr) {
                             let aPanel = aPack + ir * kc
