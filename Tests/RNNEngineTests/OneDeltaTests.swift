@@ -3,9 +3,11 @@ import Testing
 
 /// The backward pass keeps δ once, time-major, when the cell's two sides share it
 /// (`SequencePass.keepsOneDelta`: every cell but the GRU); ∂W_ih and ∂b_ih then read
-/// its rows in batch-major order through `DeltaRows` (`NarrowWeightGradient` for a
-/// narrow input, `gemmTransposedARows` for a wide one). The reference path
-/// (`backward(…, reference: true)`) keeps the second, batch-major copy; every
+/// its rows in batch-major order through `DeltaRows` for a narrow input
+/// (`NarrowWeightGradient`), and for a wide one come from the product joined with
+/// ∂W_hh's, in step order (`SequencePass+JointWeightGradient.swift`). The reference path
+/// (`backward(…, reference: true)`) keeps the second, batch-major copy and, for a wide
+/// input, takes ∂W_ih from it in step order as a product of its own; every
 /// gradient must be bitwise the same: narrow and wide inputs, both directions,
 /// padded rows, float32 and float64, one thread and two row parts. (With ∂x wanted,
 /// `InputGradientInWalkTests` compares the same two paths.)
@@ -37,6 +39,39 @@ import Testing
         }
         #expect(pass(.lstm).keepsOneDelta && pass(.rnnTanh).keepsOneDelta)
         #expect(!pass(.gru).keepsOneDelta)
+    }
+
+    /// The joint weight product is taken for a wide input (I > 8) where δ is kept once.
+    @Test func jointProductOnlyForOneDeltaAndAWideInput() {
+        func pass(_ kind: CellKind, _ input: Int) -> SequencePass<Float> {
+            SequencePass(cell: CellStep(kind: kind, rows: 4, hidden: 8), batch: 4, steps: 3, input: input,
+                         reverse: false, mask: nil, recurrentMask: nil, gradientWindow: nil, keepsActivations: true)
+        }
+        #expect(pass(.lstm, 9).joinsWeightGradients && pass(.rnnReLU, 40).joinsWeightGradients)
+        #expect(!pass(.lstm, 8).joinsWeightGradients && !pass(.gru, 40).joinsWeightGradients)
+    }
+
+    /// The step order over a batch-major buffer meets row (b, t) at p = k·B + b, where
+    /// step k read time t, in both directions; the cursor agrees with `row`.
+    @Test(arguments: [false, true])
+    func stepOrderWalksABatchMajorBufferStepByStep(reverse: Bool) {
+        let (B, T, W) = (3, 4, 2)
+        // Row (b, t) holds t and b.
+        var buffer = [Float](repeating: 0, count: B * T * W)
+        for b in 0..<B {
+            for t in 0..<T { (buffer[(b * T + t) * W], buffer[(b * T + t) * W + 1]) = (Float(t), Float(b)) }
+        }
+        buffer.withUnsafeBufferPointer { p in
+            let rows = DeltaRows.stepOrder(ofBatchMajor: p.baseAddress!, sequences: B, steps: T, width: W,
+                                           reverse: reverse)
+            var cursor = rows.cursor(at: 0)
+            for q in 0..<(B * T) {
+                let (k, b) = (q / B, q % B)
+                #expect(cursor.row == rows.row(q))
+                #expect(rows.row(q)[0] == Float(reverse ? T - 1 - k : k) && rows.row(q)[1] == Float(b), "row \(q)")
+                cursor.advance()
+            }
+        }
     }
 
     /// A walk over time-major rows in batch-major order meets every row once, in order.

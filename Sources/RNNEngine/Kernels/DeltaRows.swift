@@ -27,6 +27,16 @@ struct DeltaRows<T> {
             : DeltaRows(base: p, sequences: sequences, steps: steps, sequenceStride: width, stepStride: block)
     }
 
+    /// The other way round: the rows of a batch-major buffer (sequences, steps, width) in
+    /// step order (row p = k·B + b is sequence b at the time step k read: t = k, or
+    /// T − 1 − k when `reverse`). The map's outer count is then the steps, its inner the
+    /// sequences.
+    static func stepOrder(ofBatchMajor p: UnsafePointer<T>, sequences: Int, steps: Int, width: Int,
+                          reverse: Bool) -> DeltaRows {
+        DeltaRows(base: p + (reverse ? (steps - 1) * width : 0), sequences: steps, steps: sequences,
+                  sequenceStride: reverse ? -width : width, stepStride: steps * width)
+    }
+
     /// Row p of the batch-major order (p = b·T + t).
     @inline(__always)
     func row(_ p: Int) -> UnsafePointer<T> { base + (p / steps) * sequenceStride + (p % steps) * stepStride }

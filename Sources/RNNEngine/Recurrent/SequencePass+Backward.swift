@@ -97,12 +97,19 @@ extension SequencePass {
             }
         }
         if let probe { recordInitialGradientNorm(probe, toPrevious_bh) }
+        let dxAfterWalk = inputGradient && !dxInWalk
+            ? Tensor.matmul(deltaIH_btg, wih).reshaped([B, Tn, input]) : nil
+        // One δ and a wide input: one product for both sides (SequencePass+JointWeightGradient.swift).
+        if joinsWeightGradients {
+            return reference
+                ? separateWeightGradients(saved, delta_btg: deltaIH_btg, delta_kbg: deltaHH_kbg, dx: dxAfterWalk,
+                                          dhInit: toPrevious_bh, dcInit: dc_bh)
+                : jointWeightGradients(saved, delta_kbg: deltaHH_kbg, dx: dx_bti, dhInit: toPrevious_bh, dcInit: dc_bh)
+        }
         // δ_ih's rows in batch-major order: its own copy, or (one copy) the time-major δ_hh.
         let deltaIHRows = single
             ? DeltaRows.timeMajor(deltaHH_kbg.pointer(T.self), sequences: B, steps: Tn, width: G, reverse: reverse)
             : DeltaRows.batchMajor(deltaIH_btg.pointer(T.self), rows: B * Tn, width: G)
-        let dxAfterWalk = inputGradient && !dxInWalk
-            ? Tensor.matmul(deltaIH_btg, wih).reshaped([B, Tn, input]) : nil
         return weightGradients(saved, deltaIH: deltaIHRows, deltaHH_kbg: deltaHH_kbg, dx: dx_bti ?? dxAfterWalk,
                                dhInit: toPrevious_bh, dcInit: dc_bh)
     }
